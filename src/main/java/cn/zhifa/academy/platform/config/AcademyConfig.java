@@ -1,0 +1,103 @@
+package cn.zhifa.academy.platform.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * The application's own settings, all under {@code academy.*}. Every key can be set by an
+ * environment variable (ACADEMY_STORAGE_S3_ENDPOINT for academy.storage.s3.endpoint).
+ * docs/operations.md lists them with their defaults.
+ */
+@ConfigMapping(prefix = "academy")
+public interface AcademyConfig {
+
+    /** Folder for local data: media of the filesystem store, temporary uploads. */
+    @WithDefault("data")
+    String dataDir();
+
+    /** PostgreSQL schema the service owns; Flyway creates it. */
+    @WithDefault("academy")
+    String dbSchema();
+
+    Storage storage();
+
+    Security security();
+
+    Demo demo();
+
+    Bootstrap bootstrap();
+
+    interface Storage {
+        /** Largest accepted upload; larger ones are refused with 413. */
+        @WithDefault("512M")
+        io.quarkus.runtime.configuration.MemorySize maxUploadSize();
+
+        /** Root of the filesystem store; relative paths are inside academy.data-dir. */
+        @WithDefault("media")
+        String fsRoot();
+
+        S3 s3();
+    }
+
+    interface S3 {
+        /** S3/MinIO endpoint, e.g. http://minio:9000. When set, media go to S3 instead of the filesystem. */
+        Optional<String> endpoint();
+
+        /**
+         * Endpoint that browsers use for presigned downloads, when it differs from the one the
+         * service uses (e.g. https://media.example.gov.cn while the service talks to http://minio:9000).
+         */
+        Optional<String> publicEndpoint();
+
+        @WithDefault("academy-media")
+        String bucket();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        Optional<String> accessKey();
+
+        Optional<String> secretKey();
+
+        /** How long a presigned download URL stays valid. */
+        @WithDefault("PT15M")
+        Duration presignExpiry();
+    }
+
+    interface Security {
+        /** Failed logins in a row that lock an account. */
+        @WithDefault("5")
+        int lockoutMaxFailures();
+
+        /** How long a locked account stays locked. */
+        @WithDefault("PT15M")
+        Duration lockoutDuration();
+
+        /** Shortest password accepted on change. */
+        @WithDefault("8")
+        int passwordMinLength();
+    }
+
+    interface Demo {
+        /** Load the sample city 示范市 and one demo account per role (never in production). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Password of every demo account. */
+        @WithDefault("Demo@2026")
+        String password();
+    }
+
+    interface Bootstrap {
+        /**
+         * Password for the first system administrator ("sysadmin") created when the
+         * account table is empty. Required in production on the first start.
+         */
+        @WithName("admin-password")
+        Optional<String> adminPassword();
+    }
+}

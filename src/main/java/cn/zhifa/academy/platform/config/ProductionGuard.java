@@ -1,0 +1,97 @@
+package cn.zhifa.academy.platform.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Refuses to start a production instance that still carries demo secrets, and says which
+ * environment variable to set. Dev and test keep their demo values.
+ */
+@Singleton
+public class ProductionGuard {
+
+    /** Values shipped in the repository for dev and test; never acceptable in production. */
+    static final Set<String> DEMO_SECRETS = Set.of("demo-only-session-key-change-me-0123456789",
+            "demo-only-csrf-signature-key-change-me-0123456789", "Demo@2026", "minioadmin", "postgres", "password",
+            "changeme", "change-me");
+
+    static final int MIN_KEY_LENGTH = 32;
+
+    @Inject
+    AcademyConfig config;
+
+    void check(@Observes @Priority(1) StartupEvent event) {
+        if (!ConfigUtils.isProfileActive("prod")) {
+            return;
+        }
+        List<String> problems = problems(new Settings(
+                value("quarkus.http.auth.session.encryption-key"),
+                value("quarkus.rest-csrf.token-signature-key"),
+                config.demo().enabled(),
+                config.bootstrap().adminPassword(),
+                config.storage().s3().endpoint().filter(s -> !s.isBlank()).isPresent(),
+                config.storage().s3().accessKey(),
+                config.storage().s3().secretKey(),
+                value("quarkus.datasource.password")));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start in production with demo or missing secrets:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** The settings the guard looks at. */
+    record Settings(Optional<String> sessionKey, Optional<String> csrfKey, boolean demoEnabled,
+            Optional<String> bootstrapPassword, boolean s3, Optional<String> s3AccessKey,
+            Optional<String> s3SecretKey, Optional<String> dbPassword) {
+    }
+
+    /** Every reason not to start, each naming the variable to set; empty when all is well. */
+    static List<String> problems(Settings s) {
+        List<String> out = new ArrayList<>();
+        if (weakKey(s.sessionKey())) {
+            out.add("ACADEMY_SESSION_ENCRYPTION_KEY must be set to a random secret of at least " + MIN_KEY_LENGTH
+                    + " characters (e.g. `openssl rand -base64 48`), the same on every node");
+        }
+        if (weakKey(s.csrfKey())) {
+            out.add("ACADEMY_CSRF_SIGNATURE_KEY must be set to a random secret of at least " + MIN_KEY_LENGTH
+                    + " characters, the same on every node");
+        }
+        if (s.demoEnabled()) {
+            out.add("ACADEMY_DEMO_ENABLED must be false: demo accounts share a published password");
+        }
+        s.bootstrapPassword().filter(p -> DEMO_SECRETS.contains(p) || p.length() < 12).ifPresent(p -> out.add(
+                "ACADEMY_BOOTSTRAP_ADMIN_PASSWORD must not be a demo password and needs at least 12 characters"));
+        if (s.s3()) {
+            if (s.s3AccessKey().filter(k -> !k.isBlank()).isEmpty() || s.s3AccessKey().filter(DEMO_SECRETS::contains).isPresent()) {
+                out.add("ACADEMY_STORAGE_S3_ACCESS_KEY must be set to the store's own access key (not minioadmin)");
+            }
+            if (s.s3SecretKey().filter(k -> !k.isBlank()).isEmpty() || s.s3SecretKey().filter(DEMO_SECRETS::contains).isPresent()) {
+                out.add("ACADEMY_STORAGE_S3_SECRET_KEY must be set to the store's own secret (not minioadmin)");
+            }
+        }
+        if (s.dbPassword().filter(DEMO_SECRETS::contains).isPresent()) {
+            out.add("ACADEMY_DB_PASSWORD must not be a default password");
+        }
+        return out;
+    }
+
+    private static boolean weakKey(Optional<String> key) {
+        return key.filter(k -> k.length() >= MIN_KEY_LENGTH && !DEMO_SECRETS.contains(k)).isEmpty();
+    }
+
+    private static Optional<String> value(String name) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class);
+    }
+}

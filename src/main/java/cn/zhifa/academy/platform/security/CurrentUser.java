@@ -1,0 +1,89 @@
+package cn.zhifa.academy.platform.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The account behind the current request, loaded once per request. Templates reach it as
+ * {@code inject:currentUser}.
+ */
+@RequestScoped
+@Named("currentUser")
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    private Optional<Account> account;
+
+    /**
+     * False on an I/O thread, where the lazily authenticated identity must not be resolved
+     * (error pages for unmatched paths render there, without the personal menu).
+     */
+    public boolean isAuthenticated() {
+        return BlockingOperationControl.isBlockingAllowed() && !identity.isAnonymous();
+    }
+
+    public Optional<Account> account() {
+        if (account == null) {
+            account = isAuthenticated() ? Account.findByUsername(identity.getPrincipal().getName()) : Optional.empty();
+        }
+        return account;
+    }
+
+    /** The account, or 401 when nobody is logged in. */
+    public Account require() {
+        return account().orElseThrow(io.quarkus.security.UnauthorizedException::new);
+    }
+
+    public String getUsername() {
+        return isAuthenticated() ? identity.getPrincipal().getName() : null;
+    }
+
+    public String getDisplayName() {
+        return account().map(a -> a.displayName).orElse(null);
+    }
+
+    public Set<String> getRoles() {
+        return isAuthenticated() ? identity.getRoles() : Set.of();
+    }
+
+    public boolean hasRole(String role) {
+        return isAuthenticated() && identity.hasRole(role);
+    }
+
+    public boolean isSysadmin() {
+        return hasRole(Roles.SYSADMIN);
+    }
+
+    public boolean isAdmin() {
+        return hasRole(Roles.ADMIN);
+    }
+
+    public boolean isTrainer() {
+        return hasRole(Roles.TRAINER);
+    }
+
+    public boolean isLearner() {
+        return hasRole(Roles.LEARNER);
+    }
+
+    public boolean isProviderManager() {
+        return hasRole(Roles.PROVIDER_MANAGER);
+    }
+
+    public Long getOrgUnitId() {
+        return account().map(a -> a.orgUnitId).orElse(null);
+    }
+
+    public Long getProviderId() {
+        return account().map(a -> a.providerId).orElse(null);
+    }
+}

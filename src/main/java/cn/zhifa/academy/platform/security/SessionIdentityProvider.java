@@ -1,0 +1,47 @@
+package cn.zhifa.academy.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Restores the identity from the encrypted session cookie on every request. Roles are read
+ * from the database each time, and a disabled or deleted account loses its session at once.
+ */
+@ApplicationScoped
+public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    @Override
+    public Class<TrustedAuthenticationRequest> getRequestType() {
+        return TrustedAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            Account account = QuarkusTransaction.joiningExisting()
+                    .call(() -> Account.findByUsername(request.getPrincipal()).orElse(null));
+            if (account == null || !account.enabled) {
+                throw new AuthenticationFailedException("account no longer active");
+            }
+            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(account.username))
+                    .addAttribute(LockoutIdentityProvider.ACCOUNT_ID, account.id);
+            account.roleSet().forEach(b::addRole);
+            return b.build();
+        });
+    }
+}

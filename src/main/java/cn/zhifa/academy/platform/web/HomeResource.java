@@ -1,0 +1,59 @@
+package cn.zhifa.academy.platform.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgHierarchy;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The home page: who you are, what you may manage, where to go next. */
+@Path("/")
+@Authenticated
+public class HomeResource {
+
+    @CheckedTemplate
+    static class Templates {
+        /**
+         * @param roleKeys message keys of the user's roles
+         * @param scopeName the root unit of an admin's scope, or null
+         * @param scopeKey message key describing the scope when there is no unit
+         */
+        static native TemplateInstance index(List<String> roleKeys, String scopeName, String scopeKey);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    OrgHierarchy tree;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response index() {
+        Account account = user.require();
+        if (account.mustChangePassword) {
+            return Response.seeOther(URI.create("/account/password")).build();
+        }
+        List<String> roleKeys = Roles.ALL.stream().filter(user::hasRole).map(r -> "role_" + r).toList();
+        OrgScope.UnitFilter f = scope.unitFilter();
+        String scopeName = f instanceof OrgScope.Subtree s ? tree.nameOf(s.rootId()).orElse(null) : null;
+        String scopeKey = f instanceof OrgScope.All ? "home_scope_all" : "home_scope_none";
+        return Response.ok(Templates.index(roleKeys, scopeName, scopeKey)).build();
+    }
+}

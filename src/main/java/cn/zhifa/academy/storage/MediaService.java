@@ -1,0 +1,158 @@
+package cn.zhifa.academy.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * Accepts uploads into the object store after checking size and real content type, and
+ * serves them back in byte ranges. The database row is written only after the bytes are
+ * stored; when the row cannot be written the bytes are removed again.
+ */
+@ApplicationScoped
+public class MediaService {
+
+    private static final Logger LOG = Logger.getLogger(MediaService.class);
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    AcademyConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Stores an uploaded file that Quarkus has already streamed to a temporary file.
+     *
+     * @param declaredType the part's Content-Type as the client sent it (may be null or generic)
+     */
+    public MediaObject store(Path file, String filename, String declaredType, String uploader) throws IOException {
+        long size = Files.size(file);
+        long max = config.storage().maxUploadSize().asLongValue();
+        if (size > max) {
+            throw new ProblemException(413, "Payload too large",
+                    "The file has " + size + " bytes; at most " + max + " are accepted.");
+        }
+        String type = resolveType(filename, declaredType);
+        byte[] head = new byte[ContentTypes.SNIFF_BYTES];
+        int len;
+        try (InputStream in = Files.newInputStream(file)) {
+            len = in.readNBytes(head, 0, head.length);
+        }
+        if (!ContentTypes.contentMatches(type, head, len)) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "The content of '" + filename + "' is not " + type + ".");
+        }
+        String key = newKey(filename);
+        String sha256;
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+            store.put(key, in, size, type);
+            sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
+        }
+        try {
+            String digest = sha256;
+            return QuarkusTransaction.requiringNew().call(() -> record(key, filename, type, size, digest, uploader));
+        } catch (RuntimeException e) {
+            try {
+                store.delete(key);
+            } catch (IOException cleanup) {
+                LOG.warnf(cleanup, "could not remove orphaned object %s", key);
+            }
+            throw e;
+        }
+    }
+
+    private MediaObject record(String key, String filename, String type, long size, String sha256, String uploader) {
+        MediaObject m = new MediaObject();
+        m.objectKey = key;
+        m.filename = filename;
+        m.contentType = type;
+        m.sizeBytes = size;
+        m.sha256 = sha256;
+        m.uploadedBy = uploader;
+        m.persist();
+        audit.record("media.uploaded", "media_object", m.id,
+                AuditLog.detail("after", Map.of("filename", filename, "contentType", type, "size", size, "sha256",
+                        sha256, "backend", store.backend())));
+        return m;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MediaObject> find(long id) {
+        return MediaObject.findByIdOptional(id);
+    }
+
+    public InputStream read(MediaObject m, long offset, long length) throws IOException {
+        return store.read(m.objectKey, offset, length);
+    }
+
+    /** A URL the browser can fetch the bytes from: presigned on S3, the service's own on the filesystem. */
+    public DownloadUrl downloadUrl(MediaObject m) throws IOException {
+        var expiry = config.storage().s3().presignExpiry();
+        Optional<URI> presigned = store.presignedDownload(m.objectKey, expiry);
+        if (presigned.isPresent()) {
+            return new DownloadUrl(presigned.get().toString(), Instant.now().plus(expiry), true);
+        }
+        return new DownloadUrl("/api/v1/media/" + m.id + "/content", null, false);
+    }
+
+    public record DownloadUrl(String url, Instant expiresAt, boolean presigned) {
+    }
+
+    /** The type from the file name, which must agree with a specific declared type. */
+    static String resolveType(String filename, String declaredType) {
+        Optional<String> byName = ContentTypes.byFilename(filename);
+        String declared = declaredType == null ? "" : declaredType.split(";")[0].trim().toLowerCase();
+        boolean generic = declared.isEmpty() || declared.equals("application/octet-stream");
+        if (byName.isEmpty()) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "Files named '" + filename + "' are not accepted; use mp4, webm, mp3, png, jpg, gif, webp, pdf, "
+                            + "xlsx, docx, pptx, csv, md, txt or vtt.");
+        }
+        if (!generic && !declared.equals(byName.get())) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "The file is declared as " + declared + " but named '" + filename + "'.");
+        }
+        return byName.get();
+    }
+
+    private static String newKey(String filename) {
+        LocalDate d = LocalDate.now(ZoneOffset.UTC);
+        String ext = filename.substring(filename.lastIndexOf('.') + 1).toLowerCase();
+        return String.format("media/%04d/%02d/%s.%s", d.getYear(), d.getMonthValue(), UUID.randomUUID(), ext);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

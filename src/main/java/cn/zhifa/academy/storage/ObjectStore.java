@@ -1,0 +1,38 @@
+package cn.zhifa.academy.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Where media bytes live: the local filesystem (default) or S3 through the MinIO client.
+ * Keys are opaque, slash-separated and never reused. Every method streams: no method holds
+ * a whole object in memory.
+ */
+public interface ObjectStore {
+
+    /** "filesystem" or "s3", for health and logs. */
+    String backend();
+
+    /** Stores exactly {@code size} bytes read from {@code in} under {@code key}. */
+    void put(String key, InputStream in, long size, String contentType) throws IOException;
+
+    /** Size of the stored object, or empty when there is none. */
+    Optional<Long> size(String key) throws IOException;
+
+    /** Reads {@code length} bytes from {@code offset}; the caller closes the stream. */
+    InputStream read(String key, long offset, long length) throws IOException;
+
+    void delete(String key) throws IOException;
+
+    /**
+     * A time-limited URL from which a browser can fetch the object without passing through
+     * this service, or empty when the backend cannot make one (filesystem).
+     */
+    Optional<URI> presignedDownload(String key, Duration expiry) throws IOException;
+
+    /** Throws when the store cannot be used right now (readiness). */
+    void check() throws IOException;
+}
