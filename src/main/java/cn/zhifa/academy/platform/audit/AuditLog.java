@@ -162,16 +162,20 @@ public class AuditLog {
             if (!id.isAnonymous()) {
                 return id.getPrincipal().getName();
             }
-            return "anonymous";
+            return currentHttpRequest() == null ? "system" : "anonymous";
         }
         return "system";
     }
 
-    private String remoteAddr() {
+    private RoutingContext currentHttpRequest() {
         if (!Arc.container().requestContext().isActive() || !currentRequest.isResolvable()) {
             return null;
         }
-        RoutingContext rc = currentRequest.get().getCurrent();
+        return currentRequest.get().getCurrent();
+    }
+
+    private String remoteAddr() {
+        RoutingContext rc = currentHttpRequest();
         if (rc == null || rc.request().remoteAddress() == null) {
             return null;
         }

@@ -2,15 +2,19 @@ package cn.zhifa.academy.platform.security;
 
 import java.time.Instant;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -21,11 +25,14 @@ import io.smallrye.mutiny.Uni;
  * Checks username and password against {@link Account} (bcrypt) and enforces the lockout:
  * after {@code academy.security.lockout-max-failures} wrong passwords in a row the account is
  * locked for {@code academy.security.lockout-duration}. Failures, locks and refusals of a
- * locked account are audited. It runs before the identity provider that security-jpa derives
- * from the same entity, which never sees a request.
+ * locked account are audited. It replaces the provider that security-jpa derives from the
+ * {@code @UserDefinition} entity (same entity, same bcrypt hashes), adding what that one lacks.
  */
-@ApplicationScoped
-public class LockoutIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+@Alternative
+@Priority(1)
+@Singleton
+@Unremovable
+public class LockoutIdentityProvider extends JpaIdentityProvider {
 
     /** Attribute on the {@link SecurityIdentity} that carries the account id. */
     public static final String ACCOUNT_ID = "accountId";
@@ -36,9 +43,10 @@ public class LockoutIdentityProvider implements IdentityProvider<UsernamePasswor
     @Inject
     AuditLog audit;
 
+    /** Not used: {@link #authenticate(UsernamePasswordAuthenticationRequest, AuthenticationRequestContext)} does it all. */
     @Override
-    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
-        return UsernamePasswordAuthenticationRequest.class;
+    public SecurityIdentity authenticate(EntityManager em, UsernamePasswordAuthenticationRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

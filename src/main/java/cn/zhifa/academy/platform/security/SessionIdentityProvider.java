@@ -1,11 +1,15 @@
 package cn.zhifa.academy.platform.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
 
+import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.jpa.runtime.JpaTrustedIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -16,12 +20,16 @@ import io.smallrye.mutiny.Uni;
  * Restores the identity from the encrypted session cookie on every request. Roles are read
  * from the database each time, and a disabled or deleted account loses its session at once.
  */
-@ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+@Alternative
+@Priority(1)
+@Singleton
+@Unremovable
+public class SessionIdentityProvider extends JpaTrustedIdentityProvider {
 
+    /** Not used: the Uni variant below does it all. */
     @Override
-    public Class<TrustedAuthenticationRequest> getRequestType() {
-        return TrustedAuthenticationRequest.class;
+    public SecurityIdentity authenticate(EntityManager em, TrustedAuthenticationRequest request) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

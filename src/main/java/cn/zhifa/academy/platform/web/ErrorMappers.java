@@ -34,7 +34,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated(uri);
+        if (isApi(uri)) {
+            return unauthenticated(uri);
+        }
+        return Response.seeOther(URI.create("/login?error=1")).build();
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Cookie;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Resolves the request's language once, before any resource runs. */
+/** Resolves the request's language once, before any resource runs: cookie, else Chinese. */
 public class LocaleFilter {
 
     @Inject
@@ -20,6 +20,10 @@ public class LocaleFilter {
         Locale locale = cookie == null ? null : LocaleContext.supported(cookie.getValue());
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        context.set(locale == null ? LocaleContext.DEFAULT : locale, query == null ? path : path + "?" + query);
+        Locale chosen = locale == null ? LocaleContext.DEFAULT : locale;
+        context.set(chosen, query == null ? path : path + "?" + query);
+        // Qute picks the template locale from Accept-Language: make it the one chosen here,
+        // so the browser's own language never overrides the platform's choice.
+        request.getHeaders().putSingle("Accept-Language", chosen.toLanguageTag());
     }
 }

@@ -1,0 +1,72 @@
+package cn.zhifa.academy.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zhifa.academy.platform.web.AppMessages;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class I18nTest {
+
+    private static Set<String> keys(String file) throws IOException {
+        try (InputStream in = I18nTest.class.getResourceAsStream("/messages/" + file)) {
+            assertThat(in).as(file).isNotNull();
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            p.forEach((k, v) -> assertThat(v.toString()).as(file + " " + k).isNotBlank());
+            return new TreeSet<>(p.stringPropertyNames());
+        }
+    }
+
+    @Test
+    void everyMessageKeyExistsInChineseAndEnglish() throws IOException {
+        Set<String> zh = keys("msg_zh-CN.properties");
+        Set<String> en = keys("msg_en.properties");
+        Set<String> declared = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(zh).as("keys in zh-CN").isEqualTo(declared);
+        assertThat(en).as("keys in en").isEqualTo(declared);
+    }
+
+    @Test
+    void chineseIsTheDefault() {
+        given().when().get("/login").then().body(containsString("lang=\"zh-CN\""), containsString("用户名"));
+    }
+
+    @Test
+    void theLanguageSwitchSticksInACookieAndGoesBack() {
+        Response r = given().redirects().follow(false).when().get("/lang/en?back=/login");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.getHeader("Location")).endsWith("/login");
+        assertThat(r.getDetailedCookie("academy-lang").getValue()).isEqualTo("en");
+        assertThat(r.getDetailedCookie("academy-lang").getMaxAge()).isGreaterThan(30L * 24 * 3600);
+
+        given().cookie("academy-lang", "en").when().get("/login").then()
+                .body(containsString("lang=\"en\""), containsString("Username"), not(containsString("用户名")));
+    }
+
+    @Test
+    void theSwitchIsNotAnOpenRedirect() {
+        for (String evil : new String[] { "https://evil.example/", "//evil.example/x", "/\\evil.example" }) {
+            Response r = given().redirects().follow(false).queryParam("back", evil).when().get("/lang/en");
+            assertThat(r.getHeader("Location")).as(evil).endsWith("localhost:8081/");
+        }
+    }
+}

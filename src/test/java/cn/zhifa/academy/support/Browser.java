@@ -1,0 +1,70 @@
+package cn.zhifa.academy.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with both paths given explicitly (Selenium
+ * Manager's own download does not work here). Register it with {@code @RegisterExtension}: it
+ * saves a screenshot and the page source under target/screenshots when a test fails, and
+ * closes the browser after every test.
+ */
+public class Browser implements AfterEachCallback {
+
+    public static final String CHROMIUM = System.getProperty("browser.binary", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("browser.driver", "/usr/bin/chromedriver");
+
+    private WebDriver driver;
+
+    /** A phone-sized browser (360 px wide): the layout must work there. */
+    public WebDriver open() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Chromium not found at " + CHROMIUM + " / " + CHROMEDRIVER
+                    + ": install Debian's chromium and chromium-driver (.ci/run does)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(360, 780));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (driver == null) {
+            return;
+        }
+        try {
+            if (context.getExecutionException().isPresent()) {
+                Path dir = Files.createDirectories(Path.of("target/screenshots"));
+                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+            }
+        } finally {
+            driver.quit();
+            driver = null;
+        }
+    }
+}
