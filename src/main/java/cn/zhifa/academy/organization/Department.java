@@ -28,6 +28,10 @@ public class Department extends BaseEntity {
     @Size(max = 100)
     public String name;
 
+    /** The enforcement domain the department works in, if it is a sector department. */
+    @Column(name = "domain_id")
+    public Long domainId;
+
     public static List<Department> ofUnits(List<Long> unitIds) {
         return unitIds.isEmpty() ? List.of() : list("orgUnitId IN ?1 ORDER BY code", unitIds);
     }

@@ -64,13 +64,15 @@ public final class ContentTypes {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     "application/vnd.openxmlformats-officedocument.presentationml.presentation" ->
                 startsWith(head, len, 0x50, 0x4B, 0x03, 0x04);
-            case "text/csv", "text/markdown", "text/plain", "text/vtt" -> isPlainText(head, len);
+            case "text/markdown", "text/plain", "text/vtt" -> isPlainText(head, len, false);
+            // spreadsheets saved as CSV by Chinese Excel are GB18030
+            case "text/csv" -> isPlainText(head, len, true);
             default -> false;
         };
     }
 
-    /** UTF-8 without NUL bytes and without HTML markup that a browser might run. */
-    static boolean isPlainText(byte[] head, int len) {
+    /** UTF-8 (or GB18030 when allowed) without NUL bytes and without HTML markup a browser might run. */
+    static boolean isPlainText(byte[] head, int len, boolean gb18030Allowed) {
         int cut = len;
         // a multi-byte character may be split at the end of the sniffed window
         while (cut > 0 && cut > len - 4 && (head[cut - 1] & 0xC0) == 0x80) {
@@ -79,11 +81,12 @@ public final class ContentTypes {
         if (cut > 0 && (head[cut - 1] & 0xC0) == 0xC0) {
             cut--;
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, cut)).toString();
-        } catch (CharacterCodingException e) {
+        String text = decode(StandardCharsets.UTF_8, head, cut);
+        // a GB18030 character is up to 4 bytes and may be cut by the end of the window
+        for (int drop = 0; text == null && gb18030Allowed && drop < 4 && drop < len; drop++) {
+            text = decode(java.nio.charset.Charset.forName("GB18030"), head, len - drop);
+        }
+        if (text == null) {
             return false;
         }
         if (text.indexOf('\0') >= 0) {
@@ -95,6 +98,15 @@ public final class ContentTypes {
         }
         return !(lower.startsWith("<!doctype") || lower.startsWith("<html") || lower.startsWith("<?xml")
                 || lower.startsWith("<svg") || lower.contains("<script"));
+    }
+
+    private static String decode(java.nio.charset.Charset cs, byte[] head, int len) {
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, len)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean ascii(byte[] head, int offset, String expected) {

@@ -40,7 +40,10 @@ class ByteRangeTest {
         byte[] html = "  <html><body>x</body></html>".getBytes(StandardCharsets.UTF_8);
         assertThat(ContentTypes.contentMatches("text/markdown", html, html.length)).isFalse();
         byte[] gbk = { (byte) 0xB5, (byte) 0xDA, (byte) 0xD2, (byte) 0xBB };
-        assertThat(ContentTypes.contentMatches("text/csv", gbk, gbk.length)).as("not UTF-8").isFalse();
+        assertThat(ContentTypes.contentMatches("text/markdown", gbk, gbk.length)).as("not UTF-8").isFalse();
+        assertThat(ContentTypes.contentMatches("text/csv", gbk, gbk.length)).as("Excel's GB18030 CSV").isTrue();
+        byte[] binary = { 0x00, 0x01, 0x02, (byte) 0xFF };
+        assertThat(ContentTypes.contentMatches("text/csv", binary, binary.length)).isFalse();
         // a three-byte character cut by the sniffing window is still text
         byte[] cut = "第一".getBytes(StandardCharsets.UTF_8);
         assertThat(ContentTypes.contentMatches("text/plain", cut, cut.length - 1)).isTrue();

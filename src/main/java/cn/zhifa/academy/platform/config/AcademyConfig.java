@@ -31,6 +31,21 @@ public interface AcademyConfig {
 
     Bootstrap bootstrap();
 
+    People people();
+
+    interface People {
+        /**
+         * Secret for the HMAC under which resident ID numbers are kept (the number itself is
+         * never stored). Changing it makes stored numbers unverifiable: set it once.
+         */
+        @WithDefault("demo-only-id-hash-key-change-me-0123456789")
+        String idHashKey();
+
+        /** Page size of people lists when the request does not say. */
+        @WithDefault("20")
+        int pageSize();
+    }
+
     interface Storage {
         /** Largest accepted upload; larger ones are refused with 413. */
         @WithDefault("512M")

@@ -24,7 +24,8 @@ public class ProductionGuard {
 
     /** Values shipped in the repository for dev and test; never acceptable in production. */
     static final Set<String> DEMO_SECRETS = Set.of("demo-only-session-key-change-me-0123456789",
-            "demo-only-csrf-signature-key-change-me-0123456789", "Demo@2026", "minioadmin", "postgres", "password",
+            "demo-only-csrf-signature-key-change-me-0123456789", "demo-only-id-hash-key-change-me-0123456789",
+            "Demo@2026", "minioadmin", "postgres", "password",
             "changeme", "change-me");
 
     static final int MIN_KEY_LENGTH = 32;
@@ -44,7 +45,8 @@ public class ProductionGuard {
                 config.storage().s3().endpoint().filter(s -> !s.isBlank()).isPresent(),
                 config.storage().s3().accessKey(),
                 config.storage().s3().secretKey(),
-                value("quarkus.datasource.password")));
+                value("quarkus.datasource.password"),
+                Optional.of(config.people().idHashKey())));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production with demo or missing secrets:\n  - "
                     + String.join("\n  - ", problems));
@@ -54,7 +56,7 @@ public class ProductionGuard {
     /** The settings the guard looks at. */
     record Settings(Optional<String> sessionKey, Optional<String> csrfKey, boolean demoEnabled,
             Optional<String> bootstrapPassword, boolean s3, Optional<String> s3AccessKey,
-            Optional<String> s3SecretKey, Optional<String> dbPassword) {
+            Optional<String> s3SecretKey, Optional<String> dbPassword, Optional<String> idHashKey) {
     }
 
     /** Every reason not to start, each naming the variable to set; empty when all is well. */
@@ -80,6 +82,10 @@ public class ProductionGuard {
             if (s.s3SecretKey().filter(k -> !k.isBlank()).isEmpty() || s.s3SecretKey().filter(DEMO_SECRETS::contains).isPresent()) {
                 out.add("ACADEMY_STORAGE_S3_SECRET_KEY must be set to the store's own secret (not minioadmin)");
             }
+        }
+        if (weakKey(s.idHashKey())) {
+            out.add("ACADEMY_PEOPLE_ID_HASH_KEY must be set to a random secret of at least " + MIN_KEY_LENGTH
+                    + " characters; keep it forever (ID numbers are verified against it)");
         }
         if (s.dbPassword().filter(DEMO_SECRETS::contains).isPresent()) {
             out.add("ACADEMY_DB_PASSWORD must not be a default password");

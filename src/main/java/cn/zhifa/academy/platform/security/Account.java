@@ -49,6 +49,10 @@ public class Account extends BaseEntity {
     @Column(name = "provider_id")
     public Long providerId;
 
+    /** The person this account belongs to (人员), if any. */
+    @Column(name = "person_id")
+    public Long personId;
+
     public boolean enabled = true;
 
     @Column(name = "must_change_password")
@@ -65,6 +69,10 @@ public class Account extends BaseEntity {
 
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    public static Optional<Account> byPerson(long personId) {
+        return find("personId", personId).firstResultOptional();
     }
 
     public Set<String> roleSet() {

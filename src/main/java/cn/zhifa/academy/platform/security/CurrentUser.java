@@ -83,6 +83,10 @@ public class CurrentUser {
         return account().map(a -> a.orgUnitId).orElse(null);
     }
 
+    public Long getPersonId() {
+        return account().map(a -> a.personId).orElse(null);
+    }
+
     public Long getProviderId() {
         return account().map(a -> a.providerId).orElse(null);
     }

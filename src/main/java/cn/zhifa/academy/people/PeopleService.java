@@ -1,0 +1,347 @@
+package cn.zhifa.academy.people;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.Department;
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.security.AccountService;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.provider.Provider;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
+/** The personnel registry (人员库): scoped search, reading, changes, status history, accounts. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PeopleService {
+
+    private static final Map<String, String> SORTS = Map.of("name", "name", "employeeNo", "employeeNo", "category",
+            "category", "grade", "grade", "status", "status", "updatedAt", "updatedAt");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    PeopleScope scope;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    IdNumberHasher idHasher;
+
+    @Inject
+    AccountService accounts;
+
+    /** One page of a list. */
+    public record Page<T>(List<T> items, long total, int page, int size) {
+        public int pages() {
+            return (int) ((total + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages();
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+
+    public Page<PersonView> search(PersonQuery q) {
+        PeopleScope.Condition c = scope.condition();
+        StringBuilder where = new StringBuilder(c.hql());
+        Map<String, Object> params = new HashMap<>(c.params());
+        if (q.category != null) {
+            where.append(" AND p.category = :category");
+            params.put("category", q.category);
+        }
+        if (q.grade != null) {
+            where.append(" AND p.grade = :grade");
+            params.put("grade", q.grade);
+        }
+        if (q.status != null) {
+            where.append(" AND p.status = :status");
+            params.put("status", q.status);
+        }
+        if (q.providerId != null) {
+            where.append(" AND p.providerId = :provider");
+            params.put("provider", q.providerId);
+        }
+        if (q.unitId != null) {
+            String path = OrgUnit.<OrgUnit> findByIdOptional(q.unitId).map(u -> u.path).orElse("/none/");
+            where.append(" AND p.unitId IN (SELECT u2.id FROM OrgUnit u2 WHERE u2.path LIKE :unitPath)");
+            params.put("unitPath", path + "%");
+        }
+        if (q.domainId != null) {
+            where.append(" AND p.id IN (SELECT pd.id FROM Person pd JOIN pd.domains d WHERE d.id = :domain)");
+            params.put("domain", q.domainId);
+        }
+        if (q.q != null && !q.q.isBlank()) {
+            String term = q.q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" AND (p.name LIKE :nameLike ESCAPE '\\' OR p.employeeNo LIKE :noLike ESCAPE '\\')");
+            params.put("nameLike", "%" + term + "%");
+            params.put("noLike", term + "%");
+        }
+        String sortField = SORTS.getOrDefault(q.sort, "name");
+        Sort sort = "desc".equalsIgnoreCase(q.dir) ? Sort.descending(sortField) : Sort.ascending(sortField);
+        sort = sort.and("id");
+        PanacheQuery<Person> query = Person.find("FROM Person p WHERE " + where, sort, params);
+        long total = query.count();
+        List<Person> people = query.page(q.safePage(), q.safeSize()).list();
+        return new Page<>(views(people), total, q.safePage(), q.safeSize());
+    }
+
+    /** A person the current user may see; empty otherwise (callers answer 404). */
+    public Optional<Person> visible(long id) {
+        return Person.<Person> findByIdOptional(id).filter(scope::canSee);
+    }
+
+    public Optional<PersonView> view(long id) {
+        return visible(id).map(p -> views(List.of(p)).get(0));
+    }
+
+    public List<PersonStatusChange> history(Person p) {
+        return PersonStatusChange.history(p.id);
+    }
+
+    /** Builds views for a page of people with one query per referenced table (no N+1). */
+    public List<PersonView> views(List<Person> people) {
+        Map<Long, OrgUnit> units = byId(OrgUnit.list("id IN ?1", ids(people, p -> p.unitId)), u -> u.id);
+        Map<Long, Department> deps = byId(Department.list("id IN ?1", ids(people, p -> p.departmentId)), d -> d.id);
+        Map<Long, Provider> providers = byId(Provider.list("id IN ?1", ids(people, p -> p.providerId)), v -> v.id);
+        Map<Long, String> usernames = new HashMap<>();
+        List<Long> personIds = people.stream().map(p -> p.id).toList();
+        if (!personIds.isEmpty()) {
+            Account.<Account> list("personId IN ?1", personIds).forEach(a -> usernames.put(a.personId, a.username));
+        }
+        List<PersonView> out = new ArrayList<>(people.size());
+        for (Person p : people) {
+            OrgUnit u = units.get(p.unitId);
+            Department d = p.departmentId == null ? null : deps.get(p.departmentId);
+            Provider v = p.providerId == null ? null : providers.get(p.providerId);
+            out.add(new PersonView(p.id, p.name, p.employeeNo, p.category, p.category.label, p.grade, p.grade.label,
+                    u == null ? null : new PersonView.Ref(u.id, u.name),
+                    d == null ? null : new PersonView.Ref(d.id, d.name),
+                    v == null ? null : new PersonView.Ref(v.id, v.name),
+                    p.domains.stream().sorted((a, b) -> Integer.compare(a.sortOrder, b.sortOrder)).map(x -> x.name).toList(),
+                    p.certNo, p.status, p.status.label, p.statusSince, p.idMasked, p.mobile, p.category.supportOnly(),
+                    usernames.get(p.id)));
+        }
+        return out;
+    }
+
+    @Transactional
+    public Person create(PersonInput in) {
+        if (Person.byEmployeeNo(in.employeeNo()).isPresent()) {
+            throw conflict("employeeNo", "工号已存在：" + in.employeeNo());
+        }
+        if (in.idNumber() == null || in.idNumber().isBlank()) {
+            throw invalid("idNumber", "身份证号为空");
+        }
+        Person p = new Person();
+        p.employeeNo = in.employeeNo();
+        p.status = EmploymentStatus.ACTIVE;
+        p.statusSince = LocalDate.now();
+        apply(p, in);
+        p.persist();
+        recordStatus(p, "新建");
+        audit.record("person.created", "person", p.id, AuditLog.detail("after", summary(p)));
+        return p;
+    }
+
+    @Transactional
+    public Person update(long id, PersonInput in) {
+        Person p = managed(id);
+        if (!p.employeeNo.equals(in.employeeNo())) {
+            throw invalid("employeeNo", "工号不能修改");
+        }
+        Map<String, Object> before = summary(p);
+        apply(p, in);
+        audit.record("person.updated", "person", p.id, AuditLog.detail("before", before, "after", summary(p)));
+        return p;
+    }
+
+    @Transactional
+    public Person changeStatus(long id, EmploymentStatus status, LocalDate since, String reason) {
+        Person p = managed(id);
+        if (status == null || since == null) {
+            throw invalid("status", "请填写状态和日期");
+        }
+        EmploymentStatus before = p.status;
+        p.status = status;
+        p.statusSince = since;
+        recordStatus(p, reason);
+        audit.record("person.status_changed", "person", p.id,
+                AuditLog.detail("before", before.name(), "after", status.name(), "since", since.toString(), "reason", reason));
+        return p;
+    }
+
+    /** A login for the person (username = employee number) with a one-time initial password. */
+    public record NewAccount(long personId, String username, String initialPassword) {
+    }
+
+    @Transactional
+    public NewAccount createAccount(long personId) {
+        Person p = managed(personId);
+        if (Account.byPerson(p.id).isPresent() || Account.findByUsername(p.employeeNo).isPresent()) {
+            throw conflict("account", p.name + "（" + p.employeeNo + "）已有账号");
+        }
+        String password = initialPassword();
+        Account a = accounts.create(p.employeeNo, p.name, password, Roles.LEARNER, p.unitId, p.providerId, true);
+        a.personId = p.id;
+        return new NewAccount(p.id, a.username, password);
+    }
+
+    /** Accounts for several people at once; people who already have one are skipped. */
+    @Transactional
+    public List<NewAccount> createAccounts(Collection<Long> personIds) {
+        List<NewAccount> created = new ArrayList<>();
+        for (Long id : new java.util.LinkedHashSet<>(personIds)) {
+            Person p = managed(id);
+            if (Account.byPerson(p.id).isEmpty() && Account.findByUsername(p.employeeNo).isEmpty()) {
+                created.add(createAccount(id));
+            }
+        }
+        return created;
+    }
+
+    /** The person, when the current user may change them; 404 otherwise. */
+    Person managed(long id) {
+        Person p = Person.<Person> findByIdOptional(id).filter(scope::canSee).orElseThrow(
+                () -> new ProblemException(404, "Not found", "No person " + id + " within your scope."));
+        if (!scope.canManage(p)) {
+            throw new io.quarkus.security.ForbiddenException("you may not change this person");
+        }
+        return p;
+    }
+
+    private void apply(Person p, PersonInput in) {
+        if (!scope.canManageUnit(in.unitId())) {
+            throw new io.quarkus.security.ForbiddenException("unit outside your scope");
+        }
+        if (OrgUnit.findById(in.unitId()) == null) {
+            throw invalid("unitId", "单位不存在");
+        }
+        if (in.departmentId() != null) {
+            Department d = Department.findById(in.departmentId());
+            if (d == null || !d.orgUnitId.equals(in.unitId())) {
+                throw invalid("departmentId", "部门不属于所选单位");
+            }
+        }
+        boolean staff = in.category() == PersonCategory.PROVIDER_STAFF;
+        if (staff != (in.providerId() != null)) {
+            throw invalid("providerId", staff ? "第三方机构人员须选择所属机构" : "只有第三方机构人员才能关联机构");
+        }
+        if (in.providerId() != null && Provider.findById(in.providerId()) == null) {
+            throw invalid("providerId", "机构不存在");
+        }
+        if (in.idNumber() != null && !in.idNumber().isBlank()) {
+            ResidentIds.problem(in.idNumber()).ifPresent(m -> {
+                throw invalid("idNumber", m);
+            });
+            String hash = idHasher.hash(in.idNumber());
+            Optional<Person> other = Person.find("idHash", hash).firstResultOptional();
+            if (other.isPresent() && !other.get().id.equals(p.id)) {
+                throw conflict("idNumber", "身份证号已登记在其他人员名下");
+            }
+            p.idHash = hash;
+            p.idMasked = ResidentIds.mask(in.idNumber());
+        }
+        p.name = in.name().trim();
+        p.category = in.category();
+        p.grade = in.grade();
+        p.unitId = in.unitId();
+        p.departmentId = in.departmentId();
+        p.providerId = in.providerId();
+        p.certNo = blankToNull(in.certNo());
+        p.mobile = blankToNull(in.mobile());
+        List<Long> domainIds = in.domainIds() == null ? List.of() : in.domainIds();
+        List<EnforcementDomain> domains = domainIds.isEmpty() ? List.of() : EnforcementDomain.list("id IN ?1", domainIds);
+        if (domains.size() != Set.copyOf(domainIds).size()) {
+            throw invalid("domainIds", "执法领域不存在");
+        }
+        p.domains.clear();
+        p.domains.addAll(domains);
+    }
+
+    void recordStatus(Person p, String reason) {
+        PersonStatusChange c = new PersonStatusChange();
+        c.personId = p.id;
+        c.status = p.status;
+        c.since = p.statusSince;
+        c.reason = reason;
+        c.recordedBy = user.getUsername() == null ? "system" : user.getUsername();
+        c.persist();
+    }
+
+    static Map<String, Object> summary(Person p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name);
+        m.put("employeeNo", p.employeeNo);
+        m.put("category", p.category.name());
+        m.put("grade", p.grade.name());
+        m.put("unitId", p.unitId);
+        m.put("departmentId", p.departmentId);
+        m.put("providerId", p.providerId);
+        m.put("status", p.status.name());
+        m.put("domains", p.domains.stream().map(d -> d.name).sorted().toList());
+        return m;
+    }
+
+    static String initialPassword() {
+        String letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+        String digits = "23456789";
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            sb.append(letters.charAt(RANDOM.nextInt(letters.length())));
+        }
+        for (int i = 0; i < 3; i++) {
+            sb.append(digits.charAt(RANDOM.nextInt(digits.length())));
+        }
+        return sb.toString();
+    }
+
+    private static <T> Map<Long, T> byId(List<T> list, Function<T, Long> id) {
+        return list.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+
+    private static List<Long> ids(List<Person> people, Function<Person, Long> f) {
+        List<Long> ids = people.stream().map(f).filter(java.util.Objects::nonNull).distinct().toList();
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    static ProblemException conflict(String field, String message) {
+        return new ProblemException(409, "Conflict", message, List.of(new Problem.FieldError(field, message)));
+    }
+}

@@ -1,0 +1,236 @@
+package cn.zhifa.academy.people.roster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.people.EmploymentStatus;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonStatusChange;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaService;
+
+/**
+ * Roster import (花名册导入): upload → preview with every bad row → commit all or nothing.
+ * The file is kept in the object store between the two steps, so any node can commit it.
+ * Matching is by employee number: the same file again changes nothing, an updated file
+ * updates people, and people missing from a file are left alone.
+ */
+@ApplicationScoped
+public class RosterImportService {
+
+    private static final int FLUSH_EVERY = 500;
+
+    @Inject
+    MediaService media;
+
+    @Inject
+    RosterValidator validator;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EntityManager em;
+
+    /** What the preview shows. */
+    public record Preview(long importId, String filename, int totalRows, int toCreate, int toUpdate, int unchanged,
+            List<RosterError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** What a commit did. */
+    public record Outcome(long importId, int created, int updated, int unchanged) {
+    }
+
+    /** Validates the uploaded file and keeps it for the commit; writes no person. */
+    public Preview preview(Path file, String filename, String declaredType) throws IOException {
+        List<RosterReader.Line> lines = read(file, filename);
+        MediaObject stored = media.store(file, filename, declaredType, user.getUsername());
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            RosterValidator.Result result = validator.validate(lines);
+            Counts counts = result.ok() ? counts(result.records()) : new Counts(0, 0, 0);
+            RosterImport imp = new RosterImport();
+            imp.mediaId = stored.id;
+            imp.filename = filename;
+            imp.uploadedBy = user.getUsername();
+            imp.status = RosterImport.Status.PREVIEWED;
+            imp.totalRows = result.dataRows();
+            imp.errorCount = result.errors().size();
+            imp.persist();
+            return new Preview(imp.id, filename, result.dataRows(), counts.created, counts.updated, counts.unchanged,
+                    result.errors());
+        });
+    }
+
+    /** Re-validates the stored file under the committing user's scope and writes every row, or nothing. */
+    @Transactional
+    public Outcome commit(long importId) {
+        RosterImport imp = RosterImport.<RosterImport> findByIdOptional(importId)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "No roster import " + importId));
+        if (imp.status == RosterImport.Status.COMMITTED) {
+            throw new ProblemException(409, "Conflict", "This roster import was already committed.");
+        }
+        if (!imp.uploadedBy.equals(user.getUsername()) && !user.isSysadmin()) {
+            throw new io.quarkus.security.ForbiddenException("only the uploader may commit this import");
+        }
+        MediaObject m = media.find(imp.mediaId).orElseThrow();
+        List<RosterReader.Line> lines;
+        try (InputStream in = media.read(m, 0, m.sizeBytes)) {
+            lines = RosterReader.read(in, imp.filename);
+        } catch (IOException | RosterReader.UnreadableFile e) {
+            throw new ProblemException(422, "Unprocessable", "The stored roster cannot be read: " + e.getMessage());
+        }
+        RosterValidator.Result result = validator.validate(lines);
+        if (!result.ok()) {
+            throw new ProblemException(422, "Roster has errors",
+                    result.errors().size() + " problem(s); nothing was imported.", result.errors().stream()
+                            .map(e -> new Problem.FieldError("第 " + e.line() + " 行 " + e.column(), e.message()))
+                            .toList());
+        }
+        Counts c = apply(result.records());
+        imp.status = RosterImport.Status.COMMITTED;
+        imp.committedAt = Instant.now();
+        imp.createdCount = c.created;
+        imp.updatedCount = c.updated;
+        imp.unchangedCount = c.unchanged;
+        audit.record("roster.imported", "roster_import", imp.id, AuditLog.detail("filename", imp.filename, "rows",
+                result.dataRows(), "created", c.created, "updated", c.updated, "unchanged", c.unchanged, "sha256",
+                m.sha256));
+        return new Outcome(imp.id, c.created, c.updated, c.unchanged);
+    }
+
+    private record Counts(int created, int updated, int unchanged) {
+    }
+
+    private Counts counts(List<RosterRecord> records) {
+        Map<String, Person> existing = existing(records);
+        int created = 0;
+        int updated = 0;
+        for (RosterRecord r : records) {
+            Person p = existing.get(r.employeeNo());
+            if (p == null) {
+                created++;
+            } else if (!same(p, r)) {
+                updated++;
+            }
+        }
+        return new Counts(created, updated, records.size() - created - updated);
+    }
+
+    private Counts apply(List<RosterRecord> records) {
+        Map<String, Person> existing = existing(records);
+        String actor = user.getUsername();
+        int created = 0;
+        int updated = 0;
+        int n = 0;
+        for (RosterRecord r : records) {
+            Person p = existing.get(r.employeeNo());
+            boolean isNew = p == null;
+            if (isNew) {
+                p = new Person();
+                p.employeeNo = r.employeeNo();
+            } else if (same(p, r)) {
+                continue;
+            }
+            EmploymentStatus status = r.status() != null ? r.status() : isNew ? EmploymentStatus.ACTIVE : p.status;
+            LocalDate since = r.statusSince() != null ? r.statusSince()
+                    : isNew || status != p.status ? LocalDate.now() : p.statusSince;
+            boolean statusChanged = isNew || p.status != status || !p.statusSince.equals(since);
+            p.name = r.name();
+            p.idHash = r.idHash();
+            p.idMasked = r.idMasked();
+            p.category = r.category();
+            p.grade = r.grade();
+            p.unitId = r.unitId();
+            p.departmentId = r.departmentId();
+            p.providerId = r.providerId();
+            p.certNo = r.certNo();
+            p.status = status;
+            p.statusSince = since;
+            p.mobile = r.mobile();
+            p.domains.clear();
+            for (Long d : r.domainIds()) {
+                p.domains.add(em.getReference(EnforcementDomain.class, d));
+            }
+            if (isNew) {
+                em.persist(p);
+                created++;
+            } else {
+                updated++;
+            }
+            if (statusChanged) {
+                PersonStatusChange s = new PersonStatusChange();
+                s.personId = p.id;
+                s.status = p.status;
+                s.since = p.statusSince;
+                s.reason = "花名册导入";
+                s.recordedBy = actor;
+                em.persist(s);
+            }
+            if (++n % FLUSH_EVERY == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        em.flush();
+        em.clear();
+        return new Counts(created, updated, records.size() - created - updated);
+    }
+
+    private Map<String, Person> existing(List<RosterRecord> records) {
+        List<String> nos = records.stream().map(RosterRecord::employeeNo).toList();
+        Map<String, Person> out = new HashMap<>();
+        for (int i = 0; i < nos.size(); i += 1000) {
+            List<Person> chunk = em.createQuery(
+                    "SELECT DISTINCT p FROM Person p LEFT JOIN FETCH p.domains WHERE p.employeeNo IN :nos", Person.class)
+                    .setParameter("nos", nos.subList(i, Math.min(nos.size(), i + 1000))).getResultList();
+            chunk.forEach(p -> out.put(p.employeeNo, p));
+        }
+        return out;
+    }
+
+    static boolean same(Person p, RosterRecord r) {
+        Set<Long> domains = p.domains.stream().map(d -> d.id).collect(Collectors.toSet());
+        return p.name.equals(r.name()) && p.idHash.equals(r.idHash()) && p.category == r.category()
+                && p.grade == r.grade() && p.unitId == r.unitId() && Objects.equals(p.departmentId, r.departmentId())
+                && Objects.equals(p.providerId, r.providerId()) && Objects.equals(p.certNo, r.certNo())
+                && (r.status() == null || p.status == r.status())
+                && (r.statusSince() == null || p.statusSince.equals(r.statusSince()))
+                && Objects.equals(p.mobile, r.mobile()) && domains.equals(new HashSet<>(r.domainIds()));
+    }
+
+    private static List<RosterReader.Line> read(Path file, String filename) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return RosterReader.read(in, filename);
+        } catch (RosterReader.UnreadableFile e) {
+            throw new ProblemException(422, "Unreadable roster", e.getMessage(),
+                    List.of(new Problem.FieldError("file", e.getMessage())));
+        }
+    }
+}

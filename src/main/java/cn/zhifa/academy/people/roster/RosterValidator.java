@@ -1,0 +1,360 @@
+package cn.zhifa.academy.people.roster;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import cn.zhifa.academy.organization.Department;
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.EmploymentStatus;
+import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.people.IdNumberHasher;
+import cn.zhifa.academy.people.PeopleScope;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.people.ResidentIds;
+import cn.zhifa.academy.provider.CreditCodes;
+import cn.zhifa.academy.provider.Provider;
+
+/**
+ * Checks a whole roster before anything is written: every bad cell is reported with its line
+ * and column; only a roster without errors yields records. Reference data (units,
+ * departments, domains, providers, existing people) is loaded once per file, not per row.
+ */
+@RequestScoped
+public class RosterValidator {
+
+    static final int MAX_ROWS = 20_000;
+    private static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
+    private static final DateTimeFormatter[] DATES = { DateTimeFormatter.ofPattern("yyyy-M-d"),
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
+            DateTimeFormatter.ofPattern("yyyyMMdd") };
+
+    @Inject
+    IdNumberHasher idHasher;
+
+    @Inject
+    PeopleScope scope;
+
+    /** The outcome: records when there are no errors. */
+    public record Result(List<RosterRecord> records, List<RosterError> errors, int dataRows) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** An existing person as far as the import needs to know. */
+    public record Existing(long id, long unitId, String idHash) {
+    }
+
+    public Result validate(List<RosterReader.Line> lines) {
+        List<RosterError> errors = new ArrayList<>();
+        if (lines.isEmpty()) {
+            errors.add(new RosterError(1, "", "文件为空：第 1 行应为表头"));
+            return new Result(List.of(), errors, 0);
+        }
+        Map<RosterColumn, Integer> columns = header(lines.get(0), errors);
+        List<RosterReader.Line> data = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+        if (data.isEmpty()) {
+            errors.add(new RosterError(2, "", "没有数据行"));
+        }
+        if (data.size() > MAX_ROWS) {
+            errors.add(new RosterError(1, "", "一次最多导入 " + MAX_ROWS + " 行，本文件有 " + data.size() + " 行"));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(List.of(), errors, data.size());
+        }
+
+        Reference ref = new Reference(data, columns);
+        Map<String, Integer> seenNo = new HashMap<>();
+        Map<String, Integer> seenId = new HashMap<>();
+        List<RosterRecord> records = new ArrayList<>(data.size());
+        for (RosterReader.Line line : data) {
+            Row row = new Row(line, columns, errors);
+            String name = row.required(RosterColumn.NAME);
+            if (name != null && name.length() > 50) {
+                row.error(RosterColumn.NAME, "姓名过长（最多 50 字）");
+            }
+            String no = row.required(RosterColumn.EMPLOYEE_NO);
+            if (no != null) {
+                if (!EMPLOYEE_NO.matcher(no).matches()) {
+                    row.error(RosterColumn.EMPLOYEE_NO, "工号只能包含字母、数字、下划线和连字符（最多 32 位）");
+                } else if (seenNo.containsKey(no)) {
+                    row.error(RosterColumn.EMPLOYEE_NO, "工号与第 " + seenNo.get(no) + " 行重复");
+                } else {
+                    seenNo.put(no, line.number());
+                }
+            }
+            String idHash = null;
+            String idMasked = null;
+            String id = row.required(RosterColumn.ID_NUMBER);
+            if (id != null) {
+                Optional<String> bad = ResidentIds.problem(id);
+                if (bad.isPresent()) {
+                    row.error(RosterColumn.ID_NUMBER, bad.get());
+                } else {
+                    idHash = idHasher.hash(id);
+                    idMasked = ResidentIds.mask(id);
+                    if (seenId.containsKey(idHash)) {
+                        row.error(RosterColumn.ID_NUMBER, "身份证号与第 " + seenId.get(idHash) + " 行重复");
+                    } else {
+                        seenId.put(idHash, line.number());
+                        String owner = ref.employeeNoByIdHash.get(idHash);
+                        if (owner != null && !owner.equals(no)) {
+                            row.error(RosterColumn.ID_NUMBER, "身份证号已登记在工号 " + owner + " 名下");
+                        }
+                    }
+                }
+            }
+            PersonCategory category = row.parse(RosterColumn.CATEGORY, PersonCategory::fromLabel,
+                    "人员类别应为：执法人员、法制审核人员、执法辅助人员、第三方机构人员");
+            Grade grade = row.parse(RosterColumn.GRADE, Grade::fromLabel, "人员分级应为：新任、在岗、骨干、领导");
+            OrgUnit unit = ref.unit(row);
+            Long departmentId = null;
+            String depName = row.optional(RosterColumn.DEPARTMENT);
+            if (depName != null && unit != null) {
+                Department d = ref.departments.get(unit.id + "|" + depName);
+                if (d == null) {
+                    row.error(RosterColumn.DEPARTMENT, "“" + unit.name + "”下没有部门“" + depName + "”");
+                } else {
+                    departmentId = d.id;
+                }
+            }
+            List<Long> domainIds = new ArrayList<>();
+            String domains = row.optional(RosterColumn.DOMAINS);
+            if (domains != null) {
+                for (String dn : LIST_SEPARATORS.split(domains)) {
+                    if (dn.isBlank()) {
+                        continue;
+                    }
+                    EnforcementDomain d = ref.domains.get(dn);
+                    if (d == null) {
+                        row.error(RosterColumn.DOMAINS, "未知执法领域“" + dn + "”");
+                    } else if (!domainIds.contains(d.id)) {
+                        domainIds.add(d.id);
+                    }
+                }
+            }
+            String cert = row.optional(RosterColumn.CERT_NO);
+            if (cert != null && category != null && category.supportOnly()) {
+                row.error(RosterColumn.CERT_NO, category.label + "不持行政执法证，不应填写执法证号");
+            }
+            if (cert != null && cert.length() > 32) {
+                row.error(RosterColumn.CERT_NO, "执法证号过长");
+            }
+            EmploymentStatus status = null; // not given: keep a known person's status
+            if (row.optional(RosterColumn.STATUS) != null) {
+                status = row.parse(RosterColumn.STATUS, EmploymentStatus::fromLabel, "在岗状态应为：在岗、离岗、调离");
+            }
+            LocalDate since = null;
+            String sinceText = row.optional(RosterColumn.STATUS_SINCE);
+            if (sinceText != null) {
+                since = parseDate(sinceText);
+                if (since == null) {
+                    row.error(RosterColumn.STATUS_SINCE, "日期格式应为 2024-03-01");
+                }
+            }
+            String mobile = row.optional(RosterColumn.MOBILE);
+            if (mobile != null && !MOBILE.matcher(mobile).matches()) {
+                row.error(RosterColumn.MOBILE, "手机号应为 11 位数字");
+            }
+            Long providerId = null;
+            String code = row.optional(RosterColumn.PROVIDER_CODE);
+            if (category == PersonCategory.PROVIDER_STAFF && code == null) {
+                row.error(RosterColumn.PROVIDER_CODE, "第三方机构人员须填写所属机构的统一社会信用代码");
+            } else if (category != null && category != PersonCategory.PROVIDER_STAFF && code != null) {
+                row.error(RosterColumn.PROVIDER_CODE, "只有第三方机构人员才填写机构代码");
+            } else if (code != null) {
+                Optional<String> bad = CreditCodes.problem(code);
+                if (bad.isPresent()) {
+                    row.error(RosterColumn.PROVIDER_CODE, bad.get());
+                } else {
+                    Provider p = ref.providers.get(CreditCodes.normalise(code));
+                    if (p == null) {
+                        row.error(RosterColumn.PROVIDER_CODE, "未登记的第三方机构：" + code);
+                    } else {
+                        providerId = p.id;
+                    }
+                }
+            }
+            Existing existing = no == null ? null : ref.existing.get(no);
+            if (existing != null && !scope.canManageUnit(existing.unitId())) {
+                row.error(RosterColumn.EMPLOYEE_NO, "该工号属于您管理范围以外的人员");
+            }
+            if (!row.failed) {
+                records.add(new RosterRecord(line.number(), name, no, idHash, idMasked, category, grade, unit.id,
+                        departmentId, List.copyOf(domainIds), cert, status, since, mobile, providerId));
+            }
+        }
+        return new Result(errors.isEmpty() ? records : List.of(), errors, data.size());
+    }
+
+    private Map<RosterColumn, Integer> header(RosterReader.Line head, List<RosterError> errors) {
+        Map<RosterColumn, Integer> columns = new EnumMap<>(RosterColumn.class);
+        for (int i = 0; i < head.cells().size(); i++) {
+            String h = head.cells().get(i);
+            if (h == null || h.isBlank()) {
+                continue;
+            }
+            Optional<RosterColumn> c = RosterColumn.byHeader(h);
+            if (c.isEmpty()) {
+                errors.add(new RosterError(1, h, "未知的列“" + h + "”，请使用下载的模板"));
+            } else if (columns.containsKey(c.get())) {
+                errors.add(new RosterError(1, h, "列“" + h + "”重复"));
+            } else {
+                columns.put(c.get(), i);
+            }
+        }
+        Arrays.stream(RosterColumn.values()).filter(c -> c.required && !columns.containsKey(c))
+                .forEach(c -> errors.add(new RosterError(1, c.header, "缺少必填列“" + c.header + "”")));
+        return columns;
+    }
+
+    static LocalDate parseDate(String s) {
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(s.trim(), f);
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Existing> loadExisting(List<String> employeeNos) {
+        Map<String, Existing> out = new HashMap<>();
+        for (int i = 0; i < employeeNos.size(); i += 1000) {
+            List<String> chunk = employeeNos.subList(i, Math.min(employeeNos.size(), i + 1000));
+            List<Object[]> rows = OrgUnit.getEntityManager()
+                    .createQuery("SELECT p.employeeNo, p.id, p.unitId, p.idHash FROM Person p WHERE p.employeeNo IN :nos",
+                            Object[].class)
+                    .setParameter("nos", chunk).getResultList();
+            for (Object[] r : rows) {
+                out.put((String) r[0], new Existing((Long) r[1], (Long) r[2], (String) r[3]));
+            }
+        }
+        return out;
+    }
+
+    /** Reference data for one file. */
+    private final class Reference {
+        final Map<String, OrgUnit> unitsByCode = new HashMap<>();
+        final Map<String, List<OrgUnit>> unitsByName = new HashMap<>();
+        final Map<String, Department> departments = new HashMap<>();
+        final Map<String, EnforcementDomain> domains = new HashMap<>();
+        final Map<String, Provider> providers = new HashMap<>();
+        final Map<String, Existing> existing;
+        final Map<String, String> employeeNoByIdHash = new HashMap<>();
+
+        Reference(List<RosterReader.Line> data, Map<RosterColumn, Integer> columns) {
+            for (OrgUnit u : OrgUnit.<OrgUnit> listAll()) {
+                unitsByCode.put(u.code, u);
+                unitsByName.computeIfAbsent(u.name, k -> new ArrayList<>()).add(u);
+            }
+            for (Department d : Department.<Department> listAll()) {
+                departments.put(d.orgUnitId + "|" + d.name, d);
+            }
+            EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.name, d));
+            Provider.<Provider> listAll().forEach(p -> providers.put(p.creditCode, p));
+            int noCol = columns.get(RosterColumn.EMPLOYEE_NO);
+            existing = loadExisting(data.stream().map(l -> noCol < l.cells().size() ? l.cells().get(noCol) : "")
+                    .filter(s -> !s.isBlank()).distinct().toList());
+            int idCol = columns.get(RosterColumn.ID_NUMBER);
+            List<String> hashes = data.stream().map(l -> idCol < l.cells().size() ? l.cells().get(idCol) : "")
+                    .filter(ResidentIds::isValid).map(idHasher::hash).distinct().toList();
+            for (int i = 0; i < hashes.size(); i += 1000) {
+                List<String> chunk = hashes.subList(i, Math.min(hashes.size(), i + 1000));
+                OrgUnit.getEntityManager()
+                        .createQuery("SELECT p.idHash, p.employeeNo FROM Person p WHERE p.idHash IN :h", Object[].class)
+                        .setParameter("h", chunk).getResultList()
+                        .forEach(r -> employeeNoByIdHash.put((String) r[0], (String) r[1]));
+            }
+        }
+
+        OrgUnit unit(Row row) {
+            String u = row.required(RosterColumn.UNIT);
+            if (u == null) {
+                return null;
+            }
+            OrgUnit unit = unitsByCode.get(u);
+            if (unit == null) {
+                List<OrgUnit> named = unitsByName.getOrDefault(u, List.of());
+                if (named.size() > 1) {
+                    row.error(RosterColumn.UNIT, "有多个名为“" + u + "”的单位，请填写单位编码");
+                    return null;
+                }
+                unit = named.isEmpty() ? null : named.get(0);
+            }
+            if (unit == null) {
+                row.error(RosterColumn.UNIT, "未知单位“" + u + "”");
+                return null;
+            }
+            if (!scope.canManageUnit(unit.id)) {
+                row.error(RosterColumn.UNIT, "单位“" + unit.name + "”不在您的管理范围内");
+                return null;
+            }
+            return unit;
+        }
+    }
+
+    /** Cell access for one line, recording errors against it. */
+    private static final class Row {
+        final RosterReader.Line line;
+        final Map<RosterColumn, Integer> columns;
+        final List<RosterError> errors;
+        boolean failed;
+
+        Row(RosterReader.Line line, Map<RosterColumn, Integer> columns, List<RosterError> errors) {
+            this.line = line;
+            this.columns = columns;
+            this.errors = errors;
+        }
+
+        String optional(RosterColumn c) {
+            Integer i = columns.get(c);
+            if (i == null || i >= line.cells().size()) {
+                return null;
+            }
+            String v = line.cells().get(i);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        String required(RosterColumn c) {
+            String v = optional(c);
+            if (v == null) {
+                error(c, "必填项“" + c.header + "”为空");
+            }
+            return v;
+        }
+
+        <T> T parse(RosterColumn c, java.util.function.Function<String, Optional<T>> f, String message) {
+            String v = required(c);
+            if (v == null) {
+                return null;
+            }
+            Optional<T> t = f.apply(v);
+            if (t.isEmpty()) {
+                error(c, message + "（实际为“" + v + "”）");
+            }
+            return t.orElse(null);
+        }
+
+        void error(RosterColumn c, String message) {
+            failed = true;
+            errors.add(new RosterError(line.number(), c.header, message));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package cn.zhifa.academy.provider;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Third-party institutions (第三方机构). A system administrator sees all; an administrator
+ * those commissioned by a unit in their subtree; a provider manager only their own.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ProviderService {
+
+    @Inject
+    OrgScope orgScope;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    /** Wire and page shape of a provider. */
+    public record ProviderView(long id, String creditCode, String name, List<String> serviceCategories,
+            long commissioningUnitId, String commissioningUnit, LocalDate contractStart, LocalDate contractEnd,
+            ProviderStatus status, String statusLabel, String contactName, String contactPhone, long staffCount) {
+    }
+
+    /** What a client sends to register or change a provider. */
+    public record ProviderInput(@NotBlank String creditCode, @NotBlank @Size(max = 200) String name,
+            List<String> serviceCategories, @NotNull Long commissioningUnitId, LocalDate contractStart,
+            LocalDate contractEnd, @NotNull ProviderStatus status, @Size(max = 50) String contactName,
+            @Size(max = 20) String contactPhone) {
+    }
+
+    public boolean canSee(Provider p) {
+        if (user.isSysadmin()) {
+            return true;
+        }
+        if (user.isAdmin()) {
+            return orgScope.canActOnUnit(p.commissioningUnitId);
+        }
+        return orgScope.canActOnProvider(p.id);
+    }
+
+    public List<ProviderView> list() {
+        List<Provider> all;
+        OrgScope.UnitFilter f = orgScope.unitFilter();
+        if (f instanceof OrgScope.All) {
+            all = Provider.list("ORDER BY name");
+        } else if (f instanceof OrgScope.Subtree s) {
+            all = Provider.list("commissioningUnitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?1) ORDER BY name",
+                    s.pathPrefix() + "%");
+        } else if (user.isProviderManager() && user.getProviderId() != null) {
+            all = Provider.list("id", user.getProviderId());
+        } else {
+            all = List.of();
+        }
+        return views(all);
+    }
+
+    public Optional<Provider> visible(long id) {
+        return Provider.<Provider> findByIdOptional(id).filter(this::canSee);
+    }
+
+    public Optional<ProviderView> view(long id) {
+        return visible(id).map(p -> views(List.of(p)).get(0));
+    }
+
+    List<ProviderView> views(List<Provider> providers) {
+        if (providers.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = providers.stream().map(p -> p.id).toList();
+        Map<Long, String> units = OrgUnit.<OrgUnit> list("id IN ?1",
+                providers.stream().map(p -> p.commissioningUnitId).distinct().toList()).stream()
+                .collect(Collectors.toMap(u -> u.id, u -> u.name));
+        Map<Long, Long> staff = Provider.getEntityManager()
+                .createQuery("SELECT p.providerId, COUNT(p) FROM Person p WHERE p.providerId IN :ids GROUP BY p.providerId",
+                        Object[].class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
+        return providers.stream().map(p -> new ProviderView(p.id, p.creditCode, p.name, p.categories(),
+                p.commissioningUnitId, units.get(p.commissioningUnitId), p.contractStart, p.contractEnd, p.status,
+                p.status.label, p.contactName, p.contactPhone, staff.getOrDefault(p.id, 0L))).toList();
+    }
+
+    @Transactional
+    public Provider create(ProviderInput in) {
+        Provider p = new Provider();
+        apply(p, in);
+        if (Provider.byCreditCode(p.creditCode).isPresent()) {
+            throw new ProblemException(409, "Conflict", "该统一社会信用代码已登记",
+                    List.of(new Problem.FieldError("creditCode", "该统一社会信用代码已登记")));
+        }
+        p.persist();
+        audit.record("provider.created", "provider", p.id, AuditLog.detail("after", summary(p)));
+        return p;
+    }
+
+    @Transactional
+    public Provider update(long id, ProviderInput in) {
+        Provider p = visible(id).orElseThrow(() -> new ProblemException(404, "Not found", "No provider " + id));
+        if (!user.isSysadmin() && !(user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId))) {
+            throw new ForbiddenException("only administrators of the commissioning unit may change a provider");
+        }
+        Map<String, Object> before = summary(p);
+        String oldCode = p.creditCode;
+        apply(p, in);
+        if (!oldCode.equals(p.creditCode) && Provider.byCreditCode(p.creditCode).isPresent()) {
+            throw new ProblemException(409, "Conflict", "该统一社会信用代码已登记");
+        }
+        audit.record("provider.updated", "provider", p.id, AuditLog.detail("before", before, "after", summary(p)));
+        return p;
+    }
+
+    private void apply(Provider p, ProviderInput in) {
+        CreditCodes.problem(in.creditCode()).ifPresent(m -> {
+            throw new ProblemException(400, "Invalid request", m, List.of(new Problem.FieldError("creditCode", m)));
+        });
+        if (OrgUnit.findById(in.commissioningUnitId()) == null) {
+            throw new ProblemException(400, "Invalid request", "委托单位不存在",
+                    List.of(new Problem.FieldError("commissioningUnitId", "委托单位不存在")));
+        }
+        if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(in.commissioningUnitId()))) {
+            throw new ForbiddenException("commissioning unit outside your scope");
+        }
+        if (in.contractStart() != null && in.contractEnd() != null && in.contractEnd().isBefore(in.contractStart())) {
+            throw new ProblemException(400, "Invalid request", "合同结束日期早于开始日期",
+                    List.of(new Problem.FieldError("contractEnd", "合同结束日期早于开始日期")));
+        }
+        p.creditCode = CreditCodes.normalise(in.creditCode());
+        p.name = in.name().trim();
+        p.serviceCategories = in.serviceCategories() == null ? ""
+                : String.join(",", in.serviceCategories().stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        p.commissioningUnitId = in.commissioningUnitId();
+        p.contractStart = in.contractStart();
+        p.contractEnd = in.contractEnd();
+        p.status = in.status();
+        p.contactName = in.contactName();
+        p.contactPhone = in.contactPhone();
+    }
+
+    private static Map<String, Object> summary(Provider p) {
+        return Map.of("creditCode", p.creditCode, "name", p.name, "unit", p.commissioningUnitId, "status",
+                p.status.name());
+    }
+
+}
