@@ -38,6 +38,10 @@ public class OrgService implements OrgHierarchy {
 
     /** A unit with its departments, as one node of a tree view. */
     public record Node(OrgUnit unit, List<Department> departments, int depth) {
+        /** Full-width spaces that indent the unit in a select list. */
+        public String indent() {
+            return "\u3000".repeat(depth);
+        }
     }
 
     /** The units the current user may see, parents before children, with their departments. */
@@ -90,10 +94,17 @@ public class OrgService implements OrgHierarchy {
 
     @Transactional
     public Department createDepartment(OrgUnit unit, String code, String name) {
+        return createDepartment(unit, code, name, null);
+    }
+
+    /** A department, optionally working in one enforcement domain (e.g. 市场监管). */
+    @Transactional
+    public Department createDepartment(OrgUnit unit, String code, String name, EnforcementDomain domain) {
         Department d = new Department();
         d.orgUnitId = unit.id;
         d.code = code;
         d.name = name;
+        d.domainId = domain == null ? null : domain.id;
         d.persist();
         audit.record("department.created", "department", code,
                 AuditLog.detail("after", Map.of("unit", unit.code, "name", name)));

@@ -68,6 +68,19 @@ public class PeopleService {
         public boolean hasPrevious() {
             return page > 0;
         }
+
+        /** 1-based page number for display. */
+        public int number() {
+            return page + 1;
+        }
+
+        public int previous() {
+            return page - 1;
+        }
+
+        public int next() {
+            return page + 1;
+        }
     }
 
     public Page<PersonView> search(PersonQuery q) {

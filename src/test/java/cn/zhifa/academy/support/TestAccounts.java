@@ -35,6 +35,14 @@ public class TestAccounts {
         });
     }
 
+    /** An account tied to a provider (provider managers) or to a person (learners). */
+    public Account create(String prefix, String roles, String orgUnitCode, Long providerId, Long personId) {
+        Account a = create(prefix, roles, orgUnitCode);
+        QuarkusTransaction.requiringNew().run(() -> Account.update("providerId = ?1, personId = ?2 WHERE id = ?3",
+                providerId, personId, a.id));
+        return reload(a.id);
+    }
+
     public Account reload(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Account.<Account> findById(id));
     }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.EnforcementDomain;
@@ -91,7 +92,8 @@ public class RosterImportService {
     /** Re-validates the stored file under the committing user's scope and writes every row, or nothing. */
     @Transactional
     public Outcome commit(long importId) {
-        RosterImport imp = RosterImport.<RosterImport> findByIdOptional(importId)
+        // the row lock makes a second, concurrent commit of the same import wait and then see COMMITTED
+        RosterImport imp = RosterImport.<RosterImport> findByIdOptional(importId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ProblemException(404, "Not found", "No roster import " + importId));
         if (imp.status == RosterImport.Status.COMMITTED) {
             throw new ProblemException(409, "Conflict", "This roster import was already committed.");
@@ -114,6 +116,7 @@ public class RosterImportService {
                             .toList());
         }
         Counts c = apply(result.records());
+        imp = RosterImport.findById(importId); // apply() cleared the persistence context
         imp.status = RosterImport.Status.COMMITTED;
         imp.committedAt = Instant.now();
         imp.createdCount = c.created;

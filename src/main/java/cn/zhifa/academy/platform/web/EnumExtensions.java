@@ -1,0 +1,24 @@
+package cn.zhifa.academy.platform.web;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Message keys of enums shown on pages: {@code {msg:message(p.grade.msgKey)}}. */
+@TemplateExtension
+public class EnumExtensions {
+
+    static String msgKey(cn.zhifa.academy.people.PersonCategory c) {
+        return "cat_" + c.name();
+    }
+
+    static String msgKey(cn.zhifa.academy.people.Grade g) {
+        return "grade_" + g.name();
+    }
+
+    static String msgKey(cn.zhifa.academy.people.EmploymentStatus s) {
+        return "status_" + s.name();
+    }
+
+    static String msgKey(cn.zhifa.academy.provider.ProviderStatus s) {
+        return "pstatus_" + s.name();
+    }
+}
