@@ -109,7 +109,7 @@ public class PeopleService {
             params.put("unitPath", path + "%");
         }
         if (q.domainId != null) {
-            where.append(" AND p.id IN (SELECT pd.id FROM Person pd JOIN pd.domains d WHERE d.id = :domain)");
+            where.append(" AND EXISTS (SELECT 1 FROM p.domains d WHERE d.id = :domain)");
             params.put("domain", q.domainId);
         }
         if (q.q != null && !q.q.isBlank()) {
