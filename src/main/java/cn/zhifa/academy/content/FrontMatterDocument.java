@@ -48,7 +48,7 @@ public record FrontMatterDocument(Map<String, Object> meta, String body, int bod
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 1 : loc.getLineNr() + 1; // +1: the opening --- line
-            return fail(file, line, "YAML 格式错误：" + e.getOriginalMessage());
+            return fail(file, line, "YAML 格式错误：" + firstLine(e.getOriginalMessage()));
         }
         return new Parsed(new FrontMatterDocument(meta == null ? Map.of() : meta, body, bodyStart), List.of());
     }
@@ -61,7 +61,7 @@ public record FrontMatterDocument(Map<String, Object> meta, String body, int bod
             return new Parsed(new FrontMatterDocument(meta == null ? Map.of() : meta, "", 0), List.of());
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            return fail(file, loc == null ? 1 : loc.getLineNr(), "YAML 格式错误：" + e.getOriginalMessage());
+            return fail(file, loc == null ? 1 : loc.getLineNr(), "YAML 格式错误：" + firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -74,6 +74,10 @@ public record FrontMatterDocument(Map<String, Object> meta, String body, int bod
             }
         }
         return 0;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().split("\n")[0];
     }
 
     private static Parsed fail(String file, int line, String message) {

@@ -1,0 +1,540 @@
+package cn.zhifa.academy.curriculum;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zhifa.academy.content.ContentInvalidException;
+import cn.zhifa.academy.content.ContentProblem;
+import cn.zhifa.academy.content.FrontMatterDocument;
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgLevel;
+import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.storage.ContentTypes;
+import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Imports curricula kept as files ({@code courses/<code>/course.yaml} plus one Markdown file
+ * per lesson). The whole folder is validated first and every problem is reported with its file
+ * and line; only a clean folder is imported, in one transaction. A course whose files are
+ * unchanged (same content hash) is skipped; a changed course gets a new published version.
+ */
+@ApplicationScoped
+public class CourseImporter {
+
+    private static final Map<String, OrgLevel> LEVELS = Map.of("市", OrgLevel.CITY, "区县", OrgLevel.DISTRICT, "镇街",
+            OrgLevel.TOWN);
+    private static final Map<String, LessonType> TYPES = Map.of("article", LessonType.ARTICLE, "video",
+            LessonType.VIDEO, "slides", LessonType.SLIDES, "case", LessonType.CASE, "check", LessonType.CHECK);
+
+    @Inject
+    MediaService media;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What an import did. */
+    public record Report(List<String> created, List<String> revised, List<String> unchanged) {
+    }
+
+    /** A validated course, ready to write. */
+    record ParsedCourse(Path dir, String code, String title, String summary, String domain, List<String> grades,
+            List<String> levels, BigDecimal hours, List<String> prerequisites, boolean significant,
+            List<ParsedLesson> lessons, String hash) {
+    }
+
+    record ParsedLesson(String key, String title, LessonType type, int duration, boolean required, String body,
+            Path media, Path subtitles, String caseCode, List<CheckQuestion> questions, Integer passScore) {
+    }
+
+    /** Validates and imports; throws {@link ContentInvalidException} with every problem, writing nothing. */
+    public Report importFolder(Path folder, String actor) {
+        List<ContentProblem> problems = new ArrayList<>();
+        List<ParsedCourse> courses = validate(folder, problems);
+        if (!problems.isEmpty()) {
+            throw new ContentInvalidException(problems);
+        }
+        // media go to the object store before the write transaction opens: storing audits too,
+        // and the audit chain's lock must not be held across two transactions
+        Map<Path, Long> mediaIds = new HashMap<>();
+        for (ParsedCourse c : courses) {
+            if (QuarkusTransaction.requiringNew().call(() -> unchanged(c))) {
+                continue;
+            }
+            for (ParsedLesson l : c.lessons()) {
+                for (Path p : new Path[] { l.media(), l.subtitles() }) {
+                    if (p != null && !mediaIds.containsKey(p)) {
+                        mediaIds.put(p, store(p, actor));
+                    }
+                }
+            }
+        }
+        return QuarkusTransaction.requiringNew().call(() -> write(courses, mediaIds, actor));
+    }
+
+    private static boolean unchanged(ParsedCourse pc) {
+        return Course.byCode(pc.code()).flatMap(c -> CourseVersion.latest(c.id))
+                .map(v -> pc.hash().equals(v.contentHash)).orElse(false);
+    }
+
+    /** Every problem of the folder; empty when it would import. */
+    public List<ContentProblem> check(Path folder) {
+        List<ContentProblem> problems = new ArrayList<>();
+        validate(folder, problems);
+        return problems;
+    }
+
+    List<ParsedCourse> validate(Path folder, List<ContentProblem> problems) {
+        List<ParsedCourse> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            problems.add(new ContentProblem(folder.toString(), 0, "课程目录不存在"));
+            return out;
+        }
+        Set<String> domains = new HashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> EnforcementDomain.<EnforcementDomain> listAll()
+                .forEach(d -> domains.add(d.name)));
+        Map<String, String> codes = new HashMap<>();
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(folder)) {
+            dirs = s.filter(d -> Files.isRegularFile(d.resolve("course.yaml"))).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new ContentProblem(folder.toString(), 0, "无法读取目录：" + e.getMessage()));
+            return out;
+        }
+        for (Path dir : dirs) {
+            ParsedCourse c = course(folder, dir, domains, problems);
+            if (c == null) {
+                continue;
+            }
+            String where = rel(folder, dir.resolve("course.yaml"));
+            if (codes.containsKey(c.code())) {
+                problems.add(new ContentProblem(where, line(dir.resolve("course.yaml"), "code"),
+                        "课程编码 " + c.code() + " 与 " + codes.get(c.code()) + " 重复"));
+            } else {
+                codes.put(c.code(), where);
+                out.add(c);
+            }
+        }
+        for (ParsedCourse c : out) {
+            for (String p : c.prerequisites()) {
+                boolean known = codes.containsKey(p)
+                        || QuarkusTransaction.requiringNew().call(() -> Course.byCode(p).isPresent());
+                if (!known) {
+                    problems.add(new ContentProblem(rel(folder, c.dir().resolve("course.yaml")),
+                            line(c.dir().resolve("course.yaml"), "prerequisites"), "先修课程 " + p + " 不存在"));
+                }
+            }
+            Optional<CourseVersion> latest = QuarkusTransaction.requiringNew().call(
+                    () -> Course.byCode(c.code()).flatMap(course -> CourseVersion.latest(course.id)));
+            if (latest.isPresent() && latest.get().isDraft()) {
+                problems.add(new ContentProblem(rel(folder, c.dir().resolve("course.yaml")), 0,
+                        "课程 " + c.code() + " 在网页上有未发布的草稿，请先发布或放弃草稿再导入"));
+            }
+        }
+        return out;
+    }
+
+    private ParsedCourse course(Path root, Path dir, Set<String> domains, List<ContentProblem> problems) {
+        Path yamlFile = dir.resolve("course.yaml");
+        String file = rel(root, yamlFile);
+        String text = read(yamlFile, file, problems);
+        if (text == null) {
+            return null;
+        }
+        FrontMatterDocument.Parsed parsed = FrontMatterDocument.parseYaml(file, text);
+        if (!parsed.ok()) {
+            problems.addAll(parsed.problems());
+            return null;
+        }
+        Map<String, Object> y = parsed.document().meta();
+        int before = problems.size();
+        String code = string(y, "code", file, text, problems, true);
+        if (code != null && !code.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "code"), "课程编码只能用大写字母、数字和连字符"));
+        }
+        String title = string(y, "title", file, text, problems, true);
+        String summary = Optional.ofNullable(string(y, "summary", file, text, problems, false)).orElse("");
+        String category = string(y, "category", file, text, problems, true);
+        if (category != null && !domains.contains(category)) {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "category"), "未知的分类（执法领域）“" + category + "”"));
+        }
+        List<String> grades = list(y, "grades", file, text, problems, true);
+        grades.stream().filter(g -> Grade.fromLabel(g).isEmpty()).forEach(g -> problems.add(new ContentProblem(file,
+                FrontMatterDocument.lineOfKey(text, "grades"), "未知的分级“" + g + "”（新任、在岗、骨干、领导）")));
+        List<String> levels = list(y, "levels", file, text, problems, true);
+        levels.stream().filter(l -> !LEVELS.containsKey(l)).forEach(l -> problems.add(new ContentProblem(file,
+                FrontMatterDocument.lineOfKey(text, "levels"), "未知的分层“" + l + "”（市、区县、镇街）")));
+        BigDecimal hours = null;
+        Object h = y.get("hours");
+        if (h instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 200) {
+            hours = new BigDecimal(n.toString());
+        } else {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "hours"), "学时 hours 应为 0–200 的数字"));
+        }
+        List<String> prerequisites = list(y, "prerequisites", file, text, problems, false);
+        boolean significant = Boolean.TRUE.equals(y.get("significant"));
+        List<String> lessonFiles = list(y, "lessons", file, text, problems, true);
+        if (y.containsKey("lessons") && lessonFiles.isEmpty()) {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "lessons"), "课程至少要有一个课时"));
+        }
+        List<ParsedLesson> lessons = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        MessageDigest sha = sha256();
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        for (String lf : lessonFiles) {
+            Path lessonPath = dir.resolve(lf).normalize();
+            if (!lessonPath.startsWith(dir) || !Files.isRegularFile(lessonPath)) {
+                problems.add(new ContentProblem(file, lineContaining(text, lf), "课时文件不存在：" + lf));
+                continue;
+            }
+            String key = lf.replaceFirst("\\.md$", "");
+            if (!keys.add(key)) {
+                problems.add(new ContentProblem(file, lineContaining(text, lf), "课时文件重复：" + lf));
+                continue;
+            }
+            ParsedLesson l = lesson(root, dir, lessonPath, key, problems, sha);
+            if (l != null) {
+                lessons.add(l);
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new ParsedCourse(dir, code, title, summary, category, grades, levels, hours, prerequisites, significant,
+                lessons, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    private ParsedLesson lesson(Path root, Path dir, Path path, String key, List<ContentProblem> problems,
+            MessageDigest sha) {
+        String file = rel(root, path);
+        String text = read(path, file, problems);
+        if (text == null) {
+            return null;
+        }
+        sha.update(file.getBytes(StandardCharsets.UTF_8));
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        FrontMatterDocument.Parsed parsed = FrontMatterDocument.parse(file, text);
+        if (!parsed.ok()) {
+            problems.addAll(parsed.problems());
+            return null;
+        }
+        Map<String, Object> m = parsed.document().meta();
+        int before = problems.size();
+        String title = string(m, "title", file, text, problems, true);
+        String typeName = string(m, "type", file, text, problems, true);
+        LessonType type = typeName == null ? null : TYPES.get(typeName);
+        if (typeName != null && type == null) {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "type"),
+                    "未知的课时类型“" + typeName + "”（article、video、slides、case、check）"));
+        }
+        int duration = 0;
+        if (m.get("duration") instanceof Integer d && d > 0 && d <= 120) {
+            duration = d;
+        } else {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "duration"), "时长 duration 应为 1–120 的整数（分钟）"));
+        }
+        boolean required = !Boolean.FALSE.equals(m.get("required"));
+        Path mediaPath = null;
+        Path subtitles = null;
+        String caseCode = null;
+        List<CheckQuestion> questions = null;
+        Integer passScore = null;
+        if (type == LessonType.VIDEO || type == LessonType.SLIDES) {
+            String field = type == LessonType.VIDEO ? "video" : "slides";
+            String ref = string(m, field, file, text, problems, true);
+            if (ref != null) {
+                mediaPath = mediaFile(root, dir, ref, file, FrontMatterDocument.lineOfKey(text, field),
+                        type == LessonType.VIDEO ? List.of("video/mp4", "video/webm") : List.of("application/pdf"),
+                        problems, sha);
+                if (mediaPath != null && type == LessonType.VIDEO) {
+                    Path vtt = mediaPath.resolveSibling(mediaPath.getFileName().toString().replaceFirst("\\.[^.]+$", ".vtt"));
+                    if (Files.isRegularFile(vtt)) {
+                        subtitles = mediaFile(root, dir, dir.relativize(vtt).toString(), file, 0, List.of("text/vtt"),
+                                problems, sha);
+                    }
+                }
+            }
+        } else if (type == LessonType.CASE) {
+            caseCode = string(m, "case", file, text, problems, true);
+        } else if (type == LessonType.CHECK) {
+            questions = questions(m.get("questions"), file, text, problems);
+            if (m.get("passScore") instanceof Integer p && p >= 0 && p <= 100) {
+                passScore = p;
+            } else {
+                problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "passScore"), "及格分 passScore 应为 0–100 的整数"));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new ParsedLesson(key, title, type, duration, required, parsed.document().body(), mediaPath, subtitles,
+                caseCode, questions, passScore);
+    }
+
+    private Path mediaFile(Path root, Path dir, String ref, String file, int line, List<String> types,
+            List<ContentProblem> problems, MessageDigest sha) {
+        Path p = dir.resolve(ref).normalize();
+        if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
+            problems.add(new ContentProblem(file, line, "媒体文件不存在：" + ref));
+            return null;
+        }
+        Optional<String> type = ContentTypes.byFilename(p.getFileName().toString());
+        if (type.isEmpty() || !types.contains(type.get())) {
+            problems.add(new ContentProblem(file, line, "不支持的媒体类型：" + ref + "（应为 " + String.join("、", types) + "）"));
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] head = in.readNBytes(ContentTypes.SNIFF_BYTES);
+            if (!ContentTypes.contentMatches(type.get(), head, head.length)) {
+                problems.add(new ContentProblem(file, line, "媒体文件内容与扩展名不符：" + ref));
+                return null;
+            }
+            sha.update(rel(root, p).getBytes(StandardCharsets.UTF_8));
+            sha.update(Files.readAllBytes(p));
+        } catch (IOException e) {
+            problems.add(new ContentProblem(file, line, "无法读取媒体文件：" + ref));
+            return null;
+        }
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CheckQuestion> questions(Object raw, String file, String text, List<ContentProblem> problems) {
+        int line = FrontMatterDocument.lineOfKey(text, "questions");
+        if (!(raw instanceof List<?> list) || list.isEmpty()) {
+            problems.add(new ContentProblem(file, line, "小测应有 questions 列表"));
+            return null;
+        }
+        List<CheckQuestion> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "第 " + (i + 1) + " 题：";
+            if (!(list.get(i) instanceof Map<?, ?> q)) {
+                problems.add(new ContentProblem(file, line, where + "格式错误"));
+                continue;
+            }
+            String type = String.valueOf(q.get("type"));
+            String stem = q.get("stem") == null ? null : q.get("stem").toString();
+            List<String> options = q.get("options") instanceof List<?> o ? o.stream().map(String::valueOf).toList() : List.of();
+            Object a = q.get("answer");
+            String answer;
+            if (a instanceof List<?> al) {
+                answer = String.join(",", al.stream().map(String::valueOf).toList());
+            } else {
+                answer = a == null ? null : a.toString();
+            }
+            if (stem == null || stem.isBlank()) {
+                problems.add(new ContentProblem(file, line, where + "缺少题干 stem"));
+            }
+            boolean ok = switch (type) {
+                case "single" -> options.size() >= 2 && answer != null && answer.matches("[A-Z]")
+                        && answer.charAt(0) - 'A' < options.size();
+                case "multiple" -> options.size() >= 2 && answer != null && answer.matches("[A-Z](,[A-Z])+")
+                        && answer.chars().filter(Character::isLetter).allMatch(c -> c - 'A' < options.size());
+                case "judge" -> "true".equals(answer) || "false".equals(answer);
+                default -> false;
+            };
+            if (!ok) {
+                problems.add(new ContentProblem(file, line, where + "题型、选项与答案不一致（type: " + type + "，answer: " + answer + "）"));
+                continue;
+            }
+            out.add(new CheckQuestion(type, stem, type.equals("judge") ? List.of() : options, answer,
+                    q.get("explanation") == null ? "" : q.get("explanation").toString()));
+        }
+        return out;
+    }
+
+    private Report write(List<ParsedCourse> courses, Map<Path, Long> mediaIds, String actor) {
+        List<String> created = new ArrayList<>();
+        List<String> revised = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        Map<String, Course> byCode = new LinkedHashMap<>();
+        for (ParsedCourse pc : courses) {
+            Course course = Course.byCode(pc.code()).orElse(null);
+            Optional<CourseVersion> latest = course == null ? Optional.empty() : CourseVersion.latest(course.id);
+            if (latest.isPresent() && pc.hash().equals(latest.get().contentHash)) {
+                unchanged.add(pc.code());
+                byCode.put(pc.code(), course);
+                continue;
+            }
+            boolean isNew = course == null;
+            if (isNew) {
+                course = new Course();
+                course.code = pc.code();
+                course.createdBy = actor;
+            }
+            course.domainId = EnforcementDomain.byName(pc.domain()).orElseThrow().id;
+            course.status = Course.Status.PUBLISHED;
+            course.persist();
+            CourseVersion v = new CourseVersion();
+            v.courseId = course.id;
+            v.number = latest.map(l -> l.number + 1).orElse(1);
+            v.title = pc.title();
+            v.summary = pc.summary();
+            v.grades = String.join(",", pc.grades().stream().map(g -> Grade.fromLabel(g).orElseThrow().name()).toList());
+            v.levels = String.join(",", pc.levels().stream().map(l -> LEVELS.get(l).name()).toList());
+            v.creditHours = pc.hours();
+            v.contentHash = pc.hash();
+            v.significant = pc.significant();
+            v.publishedAt = Instant.now();
+            v.publishedBy = actor;
+            v.persist();
+            int position = 1;
+            for (ParsedLesson pl : pc.lessons()) {
+                Lesson l = new Lesson();
+                l.courseVersionId = v.id;
+                l.lessonKey = pl.key();
+                l.position = position++;
+                l.title = pl.title();
+                l.type = pl.type();
+                l.durationMinutes = pl.duration();
+                l.required = pl.required();
+                l.bodyMd = pl.body();
+                l.mediaId = pl.media() == null ? null : mediaIds.get(pl.media());
+                l.subtitlesMediaId = pl.subtitles() == null ? null : mediaIds.get(pl.subtitles());
+                l.caseCode = pl.caseCode();
+                l.checkJson = pl.questions() == null ? null : toJson(pl.questions());
+                l.passScore = pl.passScore();
+                l.persist();
+            }
+            course.publishedVersionId = v.id;
+            if (v.significant) {
+                Enrollment.update("courseVersionId = ?1 WHERE courseId = ?2 AND completedAt IS NULL", v.id, course.id);
+            }
+            audit.recordAs(actor, isNew ? "course.imported" : "course.revised", "course", course.code,
+                    AuditLog.detail("version", v.number, "hash", v.contentHash, "lessons", pc.lessons().size()));
+            (isNew ? created : revised).add(pc.code());
+            byCode.put(pc.code(), course);
+        }
+        for (ParsedCourse pc : courses) {
+            Course c = byCode.get(pc.code());
+            c.prerequisites.clear();
+            for (String p : pc.prerequisites()) {
+                c.prerequisites.add(byCode.containsKey(p) ? byCode.get(p) : Course.byCode(p).orElseThrow());
+            }
+        }
+        return new Report(created, revised, unchanged);
+    }
+
+    /** Stores a media file once: the same bytes under the same name are reused. */
+    private long store(Path file, String actor) {
+        try {
+            String sha = HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
+            String name = file.getFileName().toString();
+            Optional<MediaObject> existing = QuarkusTransaction.requiringNew().call(
+                    () -> MediaObject.<MediaObject> find("sha256 = ?1 AND filename = ?2", sha, name).firstResultOptional());
+            if (existing.isPresent()) {
+                return existing.get().id;
+            }
+            return media.store(file, name, null, actor).id;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot store " + file, e);
+        }
+    }
+
+    private String toJson(List<CheckQuestion> qs) {
+        try {
+            return json.writeValueAsString(qs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String string(Map<String, Object> m, String key, String file, String text,
+            List<ContentProblem> problems, boolean required) {
+        Object v = m.get(key);
+        if (v == null || v.toString().isBlank()) {
+            if (required) {
+                problems.add(new ContentProblem(file, 0, "缺少必填项 " + key));
+            }
+            return null;
+        }
+        if (v instanceof Map || v instanceof List) {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, key), key + " 应为文字"));
+            return null;
+        }
+        return v.toString().trim();
+    }
+
+    private static List<String> list(Map<String, Object> m, String key, String file, String text,
+            List<ContentProblem> problems, boolean required) {
+        Object v = m.get(key);
+        if (v == null) {
+            if (required) {
+                problems.add(new ContentProblem(file, 0, "缺少必填项 " + key));
+            }
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, key), key + " 应为列表，如 [a, b]"));
+            return List.of();
+        }
+        return l.stream().map(String::valueOf).map(String::trim).toList();
+    }
+
+    private static String read(Path p, String file, List<ContentProblem> problems) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(new ContentProblem(file, 0, "无法以 UTF-8 读取：" + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static int line(Path yaml, String key) {
+        try {
+            return FrontMatterDocument.lineOfKey(Files.readString(yaml), key);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static int lineContaining(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String rel(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,395 @@
+package cn.zhifa.academy.curriculum;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * Learning (学习): enrolment on first opening, progress heartbeats that only ever move the
+ * furthest point forward as far as a learner can really have watched, completion rules, and
+ * the hours ledger (学时台账) credited once per course per person per year.
+ */
+@ApplicationScoped
+@Transactional
+public class LearningService {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CurriculumConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The learner's person id; 403 for accounts that are not linked to a person. */
+    public long learner() {
+        Long id = user.getPersonId();
+        if (id == null) {
+            throw new ProblemException(403, "Forbidden", "此账号未关联人员档案，无法参加学习。");
+        }
+        return id;
+    }
+
+    // ---- views -------------------------------------------------------------------------
+
+    public record LessonState(long lessonId, String key, int position, String title, LessonType type,
+            int durationMinutes, boolean required, boolean completed, double furthestSeconds, double positionSeconds,
+            Integer checkScore) {
+    }
+
+    public record CourseState(String code, String title, String summary, BigDecimal creditHours, int version,
+            boolean completed, int requiredDone, int requiredTotal, List<LessonState> lessons) {
+        public int percent() {
+            return requiredTotal == 0 ? 100 : requiredDone * 100 / requiredTotal;
+        }
+    }
+
+    public record PlanState(long planId, String title, int year, LocalDate dueDate, BigDecimal requiredHours,
+            List<CourseState> courses) {
+    }
+
+    public record MyLearning(int year, BigDecimal hours, BigDecimal target, List<PlanState> plans,
+            List<CourseState> otherCourses, List<HoursLine> ledger) {
+        public int percent() {
+            return target.signum() == 0 ? 100
+                    : Math.min(100, hours.multiply(BigDecimal.valueOf(100)).divide(target, 0, RoundingMode.DOWN).intValue());
+        }
+    }
+
+    public record HoursLine(String description, BigDecimal hours, String source, Instant recordedAt) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MyLearning myLearning() {
+        long person = learner();
+        int year = LocalDate.now(ZONE).getYear();
+        List<TrainingPlan> plans = TrainingPlan.list(
+                "SELECT p FROM TrainingPlan p, PlanAssignment a WHERE a.planId = p.id AND a.personId = ?1 "
+                        + "AND a.status = ?2 AND p.status = ?3 ORDER BY p.dueDate",
+                person, PlanAssignment.Status.OPEN, TrainingPlan.Status.ACTIVE);
+        Map<Long, Enrollment> enrollments = Enrollment.<Enrollment> list("personId", person).stream()
+                .collect(Collectors.toMap(e -> e.courseId, e -> e));
+        Map<Long, CourseState> states = new HashMap<>();
+        List<PlanState> planStates = new ArrayList<>();
+        BigDecimal target = BigDecimal.valueOf(config.annualHoursTarget());
+        for (TrainingPlan p : plans) {
+            List<CourseState> cs = new ArrayList<>();
+            for (Course c : p.courses) {
+                cs.add(states.computeIfAbsent(c.id, id -> state(c, enrollments.get(id))));
+            }
+            planStates.add(new PlanState(p.id, p.title, p.year, p.dueDate, p.requiredHours, cs));
+            if (p.year == year && p.requiredHours.compareTo(target) > 0) {
+                target = p.requiredHours;
+            }
+        }
+        List<CourseState> others = new ArrayList<>();
+        for (Enrollment e : enrollments.values()) {
+            if (!states.containsKey(e.courseId)) {
+                others.add(state(Course.findById(e.courseId), e));
+            }
+        }
+        List<HoursLine> ledger = HoursEntry.<HoursEntry> list("personId = ?1 AND year = ?2 ORDER BY recordedAt DESC",
+                person, year).stream().map(h -> new HoursLine(h.description, h.hours, h.source.name(), h.recordedAt))
+                .toList();
+        return new MyLearning(year, HoursEntry.total(person, year), target, planStates, others, ledger);
+    }
+
+    /** Published courses a learner may open, for the catalogue. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CourseState> catalogue() {
+        long person = learner();
+        Map<Long, Enrollment> enrollments = Enrollment.<Enrollment> list("personId", person).stream()
+                .collect(Collectors.toMap(e -> e.courseId, e -> e));
+        return Course.<Course> list("status = ?1 ORDER BY code", Course.Status.PUBLISHED).stream()
+                .map(c -> state(c, enrollments.get(c.id))).toList();
+    }
+
+    CourseState state(Course c, Enrollment e) {
+        long versionId = e != null ? e.courseVersionId : c.publishedVersionId;
+        CourseVersion v = CourseVersion.findById(versionId);
+        List<Lesson> lessons = Lesson.ofVersion(versionId);
+        Map<String, LessonProgress> progress = e == null ? Map.of()
+                : LessonProgress.<LessonProgress> list("enrollmentId", e.id).stream()
+                        .collect(Collectors.toMap(p -> p.lessonKey, p -> p));
+        List<LessonState> ls = new ArrayList<>();
+        int done = 0;
+        int total = 0;
+        for (Lesson l : lessons) {
+            LessonProgress p = progress.get(l.lessonKey);
+            boolean completed = p != null && p.completedAt != null;
+            if (l.required) {
+                total++;
+                if (completed) {
+                    done++;
+                }
+            }
+            ls.add(new LessonState(l.id, l.lessonKey, l.position, l.title, l.type, l.durationMinutes, l.required,
+                    completed, p == null ? 0 : p.furthestSeconds.doubleValue(),
+                    p == null ? 0 : p.positionSeconds.doubleValue(), p == null ? null : p.checkScore));
+        }
+        return new CourseState(c.code, v.title, v.summary, v.creditHours, v.number, e != null && e.completedAt != null,
+                done, total, ls);
+    }
+
+    // ---- enrolment and lessons ---------------------------------------------------------
+
+    /** Opens a course for the learner, enrolling them on the published version the first time. */
+    public CourseState open(String code) {
+        long person = learner();
+        Course c = published(code);
+        Enrollment e = Enrollment.of(person, c.id).orElse(null);
+        if (e == null) {
+            for (Course pre : c.prerequisites) {
+                boolean done = Enrollment.of(person, pre.id).map(x -> x.completedAt != null).orElse(false);
+                if (!done) {
+                    throw new ProblemException(409, "Prerequisite missing",
+                            "请先完成先修课程：" + CourseVersion.<CourseVersion> findById(pre.publishedVersionId).title);
+                }
+            }
+            e = new Enrollment();
+            e.personId = person;
+            e.courseId = c.id;
+            e.courseVersionId = c.publishedVersionId;
+            e.persist();
+        }
+        return state(c, e);
+    }
+
+    /** A lesson of the learner's enrolled version, with the learner's progress row (locked). */
+    public record Context(Lesson lesson, Enrollment enrollment, LessonProgress progress, Course course) {
+    }
+
+    public Context context(long lessonId, boolean lock) {
+        long person = learner();
+        Lesson l = Lesson.<Lesson> findByIdOptional(lessonId)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "No lesson " + lessonId));
+        CourseVersion v = CourseVersion.findById(l.courseVersionId);
+        Course c = Course.findById(v.courseId);
+        Enrollment e = Enrollment.of(person, c.id).orElse(null);
+        if (e == null) {
+            open(c.code);
+            e = Enrollment.of(person, c.id).orElseThrow();
+        }
+        if (!e.courseVersionId.equals(l.courseVersionId)) {
+            // the learner is on another version: use that version's lesson with the same key
+            Lesson same = Lesson.<Lesson> find("courseVersionId = ?1 AND lessonKey = ?2", e.courseVersionId, l.lessonKey)
+                    .firstResultOptional()
+                    .orElseThrow(() -> new ProblemException(404, "Not found", "此课时不在您学习的课程版本中"));
+            l = same;
+        }
+        LessonProgress p = LessonProgress.<LessonProgress> find("enrollmentId = ?1 AND lessonKey = ?2", e.id, l.lessonKey)
+                .withLock(lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE).firstResultOptional().orElse(null);
+        if (p == null) {
+            p = new LessonProgress();
+            p.enrollmentId = e.id;
+            p.lessonKey = l.lessonKey;
+            p.persist();
+            em.flush();
+        }
+        return new Context(l, e, p, c);
+    }
+
+    /** Outcome of a heartbeat or completion. */
+    public record Progress(double furthestSeconds, double positionSeconds, boolean lessonCompleted,
+            boolean courseCompleted, BigDecimal hoursThisYear) {
+    }
+
+    /**
+     * Records the player's position. The furthest point advances at most by what a learner can
+     * have watched since the last heartbeat (plus tolerance), so seeking ahead is refused
+     * unless {@code academy.learning.allow-seek-ahead}.
+     */
+    public Progress heartbeat(long lessonId, double position, Double duration) {
+        Context ctx = context(lessonId, true);
+        if (ctx.lesson().type != LessonType.VIDEO) {
+            throw new ProblemException(400, "Not a video", "只有视频课时会记录播放进度");
+        }
+        if (!(position >= 0) || duration != null && !(duration > 0)) {
+            throw new ProblemException(400, "Invalid position", "播放位置无效");
+        }
+        LessonProgress p = ctx.progress();
+        double furthest = p.furthestSeconds.doubleValue();
+        double elapsed = p.updatedAt == null ? 0 : (Instant.now().toEpochMilli() - p.updatedAt.toEpochMilli()) / 1000.0;
+        // at most what could be watched since the last heartbeat (capped, so a long pause is no
+        // licence to jump), at up to 1.5× speed, plus two seconds of slack
+        int hb = config.heartbeatSeconds();
+        double reachable = furthest + Math.min(Math.max(hb, elapsed), 3.0 * hb) * 1.5 + 2;
+        if (!config.allowSeekAhead() && position > reachable) {
+            throw new ProblemException(409, "Seeking ahead",
+                    "不能跳过未观看的内容（已观看到 " + Math.round(furthest) + " 秒）");
+        }
+        if (duration != null) {
+            p.durationSeconds = BigDecimal.valueOf(duration).setScale(1, RoundingMode.HALF_UP);
+        }
+        p.positionSeconds = BigDecimal.valueOf(position).setScale(1, RoundingMode.HALF_UP);
+        if (position > furthest) {
+            p.furthestSeconds = p.positionSeconds;
+        }
+        p.updatedAt = Instant.now();
+        boolean lessonDone = false;
+        if (p.completedAt == null && p.durationSeconds != null
+                && p.furthestSeconds.doubleValue() >= p.durationSeconds.doubleValue() * config.videoCompletionShare()) {
+            p.completedAt = Instant.now();
+            lessonDone = true;
+        }
+        boolean courseDone = lessonDone && completeCourseIfDone(ctx);
+        return new Progress(p.furthestSeconds.doubleValue(), p.positionSeconds.doubleValue(), p.completedAt != null,
+                courseDone, HoursEntry.total(ctx.enrollment().personId, LocalDate.now(ZONE).getYear()));
+    }
+
+    /** Marks a reading lesson (article, slides, case) as read. */
+    public Progress markRead(long lessonId) {
+        Context ctx = context(lessonId, true);
+        if (ctx.lesson().type == LessonType.VIDEO || ctx.lesson().type == LessonType.CHECK) {
+            throw new ProblemException(400, "Not a reading lesson", "视频需要观看、小测需要通过才能完成");
+        }
+        LessonProgress p = ctx.progress();
+        boolean courseDone = false;
+        if (p.completedAt == null) {
+            p.completedAt = Instant.now();
+            p.updatedAt = p.completedAt;
+            courseDone = completeCourseIfDone(ctx);
+        }
+        return new Progress(0, 0, true, courseDone, HoursEntry.total(ctx.enrollment().personId, LocalDate.now(ZONE).getYear()));
+    }
+
+    /** The check's questions without keys. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CheckQuestion.LearnerView> checkQuestions(Lesson l) {
+        List<CheckQuestion> qs = questions(l);
+        List<CheckQuestion.LearnerView> out = new ArrayList<>();
+        for (int i = 0; i < qs.size(); i++) {
+            out.add(qs.get(i).forLearner(i));
+        }
+        return out;
+    }
+
+    /** Result of a check: the score and, now that it is answered, the keys and explanations. */
+    public record CheckResult(int score, int passScore, boolean passed, List<CheckFeedback> feedback, Progress progress) {
+    }
+
+    public record CheckFeedback(int index, String given, String key, boolean correct, String explanation) {
+    }
+
+    public CheckResult submitCheck(long lessonId, Map<Integer, String> answers) {
+        Context ctx = context(lessonId, true);
+        if (ctx.lesson().type != LessonType.CHECK) {
+            throw new ProblemException(400, "Not a check", "这不是小测课时");
+        }
+        List<CheckQuestion> qs = questions(ctx.lesson());
+        int correct = 0;
+        List<CheckFeedback> feedback = new ArrayList<>();
+        for (int i = 0; i < qs.size(); i++) {
+            String given = answers.get(i);
+            boolean ok = qs.get(i).accepts(given);
+            correct += ok ? 1 : 0;
+            feedback.add(new CheckFeedback(i, given, qs.get(i).answer(), ok, qs.get(i).explanation()));
+        }
+        int score = qs.isEmpty() ? 100 : correct * 100 / qs.size();
+        int pass = ctx.lesson().passScore == null ? 60 : ctx.lesson().passScore;
+        LessonProgress p = ctx.progress();
+        p.checkScore = p.checkScore == null ? score : Math.max(p.checkScore, score);
+        p.updatedAt = Instant.now();
+        boolean courseDone = false;
+        if (score >= pass && p.completedAt == null) {
+            p.completedAt = Instant.now();
+            courseDone = completeCourseIfDone(ctx);
+        }
+        audit.record("lesson.check_submitted", "lesson", ctx.lesson().id,
+                AuditLog.detail("person", ctx.enrollment().personId, "score", score, "passed", score >= pass));
+        return new CheckResult(score, pass, score >= pass, feedback, new Progress(0, 0, p.completedAt != null, courseDone,
+                HoursEntry.total(ctx.enrollment().personId, LocalDate.now(ZONE).getYear())));
+    }
+
+    List<CheckQuestion> questions(Lesson l) {
+        try {
+            return l.checkJson == null ? List.of() : json.readValue(l.checkJson, new TypeReference<List<CheckQuestion>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("bad check JSON in lesson " + l.id, e);
+        }
+    }
+
+    /**
+     * Completes the course when every required lesson of the enrolled version is done, and
+     * credits its hours once per person, course and year (a unique index makes it exactly once
+     * even when two requests race).
+     */
+    boolean completeCourseIfDone(Context ctx) {
+        Enrollment e = ctx.enrollment();
+        if (e.completedAt != null) {
+            return false;
+        }
+        em.flush();
+        Set<String> required = Lesson.<Lesson> list("courseVersionId = ?1 AND required = true", e.courseVersionId).stream()
+                .map(l -> l.lessonKey).collect(Collectors.toSet());
+        Set<String> done = LessonProgress.<LessonProgress> list("enrollmentId = ?1 AND completedAt IS NOT NULL", e.id)
+                .stream().map(p -> p.lessonKey).collect(Collectors.toSet());
+        if (!done.containsAll(required)) {
+            return false;
+        }
+        e.completedAt = Instant.now();
+        CourseVersion v = CourseVersion.findById(e.courseVersionId);
+        int year = LocalDate.now(ZONE).getYear();
+        int credited = em.createNativeQuery("INSERT INTO hours_ledger (person_id, year, hours, source, course_id, "
+                + "description, recorded_by) VALUES (?1, ?2, ?3, 'COURSE', ?4, ?5, 'system') "
+                + "ON CONFLICT (person_id, course_id, year) WHERE source = 'COURSE' DO NOTHING")
+                .setParameter(1, e.personId).setParameter(2, year).setParameter(3, v.creditHours)
+                .setParameter(4, e.courseId).setParameter(5, "完成课程《" + v.title + "》").executeUpdate();
+        audit.record("course.completed", "enrollment", e.id, AuditLog.detail("person", e.personId, "course",
+                ctx.course().code, "version", v.number, "hoursCredited", credited == 1 ? v.creditHours : 0));
+        return true;
+    }
+
+    Course published(String code) {
+        Course c = Course.byCode(code).orElseThrow(() -> new ProblemException(404, "Not found", "No course " + code));
+        if (c.publishedVersionId == null || c.status == Course.Status.ARCHIVED) {
+            throw new ProblemException(404, "Not found", "No published course " + code);
+        }
+        return c;
+    }
+
+    /** Progress of the learner in every course, keyed by course id (for reports). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Boolean> completions(long personId) {
+        Map<Long, Boolean> out = new LinkedHashMap<>();
+        Enrollment.<Enrollment> list("personId", personId).forEach(e -> out.put(e.courseId, e.completedAt != null));
+        return out;
+    }
+
+    public static Optional<Long> mediaOf(Lesson l) {
+        return Optional.ofNullable(l.mediaId);
+    }
+}
