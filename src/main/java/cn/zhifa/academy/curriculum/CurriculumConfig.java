@@ -27,6 +27,10 @@ public interface CurriculumConfig {
     @WithDefault("10")
     int heartbeatSeconds();
 
+    /** When the nightly re-check of every plan's audience runs (cron, server time). */
+    @WithDefault("0 30 2 * * ?")
+    String planSyncCron();
+
     /**
      * Yearly hours target (学时) per person when no plan says otherwise. Default 60: 法治政府建设实施纲要
      * (2021–2025) asks for at least 60 学时 of training a year for enforcement personnel — a

@@ -50,6 +50,14 @@ public class LearningResource {
         return learning.open(code);
     }
 
+    @GET
+    @Path("lessons/{id}")
+    @Operation(summary = "A lesson for the player: sanitised text, media URL (presigned on S3), progress to resume "
+            + "from; a check's questions come without keys")
+    public LearningService.LessonView lesson(@PathParam("id") long id) {
+        return learning.lessonView(id);
+    }
+
     public record Heartbeat(@NotNull Double position, Double duration) {
     }
 

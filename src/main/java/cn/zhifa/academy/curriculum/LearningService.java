@@ -285,6 +285,46 @@ public class LearningService {
         return new Progress(0, 0, true, courseDone, HoursEntry.total(ctx.enrollment().personId, LocalDate.now(ZONE).getYear()));
     }
 
+    /** Everything the lesson player needs — never a check's keys. */
+    public record LessonView(long lessonId, String courseCode, String courseTitle, String title, LessonType type,
+            int durationMinutes, boolean required, String bodyHtml, String mediaUrl, String subtitlesUrl,
+            String caseCode, List<CheckQuestion.LearnerView> questions, Integer passScore, double positionSeconds,
+            double furthestSeconds, boolean completed, Integer checkScore, boolean allowSeekAhead,
+            int heartbeatSeconds, Long previousLessonId, Long nextLessonId) {
+    }
+
+    public LessonView lessonView(long lessonId) {
+        Context ctx = context(lessonId, false);
+        Lesson l = ctx.lesson();
+        CourseVersion v = CourseVersion.findById(l.courseVersionId);
+        List<Lesson> all = Lesson.ofVersion(l.courseVersionId);
+        int i = 0;
+        while (i < all.size() && !all.get(i).id.equals(l.id)) {
+            i++;
+        }
+        LessonProgress p = ctx.progress();
+        return new LessonView(l.id, ctx.course().code, v.title, l.title, l.type, l.durationMinutes, l.required,
+                cn.zhifa.academy.content.Markdown.toSafeHtml(l.bodyMd), url(l.mediaId), url(l.subtitlesMediaId),
+                l.caseCode, l.type == LessonType.CHECK ? checkQuestions(l) : List.of(), l.passScore,
+                p.positionSeconds.doubleValue(), p.furthestSeconds.doubleValue(), p.completedAt != null, p.checkScore,
+                config.allowSeekAhead(), config.heartbeatSeconds(), i > 0 ? all.get(i - 1).id : null,
+                i + 1 < all.size() ? all.get(i + 1).id : null);
+    }
+
+    @Inject
+    cn.zhifa.academy.storage.MediaService media;
+
+    private String url(Long mediaId) {
+        if (mediaId == null) {
+            return null;
+        }
+        try {
+            return media.downloadUrl(media.find(mediaId).orElseThrow()).url();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("media " + mediaId + " unavailable", e);
+        }
+    }
+
     /** The check's questions without keys. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CheckQuestion.LearnerView> checkQuestions(Lesson l) {

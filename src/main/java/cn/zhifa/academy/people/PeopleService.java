@@ -55,6 +55,9 @@ public class PeopleService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    jakarta.enterprise.event.Event<PeopleChanged> changed;
+
     /** One page of a list. */
     public record Page<T>(List<T> items, long total, int page, int size) {
         public int pages() {
@@ -182,6 +185,7 @@ public class PeopleService {
         p.persist();
         recordStatus(p, "新建");
         audit.record("person.created", "person", p.id, AuditLog.detail("after", summary(p)));
+        changed.fire(new PeopleChanged("person.created"));
         return p;
     }
 
@@ -194,6 +198,7 @@ public class PeopleService {
         Map<String, Object> before = summary(p);
         apply(p, in);
         audit.record("person.updated", "person", p.id, AuditLog.detail("before", before, "after", summary(p)));
+        changed.fire(new PeopleChanged("person.updated"));
         return p;
     }
 
@@ -209,6 +214,7 @@ public class PeopleService {
         recordStatus(p, reason);
         audit.record("person.status_changed", "person", p.id,
                 AuditLog.detail("before", before.name(), "after", status.name(), "since", since.toString(), "reason", reason));
+        changed.fire(new PeopleChanged("person.status_changed"));
         return p;
     }
 

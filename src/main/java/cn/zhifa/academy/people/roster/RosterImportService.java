@@ -57,6 +57,9 @@ public class RosterImportService {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.enterprise.event.Event<cn.zhifa.academy.people.PeopleChanged> changed;
+
     /** What the preview shows. */
     public record Preview(long importId, String filename, int totalRows, int toCreate, int toUpdate, int unchanged,
             List<RosterError> errors) {
@@ -125,6 +128,7 @@ public class RosterImportService {
         audit.record("roster.imported", "roster_import", imp.id, AuditLog.detail("filename", imp.filename, "rows",
                 result.dataRows(), "created", c.created, "updated", c.updated, "unchanged", c.unchanged, "sha256",
                 m.sha256));
+        changed.fire(new cn.zhifa.academy.people.PeopleChanged("roster.imported"));
         return new Outcome(imp.id, c.created, c.updated, c.unchanged);
     }
 

@@ -1,0 +1,315 @@
+package cn.zhifa.academy.curriculum;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.zhifa.academy.organization.OrgLevel;
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.people.PeopleScope;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaService;
+import io.quarkus.security.ForbiddenException;
+
+/** Training plans (培训计划), their progress by unit and person, offline hours. */
+@ApplicationScoped
+@Transactional
+public class PlanService {
+
+    @Inject
+    OrgScope orgScope;
+
+    @Inject
+    PeopleScope peopleScope;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PlanSync sync;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    MediaService media;
+
+    /** What an administrator sends to create or change a plan. */
+    public record PlanInput(@NotNull Integer year, @NotBlank String title, @NotNull Long owningUnitId,
+            List<PersonCategory> categories, List<Grade> grades, List<OrgLevel> levels, List<Long> domainIds,
+            Long audienceUnitId, @NotEmpty List<String> courseCodes, @NotNull @DecimalMin("0") BigDecimal requiredHours,
+            @NotNull LocalDate dueDate) {
+    }
+
+    public record PlanView(long id, int year, String title, String owningUnit, List<String> categories,
+            List<String> grades, List<String> levels, List<Long> domainIds, Long audienceUnitId,
+            List<String> courseCodes, BigDecimal requiredHours, LocalDate dueDate, String status, long openAssignments) {
+    }
+
+    public TrainingPlan create(PlanInput in) {
+        TrainingPlan p = new TrainingPlan();
+        p.createdBy = user.getUsername();
+        apply(p, in);
+        p.persist();
+        audit.record("plan.created", "training_plan", p.id, AuditLog.detail("after", summary(p)));
+        sync.sync(p);
+        return p;
+    }
+
+    public TrainingPlan update(long id, PlanInput in) {
+        TrainingPlan p = managed(id);
+        Map<String, Object> before = summary(p);
+        apply(p, in);
+        audit.record("plan.updated", "training_plan", p.id, AuditLog.detail("before", before, "after", summary(p)));
+        sync.sync(p);
+        return p;
+    }
+
+    public void close(long id) {
+        TrainingPlan p = managed(id);
+        p.status = TrainingPlan.Status.CLOSED;
+        audit.record("plan.closed", "training_plan", p.id, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PlanView> visible() {
+        return TrainingPlan.<TrainingPlan> list("ORDER BY year DESC, dueDate").stream()
+                .filter(p -> orgScope.canActOnUnit(p.owningUnitId)).map(this::view).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TrainingPlan visible(long id) {
+        TrainingPlan p = TrainingPlan.findById(id);
+        if (p == null || !orgScope.canActOnUnit(p.owningUnitId)) {
+            throw new ProblemException(404, "Not found", "No plan " + id + " within your scope");
+        }
+        return p;
+    }
+
+    PlanView view(TrainingPlan p) {
+        return new PlanView(p.id, p.year, p.title, OrgUnit.<OrgUnit> findById(p.owningUnitId).name, p.categoryList(),
+                p.gradeList(), p.levelList(), p.domainIdList(), p.audienceUnitId,
+                p.courses.stream().map(c -> c.code).toList(), p.requiredHours, p.dueDate, p.status.name(),
+                PlanAssignment.count("planId = ?1 AND status = ?2", p.id, PlanAssignment.Status.OPEN));
+    }
+
+    public PlanView viewOf(long id) {
+        return view(visible(id));
+    }
+
+    private TrainingPlan managed(long id) {
+        TrainingPlan p = visible(id);
+        if (!(user.isAdmin() || user.isSysadmin())) {
+            throw new ForbiddenException("only administrators change plans");
+        }
+        return p;
+    }
+
+    private void apply(TrainingPlan p, PlanInput in) {
+        if (!(user.isAdmin() || user.isSysadmin()) || !orgScope.canActOnUnit(in.owningUnitId())) {
+            throw new ForbiddenException("owning unit outside your scope");
+        }
+        if (in.audienceUnitId() != null && !orgScope.canActOnUnit(in.audienceUnitId())) {
+            throw new ForbiddenException("audience unit outside your scope");
+        }
+        if (in.dueDate().getYear() < in.year()) {
+            throw invalid("dueDate", "截止日期早于计划年度");
+        }
+        p.year = in.year();
+        p.title = in.title().trim();
+        p.owningUnitId = in.owningUnitId();
+        p.categories = join(in.categories());
+        p.grades = join(in.grades());
+        p.levels = join(in.levels());
+        p.domainIds = in.domainIds() == null ? "" : in.domainIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        p.audienceUnitId = in.audienceUnitId();
+        p.requiredHours = in.requiredHours();
+        p.dueDate = in.dueDate();
+        p.courses.clear();
+        for (String code : in.courseCodes()) {
+            Course c = Course.byCode(code).orElseThrow(() -> invalid("courseCodes", "课程不存在：" + code));
+            p.courses.add(c);
+        }
+    }
+
+    // ---- progress ----------------------------------------------------------------------
+
+    /** One unit's row of a plan's progress. */
+    public record UnitProgress(long unitId, String unit, int assigned, int completed, int belowHours) {
+        public int percent() {
+            return assigned == 0 ? 0 : completed * 100 / assigned;
+        }
+    }
+
+    /** One person's row of a plan's progress. */
+    public record PersonProgress(long personId, String name, String employeeNo, String unit, int coursesDone,
+            int coursesRequired, BigDecimal hours, boolean belowHours) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PersonProgress> people(long planId, Long unitId) {
+        TrainingPlan p = visible(planId);
+        List<Long> personIds = PlanAssignment.<PlanAssignment> list("planId = ?1 AND status = ?2", planId,
+                PlanAssignment.Status.OPEN).stream().map(a -> a.personId).toList();
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        List<Person> people = Person.list("id IN ?1 ORDER BY unitId, name", personIds);
+        people = people.stream().filter(peopleScope::canSee).filter(x -> unitId == null || x.unitId.equals(unitId)).toList();
+        Set<Long> courseIds = p.courses.stream().map(c -> c.id).collect(Collectors.toSet());
+        Map<Long, Integer> done = new HashMap<>();
+        Map<Long, BigDecimal> hours = new HashMap<>();
+        List<Long> ids = people.stream().map(x -> x.id).toList();
+        if (!ids.isEmpty()) {
+            Enrollment.<Enrollment> list("personId IN ?1 AND completedAt IS NOT NULL", ids).stream()
+                    .filter(e -> courseIds.contains(e.courseId)).forEach(e -> done.merge(e.personId, 1, Integer::sum));
+            HoursEntry.getEntityManager().createQuery("SELECT h.personId, SUM(h.hours) FROM HoursEntry h "
+                    + "WHERE h.personId IN :ids AND h.year = :year GROUP BY h.personId", Object[].class)
+                    .setParameter("ids", ids).setParameter("year", p.year).getResultList()
+                    .forEach(r -> hours.put((Long) r[0], (BigDecimal) r[1]));
+        }
+        Map<Long, String> units = OrgUnit.<OrgUnit> listAll().stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
+        List<PersonProgress> out = new ArrayList<>();
+        for (Person x : people) {
+            BigDecimal h = hours.getOrDefault(x.id, BigDecimal.ZERO);
+            out.add(new PersonProgress(x.id, x.name, x.employeeNo, units.get(x.unitId), done.getOrDefault(x.id, 0),
+                    courseIds.size(), h, h.compareTo(p.requiredHours) < 0));
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UnitProgress> byUnit(long planId) {
+        Map<String, UnitProgress> rows = new LinkedHashMap<>();
+        Map<String, Long> unitIds = new HashMap<>();
+        OrgUnit.<OrgUnit> listAll().forEach(u -> unitIds.put(u.name, u.id));
+        for (PersonProgress pp : people(planId, null)) {
+            UnitProgress r = rows.getOrDefault(pp.unit(), new UnitProgress(unitIds.get(pp.unit()), pp.unit(), 0, 0, 0));
+            rows.put(pp.unit(), new UnitProgress(r.unitId(), r.unit(), r.assigned() + 1,
+                    r.completed() + (pp.coursesDone() >= pp.coursesRequired() ? 1 : 0),
+                    r.belowHours() + (pp.belowHours() ? 1 : 0)));
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] exportXlsx(long planId) throws IOException {
+        TrainingPlan p = visible(planId);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet units = wb.createSheet("按单位");
+            row(units, 0, "单位", "应学人数", "完成人数", "完成率%", "学时未达标人数");
+            int r = 1;
+            for (UnitProgress u : byUnit(planId)) {
+                row(units, r++, u.unit(), u.assigned(), u.completed(), u.percent(), u.belowHours());
+            }
+            Sheet people = wb.createSheet("人员明细");
+            row(people, 0, "姓名", "工号", "单位", "已完成课程", "应完成课程", p.year + "年学时", "学时目标", "学时是否达标");
+            r = 1;
+            for (PersonProgress x : people(planId, null)) {
+                row(people, r++, x.name(), x.employeeNo(), x.unit(), x.coursesDone(), x.coursesRequired(),
+                        x.hours().doubleValue(), p.requiredHours.doubleValue(), x.belowHours() ? "未达标" : "达标");
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void row(Sheet s, int r, Object... cells) {
+        Row row = s.createRow(r);
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] instanceof Number n) {
+                row.createCell(i).setCellValue(n.doubleValue());
+            } else {
+                row.createCell(i).setCellValue(String.valueOf(cells[i]));
+            }
+        }
+    }
+
+    // ---- offline training --------------------------------------------------------------
+
+    /** Records offline training (e.g. 8 学时 for a classroom day) with its evidence file. */
+    @Transactional(Transactional.TxType.NEVER)
+    public HoursEntry recordOffline(long personId, BigDecimal hours, LocalDate date, String description,
+            Path evidence, String evidenceName, String evidenceType) throws IOException {
+        Person p = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Person.<Person> findByIdOptional(personId).filter(peopleScope::canManage).orElse(null));
+        if (p == null) {
+            throw new ProblemException(404, "Not found", "No person " + personId + " within your scope");
+        }
+        if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(80)) > 0) {
+            throw invalid("hours", "学时应在 0–80 之间");
+        }
+        if (description == null || description.isBlank() || date == null) {
+            throw invalid("description", "请填写培训内容和日期");
+        }
+        if (evidence == null) {
+            throw invalid("evidence", "请上传证明材料（签到表、结业证明等）");
+        }
+        MediaObject m = media.store(evidence, evidenceName, evidenceType, user.getUsername());
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            HoursEntry h = new HoursEntry();
+            h.personId = personId;
+            h.year = date.getYear();
+            h.hours = hours;
+            h.source = HoursEntry.Source.OFFLINE;
+            h.description = description.trim() + "（" + date + "）";
+            h.evidenceMediaId = m.id;
+            h.recordedBy = user.getUsername();
+            h.persist();
+            audit.record("hours.offline_recorded", "person", personId,
+                    AuditLog.detail("hours", hours, "date", date.toString(), "description", description, "evidence", m.id));
+            return h;
+        });
+    }
+
+    private static String join(List<? extends Enum<?>> values) {
+        return values == null ? "" : values.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Map<String, Object> summary(TrainingPlan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", p.year);
+        m.put("title", p.title);
+        m.put("owningUnitId", p.owningUnitId);
+        m.put("categories", p.categories);
+        m.put("grades", p.grades);
+        m.put("levels", p.levels);
+        m.put("domainIds", p.domainIds);
+        m.put("requiredHours", p.requiredHours);
+        m.put("dueDate", String.valueOf(p.dueDate));
+        return m;
+    }
+
+    static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
+    }
+}

@@ -1,0 +1,136 @@
+package cn.zhifa.academy.curriculum;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.EmploymentStatus;
+import cn.zhifa.academy.people.PeopleChanged;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps plan assignments in step with the registry: whoever matches a plan's audience rule
+ * (category × grade × org level × domain × unit subtree, 在岗 only) has an open assignment;
+ * whoever stops matching has theirs closed, never deleted. Runs after every plan change,
+ * after every committed change of people, and nightly; a PostgreSQL advisory lock makes
+ * concurrent runs on several nodes wait for each other instead of racing.
+ */
+@ApplicationScoped
+public class PlanSync {
+
+    private static final Logger LOG = Logger.getLogger(PlanSync.class);
+    private static final long LOCK = 0x506c616e53L; // "PlanS"
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** Counts of one plan's sync. */
+    public record Result(int opened, int closed) {
+    }
+
+    void onPeopleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeopleChanged event) {
+        QuarkusTransaction.requiringNew().run(this::syncAll);
+    }
+
+    @Scheduled(cron = "${academy.learning.plan-sync-cron}", identity = "plan-sync")
+    void nightly() {
+        QuarkusTransaction.requiringNew().run(this::syncAll);
+    }
+
+    /** Syncs every active plan; must run inside a transaction. */
+    public void syncAll() {
+        lock();
+        for (TrainingPlan p : TrainingPlan.<TrainingPlan> list("status", TrainingPlan.Status.ACTIVE)) {
+            sync(p);
+        }
+    }
+
+    /** Syncs one plan; must run inside a transaction. */
+    public Result sync(TrainingPlan plan) {
+        lock();
+        Set<Long> audience = new HashSet<>(audience(plan));
+        Map<Long, PlanAssignment> existing = new HashMap<>();
+        PlanAssignment.<PlanAssignment> list("planId", plan.id).forEach(a -> existing.put(a.personId, a));
+        int opened = 0;
+        int closed = 0;
+        for (Long person : audience) {
+            PlanAssignment a = existing.get(person);
+            if (a == null) {
+                a = new PlanAssignment();
+                a.planId = plan.id;
+                a.personId = person;
+                a.persist();
+                opened++;
+            } else if (a.status == PlanAssignment.Status.CLOSED) {
+                a.status = PlanAssignment.Status.OPEN;
+                a.closedAt = null;
+                a.closeReason = null;
+                opened++;
+            }
+        }
+        for (PlanAssignment a : existing.values()) {
+            if (a.status == PlanAssignment.Status.OPEN && !audience.contains(a.personId)) {
+                a.status = PlanAssignment.Status.CLOSED;
+                a.closedAt = Instant.now();
+                a.closeReason = "不再属于培训对象";
+                closed++;
+            }
+        }
+        if (opened + closed > 0) {
+            audit.recordAs("system", "plan.assignments_synced", "training_plan", plan.id,
+                    AuditLog.detail("opened", opened, "closed", closed, "audience", audience.size()));
+            LOG.debugf("plan %s: %s assignments opened, %s closed", plan.id, (Object) opened, (Object) closed);
+        }
+        return new Result(opened, closed);
+    }
+
+    /** Ids of the people the plan applies to now. */
+    List<Long> audience(TrainingPlan plan) {
+        OrgUnit root = OrgUnit.findById(plan.audienceUnitId != null ? plan.audienceUnitId : plan.owningUnitId);
+        StringBuilder q = new StringBuilder("SELECT p.id FROM Person p, OrgUnit u WHERE u.id = p.unitId "
+                + "AND u.path LIKE :path AND p.status = :active");
+        Map<String, Object> params = new HashMap<>();
+        params.put("path", root.path + "%");
+        params.put("active", EmploymentStatus.ACTIVE);
+        if (!plan.categoryList().isEmpty()) {
+            q.append(" AND CAST(p.category AS String) IN :categories");
+            params.put("categories", plan.categoryList());
+        }
+        if (!plan.gradeList().isEmpty()) {
+            q.append(" AND CAST(p.grade AS String) IN :grades");
+            params.put("grades", plan.gradeList());
+        }
+        if (!plan.levelList().isEmpty()) {
+            q.append(" AND CAST(u.level AS String) IN :levels");
+            params.put("levels", plan.levelList());
+        }
+        if (!plan.domainIdList().isEmpty()) {
+            q.append(" AND EXISTS (SELECT 1 FROM p.domains d WHERE d.id IN :domains)");
+            params.put("domains", plan.domainIdList());
+        }
+        var query = em.createQuery(q.toString(), Long.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private void lock() {
+        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS text)").setParameter(1, LOCK).getSingleResult();
+    }
+}
