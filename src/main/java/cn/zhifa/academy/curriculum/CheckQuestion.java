@@ -10,6 +10,10 @@ public record CheckQuestion(String type, String stem, List<String> options, Stri
 
     /** What a learner may see before answering: no key, no explanation. */
     public record LearnerView(int index, String type, String stem, List<String> options) {
+        /** 1-based, for display. */
+        public int number() {
+            return index + 1;
+        }
     }
 
     public LearnerView forLearner(int index) {

@@ -24,7 +24,7 @@ public class ProductionGuard {
 
     /** Values shipped in the repository for dev and test; never acceptable in production. */
     static final Set<String> DEMO_SECRETS = Set.of("demo-only-session-key-change-me-0123456789",
-            "demo-only-csrf-signature-key-change-me-0123456789", "demo-only-id-hash-key-change-me-0123456789",
+"demo-only-id-hash-key-change-me-0123456789",
             "Demo@2026", "minioadmin", "postgres", "password",
             "changeme", "change-me");
 
@@ -39,7 +39,6 @@ public class ProductionGuard {
         }
         List<String> problems = problems(new Settings(
                 value("quarkus.http.auth.session.encryption-key"),
-                value("quarkus.rest-csrf.token-signature-key"),
                 config.demo().enabled(),
                 config.bootstrap().adminPassword(),
                 config.storage().s3().endpoint().filter(s -> !s.isBlank()).isPresent(),
@@ -54,7 +53,7 @@ public class ProductionGuard {
     }
 
     /** The settings the guard looks at. */
-    record Settings(Optional<String> sessionKey, Optional<String> csrfKey, boolean demoEnabled,
+    record Settings(Optional<String> sessionKey, boolean demoEnabled,
             Optional<String> bootstrapPassword, boolean s3, Optional<String> s3AccessKey,
             Optional<String> s3SecretKey, Optional<String> dbPassword, Optional<String> idHashKey) {
     }
@@ -65,10 +64,6 @@ public class ProductionGuard {
         if (weakKey(s.sessionKey())) {
             out.add("ACADEMY_SESSION_ENCRYPTION_KEY must be set to a random secret of at least " + MIN_KEY_LENGTH
                     + " characters (e.g. `openssl rand -base64 48`), the same on every node");
-        }
-        if (weakKey(s.csrfKey())) {
-            out.add("ACADEMY_CSRF_SIGNATURE_KEY must be set to a random secret of at least " + MIN_KEY_LENGTH
-                    + " characters, the same on every node");
         }
         if (s.demoEnabled()) {
             out.add("ACADEMY_DEMO_ENABLED must be false: demo accounts share a published password");

@@ -172,4 +172,38 @@ public interface AppMessages {
     String pstatus_ACTIVE();
     String pstatus_SUSPENDED();
     String pstatus_TERMINATED();
+
+    // learning
+    String nav_learn();
+    String home_card_learn();
+    String home_card_learn_text();
+    String learn_title();
+    String learn_hours_year(int year);
+    String learn_hours_unit();
+    String learn_catalogue();
+    String learn_due(java.time.LocalDate due);
+    String learn_plan_hours(java.math.BigDecimal hours);
+    String learn_completed();
+    String learn_no_plans();
+    String learn_other_courses();
+    String learn_ledger();
+    String learn_progress(int done, int total);
+    String learn_minutes(int minutes);
+    String learn_optional();
+    String learn_no_person();
+    String learn_lesson_done();
+    String learn_video_note();
+    String learn_open_slides();
+    String learn_case(String code);
+    String learn_mark_read();
+    String learn_check_score(int score, int pass);
+    String learn_check_key(String key);
+    String learn_true();
+    String learn_false();
+    String learn_check_submit();
+    String ltype_VIDEO();
+    String ltype_ARTICLE();
+    String ltype_SLIDES();
+    String ltype_CASE();
+    String ltype_CHECK();
 }

@@ -18,6 +18,15 @@ public class EnumExtensions {
         return "status_" + s.name();
     }
 
+    static String msgKey(cn.zhifa.academy.curriculum.LessonType t) {
+        return "ltype_" + t.name();
+    }
+
+    /** 0 → A, 1 → B … for option letters. */
+    static String letter(Integer index) {
+        return String.valueOf((char) ('A' + index));
+    }
+
     static String msgKey(cn.zhifa.academy.provider.ProviderStatus s) {
         return "pstatus_" + s.name();
     }

@@ -1,0 +1,54 @@
+package cn.zhifa.academy.curriculum;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.platform.config.AcademyConfig;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The demo city's training plan: every officer and legal reviewer of 示范市 takes the common
+ * courses this year (60 学时). Created once, after the demo people and the courses exist.
+ */
+@Singleton
+public class DemoPlans {
+
+    @Inject
+    AcademyConfig config;
+
+    @Inject
+    PlanSync sync;
+
+    @Transactional
+    void load(@Observes @Priority(40) StartupEvent event) {
+        if (!config.demo().enabled() || TrainingPlan.count() > 0 || Course.count() == 0) {
+            return;
+        }
+        OrgUnit city = OrgUnit.findByCode("SFS").orElse(null);
+        if (city == null) {
+            return;
+        }
+        TrainingPlan p = new TrainingPlan();
+        int year = LocalDate.now(LearningService.ZONE).getYear();
+        p.year = year;
+        p.title = year + " 年度行政执法人员法治培训";
+        p.owningUnitId = city.id;
+        p.categories = "OFFICER,LEGAL_REVIEWER";
+        p.requiredHours = BigDecimal.valueOf(60);
+        p.dueDate = LocalDate.of(year, 12, 31);
+        p.createdBy = "system";
+        for (String code : List.of("TY-SXZD", "TY-CFCX", "TY-CLJZ", "TY-RXZF", "TY-SLZF")) {
+            Course.byCode(code).ifPresent(p.courses::add);
+        }
+        p.persist();
+        sync.sync(p);
+    }
+}

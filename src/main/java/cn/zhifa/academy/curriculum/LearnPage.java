@@ -1,0 +1,113 @@
+package cn.zhifa.academy.curriculum;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** 我的学习: the learner's plans, courses, lesson player, checks and hours. */
+@Path("/learn")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class LearnPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance mine(LearningService.MyLearning learning);
+
+        static native TemplateInstance catalogue(List<LearningService.CourseState> courses);
+
+        static native TemplateInstance course(LearningService.CourseState course);
+
+        static native TemplateInstance lesson(LearningService.LessonView lesson, LearningService.CheckResult result);
+
+        static native TemplateInstance noPerson();
+    }
+
+    @Inject
+    LearningService learning;
+
+    @GET
+    public TemplateInstance mine() {
+        try {
+            return Templates.mine(learning.myLearning());
+        } catch (ProblemException e) {
+            return notLinked(e);
+        }
+    }
+
+    @GET
+    @Path("courses")
+    public TemplateInstance catalogue() {
+        try {
+            return Templates.catalogue(learning.catalogue());
+        } catch (ProblemException e) {
+            return notLinked(e);
+        }
+    }
+
+    @GET
+    @Path("courses/{code}")
+    public TemplateInstance course(@PathParam("code") String code) {
+        try {
+            return Templates.course(learning.open(code));
+        } catch (ProblemException e) {
+            return notLinked(e);
+        }
+    }
+
+    @GET
+    @Path("lessons/{id:\\d+}")
+    public TemplateInstance lesson(@PathParam("id") long id) {
+        try {
+            return Templates.lesson(learning.lessonView(id), null);
+        } catch (ProblemException e) {
+            return notLinked(e);
+        }
+    }
+
+    /** "I have read it" on an article, slides or case lesson; back to the lesson. */
+    @POST
+    @Path("lessons/{id:\\d+}/read")
+    public Response read(@PathParam("id") long id) {
+        learning.markRead(id);
+        return Response.seeOther(URI.create("/learn/lessons/" + id)).build();
+    }
+
+    /** A check's answers from the form: fields q0, q1, … (checkboxes repeat the field). */
+    @POST
+    @Path("lessons/{id:\\d+}/check")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance check(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Map<Integer, String> answers = new HashMap<>();
+        form.forEach((k, v) -> {
+            if (k.matches("q\\d+")) {
+                answers.put(Integer.parseInt(k.substring(1)), String.join(",", v));
+            }
+        });
+        LearningService.CheckResult result = learning.submitCheck(id, answers);
+        return Templates.lesson(learning.lessonView(id), result);
+    }
+
+    private TemplateInstance notLinked(ProblemException e) {
+        if (e.status() == 403) {
+            return Templates.noPerson();
+        }
+        throw e;
+    }
+}
