@@ -327,7 +327,7 @@ public class CourseImporter {
     }
 
     @SuppressWarnings("unchecked")
-    private List<CheckQuestion> questions(Object raw, String file, String text, List<ContentProblem> problems) {
+    List<CheckQuestion> questions(Object raw, String file, String text, List<ContentProblem> problems) {
         int line = FrontMatterDocument.lineOfKey(text, "questions");
         if (!(raw instanceof List<?> list) || list.isEmpty()) {
             problems.add(new ContentProblem(file, line, "小测应有 questions 列表"));

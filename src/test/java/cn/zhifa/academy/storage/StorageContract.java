@@ -152,6 +152,23 @@ abstract class StorageContract {
 
     @Test
     @TestSecurity(user = "learner-t", roles = "learner")
+    void theImportedLessonVideoIsServedFromThisStoreInRanges() throws IOException {
+        long mediaId = QuarkusTransaction.requiringNew().call(() -> cn.zhifa.academy.curriculum.Lesson
+                .<cn.zhifa.academy.curriculum.Lesson> find("type", cn.zhifa.academy.curriculum.LessonType.VIDEO)
+                .firstResult().mediaId);
+        MediaObject m = QuarkusTransaction.requiringNew().call(() -> MediaObject.<MediaObject> findById(mediaId));
+        assertThat(store.size(m.objectKey)).contains(m.sizeBytes);
+        byte[] head = given().header("Range", "bytes=0-1023").when().get("/api/v1/media/" + mediaId + "/content").then()
+                .statusCode(206).contentType("video/mp4").header("Content-Range", "bytes 0-1023/" + m.sizeBytes)
+                .extract().asByteArray();
+        assertThat(new String(head, 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
+        byte[] tail = given().header("Range", "bytes=-100").when().get("/api/v1/media/" + mediaId + "/content").then()
+                .statusCode(206).extract().asByteArray();
+        assertThat(tail).hasSize(100);
+    }
+
+    @Test
+    @TestSecurity(user = "learner-t", roles = "learner")
     void learnersMayNotUpload() {
         upload("x.mp4", "video/mp4", mp4(1000)).then().statusCode(403).contentType("application/problem+json");
     }

@@ -22,6 +22,14 @@ public class EnumExtensions {
         return "ltype_" + t.name();
     }
 
+    static String msgKey(cn.zhifa.academy.organization.OrgLevel l) {
+        return "org_level_" + l.name();
+    }
+
+    static cn.zhifa.academy.curriculum.LessonType[] allTypes(cn.zhifa.academy.curriculum.LessonType t) {
+        return cn.zhifa.academy.curriculum.LessonType.values();
+    }
+
     /** 0 → A, 1 → B … for option letters. */
     static String letter(Integer index) {
         return String.valueOf((char) ('A' + index));

@@ -1,0 +1,184 @@
+package cn.zhifa.academy.curriculum;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import cn.zhifa.academy.content.Markdown;
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgLevel;
+import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Trainers write courses in the browser (课程编写): drafts, lessons, preview, publish. */
+@Path("/authoring/courses")
+@RolesAllowed({ Roles.TRAINER, Roles.SYSADMIN })
+@Produces(MediaType.TEXT_HTML)
+public class AuthoringPage {
+
+    /** A course row of the list. */
+    public record Row(String code, String title, String status, int version, boolean draft) {
+    }
+
+    /** The lesson form's state. */
+    public record LessonForm(Long id, String title, LessonType type, int durationMinutes, boolean required,
+            String bodyMd, Long mediaId, String caseCode, String checkYaml, Integer passScore) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Row> courses, List<EnforcementDomain> domains, String error);
+
+        static native TemplateInstance edit(Course course, CourseVersion draft, List<Lesson> lessons,
+                List<EnforcementDomain> domains, String message, String error);
+
+        static native TemplateInstance lesson(Course course, LessonForm form, String preview, String error);
+    }
+
+    @Inject
+    AuthoringService authoring;
+
+    @GET
+    public TemplateInstance list() {
+        return list(null);
+    }
+
+    private TemplateInstance list(String error) {
+        List<Row> rows = Course.<Course> list("ORDER BY code").stream().map(c -> {
+            CourseVersion v = CourseVersion.latest(c.id).orElseThrow();
+            return new Row(c.code, v.title, c.status.name(), v.number, v.isDraft());
+        }).toList();
+        return Templates.list(rows, EnforcementDomain.ordered(), error);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String code, @RestForm String title, @RestForm Long domainId,
+            @RestForm BigDecimal hours) {
+        try {
+            authoring.create(code, new AuthoringService.CourseInput(title, "", domainId, List.of(Grade.SERVING),
+                    List.of(OrgLevel.TOWN), hours == null ? BigDecimal.ONE : hours));
+            return Response.seeOther(URI.create("/authoring/courses/" + code.trim().toUpperCase())).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(list(e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("{code}")
+    public TemplateInstance edit(@PathParam("code") String code) {
+        return edit(code, null, null);
+    }
+
+    private TemplateInstance edit(String code, String message, String error) {
+        Course c = authoring.course(code);
+        CourseVersion latest = CourseVersion.latest(c.id).orElseThrow();
+        return Templates.edit(c, latest, Lesson.ofVersion(latest.id), EnforcementDomain.ordered(), message, error);
+    }
+
+    @POST
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("code") String code, @RestForm String title, @RestForm String summary,
+            @RestForm Long domainId, @RestForm List<String> grades, @RestForm List<String> levels,
+            @RestForm BigDecimal hours) {
+        try {
+            authoring.update(code, new AuthoringService.CourseInput(title, summary, domainId,
+                    grades.stream().map(Grade::valueOf).toList(), levels.stream().map(OrgLevel::valueOf).toList(), hours));
+            return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(edit(code, null, detail(e))).build();
+        }
+    }
+
+    @POST
+    @Path("{code}/lessons/{id}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("code") String code, @PathParam("id") long id, @RestForm String direction) {
+        authoring.move(code, id, "up".equals(direction));
+        return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
+    }
+
+    @POST
+    @Path("{code}/lessons/{id}/delete")
+    public Response delete(@PathParam("code") String code, @PathParam("id") long id) {
+        authoring.deleteLesson(code, id);
+        return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
+    }
+
+    @POST
+    @Path("{code}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("code") String code, @RestForm boolean significant) {
+        try {
+            CourseVersion v = authoring.publish(code, significant);
+            return Response.ok(edit(code, "已发布第 " + v.number + " 版", null)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(edit(code, null, detail(e))).build();
+        }
+    }
+
+    @GET
+    @Path("{code}/lessons/new")
+    public TemplateInstance newLesson(@PathParam("code") String code) {
+        return Templates.lesson(authoring.course(code),
+                new LessonForm(null, "", LessonType.ARTICLE, 5, true, "", null, null, "", 60), null, null);
+    }
+
+    @GET
+    @Path("{code}/lessons/{id}")
+    public TemplateInstance lesson(@PathParam("code") String code, @PathParam("id") long id) {
+        Lesson l = Lesson.<Lesson> findByIdOptional(id).orElseThrow(() -> new ProblemException(404, "Not found", null));
+        return Templates.lesson(authoring.course(code), new LessonForm(l.id, l.title, l.type, l.durationMinutes,
+                l.required, l.bodyMd, l.mediaId, l.caseCode, authoring.checkYaml(l), l.passScore), null, null);
+    }
+
+    /** Saves (action=save) or only renders the sanitised preview (action=preview). */
+    @POST
+    @Path("{code}/lessons")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveLesson(@PathParam("code") String code, @RestForm Long id, @RestForm String title,
+            @RestForm String type, @RestForm int durationMinutes, @RestForm boolean required, @RestForm String bodyMd,
+            @RestForm Long mediaId, @RestForm String caseCode, @RestForm String checkYaml, @RestForm Integer passScore,
+            @RestForm String action) {
+        LessonType t = Arrays.stream(LessonType.values()).filter(x -> x.name().equals(type)).findFirst()
+                .orElse(LessonType.ARTICLE);
+        LessonForm form = new LessonForm(id, title, t, durationMinutes, required, bodyMd, mediaId, caseCode, checkYaml,
+                passScore);
+        Course c = authoring.course(code);
+        if ("preview".equals(action)) {
+            return Response.ok(Templates.lesson(c, form, Markdown.toSafeHtml(bodyMd), null)).build();
+        }
+        try {
+            authoring.saveLesson(code, id, new AuthoringService.LessonInput(title, t, durationMinutes, required, bodyMd,
+                    mediaId, caseCode, checkYaml, passScore));
+            return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.lesson(c, form, null, detail(e))).build();
+        }
+    }
+
+    private static String detail(ProblemException e) {
+        if (e.errors() == null || e.errors().isEmpty()) {
+            return e.getMessage();
+        }
+        return e.getMessage() + "：" + String.join("；", e.errors().stream().map(f -> f.field() + " " + f.message()).toList());
+    }
+}

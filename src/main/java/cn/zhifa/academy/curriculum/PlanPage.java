@@ -1,0 +1,121 @@
+package cn.zhifa.academy.curriculum;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgLevel;
+import cn.zhifa.academy.organization.OrgService;
+import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Training-plan pages for administrators: plans, progress by unit and person, offline hours. */
+@Path("/plans")
+@RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+@Produces(MediaType.TEXT_HTML)
+public class PlanPage {
+
+    /** Choices of the plan form. */
+    public record Choices(List<OrgService.Node> units, List<EnforcementDomain> domains, List<Course> courses,
+            PersonCategory[] categories, Grade[] grades, OrgLevel[] levels, int year) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<PlanService.PlanView> plans, Choices choices, String error, String message);
+
+        static native TemplateInstance detail(PlanService.PlanView plan, List<PlanService.UnitProgress> units,
+                List<PlanService.PersonProgress> people, Long unit);
+    }
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    OrgService orgs;
+
+    @GET
+    public TemplateInstance list() {
+        return page(null, null);
+    }
+
+    private TemplateInstance page(String error, String message) {
+        Choices choices = new Choices(orgs.visibleTree(), EnforcementDomain.ordered(),
+                Course.list("publishedVersionId IS NOT NULL ORDER BY code"), PersonCategory.values(), Grade.values(),
+                OrgLevel.values(), LocalDate.now(LearningService.ZONE).getYear());
+        return Templates.list(plans.visible(), choices, error, message);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm Integer year, @RestForm String title, @RestForm Long owningUnitId,
+            @RestForm List<PersonCategory> categories, @RestForm List<Grade> grades, @RestForm List<OrgLevel> levels,
+            @RestForm List<Long> domainIds, @RestForm List<String> courseCodes, @RestForm BigDecimal requiredHours,
+            @RestForm String dueDate) {
+        try {
+            if (courseCodes == null || courseCodes.isEmpty() || year == null || dueDate == null || dueDate.isBlank()
+                    || requiredHours == null || title == null || title.isBlank()) {
+                throw PlanService.invalid("plan", "请填写年度、名称、学时、截止日期并至少选择一门课程");
+            }
+            TrainingPlan p = plans.create(new PlanService.PlanInput(year, title, owningUnitId, categories, grades, levels,
+                    domainIds, null, courseCodes, requiredHours, LocalDate.parse(dueDate)));
+            return Response.seeOther(URI.create("/plans/" + p.id)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(page(e.getMessage(), null)).build();
+        } catch (io.quarkus.security.ForbiddenException e) {
+            return Response.status(403).entity(page("所属单位不在您的管理范围内", null)).build();
+        }
+    }
+
+    @GET
+    @Path("{id:\\d+}")
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("unit") Long unit) {
+        return Templates.detail(plans.viewOf(id), plans.byUnit(id), unit == null ? List.of() : plans.people(id, unit), unit);
+    }
+
+    @POST
+    @Path("offline")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response offline(@RestForm String employeeNo, @RestForm BigDecimal hours, @RestForm String date,
+            @RestForm String description, @RestForm("evidence") FileUpload evidence) throws IOException {
+        try {
+            Long personId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Person
+                    .byEmployeeNo(employeeNo == null ? "" : employeeNo.trim()).map(p -> p.id).orElse(null));
+            if (personId == null) {
+                throw new ProblemException(404, "Not found", "找不到工号为 " + employeeNo + " 的人员");
+            }
+            if (evidence == null || evidence.uploadedFile() == null || evidence.fileName() == null
+                    || evidence.fileName().isBlank()) {
+                throw PlanService.invalid("evidence", "请上传证明材料");
+            }
+            plans.recordOffline(personId, hours, date == null || date.isBlank() ? null : LocalDate.parse(date),
+                    description, evidence.uploadedFile(), evidence.fileName(), evidence.contentType());
+            return Response.ok(page(null, "plans_offline_saved")).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(page(e.getMessage(), null)).build();
+        }
+    }
+}
