@@ -1,0 +1,192 @@
+package cn.zhifa.academy.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zhifa.academy.curriculum.CourseImporter;
+import cn.zhifa.academy.curriculum.Lesson;
+import cn.zhifa.academy.curriculum.LessonType;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.security.AccountService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Progress-heartbeat and 我的学习 benchmark (not part of the suite). 200 learners with real
+ * sessions; 64 client threads send heartbeats back to back (each learner's position advancing
+ * 10 s per beat), then load the 我的学习 page. Run with
+ * {@code ./mvnw -B test -Dtest=LearningBenchmark}; results on stdout and in
+ * target/benchmark/learning.md.
+ */
+@QuarkusTest
+class LearningBenchmark {
+
+    static final int LEARNERS = 200;
+    static final int THREADS = 64;
+    static final int BEATS_PER_LEARNER = 60;
+    static final int PAGES_PER_LEARNER = 10;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    CourseImporter importer;
+
+    @Inject
+    AccountService accounts;
+
+    record Learner(HttpClient http, String token) {
+    }
+
+    @Test
+    void heartbeatsAndMyLearning() throws Exception {
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target/course-folders")), "bench");
+        Path dir = Files.createDirectories(folder.resolve("BENCH-HB/media"));
+        Files.copy(Path.of("courses/TY-RXZF/media/shouwei-bufa.mp4"), dir.resolve("clip.mp4"));
+        Files.writeString(folder.resolve("BENCH-HB/course.yaml"), "code: BENCH-HB\ntitle: 压测课程\ncategory: 通用\n"
+                + "grades: [在岗]\nlevels: [镇街]\nhours: 1\nlessons: [01-video.md]\n");
+        Files.writeString(folder.resolve("BENCH-HB/01-video.md"),
+                "---\ntitle: 长视频\ntype: video\nduration: 20\nrequired: true\nvideo: media/clip.mp4\n---\n");
+        importer.importFolder(folder, "bench");
+        long lessonId = QuarkusTransaction.requiringNew().call(() -> Lesson.<Lesson> find(
+                "type = ?1 AND title = '长视频'", LessonType.VIDEO).firstResult().id);
+
+        List<Long> people = QuarkusTransaction.requiringNew().call(() -> Person.<Person> find(
+                "id NOT IN (SELECT a.personId FROM Account a WHERE a.personId IS NOT NULL) ORDER BY id").page(0, LEARNERS)
+                .list().stream().map(p -> p.id).toList());
+        List<Learner> learners = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> setup = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            long personId = people.get(i);
+            String username = "bench" + i;
+            setup.add(pool.submit(() -> {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Account a = accounts.create(username, "压测" + username, "Bench-pass-2026", "learner", null, null, false);
+                    a.personId = personId;
+                });
+                HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+                http.send(HttpRequest.newBuilder(uri("j_security_check")).header("Content-Type",
+                        "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                                "j_username=" + username + "&j_password=Bench-pass-2026")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                String body = http.send(HttpRequest.newBuilder(uri("api/v1/csrf-token")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+                learners.add(new Learner(http, token));
+                return null;
+            }));
+        }
+        for (Future<?> f : setup) {
+            f.get();
+        }
+
+        List<String> report = new ArrayList<>();
+        report.add("# Learning benchmark");
+        report.add("");
+        report.add("- " + learners.size() + " learners with real sessions, " + THREADS + " client threads, no think time");
+        report.add("");
+        report.add("| path | requests | errors | throughput | p50 | p95 | p99 | max |");
+        report.add("|---|---|---|---|---|---|---|---|");
+
+        // heartbeats: every learner advances 10 s per beat
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        for (Learner l : learners) {
+            work.add(pool.submit(() -> {
+                for (int b = 0; b < BEATS_PER_LEARNER; b++) {
+                    HttpRequest req = HttpRequest.newBuilder(uri("api/v1/learning/lessons/" + lessonId + "/heartbeat"))
+                            .header("Content-Type", "application/json").header("X-CSRF-TOKEN", l.token())
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"position\":" + (b * 10) + ",\"duration\":1200}"))
+                            .build();
+                    long s = System.nanoTime();
+                    HttpResponse<String> r = l.http().send(req, HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - s);
+                    if (r.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        report.add(row("POST heartbeat", latencies, errors.get(), System.nanoTime() - start));
+
+        // 我的学习 page
+        latencies.clear();
+        errors.set(0);
+        start = System.nanoTime();
+        work.clear();
+        for (Learner l : learners) {
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < PAGES_PER_LEARNER; i++) {
+                    long s = System.nanoTime();
+                    HttpResponse<String> r = l.http().send(HttpRequest.newBuilder(uri("learn")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - s);
+                    if (r.statusCode() != 200 || !r.body().contains("hours-now")) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        report.add(row("GET /learn (我的学习)", latencies, errors.get(), System.nanoTime() - start));
+        pool.shutdown();
+
+        long stored = QuarkusTransaction.requiringNew().call(() -> cn.zhifa.academy.curriculum.LessonProgress
+                .count("lessonKey = '01-video' AND furthestSeconds = ?1", new java.math.BigDecimal("590.0")));
+        report.add("");
+        report.add("- progress rows at the last acknowledged position (590 s): " + stored + " of " + learners.size());
+        String text = String.join("\n", report) + "\n";
+        Files.createDirectories(Path.of("target/benchmark"));
+        Files.writeString(Path.of("target/benchmark/learning.md"), text);
+        System.out.println(text);
+    }
+
+    private URI uri(String path) {
+        return URI.create(root.toString() + path);
+    }
+
+    private static String row(String name, List<Long> nanos, int errors, long elapsed) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        double seconds = elapsed / 1e9;
+        return "| " + name + " | " + sorted.size() + " | " + errors + " | " + Math.round(sorted.size() / seconds)
+                + " req/s | " + ms(sorted, 0.50) + " | " + ms(sorted, 0.95) + " | " + ms(sorted, 0.99) + " | "
+                + ms(sorted, 1.0) + " |";
+    }
+
+    private static String ms(List<Long> sorted, double q) {
+        int i = Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1);
+        return String.format("%.1f ms", sorted.get(Math.max(0, i)) / 1e6);
+    }
+}
