@@ -44,7 +44,8 @@ public class AuthoringPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> courses, List<EnforcementDomain> domains, String error);
+        static native TemplateInstance list(List<Row> courses, List<EnforcementDomain> domains, String error,
+                String message);
 
         static native TemplateInstance edit(Course course, CourseVersion draft, List<Lesson> lessons,
                 List<EnforcementDomain> domains, String message, String error);
@@ -55,17 +56,40 @@ public class AuthoringPage {
     @Inject
     AuthoringService authoring;
 
-    @GET
-    public TemplateInstance list() {
-        return list(null);
+    @Inject
+    CourseImporter importer;
+
+    @Inject
+    CurriculumConfig config;
+
+    @Inject
+    cn.zhifa.academy.platform.security.CurrentUser user;
+
+    /** Imports the configured course folder (courses/) and shows what happened, or every problem. */
+    @POST
+    @Path("import")
+    public Response importFolder() {
+        try {
+            CourseImporter.Report r = importer.importFolder(java.nio.file.Path.of(config.coursesFolder()), user.getUsername());
+            return Response.ok(list(null, "导入完成：新增 " + r.created().size() + " 门，新版本 " + r.revised().size()
+                    + " 门，无变化 " + r.unchanged().size() + " 门")).build();
+        } catch (cn.zhifa.academy.content.ContentInvalidException e) {
+            return Response.status(422).entity(list("未导入，发现 " + e.problems().size() + " 处问题："
+                    + String.join("；", e.problems().stream().map(Object::toString).toList()), null)).build();
+        }
     }
 
-    private TemplateInstance list(String error) {
+    @GET
+    public TemplateInstance list() {
+        return list(null, null);
+    }
+
+    private TemplateInstance list(String error, String message) {
         List<Row> rows = Course.<Course> list("ORDER BY code").stream().map(c -> {
             CourseVersion v = CourseVersion.latest(c.id).orElseThrow();
             return new Row(c.code, v.title, c.status.name(), v.number, v.isDraft());
         }).toList();
-        return Templates.list(rows, EnforcementDomain.ordered(), error);
+        return Templates.list(rows, EnforcementDomain.ordered(), error, message);
     }
 
     @POST
@@ -77,7 +101,7 @@ public class AuthoringPage {
                     List.of(OrgLevel.TOWN), hours == null ? BigDecimal.ONE : hours));
             return Response.seeOther(URI.create("/authoring/courses/" + code.trim().toUpperCase())).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(list(e.getMessage())).build();
+            return Response.status(e.status()).entity(list(e.getMessage(), null)).build();
         }
     }
 

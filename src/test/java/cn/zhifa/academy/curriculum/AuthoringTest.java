@@ -79,6 +79,13 @@ class AuthoringTest {
     }
 
     @Test
+    void theImportButtonImportsTheCourseFolder() {
+        Account t = accounts.create("importer", Roles.TRAINER, "SFS");
+        Api.as(t.username, PASSWORD).post().when().post("/authoring/courses/import").then().statusCode(200)
+                .body(containsString("导入完成"), containsString("无变化"));
+    }
+
+    @Test
     void learnersCannotAuthor() {
         Account l = accounts.create("not-author", Roles.LEARNER, null);
         Api.as(l.username, PASSWORD).get().when().get("/authoring/courses").then().statusCode(403);

@@ -269,4 +269,5 @@ public interface AppMessages {
     String plans_offline_evidence();
     String plans_offline_save();
     String plans_offline_saved();
+    String auth_import();
 }
