@@ -63,7 +63,7 @@ public class AuthoringService {
     public Course create(String code, CourseInput in) {
         String c = code == null ? "" : code.trim().toUpperCase();
         if (!c.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
-            throw invalid("code", "课程编码只能用大写字母、数字和连字符（2–32 位）");
+            throw ProblemException.invalid("code", "课程编码只能用大写字母、数字和连字符（2–32 位）");
         }
         if (Course.byCode(c).isPresent()) {
             throw new ProblemException(409, "Conflict", "课程编码已存在：" + c);
@@ -138,10 +138,10 @@ public class AuthoringService {
             l = lessonOfDraft(d, lessonId);
         }
         if (in.title() == null || in.title().isBlank() || in.type() == null) {
-            throw invalid("title", "请填写课时标题并选择类型");
+            throw ProblemException.invalid("title", "请填写课时标题并选择类型");
         }
         if (in.durationMinutes() < 1 || in.durationMinutes() > 120) {
-            throw invalid("durationMinutes", "时长应为 1–120 分钟");
+            throw ProblemException.invalid("durationMinutes", "时长应为 1–120 分钟");
         }
         l.title = in.title().trim();
         l.type = in.type();
@@ -155,7 +155,7 @@ public class AuthoringService {
                 boolean ok = m != null && (in.type() == LessonType.VIDEO ? m.contentType.startsWith("video/")
                         : m.contentType.equals("application/pdf"));
                 if (!ok) {
-                    throw invalid("mediaId", in.type() == LessonType.VIDEO ? "请上传 MP4 或 WebM 视频" : "请上传 PDF 课件");
+                    throw ProblemException.invalid("mediaId", in.type() == LessonType.VIDEO ? "请上传 MP4 或 WebM 视频" : "请上传 PDF 课件");
                 }
                 l.mediaId = m.id;
             }
@@ -289,13 +289,13 @@ public class AuthoringService {
 
     private void apply(CourseVersion v, CourseInput in) {
         if (in.title() == null || in.title().isBlank()) {
-            throw invalid("title", "请填写课程名称");
+            throw ProblemException.invalid("title", "请填写课程名称");
         }
         if (in.grades() == null || in.grades().isEmpty() || in.levels() == null || in.levels().isEmpty()) {
-            throw invalid("grades", "请至少选择一个分级和一个分层");
+            throw ProblemException.invalid("grades", "请至少选择一个分级和一个分层");
         }
         if (in.hours() == null || in.hours().signum() < 0 || in.hours().compareTo(BigDecimal.valueOf(200)) > 0) {
-            throw invalid("hours", "学时应为 0–200");
+            throw ProblemException.invalid("hours", "学时应为 0–200");
         }
         v.title = in.title().trim();
         v.summary = in.summary() == null ? "" : in.summary().trim();
@@ -306,7 +306,7 @@ public class AuthoringService {
 
     private static Long domain(Long id) {
         if (id == null || EnforcementDomain.findById(id) == null) {
-            throw invalid("domainId", "请选择分类（执法领域或通用）");
+            throw ProblemException.invalid("domainId", "请选择分类（执法领域或通用）");
         }
         return id;
     }
@@ -342,7 +342,4 @@ public class AuthoringService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
-    }
 }

@@ -78,7 +78,7 @@ public class PlanPage {
         try {
             if (courseCodes == null || courseCodes.isEmpty() || year == null || dueDate == null || dueDate.isBlank()
                     || requiredHours == null || title == null || title.isBlank()) {
-                throw PlanService.invalid("plan", "请填写年度、名称、学时、截止日期并至少选择一门课程");
+                throw ProblemException.invalid("plan", "请填写年度、名称、学时、截止日期并至少选择一门课程");
             }
             TrainingPlan p = plans.create(new PlanService.PlanInput(year, title, owningUnitId, categories, grades, levels,
                     domainIds, null, courseCodes, requiredHours, LocalDate.parse(dueDate)));
@@ -109,7 +109,7 @@ public class PlanPage {
             }
             if (evidence == null || evidence.uploadedFile() == null || evidence.fileName() == null
                     || evidence.fileName().isBlank()) {
-                throw PlanService.invalid("evidence", "请上传证明材料");
+                throw ProblemException.invalid("evidence", "请上传证明材料");
             }
             plans.recordOffline(personId, hours, date == null || date.isBlank() ? null : LocalDate.parse(date),
                     description, evidence.uploadedFile(), evidence.fileName(), evidence.contentType());

@@ -142,7 +142,7 @@ public class PlanService {
             throw new ForbiddenException("audience unit outside your scope");
         }
         if (in.dueDate().getYear() < in.year()) {
-            throw invalid("dueDate", "截止日期早于计划年度");
+            throw ProblemException.invalid("dueDate", "截止日期早于计划年度");
         }
         p.year = in.year();
         p.title = in.title().trim();
@@ -156,7 +156,7 @@ public class PlanService {
         p.dueDate = in.dueDate();
         p.courses.clear();
         for (String code : in.courseCodes()) {
-            Course c = Course.byCode(code).orElseThrow(() -> invalid("courseCodes", "课程不存在：" + code));
+            Course c = Course.byCode(code).orElseThrow(() -> ProblemException.invalid("courseCodes", "课程不存在：" + code));
             p.courses.add(c);
         }
     }
@@ -266,13 +266,13 @@ public class PlanService {
             throw new ProblemException(404, "Not found", "No person " + personId + " within your scope");
         }
         if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(80)) > 0) {
-            throw invalid("hours", "学时应在 0–80 之间");
+            throw ProblemException.invalid("hours", "学时应在 0–80 之间");
         }
         if (description == null || description.isBlank() || date == null) {
-            throw invalid("description", "请填写培训内容和日期");
+            throw ProblemException.invalid("description", "请填写培训内容和日期");
         }
         if (evidence == null) {
-            throw invalid("evidence", "请上传证明材料（签到表、结业证明等）");
+            throw ProblemException.invalid("evidence", "请上传证明材料（签到表、结业证明等）");
         }
         MediaObject m = media.store(evidence, evidenceName, evidenceType, user.getUsername());
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
@@ -309,7 +309,4 @@ public class PlanService {
         return m;
     }
 
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
-    }
 }

@@ -172,10 +172,10 @@ public class PeopleService {
     @Transactional
     public Person create(PersonInput in) {
         if (Person.byEmployeeNo(in.employeeNo()).isPresent()) {
-            throw conflict("employeeNo", "工号已存在：" + in.employeeNo());
+            throw ProblemException.conflict("employeeNo", "工号已存在：" + in.employeeNo());
         }
         if (in.idNumber() == null || in.idNumber().isBlank()) {
-            throw invalid("idNumber", "身份证号为空");
+            throw ProblemException.invalid("idNumber", "身份证号为空");
         }
         Person p = new Person();
         p.employeeNo = in.employeeNo();
@@ -193,7 +193,7 @@ public class PeopleService {
     public Person update(long id, PersonInput in) {
         Person p = managed(id);
         if (!p.employeeNo.equals(in.employeeNo())) {
-            throw invalid("employeeNo", "工号不能修改");
+            throw ProblemException.invalid("employeeNo", "工号不能修改");
         }
         Map<String, Object> before = summary(p);
         apply(p, in);
@@ -206,7 +206,7 @@ public class PeopleService {
     public Person changeStatus(long id, EmploymentStatus status, LocalDate since, String reason) {
         Person p = managed(id);
         if (status == null || since == null) {
-            throw invalid("status", "请填写状态和日期");
+            throw ProblemException.invalid("status", "请填写状态和日期");
         }
         EmploymentStatus before = p.status;
         p.status = status;
@@ -226,7 +226,7 @@ public class PeopleService {
     public NewAccount createAccount(long personId) {
         Person p = managed(personId);
         if (Account.byPerson(p.id).isPresent() || Account.findByUsername(p.employeeNo).isPresent()) {
-            throw conflict("account", p.name + "（" + p.employeeNo + "）已有账号");
+            throw ProblemException.conflict("account", p.name + "（" + p.employeeNo + "）已有账号");
         }
         String password = initialPassword();
         Account a = accounts.create(p.employeeNo, p.name, password, Roles.LEARNER, p.unitId, p.providerId, true);
@@ -262,29 +262,29 @@ public class PeopleService {
             throw new io.quarkus.security.ForbiddenException("unit outside your scope");
         }
         if (OrgUnit.findById(in.unitId()) == null) {
-            throw invalid("unitId", "单位不存在");
+            throw ProblemException.invalid("unitId", "单位不存在");
         }
         if (in.departmentId() != null) {
             Department d = Department.findById(in.departmentId());
             if (d == null || !d.orgUnitId.equals(in.unitId())) {
-                throw invalid("departmentId", "部门不属于所选单位");
+                throw ProblemException.invalid("departmentId", "部门不属于所选单位");
             }
         }
         boolean staff = in.category() == PersonCategory.PROVIDER_STAFF;
         if (staff != (in.providerId() != null)) {
-            throw invalid("providerId", staff ? "第三方机构人员须选择所属机构" : "只有第三方机构人员才能关联机构");
+            throw ProblemException.invalid("providerId", staff ? "第三方机构人员须选择所属机构" : "只有第三方机构人员才能关联机构");
         }
         if (in.providerId() != null && Provider.findById(in.providerId()) == null) {
-            throw invalid("providerId", "机构不存在");
+            throw ProblemException.invalid("providerId", "机构不存在");
         }
         if (in.idNumber() != null && !in.idNumber().isBlank()) {
             ResidentIds.problem(in.idNumber()).ifPresent(m -> {
-                throw invalid("idNumber", m);
+                throw ProblemException.invalid("idNumber", m);
             });
             String hash = idHasher.hash(in.idNumber());
             Optional<Person> other = Person.find("idHash", hash).firstResultOptional();
             if (other.isPresent() && !other.get().id.equals(p.id)) {
-                throw conflict("idNumber", "身份证号已登记在其他人员名下");
+                throw ProblemException.conflict("idNumber", "身份证号已登记在其他人员名下");
             }
             p.idHash = hash;
             p.idMasked = ResidentIds.mask(in.idNumber());
@@ -300,7 +300,7 @@ public class PeopleService {
         List<Long> domainIds = in.domainIds() == null ? List.of() : in.domainIds();
         List<EnforcementDomain> domains = domainIds.isEmpty() ? List.of() : EnforcementDomain.list("id IN ?1", domainIds);
         if (domains.size() != Set.copyOf(domainIds).size()) {
-            throw invalid("domainIds", "执法领域不存在");
+            throw ProblemException.invalid("domainIds", "执法领域不存在");
         }
         p.domains.clear();
         p.domains.addAll(domains);
@@ -356,11 +356,5 @@ public class PeopleService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
-    }
 
-    static ProblemException conflict(String field, String message) {
-        return new ProblemException(409, "Conflict", message, List.of(new Problem.FieldError(field, message)));
-    }
 }

@@ -18,7 +18,6 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.security.ForbiddenException;
 
@@ -109,8 +108,7 @@ public class ProviderService {
         Provider p = new Provider();
         apply(p, in);
         if (Provider.byCreditCode(p.creditCode).isPresent()) {
-            throw new ProblemException(409, "Conflict", "该统一社会信用代码已登记",
-                    List.of(new Problem.FieldError("creditCode", "该统一社会信用代码已登记")));
+            throw ProblemException.conflict("creditCode", "该统一社会信用代码已登记");
         }
         p.persist();
         audit.record("provider.created", "provider", p.id, AuditLog.detail("after", summary(p)));
@@ -135,18 +133,16 @@ public class ProviderService {
 
     private void apply(Provider p, ProviderInput in) {
         CreditCodes.problem(in.creditCode()).ifPresent(m -> {
-            throw new ProblemException(400, "Invalid request", m, List.of(new Problem.FieldError("creditCode", m)));
+            throw ProblemException.invalid("creditCode", m);
         });
         if (OrgUnit.findById(in.commissioningUnitId()) == null) {
-            throw new ProblemException(400, "Invalid request", "委托单位不存在",
-                    List.of(new Problem.FieldError("commissioningUnitId", "委托单位不存在")));
+            throw ProblemException.invalid("commissioningUnitId", "委托单位不存在");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(in.commissioningUnitId()))) {
             throw new ForbiddenException("commissioning unit outside your scope");
         }
         if (in.contractStart() != null && in.contractEnd() != null && in.contractEnd().isBefore(in.contractStart())) {
-            throw new ProblemException(400, "Invalid request", "合同结束日期早于开始日期",
-                    List.of(new Problem.FieldError("contractEnd", "合同结束日期早于开始日期")));
+            throw ProblemException.invalid("contractEnd", "合同结束日期早于开始日期");
         }
         p.creditCode = CreditCodes.normalise(in.creditCode());
         p.name = in.name().trim();

@@ -23,6 +23,16 @@ public class ProblemException extends RuntimeException {
         this.errors = errors;
     }
 
+    /** 400 with the field that is wrong; the message is shown to people as is. */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** 409 with the field that conflicts. */
+    public static ProblemException conflict(String field, String message) {
+        return new ProblemException(409, "Conflict", message, List.of(new Problem.FieldError(field, message)));
+    }
+
     public int status() {
         return status;
     }
