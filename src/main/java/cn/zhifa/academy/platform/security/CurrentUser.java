@@ -83,8 +83,17 @@ public class CurrentUser {
         return account().map(a -> a.orgUnitId).orElse(null);
     }
 
+    /** From the session's identity (no query); learning requests call this on every heartbeat. */
     public Long getPersonId() {
-        return account().map(a -> a.personId).orElse(null);
+        if (!isAuthenticated()) {
+            return null;
+        }
+        Object id = identity.getAttribute(LockoutIdentityProvider.PERSON_ID);
+        if (id instanceof Long l) {
+            return l;
+        }
+        return identity.getAttribute(LockoutIdentityProvider.ACCOUNT_ID) != null ? null
+                : account().map(a -> a.personId).orElse(null); // test identities carry no attributes
     }
 
     public Long getProviderId() {

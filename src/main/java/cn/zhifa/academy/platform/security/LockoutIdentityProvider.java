@@ -37,6 +37,9 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
     /** Attribute on the {@link SecurityIdentity} that carries the account id. */
     public static final String ACCOUNT_ID = "accountId";
 
+    /** Attribute carrying the id of the person the account belongs to, when there is one. */
+    public static final String PERSON_ID = "personId";
+
     @Inject
     AcademyConfig config;
 
@@ -68,6 +71,9 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
             QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(outcome.account.username))
                     .addAttribute(ACCOUNT_ID, outcome.account.id);
+            if (outcome.account.personId != null) {
+                b.addAttribute(PERSON_ID, outcome.account.personId);
+            }
             outcome.account.roleSet().forEach(b::addRole);
             return b.build();
         });

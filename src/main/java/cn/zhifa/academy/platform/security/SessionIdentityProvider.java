@@ -48,6 +48,9 @@ public class SessionIdentityProvider extends JpaTrustedIdentityProvider {
             QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(account.username))
                     .addAttribute(LockoutIdentityProvider.ACCOUNT_ID, account.id);
+            if (account.personId != null) {
+                b.addAttribute(LockoutIdentityProvider.PERSON_ID, account.personId);
+            }
             account.roleSet().forEach(b::addRole);
             return b.build();
         });
