@@ -7,10 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -419,17 +417,5 @@ public class LearningService {
             throw new ProblemException(404, "Not found", "No published course " + code);
         }
         return c;
-    }
-
-    /** Progress of the learner in every course, keyed by course id (for reports). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<Long, Boolean> completions(long personId) {
-        Map<Long, Boolean> out = new LinkedHashMap<>();
-        Enrollment.<Enrollment> list("personId", personId).forEach(e -> out.put(e.courseId, e.completedAt != null));
-        return out;
-    }
-
-    public static Optional<Long> mediaOf(Lesson l) {
-        return Optional.ofNullable(l.mediaId);
     }
 }
