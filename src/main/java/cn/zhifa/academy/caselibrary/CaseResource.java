@@ -172,8 +172,9 @@ public class CaseResource {
 
     @POST
     @Path(CODE + "/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
-    @Operation(summary = "Approve the version in review; 403 for its author (four eyes)")
+    @Operation(summary = "Approve the version in review (JSON body with an optional comment, {} for none); 403 for its author (four eyes)")
     public CaseView approve(@PathParam("code") String code, Note note) {
         return workflow.approve(code.toUpperCase(), note == null ? null : note.comment());
     }
