@@ -15,8 +15,9 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class CaseForm {
 
-    private static final Pattern BASIS_LINE = Pattern.compile(
-            "^\\s*《?(.+?)》?\\s*(?:第\\s*)?([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})\\s*条?\\s*(?:[:：,，、\\-—]\\s*)?(.*)$");
+    /** 行政处罚法 第三十三条 说明 | 行政处罚法 第33条：说明 | 行政处罚法 33 说明 (Chinese numerals need 第 or 条). */
+    private static final Pattern BASIS_LINE = Pattern.compile("^\\s*《?(.+?)》?\\s*(?:第\\s*([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})\\s*条?"
+            + "|([0-9]{1,4})\\s*条?|([零〇一二两三四五六七八九十百千]{1,8})\\s*条)(?:\\s+|\\s*[:：,，、\\-—]\\s*|$)(.*)$");
 
     @RestForm
     public String code;
@@ -67,7 +68,8 @@ public class CaseForm {
             }
             Matcher m = BASIS_LINE.matcher(Citations.normalise(lines[i]));
             if (m.matches()) {
-                basis.add(new CaseInput.LegalBasisInput(m.group(1).strip(), m.group(2), m.group(3).strip()));
+                String article = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                basis.add(new CaseInput.LegalBasisInput(m.group(1).strip(), article, m.group(5).strip()));
             } else {
                 issues.add(new CaseRules.Issue("legalBasis", "法律依据第 " + (i + 1) + " 行“" + lines[i].strip()
                         + "”看不懂，请写成：行政处罚法 第三十三条 说明"));
