@@ -1,0 +1,432 @@
+package cn.zhifa.academy.caselibrary;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.content.Markdown;
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgLevel;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * Chinese full-text search over the published cases (案例检索). The {@code case_search} table
+ * holds exactly one row per published case with the tokens {@link CaseTokenizer} produced; a
+ * GIN index finds the matches, {@code ts_rank} orders them (title and keywords weigh most),
+ * facet counts come from the same match set, and matches are highlighted here in Java on text
+ * we escape ourselves.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CaseSearchService {
+
+    /** ts_rank weights for D, C, B, A: body (C) counts a fifth of title and keywords (A). */
+    static final String WEIGHTS = "{0.05, 0.2, 0.5, 1.0}";
+    /** ts_rank normalisation 1: divide by 1 + log(length), so long cases do not win by length alone. */
+    static final int RANK_NORMALISATION = 1;
+    static final int SNIPPET_WIDTH = 90;
+    static final int MATTER_FACET_SIZE = 12;
+    static final int TAG_FACET_SIZE = 20;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CasesConfig config;
+
+    /** One search hit; {@code titleHtml} and {@code snippetHtml} are escaped text with {@code <mark>}s. */
+    public record Hit(String code, int versionNo, String title, String titleHtml, String snippetHtml, long domainId,
+            String domain, CaseType caseType, String caseTypeLabel, OrgLevel orgLevel, String orgLevelLabel,
+            String matter, LocalDate date, List<String> tags, double rank) {
+    }
+
+    /** A facet value with its count; {@code value} is what the filter parameter takes. */
+    public record FacetValue(String value, String label, long count, boolean selected) {
+    }
+
+    /** One facet (domain, caseType, matter, orgLevel, year, tag) and its values. */
+    public record Facet(String name, List<FacetValue> values) {
+    }
+
+    /**
+     * A page of hits with facets.
+     *
+     * @param partial no case matched every word, so these match some of them
+     */
+    public record Result(String q, int page, int size, long total, boolean partial, List<Hit> items,
+            List<Facet> facets) {
+        public int pages() {
+            return (int) ((total + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages();
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public int number() {
+            return page + 1;
+        }
+
+        /** Rank of the first hit on this page (for the list numbering). */
+        public int start() {
+            return page * size + 1;
+        }
+
+        public int next() {
+            return page + 1;
+        }
+
+        public int previous() {
+            return page - 1;
+        }
+
+        public Facet facet(String name) {
+            return facets.stream().filter(f -> f.name().equals(name)).findFirst().orElse(new Facet(name, List.of()));
+        }
+    }
+
+    /** The filters of a query as SQL conditions over case_search, each facet's separately. */
+    private record Filters(Map<String, String> conditions, Map<String, Object> params) {
+        String all() {
+            return except(null);
+        }
+
+        String except(String facet) {
+            List<String> c = conditions.entrySet().stream().filter(e -> !e.getKey().equals(facet))
+                    .map(Map.Entry::getValue).toList();
+            return c.isEmpty() ? "TRUE" : String.join(" AND ", c);
+        }
+    }
+
+    public Result search(CaseQuery query) {
+        int size = query.safeSize(config.pageSize());
+        int page = query.safePage();
+        Filters filters = filters(query);
+        Optional<CaseTokenizer.Parsed> parsed = CaseTokenizer.query(query.q);
+        String match = null;
+        boolean partial = false;
+        Map<String, List<Object[]>> facets = Map.of();
+        long total;
+        if (parsed.isPresent()) {
+            match = parsed.get().allText();
+            facets = facets(match, filters);
+            total = total(facets);
+            if (total == 0 && !parsed.get().anyText().equals(match)) {
+                match = parsed.get().anyText();
+                partial = true;
+                facets = facets(match, filters);
+                total = total(facets);
+            }
+        } else {
+            facets = facets(null, filters);
+            total = total(facets);
+        }
+        List<Object[]> rows = hits(match, parsed.map(CaseTokenizer.Parsed::rankText).orElse(null), filters, size,
+                page * size);
+        List<String> marks = parsed.map(CaseTokenizer.Parsed::highlights).orElse(List.of());
+        return new Result(query.q, page, size, total, partial, hitViews(rows, marks), facetViews(facets, query));
+    }
+
+    private Filters filters(CaseQuery q) {
+        Map<String, String> c = new LinkedHashMap<>();
+        Map<String, Object> p = new HashMap<>();
+        if (q.domain != null) {
+            c.put("domain", "domain_id = :f_domain");
+            p.put("f_domain", q.domain);
+        }
+        String type = CaseQuery.blankToNull(q.caseType);
+        if (type != null) {
+            CaseType t = CaseType.parse(type).orElseThrow(() -> badFilter("caseType", "未知的案例类型“" + type + "”"));
+            c.put("caseType", "case_type = :f_type");
+            p.put("f_type", t.name());
+        }
+        String matter = CaseQuery.blankToNull(q.matter);
+        if (matter != null) {
+            c.put("matter", "matter = :f_matter");
+            p.put("f_matter", matter);
+        }
+        String level = CaseQuery.blankToNull(q.orgLevel);
+        if (level != null) {
+            OrgLevel l = OrgLevels.parse(level).orElseThrow(() -> badFilter("orgLevel", "未知的层级“" + level + "”"));
+            c.put("orgLevel", "org_level = :f_level");
+            p.put("f_level", l.name());
+        }
+        if (q.year != null) {
+            c.put("year", "case_year = :f_year");
+            p.put("f_year", q.year);
+        }
+        String tag = CaseQuery.blankToNull(q.tag);
+        if (tag != null) {
+            c.put("tag", "tags @> ARRAY[CAST(:f_tag AS text)]");
+            p.put("f_tag", tag);
+        }
+        return new Filters(c, p);
+    }
+
+    private static ProblemException badFilter(String field, String message) {
+        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * Every facet's counts and the total in one statement: the match set is computed once
+     * (MATERIALIZED) and each facet counts it under all filters but its own, so choosing 市场监管
+     * still shows how many cases the other domains would give.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Object[]>> facets(String match, Filters f) {
+        String sql = "WITH m AS MATERIALIZED (SELECT domain_id, case_type, matter, org_level, case_year, tags FROM case_search"
+                + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + ") "
+                + "SELECT 'domain', CAST(domain_id AS text), count(*) FROM m WHERE " + f.except("domain") + " GROUP BY domain_id "
+                + "UNION ALL SELECT 'caseType', case_type, count(*) FROM m WHERE " + f.except("caseType") + " GROUP BY case_type "
+                + "UNION ALL (SELECT 'matter', matter, count(*) FROM m WHERE " + f.except("matter")
+                + " GROUP BY matter ORDER BY count(*) DESC, matter LIMIT " + MATTER_FACET_SIZE + ") "
+                + "UNION ALL SELECT 'orgLevel', org_level, count(*) FROM m WHERE " + f.except("orgLevel") + " GROUP BY org_level "
+                + "UNION ALL SELECT 'year', CAST(case_year AS text), count(*) FROM m WHERE " + f.except("year") + " GROUP BY case_year "
+                + "UNION ALL (SELECT 'tag', t, count(*) FROM m CROSS JOIN LATERAL unnest(m.tags) t WHERE " + f.except("tag")
+                + " GROUP BY t ORDER BY count(*) DESC, t LIMIT " + TAG_FACET_SIZE + ") "
+                + "UNION ALL SELECT 'total', NULL, count(*) FROM m WHERE " + f.all();
+        Query query = em.createNativeQuery(sql);
+        if (match != null) {
+            query.setParameter("match", match);
+        }
+        f.params().forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0], LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static long total(Map<String, List<Object[]>> facets) {
+        return facets.getOrDefault("total", List.<Object[]>of()).stream().mapToLong(r -> ((Number) r[2]).longValue())
+                .sum();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> hits(String match, String rank, Filters f, int limit, int offset) {
+        String sql;
+        if (match == null) {
+            sql = "SELECT s.version_id, 0.0 FROM case_search s WHERE " + f.all()
+                    + " ORDER BY s.case_date DESC, s.code LIMIT :limit OFFSET :offset";
+        } else {
+            sql = "SELECT s.version_id, ts_rank(CAST('" + WEIGHTS + "' AS real[]), s.document, CAST(:rank AS tsquery), "
+                    + RANK_NORMALISATION + ") AS r FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) AND "
+                    + f.all() + " ORDER BY r DESC, s.case_date DESC, s.code LIMIT :limit OFFSET :offset";
+        }
+        Query q = em.createNativeQuery(sql);
+        if (match != null) {
+            q.setParameter("match", match);
+            q.setParameter("rank", rank);
+        }
+        f.params().forEach(q::setParameter);
+        q.setParameter("limit", limit);
+        q.setParameter("offset", offset);
+        return q.getResultList();
+    }
+
+    private List<Hit> hitViews(List<Object[]> rows, List<String> marks) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        Map<Long, CaseVersion> versions = CaseVersion.<CaseVersion> list("id IN ?1", ids).stream()
+                .collect(Collectors.toMap(v -> v.id, Function.identity()));
+        Map<Long, String> codes = codes(versions.values().stream().map(v -> v.caseId).toList());
+        Map<Long, String> domains = domainNames();
+        List<Hit> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            CaseVersion v = versions.get(((Number) r[0]).longValue());
+            if (v == null) {
+                continue;
+            }
+            out.add(new Hit(codes.get(v.caseId), v.versionNo, v.title, Highlighter.highlight(v.title, marks),
+                    snippet(v, marks), v.domainId, domains.get(v.domainId), v.caseType, v.caseType.label, v.orgLevel,
+                    OrgLevels.label(v.orgLevel), v.matter, v.caseDate, List.copyOf(v.tags),
+                    ((Number) r[1]).doubleValue()));
+        }
+        return out;
+    }
+
+    /** Around the first match in the case's sections (基本案情 first); the facts' start otherwise. */
+    private static String snippet(CaseVersion v, List<String> marks) {
+        if (!marks.isEmpty()) {
+            for (CaseSection s : CaseSection.values()) {
+                String text = Markdown.toText(v.section(s));
+                if (Highlighter.contains(text, marks)) {
+                    return Highlighter.snippet(text, marks, SNIPPET_WIDTH);
+                }
+            }
+        }
+        return Highlighter.snippet(Markdown.toText(v.facts), marks, SNIPPET_WIDTH);
+    }
+
+    static Map<Long, String> codes(List<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        return TypicalCase.<TypicalCase> list("id IN ?1", caseIds).stream().collect(Collectors.toMap(c -> c.id, c -> c.code));
+    }
+
+    static Map<Long, String> domainNames() {
+        return EnforcementDomain.<EnforcementDomain> ordered().stream()
+                .collect(Collectors.toMap(d -> d.id, d -> d.name, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private List<Facet> facetViews(Map<String, List<Object[]>> rows, CaseQuery q) {
+        Map<Long, String> domains = domainNames();
+        List<Facet> out = new ArrayList<>();
+        out.add(facet("domain", rows, q.domain == null ? null : String.valueOf(q.domain), v -> domains.getOrDefault(Long.valueOf(v), v), true));
+        out.add(facet("caseType", rows, CaseType.parse(q.caseType).map(Enum::name).orElse(null),
+                v -> CaseType.valueOf(v).label, true));
+        out.add(facet("matter", rows, CaseQuery.blankToNull(q.matter), v -> v, false));
+        out.add(facet("orgLevel", rows, OrgLevels.parse(q.orgLevel).map(Enum::name).orElse(null),
+                v -> OrgLevels.label(OrgLevel.valueOf(v)), true));
+        out.add(facet("year", rows, q.year == null ? null : String.valueOf(q.year), v -> v, false));
+        out.add(facet("tag", rows, CaseQuery.blankToNull(q.tag), v -> v, false));
+        return out;
+    }
+
+    private static Facet facet(String name, Map<String, List<Object[]>> rows, String selected, Function<String, String> label,
+            boolean byLabelOrder) {
+        List<FacetValue> values = new ArrayList<>();
+        for (Object[] r : rows.getOrDefault(name, List.of())) {
+            String v = (String) r[1];
+            values.add(new FacetValue(v, label.apply(v), ((Number) r[2]).longValue(), v.equals(selected)));
+        }
+        if (name.equals("year")) {
+            values.sort((a, b) -> b.value().compareTo(a.value()));
+        } else if (byLabelOrder) {
+            values.sort((a, b) -> Long.compare(b.count(), a.count()));
+        }
+        if (selected != null && values.stream().noneMatch(FacetValue::selected)) {
+            // outside the top values, or no hits at all: still show the active filter so it can be cleared
+            values.add(0, new FacetValue(selected, label.apply(selected), 0, true));
+        }
+        return new Facet(name, List.copyOf(values));
+    }
+
+    /** Puts the version into the index (replacing the case's previous row). Same transaction as the publish. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void index(TypicalCase c, CaseVersion v, String domainName) {
+        em.flush();
+        CaseTokenizer.Document doc = document(c.code, v, domainName);
+        em.createNativeQuery("""
+                INSERT INTO case_search (case_id, version_id, code, domain_id, case_type, matter, org_level, case_year,
+                                         tags, case_date, citations, document, tokens_version)
+                SELECT v.case_id, v.id, :code, v.domain_id, v.case_type, v.matter, v.org_level,
+                       CAST(EXTRACT(YEAR FROM v.case_date) AS int), v.tags, v.case_date, CAST(:citations AS text[]),
+                       CAST(:document AS tsvector), :tokens
+                FROM case_version v WHERE v.id = :version
+                ON CONFLICT (case_id) DO UPDATE SET version_id = EXCLUDED.version_id, domain_id = EXCLUDED.domain_id,
+                       case_type = EXCLUDED.case_type, matter = EXCLUDED.matter, org_level = EXCLUDED.org_level,
+                       case_year = EXCLUDED.case_year, tags = EXCLUDED.tags, case_date = EXCLUDED.case_date,
+                       citations = EXCLUDED.citations, document = EXCLUDED.document,
+                       tokens_version = EXCLUDED.tokens_version
+                """).setParameter("code", c.code).setParameter("citations", arrayLiteral(citations(v)))
+                .setParameter("document", doc.toTsvector()).setParameter("tokens", CaseTokenizer.VERSION)
+                .setParameter("version", v.id).executeUpdate();
+    }
+
+    /** Takes the case out of the index (withdrawn). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unindex(long caseId) {
+        em.createNativeQuery("DELETE FROM case_search WHERE case_id = :id").setParameter("id", caseId).executeUpdate();
+    }
+
+    /** Re-tokenises rows indexed by an older tokenizer version; returns how many. */
+    @Transactional
+    public int reindexStale() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> stale = em.createNativeQuery(
+                "SELECT s.case_id, s.version_id FROM case_search s WHERE s.tokens_version <> :v")
+                .setParameter("v", CaseTokenizer.VERSION).getResultList();
+        Map<Long, String> domains = domainNames();
+        for (Object[] r : stale) {
+            TypicalCase c = TypicalCase.findById(((Number) r[0]).longValue());
+            CaseVersion v = CaseVersion.findById(((Number) r[1]).longValue());
+            index(c, v, domains.get(v.domainId));
+        }
+        return stale.size();
+    }
+
+    /**
+     * The tokens of a case: code, title and keywords weigh A; matter, tags and legal basis B (each
+     * citation also as 行政处罚法#33 and #33); the sections and the domain and type names C; the
+     * source D.
+     */
+    static CaseTokenizer.Document document(String code, CaseVersion v, String domainName) {
+        CaseTokenizer.Document d = new CaseTokenizer.Document();
+        d.lexeme(code, 'A').text(v.title, 'A');
+        v.keywords.forEach(k -> d.text(k, 'A'));
+        d.text(v.matter, 'B');
+        v.tags.forEach(t -> d.text(t, 'B'));
+        for (CaseVersion.LegalBasisEntry b : v.legalBasis) {
+            d.lexeme(Citations.token(b.law, b.article), 'B').lexeme(Citations.token(null, b.article), 'B');
+            d.text(b.law, 'B').text(b.note, 'B');
+        }
+        for (CaseSection s : CaseSection.values()) {
+            d.text(v.section(s), 'C');
+        }
+        d.text(domainName, 'C').text(v.caseType.label, 'C').text(v.source, 'D');
+        return d;
+    }
+
+    static List<String> citations(CaseVersion v) {
+        return v.legalBasis.stream().map(b -> Citations.token(b.law, b.article)).distinct().toList();
+    }
+
+    /** A PostgreSQL text[] literal: every element quoted, quotes and backslashes escaped. */
+    static String arrayLiteral(List<String> values) {
+        return values.stream().map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /**
+     * Published cases sharing the matter or a cited article with this one, most shared first
+     * (same domain breaks ties).
+     */
+    @SuppressWarnings("unchecked")
+    public List<CaseView.RelatedCase> related(long caseId, CaseVersion v, int limit) {
+        List<String> mine = citations(v);
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.version_id, s.matter = :matter AS same_matter,
+                       cardinality(ARRAY(SELECT unnest(s.citations) INTERSECT SELECT unnest(CAST(:cites AS text[])))) AS shared
+                FROM case_search s
+                WHERE s.case_id <> :id AND (s.citations && CAST(:cites AS text[]) OR s.matter = :matter)
+                ORDER BY same_matter DESC, shared DESC, (s.domain_id = :domain) DESC, s.case_date DESC, s.code
+                LIMIT :limit
+                """).setParameter("matter", v.matter).setParameter("cites", arrayLiteral(mine)).setParameter("id", caseId)
+                .setParameter("domain", v.domainId).setParameter("limit", limit).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        Map<Long, CaseVersion> versions = CaseVersion.<CaseVersion> list("id IN ?1", ids).stream()
+                .collect(Collectors.toMap(x -> x.id, Function.identity()));
+        Map<Long, String> codes = codes(versions.values().stream().map(x -> x.caseId).toList());
+        Map<Long, String> domains = domainNames();
+        List<CaseView.RelatedCase> out = new ArrayList<>();
+        for (Long id : ids) {
+            CaseVersion o = versions.get(id);
+            List<String> shared = o.legalBasis.stream().filter(b -> mine.contains(Citations.token(b.law, b.article)))
+                    .map(b -> b.law + ChineseNumerals.article(b.article)).distinct().toList();
+            out.add(new CaseView.RelatedCase(codes.get(o.caseId), o.title, domains.get(o.domainId), o.caseType.label,
+                    o.matter.equals(v.matter), shared));
+        }
+        return out;
+    }
+}

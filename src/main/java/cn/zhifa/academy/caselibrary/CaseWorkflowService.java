@@ -1,0 +1,317 @@
+package cn.zhifa.academy.caselibrary;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaService;
+
+/**
+ * Writing and reviewing cases (案例编写与审核): 草稿 → 待审核 → 已审核 → 已发布 → 已撤回, with the
+ * four-eyes rule (四眼原则: the reviewer is never the author of the version), revision of a
+ * published case into a new version, and every transition in the audit log. Who may call it at
+ * all (trainers, administrators, system administrators) is checked by the resources.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseWorkflowService {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CaseSearchService search;
+
+    @Inject
+    CaseLibraryService library;
+
+    @Inject
+    MediaService media;
+
+    /** Validates an author's input against the case rules; 422 with every problem. */
+    public CaseContent validate(CaseInput in) {
+        CaseRules.Result r = CaseRules.check(in, library.domainNames());
+        if (!r.ok()) {
+            throw invalid(r.issues());
+        }
+        return r.content();
+    }
+
+    static ProblemException invalid(List<CaseRules.Issue> issues) {
+        return new ProblemException(422, "Invalid case", issues.size() + " 处需要修改",
+                issues.stream().map(i -> new Problem.FieldError(i.field(), i.message())).toList());
+    }
+
+    /** A new case as version 1, a draft by the current user. */
+    public CaseView create(CaseInput in) {
+        CaseContent content = validate(in);
+        if (TypicalCase.byCode(content.code()).isPresent()) {
+            throw new ProblemException(409, "Conflict", "编号 " + content.code() + " 已被使用",
+                    List.of(new Problem.FieldError("code", "编号 " + content.code() + " 已被使用")));
+        }
+        TypicalCase c = new TypicalCase();
+        c.code = content.code();
+        c.origin = CaseOrigin.AUTHORED;
+        c.createdBy = user.getUsername();
+        c.persist();
+        CaseVersion v = newVersion(c, 1, content, user.getUsername());
+        v.status = CaseStatus.DRAFT;
+        v.persist();
+        audit.record("case.created", "typical_case", c.code,
+                AuditLog.detail("version", 1, "title", v.title, "contentHash", v.contentHash));
+        return library.view(c, v);
+    }
+
+    /** Changes the draft; only its author may, and only while it is a draft. */
+    public CaseView updateDraft(String code, CaseInput in) {
+        TypicalCase c = lock(code);
+        CaseVersion v = open(c, CaseStatus.DRAFT, "修改");
+        requireAuthor(v, "只有本版本的作者可以修改草稿");
+        if (in.code() != null && !in.code().isBlank() && !in.code().strip().equals(c.code)) {
+            throw new ProblemException(400, "Invalid request", "编号不能修改",
+                    List.of(new Problem.FieldError("code", "编号不能修改")));
+        }
+        CaseContent content = validate(withCode(in, c.code));
+        String before = v.contentHash;
+        v.apply(content, domainId(content.domain()));
+        audit.record("case.draft_updated", "typical_case", c.code,
+                AuditLog.detail("version", v.versionNo, "before", before, "after", v.contentHash));
+        return library.view(c, v);
+    }
+
+    /** 提交审核: the author hands the draft to a reviewer. */
+    public CaseView submit(String code) {
+        TypicalCase c = lock(code);
+        CaseVersion v = open(c, CaseStatus.DRAFT, "提交审核");
+        requireAuthor(v, "只有本版本的作者可以提交审核");
+        v.status = CaseStatus.IN_REVIEW;
+        v.submittedAt = Instant.now();
+        v.reviewer = null;
+        v.reviewedAt = null;
+        audit.record("case.submitted", "typical_case", c.code, AuditLog.detail("version", v.versionNo));
+        return library.view(c, v);
+    }
+
+    /** 审核通过: someone other than the author approves; publishing is a separate step. */
+    public CaseView approve(String code, String comment) {
+        TypicalCase c = lock(code);
+        CaseVersion v = open(c, CaseStatus.IN_REVIEW, "审核通过");
+        requireNotAuthor(v);
+        v.status = CaseStatus.APPROVED;
+        v.reviewer = user.getUsername();
+        v.reviewedAt = Instant.now();
+        v.reviewComment = blankToNull(comment);
+        audit.record("case.approved", "typical_case", c.code,
+                AuditLog.detail("version", v.versionNo, "author", v.author, "comment", v.reviewComment));
+        return library.view(c, v);
+    }
+
+    /** 退回修改: the reviewer (not the author) returns the version to its author with a reason. */
+    public CaseView sendBack(String code, String comment) {
+        String reason = blankToNull(comment);
+        if (reason == null) {
+            throw new ProblemException(400, "Invalid request", "退回时请写明需要修改的地方",
+                    List.of(new Problem.FieldError("comment", "退回时请写明需要修改的地方")));
+        }
+        TypicalCase c = lock(code);
+        CaseVersion v = open(c, CaseStatus.IN_REVIEW, "退回");
+        requireNotAuthor(v);
+        v.status = CaseStatus.DRAFT;
+        v.reviewer = user.getUsername();
+        v.reviewedAt = Instant.now();
+        v.reviewComment = truncate(reason, 1000);
+        audit.record("case.sent_back", "typical_case", c.code,
+                AuditLog.detail("version", v.versionNo, "author", v.author, "comment", v.reviewComment));
+        return library.view(c, v);
+    }
+
+    /** 发布: an approved version becomes the published one and enters the search index. */
+    public CaseView publish(String code) {
+        TypicalCase c = lock(code);
+        CaseVersion v = open(c, CaseStatus.APPROVED, "发布");
+        Integer superseded = publish(c, v, user.getUsername());
+        audit.record("case.published", "typical_case", c.code,
+                AuditLog.detail("version", v.versionNo, "superseded", superseded, "reviewer", v.reviewer));
+        return library.view(c, v);
+    }
+
+    /** Makes v the published version of c; returns the version number it superseded, if any. */
+    Integer publish(TypicalCase c, CaseVersion v, String by) {
+        Integer superseded = null;
+        var previous = CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED);
+        if (previous.isPresent()) {
+            previous.get().status = CaseStatus.SUPERSEDED;
+            superseded = previous.get().versionNo;
+            CaseVersion.getEntityManager().flush(); // the one-published index must see the old row change first
+        }
+        v.status = CaseStatus.PUBLISHED;
+        v.publishedAt = Instant.now();
+        v.publishedBy = by;
+        search.index(c, v, domainName(v.domainId));
+        return superseded;
+    }
+
+    /** 撤回: the published version leaves the library and the search index; it stays on record. */
+    public CaseView withdraw(String code, String reason) {
+        String why = blankToNull(reason);
+        if (why == null) {
+            throw new ProblemException(400, "Invalid request", "撤回时请写明原因",
+                    List.of(new Problem.FieldError("reason", "撤回时请写明原因")));
+        }
+        TypicalCase c = lock(code);
+        CaseVersion v = CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED).orElseThrow(
+                () -> new ProblemException(409, "Conflict", "案例 " + code + " 没有已发布的版本，无法撤回"));
+        v.status = CaseStatus.WITHDRAWN;
+        v.withdrawnAt = Instant.now();
+        v.withdrawnBy = user.getUsername();
+        v.withdrawReason = truncate(why, 500);
+        search.unindex(c.id);
+        audit.record("case.withdrawn", "typical_case", c.code,
+                AuditLog.detail("version", v.versionNo, "reason", v.withdrawReason));
+        return library.view(c, v);
+    }
+
+    /**
+     * 修订: a new draft version from the published (or else the latest) version; the published one
+     * stays published and readable until the revision is published.
+     */
+    public CaseView revise(String code) {
+        TypicalCase c = lock(code);
+        CaseVersion.open(c.id).ifPresent(o -> {
+            throw new ProblemException(409, "Conflict", "案例 " + code + " 已有未完成的第 " + o.versionNo + " 版（"
+                    + o.status.label + "），请先完成它");
+        });
+        CaseVersion base = CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED)
+                .orElseGet(() -> CaseVersion.latest(c.id).orElseThrow());
+        int next = CaseVersion.latest(c.id).orElseThrow().versionNo + 1;
+        CaseContent content = base.content(c.code, domainName(base.domainId));
+        CaseVersion v = newVersion(c, next, content, user.getUsername());
+        v.status = CaseStatus.DRAFT;
+        for (CaseVersion.Attachment a : base.attachments) {
+            v.attachments.add(new CaseVersion.Attachment(a.mediaId, a.title));
+        }
+        v.persist();
+        audit.record("case.revised", "typical_case", c.code,
+                AuditLog.detail("from", base.versionNo, "version", next));
+        return library.view(c, v);
+    }
+
+    /** Stores a document in the object store and attaches it to the draft (author only). */
+    public CaseView addAttachment(String code, Path file, String filename, String contentType, String title)
+            throws IOException {
+        TypicalCase c = lock(code);
+        CaseVersion v = open(c, CaseStatus.DRAFT, "添加附件");
+        requireAuthor(v, "只有本版本的作者可以添加附件");
+        if (v.attachments.size() >= 20) {
+            throw new ProblemException(409, "Conflict", "一个案例最多 20 个附件");
+        }
+        MediaObject m = media.store(file, filename, contentType, user.getUsername());
+        String t = blankToNull(title);
+        v.attachments.add(new CaseVersion.Attachment(m.id, truncate(t == null ? filename : t, 200)));
+        audit.record("case.attachment_added", "typical_case", c.code,
+                AuditLog.detail("version", v.versionNo, "mediaId", m.id, "filename", filename));
+        return library.view(c, v);
+    }
+
+    /** Detaches a document from the draft (the stored file stays: older versions may show it). */
+    public CaseView removeAttachment(String code, long mediaId) {
+        TypicalCase c = lock(code);
+        CaseVersion v = open(c, CaseStatus.DRAFT, "删除附件");
+        requireAuthor(v, "只有本版本的作者可以删除附件");
+        if (!v.attachments.removeIf(a -> a.mediaId == mediaId)) {
+            throw new ProblemException(404, "Not found", "草稿中没有附件 " + mediaId);
+        }
+        audit.record("case.attachment_removed", "typical_case", c.code,
+                AuditLog.detail("version", v.versionNo, "mediaId", mediaId));
+        return library.view(c, v);
+    }
+
+    static CaseVersion newVersion(TypicalCase c, int versionNo, CaseContent content, String author) {
+        CaseVersion v = new CaseVersion();
+        v.caseId = c.id;
+        v.versionNo = versionNo;
+        v.author = author;
+        v.apply(content, domainId(content.domain()));
+        return v;
+    }
+
+    static long domainId(String name) {
+        return EnforcementDomain.byName(name).orElseThrow(() -> new ProblemException(422, "Invalid case",
+                "未知的领域“" + name + "”")).id;
+    }
+
+    static String domainName(long id) {
+        return EnforcementDomain.<EnforcementDomain> findByIdOptional(id).map(d -> d.name).orElse("");
+    }
+
+    /** The case row, locked so that two transitions of one case never interleave. */
+    private static TypicalCase lock(String code) {
+        TypicalCase c = TypicalCase.byCode(code)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "没有编号为 " + code + " 的案例"));
+        return TypicalCase.getEntityManager().find(TypicalCase.class, c.id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static CaseVersion open(TypicalCase c, CaseStatus expected, String action) {
+        CaseVersion v = CaseVersion.open(c.id).orElseThrow(() -> new ProblemException(409, "Conflict",
+                "案例 " + c.code + " 没有正在编写或审核的版本，不能" + action));
+        if (v.status != expected) {
+            throw new ProblemException(409, "Conflict", "案例 " + c.code + " 第 " + v.versionNo + " 版当前为“"
+                    + v.status.label + "”，不能" + action);
+        }
+        return v;
+    }
+
+    private void requireAuthor(CaseVersion v, String message) {
+        if (!v.author.equals(user.getUsername())) {
+            throw new ProblemException(403, "Forbidden", message + "（作者：" + v.author + "）");
+        }
+    }
+
+    /** 四眼原则: whoever wrote the version may not approve or return it. */
+    private void requireNotAuthor(CaseVersion v) {
+        if (v.author.equals(user.getUsername())) {
+            throw new ProblemException(403, "Forbidden", "四眼原则：审核人不能是本版本的作者，请由其他培训师或管理员审核");
+        }
+    }
+
+    private static CaseInput withCode(CaseInput in, String code) {
+        return new CaseInput(code, in.title(), in.keywords(), in.domain(), in.matter(), in.caseType(), in.orgLevel(),
+                in.legalBasis(), in.tags(), in.source(), in.date(), in.sections());
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String p : text.split("[,，、;；\\n]+")) {
+                if (!p.isBlank()) {
+                    out.add(p.strip());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package cn.zhifa.academy.caselibrary;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the case library, under {@code academy.cases.*} (environment variables
+ * ACADEMY_CASES_FOLDER, ACADEMY_CASES_IMPORT_AT_START, …); docs/operations.md lists them.
+ */
+@ConfigMapping(prefix = "academy.cases")
+public interface CasesConfig {
+
+    /**
+     * The folder of typical cases as files ({@code <domain>/<code>.md}); relative paths are
+     * resolved against the working directory. The import page and API import this folder.
+     */
+    @WithDefault("case-library")
+    String folder();
+
+    /**
+     * Import the folder when the service starts (default on; off in production, where the
+     * folder is imported on purpose by a trainer or system administrator). Bad content is
+     * logged and never stops the start.
+     */
+    @WithDefault("true")
+    boolean importAtStart();
+
+    /** Search results per page when the request does not say. */
+    @WithDefault("10")
+    int pageSize();
+
+    /** How many related cases a case page shows. */
+    @WithDefault("5")
+    int relatedLimit();
+}

@@ -1,0 +1,183 @@
+package cn.zhifa.academy.caselibrary;
+
+import static cn.zhifa.academy.support.TestAccounts.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.support.Api;
+import cn.zhifa.academy.support.TestAccounts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Search relevance over the real case-library/ content, with queries typed as an officer would,
+ * plus facets, filters and paging. Cases created by other tests use words and citations that
+ * none of these queries touch (see {@link CaseFixtures}).
+ */
+@QuarkusTest
+class CaseSearchRelevanceTest {
+
+    @Inject
+    TestAccounts accounts;
+
+    Api officer;
+
+    @BeforeEach
+    void setUp() {
+        officer = Api.as(accounts.create("officer", Roles.LEARNER, null).username, PASSWORD);
+    }
+
+    JsonPath search(Map<String, ?> params) {
+        return officer.get().queryParams(params).when().get("/api/v1/cases").then().statusCode(200).extract().jsonPath();
+    }
+
+    List<String> top(String q, int n) {
+        List<String> codes = search(Map.of("q", q)).getList("items.code");
+        return codes.subList(0, Math.min(n, codes.size()));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            过期食品 首违          | SJ-2025-001
+            行政处罚法 第三十三条   | SJ-2025-001
+            第33条                | SJ-2025-001
+            处罚法33条             | SJ-2025-001
+            占道经营               | ZH-2024-001
+            查封扣押 期限           | SJ-2025-004
+            三书同达               | SJ-2024-003
+            渣土车                 | ZH-2025-003
+            听证                   | JT-2024-001
+            第三方 越权             | YJ-2025-002
+            强制拆除 夜间           | ZH-2025-005
+            两名执法人员 协管员      | ZH-2025-007
+            罚缴分离               | TY-2025-002
+            电鱼 移送公安           | NY-2025-002
+            复议 六十日             | JT-2025-003
+            医疗美容 时效           | WS-2025-002
+            培训费用 转嫁企业        | YJ-2025-001
+            法制审核 重大执法决定     | ST-2025-003
+            强制法第四十四条         | ZH-2025-005
+            网吧 未成年人           | WH-2024-001
+            加处罚款 百分之三        | ZH-2025-008
+            宅基地 一户一宅          | NY-2024-001
+            """)
+    void theExpectedCaseIsInTheTopThree(String query, String expected) {
+        assertThat(top(query.strip(), 3)).as(query).contains(expected.strip());
+    }
+
+    @Test
+    void theExpiredFoodFirstOffenceCaseComesFirst() {
+        JsonPath r = search(Map.of("q", "过期食品 首违"));
+        assertThat(r.getString("items[0].code")).isEqualTo("SJ-2025-001");
+        assertThat(r.getString("items[0].titleHtml")).contains("<mark>过期食品</mark>", "<mark>首违</mark>");
+        assertThat(r.getString("items[0].snippetHtml")).contains("<mark>");
+        assertThat(r.getBoolean("partial")).isFalse();
+    }
+
+    @Test
+    void anArticleFindsExactlyTheCasesCitingIt() {
+        // 行政处罚法 Art. 33 is cited by three cases; every spelling finds the same three
+        List<String> expected = List.of("SJ-2025-001", "SJ-2025-002", "ZH-2025-004");
+        for (String q : List.of("行政处罚法 第三十三条", "行政处罚法第33条", "处罚法33条", "《中华人民共和国行政处罚法》第三十三条")) {
+            assertThat(search(Map.of("q", q)).getList("items.code", String.class)).as(q)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+        // "第33条" alone: article 33 of any statute (also 政府信息公开条例 Art. 33)
+        assertThat(search(Map.of("q", "第33条")).getList("items.code", String.class)).containsAll(expected)
+                .contains("WS-2025-001");
+        // 第三方 is not article 3
+        assertThat(top("第三方", 3)).contains("YJ-2025-002");
+    }
+
+    @Test
+    void whenNoCaseHasEveryWordTheSearchSaysItShowsPartialMatches() {
+        JsonPath r = search(Map.of("q", "第三方 越权"));
+        assertThat(r.getBoolean("partial")).isTrue();
+        assertThat(r.getList("items.code", String.class)).contains("YJ-2025-002");
+        assertThat(search(Map.of("q", "砗磲玳瑁")).getLong("total")).isZero();
+    }
+
+    @Test
+    void facetCountsMatchWhatEachFilterReturns() {
+        String q = "不予处罚";
+        JsonPath all = search(Map.of("q", q));
+        long total = all.getLong("total");
+        assertThat(total).isGreaterThan(5);
+        for (String facet : List.of("domain", "caseType", "orgLevel", "year")) {
+            List<Map<String, Object>> values = all.getList("facets.find { it.name == '" + facet + "' }.values");
+            assertThat(values).as(facet).isNotEmpty();
+            assertThat(values.stream().mapToLong(v -> ((Number) v.get("count")).longValue()).sum()).as(facet + " sums to total")
+                    .isEqualTo(total);
+            for (Map<String, Object> v : values) {
+                JsonPath filtered = search(Map.of("q", q, facet, v.get("value")));
+                assertThat(filtered.getLong("total")).as(facet + "=" + v.get("value")).isEqualTo(((Number) v.get("count")).longValue());
+                assertThat(filtered.getList("facets.find { it.name == '" + facet + "' }.values.findAll { it.selected }.value"))
+                        .containsExactly(v.get("value"));
+            }
+        }
+        List<Map<String, Object>> tags = all.getList("facets.find { it.name == 'tag' }.values");
+        for (Map<String, Object> t : tags.subList(0, Math.min(4, tags.size()))) {
+            assertThat(search(Map.of("q", q, "tag", t.get("value"))).getLong("total")).as("tag " + t.get("value"))
+                    .isEqualTo(((Number) t.get("count")).longValue());
+        }
+    }
+
+    @Test
+    void aFacetCountsUnderTheOtherFiltersButNotItsOwn() {
+        JsonPath food = search(Map.of("q", "过期食品 首违"));
+        assertThat(food.getList("facets.find { it.name == 'domain' }.values.label")).containsExactly("市场监管");
+        assertThat(food.getList("facets.find { it.name == 'tag' }.values.findAll { it.value == '首违不罚' }.count"))
+                .containsExactly(2);
+
+        long marketDomain = 2; // 市场监管's id, seeded by Flyway
+        JsonPath filtered = search(Map.of("q", "不予处罚", "domain", marketDomain));
+        assertThat(filtered.getList("items.domain", String.class)).isNotEmpty().allMatch("市场监管"::equals);
+        assertThat(filtered.getList("facets.find { it.name == 'domain' }.values.label", String.class))
+                .as("the other domains stay choosable").contains("市场监管", "综合行政执法");
+        JsonPath both = search(Map.of("q", "不予处罚", "domain", marketDomain, "orgLevel", "镇街"));
+        assertThat(both.getList("items.orgLevel", String.class)).isNotEmpty().allMatch("TOWN"::equals);
+        assertThat(both.getList("items.domain", String.class)).allMatch("市场监管"::equals);
+    }
+
+    @Test
+    void browsingWithoutWordsPagesThroughEveryPublishedCaseNewestFirst() {
+        JsonPath first = search(Map.of("size", 5, "domain", 1)); // 综合行政执法: 8 real cases
+        assertThat(first.getLong("total")).isGreaterThanOrEqualTo(8);
+        List<String> dates = first.getList("items.date");
+        assertThat(dates).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        JsonPath second = search(Map.of("size", 5, "domain", 1, "page", 1));
+        assertThat(second.getList("items.code", String.class)).doesNotContainAnyElementsOf(first.getList("items.code", String.class));
+        assertThat(search(Map.of("caseType", "行政强制")).getList("items.caseType", String.class)).isNotEmpty()
+                .allMatch("COERCION"::equals);
+        assertThat(search(Map.of("year", 2024, "tag", "镇街高频")).getList("items.date", String.class)).isNotEmpty()
+                .allMatch(d -> d.startsWith("2024"));
+    }
+
+    @Test
+    void aBadFilterIsAProblem() {
+        officer.get().queryParam("caseType", "行政处分").when().get("/api/v1/cases").then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE);
+        officer.get().queryParam("orgLevel", "省").when().get("/api/v1/cases").then().statusCode(400);
+    }
+
+    @Test
+    void relatedCasesShareAMatterOrACitation() {
+        JsonPath related = officer.get().when().get("/api/v1/cases/SJ-2025-001/related").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(related.getList("code", String.class)).isNotEmpty().doesNotContain("SJ-2025-001")
+                .contains("ZH-2025-004", "SJ-2025-002");
+        assertThat(related.getString("[0].code")).as("sharing two articles ranks first").isEqualTo("ZH-2025-004");
+        assertThat(related.getList("[0].sharedCitations", String.class)).containsExactly("行政处罚法第三十三条", "行政处罚法第五十七条");
+    }
+}
