@@ -288,8 +288,12 @@ public class LearningService {
             int durationMinutes, boolean required, String bodyHtml, String mediaUrl, String subtitlesUrl,
             String caseCode, List<CheckQuestion.LearnerView> questions, Integer passScore, double positionSeconds,
             double furthestSeconds, boolean completed, Integer checkScore, boolean allowSeekAhead,
-            int heartbeatSeconds, Long previousLessonId, Long nextLessonId) {
+            int heartbeatSeconds, Long previousLessonId, Long nextLessonId,
+            cn.zhifa.academy.caselibrary.CaseView embeddedCase) {
     }
+
+    @Inject
+    cn.zhifa.academy.caselibrary.CaseLibraryService cases;
 
     public LessonView lessonView(long lessonId) {
         Context ctx = context(lessonId, false);
@@ -306,7 +310,8 @@ public class LearningService {
                 l.caseCode, l.type == LessonType.CHECK ? checkQuestions(l) : List.of(), l.passScore,
                 p.positionSeconds.doubleValue(), p.furthestSeconds.doubleValue(), p.completedAt != null, p.checkScore,
                 config.allowSeekAhead(), config.heartbeatSeconds(), i > 0 ? all.get(i - 1).id : null,
-                i + 1 < all.size() ? all.get(i + 1).id : null);
+                i + 1 < all.size() ? all.get(i + 1).id : null,
+                l.type == LessonType.CASE && l.caseCode != null ? cases.findPublished(l.caseCode).orElse(null) : null);
     }
 
     @Inject
