@@ -94,7 +94,10 @@ class CasePagesTest {
     void lessonsThatUseACaseAreListedWhenAFeatureReportsThem() {
         Document used = page(learner, "/cases/" + TestCaseUsage.CODE);
         assertThat(used.select("#usages a.usage-link").eachText()).containsExactly("渣土车抛洒的裁量基准（测试微课）");
-        assertThat(page(learner, "/cases/SJ-2025-001").select("#usages").text()).contains("尚未被课程或试题使用");
+        assertThat(page(learner, "/cases/WH-2024-001").select("#usages").text()).contains("尚未被课程或试题使用");
+        // the curriculum's real implementation: the micro-course 柔性执法与首违不罚 embeds SJ-2025-001
+        assertThat(page(learner, "/cases/SJ-2025-001").select("#usages a.usage-link").eachText())
+                .anySatisfy(t -> assertThat(t).contains("柔性执法与首违不罚"));
         learner.get().when().get("/api/v1/cases/" + TestCaseUsage.CODE + "/usages").then().statusCode(200)
                 .body("title[0]", containsString("测试微课"));
     }
