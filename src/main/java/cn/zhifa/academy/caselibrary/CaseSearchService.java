@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.content.Markdown;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.platform.web.Problem;
@@ -37,6 +36,13 @@ public class CaseSearchService {
     static final String WEIGHTS = "{0.05, 0.2, 0.5, 1.0}";
     /** ts_rank normalisation 1: divide by 1 + log(length), so long cases do not win by length alone. */
     static final int RANK_NORMALISATION = 1;
+    /**
+     * How many candidates are ranked on their whole text. Candidates are the matches whose head
+     * (title, keywords, matter, tags, citations) has a query word, best head rank first, then other
+     * matches; so the order is exact whenever the matches with a head hit, or all matches, fit.
+     */
+    static final int CANDIDATES = 200;
+    static final String WORK_MEM = "32MB";
     static final int SNIPPET_WIDTH = 90;
     static final int MATTER_FACET_SIZE = 12;
     static final int TAG_FACET_SIZE = 20;
@@ -115,33 +121,39 @@ public class CaseSearchService {
         }
     }
 
+    @Transactional
     public Result search(CaseQuery query) {
+        // the match set of a broad search is materialised once; give it room so it stays in memory
+        em.createNativeQuery("SELECT set_config('work_mem', '" + WORK_MEM + "', true)").getSingleResult();
         int size = query.safeSize(config.pageSize());
         int page = query.safePage();
         Filters filters = filters(query);
         Optional<CaseTokenizer.Parsed> parsed = CaseTokenizer.query(query.q);
-        String match = null;
-        boolean partial = false;
-        Map<String, List<Object[]>> facets = Map.of();
-        long total;
-        if (parsed.isPresent()) {
-            match = parsed.get().allText();
-            facets = facets(match, filters);
-            total = total(facets);
-            if (total == 0 && !parsed.get().anyText().equals(match)) {
-                match = parsed.get().anyText();
-                partial = true;
-                facets = facets(match, filters);
-                total = total(facets);
-            }
-        } else {
-            facets = facets(null, filters);
-            total = total(facets);
+        if (parsed.isEmpty()) {
+            Map<String, List<Object[]>> facets = facets(null, filters);
+            return new Result(query.q, page, size, total(facets), false, hitViews(browse(filters, size, page * size), List.of()),
+                    facetViews(facets, query));
         }
-        List<Object[]> rows = hits(match, parsed.map(CaseTokenizer.Parsed::rankText).orElse(null), filters, size,
-                page * size);
-        List<String> marks = parsed.map(CaseTokenizer.Parsed::highlights).orElse(List.of());
-        return new Result(query.q, page, size, total, partial, hitViews(rows, marks), facetViews(facets, query));
+        CaseTokenizer.Parsed p = parsed.get();
+        String match = p.allText();
+        boolean partial = false;
+        Map<String, List<Object[]>> facets = facets(match, filters);
+        if (total(facets) == 0 && !p.anyText().equals(match)) {
+            match = p.anyText();
+            partial = true;
+            facets = facets(match, filters);
+        }
+        long total = total(facets);
+        int needed = (page + 1) * size;
+        int limit = Math.max(CANDIDATES, needed);
+        List<Long> candidates = new ArrayList<>(headCandidates(match, p.rankText(), filters, limit));
+        if (candidates.size() < limit && candidates.size() < total) {
+            // the same candidates whatever the page, so that paging never repeats or skips a case
+            candidates.addAll(otherMatches(match, filters, candidates, limit - candidates.size()));
+        }
+        List<Object[]> ranked = rerank(candidates, p.rankText());
+        List<Object[]> pageRows = ranked.subList(Math.min(ranked.size(), page * size), Math.min(ranked.size(), needed));
+        return new Result(query.q, page, size, total, partial, hitViews(pageRows, p.highlights()), facetViews(facets, query));
     }
 
     private Filters filters(CaseQuery q) {
@@ -185,23 +197,31 @@ public class CaseSearchService {
     }
 
     /**
-     * Every facet's counts and the total in one statement: the match set is computed once
-     * (MATERIALIZED) and each facet counts it under all filters but its own, so choosing 市场监管
-     * still shows how many cases the other domains would give.
+     * Every facet's counts and the total in one statement and one pass over the matches: the
+     * match set is computed once (MATERIALIZED); GROUPING SETS count domain, case type, matter,
+     * level and year together, each under all filters but its own — so choosing 市场监管 still
+     * shows how many cases the other domains would give — and the tags are counted from the same
+     * set.
      */
     @SuppressWarnings("unchecked")
     private Map<String, List<Object[]>> facets(String match, Filters f) {
         String sql = "WITH m AS MATERIALIZED (SELECT domain_id, case_type, matter, org_level, case_year, tags FROM case_search"
-                + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + ") "
-                + "SELECT 'domain', CAST(domain_id AS text), count(*) FROM m WHERE " + f.except("domain") + " GROUP BY domain_id "
-                + "UNION ALL SELECT 'caseType', case_type, count(*) FROM m WHERE " + f.except("caseType") + " GROUP BY case_type "
-                + "UNION ALL (SELECT 'matter', matter, count(*) FROM m WHERE " + f.except("matter")
-                + " GROUP BY matter ORDER BY count(*) DESC, matter LIMIT " + MATTER_FACET_SIZE + ") "
-                + "UNION ALL SELECT 'orgLevel', org_level, count(*) FROM m WHERE " + f.except("orgLevel") + " GROUP BY org_level "
-                + "UNION ALL SELECT 'year', CAST(case_year AS text), count(*) FROM m WHERE " + f.except("year") + " GROUP BY case_year "
-                + "UNION ALL (SELECT 'tag', t, count(*) FROM m CROSS JOIN LATERAL unnest(m.tags) t WHERE " + f.except("tag")
-                + " GROUP BY t ORDER BY count(*) DESC, t LIMIT " + TAG_FACET_SIZE + ") "
-                + "UNION ALL SELECT 'total', NULL, count(*) FROM m WHERE " + f.all();
+                + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + "), "
+                + "g AS (SELECT GROUPING(domain_id) gd, GROUPING(case_type) gt, GROUPING(matter) gm, GROUPING(org_level) gl, "
+                + "GROUPING(case_year) gy, domain_id, case_type, matter, org_level, case_year, "
+                + "count(*) FILTER (WHERE " + f.except("domain") + ") nd, count(*) FILTER (WHERE " + f.except("caseType") + ") nt, "
+                + "count(*) FILTER (WHERE " + f.except("matter") + ") nm, count(*) FILTER (WHERE " + f.except("orgLevel") + ") nl, "
+                + "count(*) FILTER (WHERE " + f.except("year") + ") ny, count(*) FILTER (WHERE " + f.all() + ") n "
+                + "FROM m GROUP BY GROUPING SETS ((domain_id), (case_type), (matter), (org_level), (case_year), ())), "
+                + "v AS (SELECT CASE WHEN gd = 0 THEN 'domain' WHEN gt = 0 THEN 'caseType' WHEN gm = 0 THEN 'matter' "
+                + "WHEN gl = 0 THEN 'orgLevel' WHEN gy = 0 THEN 'year' ELSE 'total' END AS facet, "
+                + "COALESCE(CAST(domain_id AS text), case_type, matter, org_level, CAST(case_year AS text)) AS value, "
+                + "CASE WHEN gd = 0 THEN nd WHEN gt = 0 THEN nt WHEN gm = 0 THEN nm WHEN gl = 0 THEN nl WHEN gy = 0 THEN ny ELSE n END AS n FROM g) "
+                + "SELECT facet, value, CAST(n AS float8) FROM (SELECT facet, value, n, "
+                + "row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS rn FROM v WHERE n > 0 OR facet = 'total') x "
+                + "WHERE rn <= (CASE WHEN facet = 'matter' THEN " + MATTER_FACET_SIZE + " ELSE 100 END) "
+                + "UNION ALL (SELECT 'tag', t, count(*) FROM (SELECT unnest(tags) AS t FROM m WHERE " + f.except("tag")
+                + ") u GROUP BY t ORDER BY count(*) DESC, t LIMIT " + TAG_FACET_SIZE + ")";
         Query query = em.createNativeQuery(sql);
         if (match != null) {
             query.setParameter("match", match);
@@ -211,31 +231,56 @@ public class CaseSearchService {
         return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0], LinkedHashMap::new, Collectors.toList()));
     }
 
+    /**
+     * The matches whose head has a query word (both GIN indexes narrow them down), best head rank
+     * first: title and keyword hits outrank any body-only hit, so the best cases are among them.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Long> headCandidates(String match, String rank, Filters f, int limit) {
+        Query q = em.createNativeQuery("SELECT s.version_id FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) "
+                + "AND s.head @@ CAST(:rank AS tsquery) AND " + f.all() + " ORDER BY ts_rank(CAST('" + WEIGHTS + "' AS real[]), "
+                + "s.head, CAST(:rank AS tsquery), " + RANK_NORMALISATION + ") DESC, s.case_date DESC, s.code LIMIT :limit");
+        q.setParameter("match", match).setParameter("rank", rank).setParameter("limit", limit);
+        f.params().forEach(q::setParameter);
+        return ((List<Object>) q.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    /** Further matches (body-only hits), newest first, to fill the page when head hits are too few. */
+    @SuppressWarnings("unchecked")
+    private List<Long> otherMatches(String match, Filters f, List<Long> except, int limit) {
+        Query q = em.createNativeQuery("SELECT s.version_id FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) AND "
+                + f.all() + " AND NOT (s.version_id = ANY (CAST(:except AS bigint[]))) ORDER BY s.case_date DESC, s.code LIMIT :limit");
+        q.setParameter("match", match).setParameter("limit", limit)
+                .setParameter("except", except.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+        f.params().forEach(q::setParameter);
+        return ((List<Object>) q.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
     private static long total(Map<String, List<Object[]>> facets) {
         return facets.getOrDefault("total", List.<Object[]>of()).stream().mapToLong(r -> ((Number) r[2]).longValue())
                 .sum();
     }
 
+    /** Without words: the newest cases first. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> hits(String match, String rank, Filters f, int limit, int offset) {
-        String sql;
-        if (match == null) {
-            sql = "SELECT s.version_id, 0.0 FROM case_search s WHERE " + f.all()
-                    + " ORDER BY s.case_date DESC, s.code LIMIT :limit OFFSET :offset";
-        } else {
-            sql = "SELECT s.version_id, ts_rank(CAST('" + WEIGHTS + "' AS real[]), s.document, CAST(:rank AS tsquery), "
-                    + RANK_NORMALISATION + ") AS r FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) AND "
-                    + f.all() + " ORDER BY r DESC, s.case_date DESC, s.code LIMIT :limit OFFSET :offset";
-        }
-        Query q = em.createNativeQuery(sql);
-        if (match != null) {
-            q.setParameter("match", match);
-            q.setParameter("rank", rank);
-        }
+    private List<Object[]> browse(Filters f, int limit, int offset) {
+        Query q = em.createNativeQuery("SELECT s.version_id, 0.0 FROM case_search s WHERE " + f.all()
+                + " ORDER BY s.case_date DESC, s.code LIMIT :limit OFFSET :offset");
         f.params().forEach(q::setParameter);
         q.setParameter("limit", limit);
         q.setParameter("offset", offset);
         return q.getResultList();
+    }
+
+    /** The candidates ranked on their whole text: title and keywords (A) weigh most, the body (C) least. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rerank(List<Long> versionIds, String rank) {
+        if (versionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("SELECT s.version_id, ts_rank(CAST('" + WEIGHTS + "' AS real[]), s.document, CAST(:rank AS tsquery), "
+                + RANK_NORMALISATION + ") AS r FROM case_search s WHERE s.version_id IN (:ids) ORDER BY r DESC, s.case_date DESC, s.code")
+                .setParameter("rank", rank).setParameter("ids", versionIds).getResultList();
     }
 
     private List<Hit> hitViews(List<Object[]> rows, List<String> marks) {
@@ -265,13 +310,13 @@ public class CaseSearchService {
     private static String snippet(CaseVersion v, List<String> marks) {
         if (!marks.isEmpty()) {
             for (CaseSection s : CaseSection.values()) {
-                String text = Markdown.toText(v.section(s));
+                String text = Highlighter.plainText(v.section(s));
                 if (Highlighter.contains(text, marks)) {
                     return Highlighter.snippet(text, marks, SNIPPET_WIDTH);
                 }
             }
         }
-        return Highlighter.snippet(Markdown.toText(v.facts), marks, SNIPPET_WIDTH);
+        return Highlighter.snippet(Highlighter.plainText(v.facts), marks, SNIPPET_WIDTH);
     }
 
     static Map<Long, String> codes(List<Long> caseIds) {
@@ -323,21 +368,21 @@ public class CaseSearchService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(TypicalCase c, CaseVersion v, String domainName) {
         em.flush();
-        CaseTokenizer.Document doc = document(c.code, v, domainName);
         em.createNativeQuery("""
                 INSERT INTO case_search (case_id, version_id, code, domain_id, case_type, matter, org_level, case_year,
-                                         tags, case_date, citations, document, tokens_version)
+                                         tags, case_date, citations, document, head, tokens_version)
                 SELECT v.case_id, v.id, :code, v.domain_id, v.case_type, v.matter, v.org_level,
                        CAST(EXTRACT(YEAR FROM v.case_date) AS int), v.tags, v.case_date, CAST(:citations AS text[]),
-                       CAST(:document AS tsvector), :tokens
+                       CAST(:document AS tsvector), CAST(:head AS tsvector), :tokens
                 FROM case_version v WHERE v.id = :version
                 ON CONFLICT (case_id) DO UPDATE SET version_id = EXCLUDED.version_id, domain_id = EXCLUDED.domain_id,
                        case_type = EXCLUDED.case_type, matter = EXCLUDED.matter, org_level = EXCLUDED.org_level,
                        case_year = EXCLUDED.case_year, tags = EXCLUDED.tags, case_date = EXCLUDED.case_date,
-                       citations = EXCLUDED.citations, document = EXCLUDED.document,
+                       citations = EXCLUDED.citations, document = EXCLUDED.document, head = EXCLUDED.head,
                        tokens_version = EXCLUDED.tokens_version
                 """).setParameter("code", c.code).setParameter("citations", arrayLiteral(citations(v)))
-                .setParameter("document", doc.toTsvector()).setParameter("tokens", CaseTokenizer.VERSION)
+                .setParameter("document", document(c.code, v, domainName).toTsvector())
+                .setParameter("head", head(c.code, v).toTsvector()).setParameter("tokens", CaseTokenizer.VERSION)
                 .setParameter("version", v.id).executeUpdate();
     }
 
@@ -368,7 +413,7 @@ public class CaseSearchService {
      * citation also as 行政处罚法#33 and #33); the sections and the domain and type names C; the
      * source D.
      */
-    static CaseTokenizer.Document document(String code, CaseVersion v, String domainName) {
+    public static CaseTokenizer.Document document(String code, CaseVersion v, String domainName) {
         CaseTokenizer.Document d = new CaseTokenizer.Document();
         d.lexeme(code, 'A').text(v.title, 'A');
         v.keywords.forEach(k -> d.text(k, 'A'));
@@ -382,6 +427,22 @@ public class CaseSearchService {
             d.text(v.section(s), 'C');
         }
         d.text(domainName, 'C').text(v.caseType.label, 'C').text(v.source, 'D');
+        return d;
+    }
+
+    /**
+     * The head: what weighs A and B without the notes and the body — code, title, keywords
+     * (A); matter, tags and each citation (B). A few hundred bytes, so ranking it needs no TOAST read.
+     */
+    public static CaseTokenizer.Document head(String code, CaseVersion v) {
+        CaseTokenizer.Document d = new CaseTokenizer.Document();
+        d.lexeme(code, 'A').text(v.title, 'A');
+        v.keywords.forEach(k -> d.text(k, 'A'));
+        d.text(v.matter, 'B');
+        v.tags.forEach(t -> d.text(t, 'B'));
+        for (CaseVersion.LegalBasisEntry b : v.legalBasis) {
+            d.lexeme(Citations.token(b.law, b.article), 'B').lexeme(Citations.token(null, b.article), 'B').text(b.law, 'B');
+        }
         return d;
     }
 

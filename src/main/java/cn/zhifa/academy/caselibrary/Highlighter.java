@@ -71,6 +71,26 @@ public final class Highlighter {
         return sb.append(escape(text.substring(last))).toString();
     }
 
+    private static final java.util.regex.Pattern MD_LINE_START = java.util.regex.Pattern
+            .compile("(?m)^\\s{0,3}(?:#{1,6}\\s+|[-*+]\\s+|\\d{1,3}[.)]\\s+|>\\s?)");
+    private static final java.util.regex.Pattern MD_LINK = java.util.regex.Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final java.util.regex.Pattern MD_MARKS = java.util.regex.Pattern.compile("\\*\\*|__|`+|\\|");
+
+    /**
+     * Plain text of a Markdown snippet for search snippets: list bullets, heading marks, emphasis
+     * and link syntax go, the words stay. Much cheaper than rendering; the result is escaped
+     * when it is marked, so markup in it shows as text (as it does on the reading page).
+     */
+    public static String plainText(String markdown) {
+        if (markdown == null) {
+            return "";
+        }
+        String t = MD_LINE_START.matcher(markdown).replaceAll("");
+        t = MD_LINK.matcher(t).replaceAll("$1");
+        t = MD_MARKS.matcher(t).replaceAll("");
+        return t.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+
     public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -53,6 +53,12 @@ class CaseTokenizerTest {
     }
 
     @Test
+    void snippetsAreThePlainWords() {
+        assertThat(Highlighter.plainText("## 标题\n\n- 第一条 **加粗** 的 [链接](https://x.cn)\n1. 第二\n> 引文 `代码`"))
+                .isEqualTo("标题 第一条 加粗 的 链接 第二 引文 代码");
+    }
+
+    @Test
     void highlightingEscapesEverythingButItsMarks() {
         String html = Highlighter.snippet("<script>alert(1)</script> 销售过期食品的超市", java.util.List.of("过期食品"), 80);
         assertThat(html).contains("&lt;script&gt;", "<mark>过期食品</mark>").doesNotContain("<script>");
