@@ -31,6 +31,9 @@ class CaseSearchRelevanceTest {
     @Inject
     TestAccounts accounts;
 
+    @Inject
+    CaseSearchService searchService;
+
     Api officer;
 
     @BeforeEach
@@ -169,6 +172,16 @@ class CaseSearchRelevanceTest {
         officer.get().queryParam("caseType", "行政处分").when().get("/api/v1/cases").then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE);
         officer.get().queryParam("orgLevel", "省").when().get("/api/v1/cases").then().statusCode(400);
+    }
+
+    @Test
+    void rowsIndexedByAnOlderTokenizerAreIndexedAgain() {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> CaseVersion.getEntityManager().createNativeQuery(
+                "UPDATE case_search SET tokens_version = 0, document = CAST('' AS tsvector), head = CAST('' AS tsvector) "
+                        + "WHERE code = 'ZH-2025-003'").executeUpdate());
+        assertThat(top("渣土车", 3)).as("emptied").doesNotContain("ZH-2025-003");
+        assertThat(searchService.reindexStale()).isEqualTo(1);
+        assertThat(top("渣土车", 3)).containsExactly("ZH-2025-003");
     }
 
     @Test
