@@ -92,14 +92,21 @@ class CasePagesTest {
 
     @Test
     void lessonsThatUseACaseAreListedWhenAFeatureReportsThem() {
-        Document used = page(learner, "/cases/" + TestCaseUsage.CODE);
+        Document used = page(learner, "/cases/" + StubLessonUsage.CODE);
         assertThat(used.select("#usages a.usage-link").eachText()).containsExactly("渣土车抛洒的裁量基准（测试微课）");
         assertThat(page(learner, "/cases/WH-2024-001").select("#usages").text()).contains("尚未被课程或试题使用");
         // the curriculum's real implementation: the micro-course 柔性执法与首违不罚 embeds SJ-2025-001
         assertThat(page(learner, "/cases/SJ-2025-001").select("#usages a.usage-link").eachText())
                 .anySatisfy(t -> assertThat(t).contains("柔性执法与首违不罚"));
-        learner.get().when().get("/api/v1/cases/" + TestCaseUsage.CODE + "/usages").then().statusCode(200)
+        learner.get().when().get("/api/v1/cases/" + StubLessonUsage.CODE + "/usages").then().statusCode(200)
                 .body("title[0]", containsString("测试微课"));
+    }
+
+    @Test
+    void theApiIsDescribed() {
+        learner.get().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/cases/import"), containsString("/api/v1/cases/{code}/approve"),
+                        containsString("案例库 Case library"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * implementations report.
  */
 @ApplicationScoped
-public class TestCaseUsage implements CaseUsage {
+public class StubLessonUsage implements CaseUsage {
 
     static final String CODE = "ZH-2025-003";
 
