@@ -73,34 +73,21 @@ public class CaseSearchService {
      * @param partial no case matched every word, so these match some of them
      */
     public record Result(String q, int page, int size, long total, boolean partial, List<Hit> items,
-            List<Facet> facets) {
-        public int pages() {
-            return (int) ((total + size - 1) / size);
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages();
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public int number() {
-            return page + 1;
-        }
-
+            List<Facet> facets) implements cn.zhifa.academy.platform.web.Paging {
         /** Rank of the first hit on this page (for the list numbering). */
         public int start() {
             return page * size + 1;
         }
 
-        public int next() {
-            return page + 1;
-        }
-
+        // declared here (not only inherited) so that Qute can type them as method arguments
+        @Override
         public int previous() {
             return page - 1;
+        }
+
+        @Override
+        public int next() {
+            return page + 1;
         }
 
         public Facet facet(String name) {

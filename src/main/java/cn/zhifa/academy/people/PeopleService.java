@@ -59,31 +59,7 @@ public class PeopleService {
     jakarta.enterprise.event.Event<PeopleChanged> changed;
 
     /** One page of a list. */
-    public record Page<T>(List<T> items, long total, int page, int size) {
-        public int pages() {
-            return (int) ((total + size - 1) / size);
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages();
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        /** 1-based page number for display. */
-        public int number() {
-            return page + 1;
-        }
-
-        public int previous() {
-            return page - 1;
-        }
-
-        public int next() {
-            return page + 1;
-        }
+    public record Page<T>(List<T> items, long total, int page, int size) implements cn.zhifa.academy.platform.web.Paging {
     }
 
     public Page<PersonView> search(PersonQuery q) {
