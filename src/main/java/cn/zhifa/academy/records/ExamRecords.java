@@ -1,0 +1,77 @@
+package cn.zhifa.academy.records;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+/**
+ * Keeps {@link ExamRecord} in step with {@link ExamResultRecorded} and answers the questions
+ * the record-keeping features ask about exams.
+ */
+@ApplicationScoped
+public class ExamRecords {
+
+    /** Upserts the person's row for the exam; runs in the firing transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onResult(@Observes ExamResultRecorded e) {
+        ExamRecord r = ExamRecord.<ExamRecord> find("personId = ?1 AND examId = ?2", e.personId(), e.examId())
+                .firstResultOptional().orElseGet(ExamRecord::new);
+        r.personId = e.personId();
+        r.examId = e.examId();
+        r.examCode = e.examCode();
+        r.examTitle = e.examTitle();
+        r.purpose = e.purpose();
+        r.resit = e.resit();
+        r.domainCode = e.domainCode();
+        r.score = e.score();
+        r.band = e.band();
+        r.passed = e.passed();
+        r.attemptsUsed = e.attemptsUsed();
+        r.finishedAt = e.finishedAt();
+        r.recordedAt = Instant.now();
+        if (r.id == null) {
+            r.persist();
+        }
+    }
+
+    public List<ExamRecord> of(long personId) {
+        return ExamRecord.ofPerson(personId);
+    }
+
+    /**
+     * The best passed result with one of the purposes, in the domain (null = any domain),
+     * finished in [from, to).
+     */
+    public Optional<ExamRecord> bestPass(long personId, Collection<ExamPurpose> purposes, String domainCode,
+            Instant from, Instant to) {
+        return best(personId, purposes, domainCode, from, to, true);
+    }
+
+    /** The best result (passed or not) with one of the purposes, finished in [from, to). */
+    public Optional<ExamRecord> best(long personId, Collection<ExamPurpose> purposes, String domainCode,
+            Instant from, Instant to) {
+        return best(personId, purposes, domainCode, from, to, false);
+    }
+
+    private Optional<ExamRecord> best(long personId, Collection<ExamPurpose> purposes, String domainCode,
+            Instant from, Instant to, boolean passedOnly) {
+        StringBuilder q = new StringBuilder(
+                "personId = :p AND purpose IN :purposes AND finishedAt >= :from AND finishedAt < :to");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("p", personId)
+                .and("purposes", purposes).and("from", from).and("to", to);
+        if (domainCode != null) {
+            q.append(" AND domainCode = :d");
+            params = params.and("d", domainCode);
+        }
+        if (passedOnly) {
+            q.append(" AND passed = true");
+        }
+        q.append(" ORDER BY score DESC, finishedAt DESC");
+        return ExamRecord.<ExamRecord> find(q.toString(), params).firstResultOptional();
+    }
+}
