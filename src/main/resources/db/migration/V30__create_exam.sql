@@ -97,6 +97,7 @@ CREATE TABLE exam (
     -- "90:优秀,80:良好,60:合格,0:不合格" (lower bound in percent : band)
     bands             VARCHAR(300)  NOT NULL,
     status            VARCHAR(12)   NOT NULL CHECK (status IN ('DRAFT', 'PUBLISHED', 'CANCELLED')),
+    published_at      TIMESTAMPTZ,
     created_by        VARCHAR(64)   NOT NULL,
     created_at        TIMESTAMPTZ   NOT NULL DEFAULT now(),
     updated_at        TIMESTAMPTZ   NOT NULL DEFAULT now(),
@@ -104,6 +105,15 @@ CREATE TABLE exam (
     CHECK (closes_at > opens_at)
 );
 CREATE INDEX exam_window ON exam (status, closes_at);
+
+-- The questions each section may draw from, frozen when the exam is published: every
+-- candidate draws from the same pool, and the versions in it are marked used (immutable).
+CREATE TABLE exam_pool (
+    exam_id              BIGINT NOT NULL REFERENCES exam (id),
+    section_position     INT    NOT NULL,
+    question_version_id  BIGINT NOT NULL REFERENCES question_version (id),
+    PRIMARY KEY (exam_id, section_position, question_version_id)
+);
 
 -- Audience: filters of one kind are OR-ed, kinds are AND-ed; PERSON rows always qualify.
 CREATE TABLE exam_audience (

@@ -67,6 +67,9 @@ public class Exam extends BaseEntity {
     @Enumerated(EnumType.STRING)
     public Status status = Status.DRAFT;
 
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
     @Column(name = "created_by")
     public String createdBy;
 
