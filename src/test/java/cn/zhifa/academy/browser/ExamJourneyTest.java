@@ -88,10 +88,22 @@ class ExamJourneyTest {
         assertThat(d.findElement(By.id("flag-2")).isSelected()).isTrue();
         assertThat(d.findElement(By.id("nav-2")).getAttribute("class")).contains("flagged");
 
-        for (int pos = 4; pos <= 5; pos++) {
-            d.findElement(By.cssSelector("#q" + pos + " label.option")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("mark-" + pos), "已保存"));
-        }
+        // offline: the answer waits on the device, the banner says so, and it is sent when the network returns
+        org.openqa.selenium.chromium.HasNetworkConditions net = (org.openqa.selenium.chromium.HasNetworkConditions) d;
+        org.openqa.selenium.chromium.ChromiumNetworkConditions off = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        off.setOffline(true);
+        net.setNetworkConditions(off);
+        d.findElement(By.cssSelector("#q4 label.option")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+        assertThat(d.findElement(By.id("mark-4")).getText()).isNotEqualTo("已保存");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AttemptItem.count(
+                "attemptId IN (SELECT a.id FROM ExamAttempt a WHERE a.examId = ?1) AND position = 4 AND answerJson IS NOT NULL",
+                examId))).isZero();
+        net.deleteNetworkConditions();
+        wait.until(ExpectedConditions.textToBe(By.id("mark-4"), "已保存"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+        d.findElement(By.cssSelector("#q5 label.option")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("mark-5"), "已保存"));
         d.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("score")));
 
