@@ -30,7 +30,7 @@ public class ProviderStaffSection implements ProviderRecordSection {
 
     @Override
     public Optional<RecordTable> forProvider(long providerId, Locale locale) {
-        QualMessages m = QualMessages.of(locale);
+        QualMessages m = QualText.of(locale);
         boolean en = locale != null && "en".equals(locale.getLanguage());
         List<List<String>> rows = new ArrayList<>();
         for (Person p : Person.<Person> list("providerId = ?1 AND status = ?2 ORDER BY name", providerId,

@@ -1,24 +1,13 @@
 package cn.zhifa.academy.qualification;
 
-import java.util.Locale;
-
-import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundle;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * Texts of qualifications, certificates, verification, notifications and the personal record
- * (templates: {@code qual:key}); {@code messages/qual_zh-CN.properties} and {@code qual_en}.
+ * (templates: {@code qual:key}; Java: {@link QualText#of}); {@code messages/qual_zh-CN.properties} and {@code qual_en}.
  */
 @MessageBundle(value = "qual", locale = "zh-CN")
 public interface QualMessages {
-
-    /** The bundle in a request's language (an injected bundle would ignore it). */
-    static QualMessages of(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage())
-                ? MessageBundles.get(QualMessages.class, Localized.Literal.of("en"))
-                : MessageBundles.get(QualMessages.class);
-    }
 
     String nav_qualifications();
     String nav_records();
@@ -47,7 +36,7 @@ public interface QualMessages {
     String detail_issuer();
     String detail_reason();
     String detail_renewal();
-    String detail_renewal_open(String date);
+    String detail_renewal_open(java.time.LocalDate date);
     String detail_renewal_exam();
     String detail_renewal_courses();
     String history_title();
@@ -102,7 +91,7 @@ public interface QualMessages {
     String verify_issued();
     String verify_expires();
     String verify_state();
-    String verify_since(String date);
+    String verify_since(java.time.LocalDate date);
     String verify_warn_SUSPENDED();
     String verify_warn_CANCELLED();
     String verify_warn_EXPIRED();

@@ -8,6 +8,13 @@ public final class QualText {
     private QualText() {
     }
 
+    /** The bundle in a request's language (an injected bundle would ignore it). */
+    public static QualMessages of(java.util.Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage())
+                ? io.quarkus.qute.i18n.MessageBundles.get(QualMessages.class, io.quarkus.qute.i18n.Localized.Literal.of("en"))
+                : io.quarkus.qute.i18n.MessageBundles.get(QualMessages.class);
+    }
+
     public static String state(QualMessages m, QualificationState s) {
         return switch (s) {
             case VALID -> m.state_VALID();

@@ -28,7 +28,7 @@ public class QualificationRecordSection implements PersonRecordSection {
 
     @Override
     public Optional<RecordTable> forPerson(long personId, Locale locale) {
-        QualMessages m = QualMessages.of(locale);
+        QualMessages m = QualText.of(locale);
         boolean en = locale != null && "en".equals(locale.getLanguage());
         List<List<String>> rows = new ArrayList<>();
         int valid = 0;

@@ -28,7 +28,7 @@ public class ExamRecordSection implements PersonRecordSection {
 
     @Override
     public Optional<RecordTable> forPerson(long personId, Locale locale) {
-        QualMessages m = QualMessages.of(locale);
+        QualMessages m = QualText.of(locale);
         List<List<String>> rows = exams.of(personId).stream().map(r -> List.of(r.examTitle + "（" + r.examCode + "）",
                 QualText.purpose(m, r.purpose) + (r.resit ? " · 补考" : ""), r.domainCode,
                 r.score.stripTrailingZeros().toPlainString(), r.band, r.passed ? m.rec_yes() : m.rec_no(),

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 
 import cn.zhifa.academy.curriculum.CurriculumConfig;
 import cn.zhifa.academy.qualification.QualMessages;
+import cn.zhifa.academy.qualification.QualText;
 
 /** 学习档案: learning hours (学时) per year against the yearly target, and the completed courses. */
 @ApplicationScoped
@@ -30,7 +31,7 @@ public class HoursRecordSection implements PersonRecordSection {
 
     @Override
     public Optional<RecordTable> forPerson(long personId, Locale locale) {
-        QualMessages m = QualMessages.of(locale);
+        QualMessages m = QualText.of(locale);
         BigDecimal target = BigDecimal.valueOf(curriculum.annualHoursTarget());
         List<List<String>> rows = new ArrayList<>();
         for (Object[] r : em.createQuery("SELECT h.year, SUM(h.hours) FROM HoursEntry h WHERE h.personId = :p "

@@ -26,6 +26,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.web.LocaleContext;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.qualification.QualMessages;
+import cn.zhifa.academy.qualification.QualText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -88,7 +89,7 @@ public class RecordsPage {
     public Response pdf(@PathParam("id") long id) throws IOException {
         Person p = visible(id);
         Locale loc = locale.getLocale();
-        QualMessages m = QualMessages.of(loc);
+        QualMessages m = QualText.of(loc);
         PersonHeader h = header(p);
         try (CjkPdf pdf = new CjkPdf(m.rec_title_of(p.name), CjkPdf.calendar(LocalDate.now()))) {
             pdf.paragraph(m.rec_title_of(h.name()), 18);
