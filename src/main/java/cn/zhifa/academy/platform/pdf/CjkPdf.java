@@ -1,6 +1,5 @@
 package cn.zhifa.academy.platform.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,8 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
 
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -18,28 +19,35 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * PDF documents that write Chinese: every document embeds (as a subset) the bundled
- * Droid Sans Fallback font ({@code fonts/DroidSansFallbackFull.ttf}, Apache-2.0, licence in
- * {@code fonts/LICENSE-DroidSansFallback.txt}), a TrueType-outline CJK font, so text extracts
- * as Unicode and no glyph is missing. Also a small flowing writer for tabular exports.
+ * WenQuanYi Micro Hei font ({@code fonts/wqy-microhei.ttc}, Apache-2.0, licence in
+ * {@code fonts/LICENSE-wqy-microhei.txt}), TrueType outlines with CJK and Latin glyphs (Droid
+ * Sans Fallback alone has no Latin letters or digits), so text extracts as Unicode and no
+ * glyph is missing. Also a small flowing writer for tabular exports.
  */
 public final class CjkPdf implements AutoCloseable {
 
-    public static final String FONT = "fonts/DroidSansFallbackFull.ttf";
+    public static final String FONT = "fonts/wqy-microhei.ttc";
     private static volatile byte[] fontBytes;
 
     public static final float MARGIN = 48;
 
     public final PDDocument doc;
     public final PDType0Font font;
+    private final TrueTypeCollection collection;
     private PDPage page;
     private PDPageContentStream out;
     private float y;
 
     public CjkPdf(String title, Calendar created) throws IOException {
         doc = new PDDocument();
-        try (InputStream in = new ByteArrayInputStream(fontBytes())) {
-            font = PDType0Font.load(doc, in, true);
-        }
+        collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(fontBytes()));
+        TrueTypeFont[] first = new TrueTypeFont[1];
+        collection.processAllFonts(ttf -> {
+            if (first[0] == null) {
+                first[0] = ttf;
+            }
+        });
+        font = PDType0Font.load(doc, first[0], true);
         doc.getDocumentInformation().setTitle(title);
         doc.getDocumentInformation().setProducer("执法学堂");
         doc.getDocumentInformation().setCreationDate(created);
@@ -212,5 +220,6 @@ public final class CjkPdf implements AutoCloseable {
             out.close();
         }
         doc.close();
+        collection.close();
     }
 }
