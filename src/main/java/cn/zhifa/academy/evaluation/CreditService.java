@@ -72,6 +72,7 @@ public class CreditService {
     /** Current standing: the latest confirmed evaluation and the blacklisting in force. */
     public record Standing(long providerId, String providerName, BigDecimal total, String band, String cycle,
             BlacklistView blacklist) {
+        @com.fasterxml.jackson.annotation.JsonProperty("blacklisted")
         public boolean blacklisted() {
             return blacklist != null;
         }
@@ -110,7 +111,7 @@ public class CreditService {
             CreditEvent e = new CreditEvent();
             e.providerId = providerId;
             e.kind = in.kind();
-            e.points = in.points().abs().multiply(BigDecimal.valueOf(in.kind().sign));
+            e.points = in.points().abs().multiply(BigDecimal.valueOf(in.kind().sign)).setScale(1, java.math.RoundingMode.HALF_UP);
             e.occurredOn = in.occurredOn();
             e.description = in.description().trim();
             e.evidenceMediaId = m == null ? null : m.id;
