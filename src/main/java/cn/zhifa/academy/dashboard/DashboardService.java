@@ -160,15 +160,14 @@ public class DashboardService {
         int target = curriculum.annualHoursTarget();
         List<PanelRow> rows = new ArrayList<>();
         for (Object[] r : rows("""
-                SELECT u.id, u.name, count(*) AS people,
-                       count(*) FILTER (WHERE coalesce(h.total, 0) >= ?3) AS reached
-                FROM person p
-                JOIN org_unit u ON u.id = p.unit_id
-                LEFT JOIN (SELECT person_id, sum(hours) AS total FROM hours_ledger WHERE year = ?2
-                           AND person_id IN (SELECT p2.id FROM person p2 JOIN org_unit u2 ON u2.id = p2.unit_id
-                                             WHERE u2.path LIKE ?1)
-                           GROUP BY person_id) h ON h.person_id = p.id
-                WHERE u.path LIKE ?1 AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF'
+                SELECT u.id, u.name, count(*) AS people, count(*) FILTER (WHERE x.total >= ?3) AS reached
+                FROM (SELECT p.unit_id, coalesce(sum(h.hours), 0) AS total
+                      FROM person p
+                      JOIN org_unit u0 ON u0.id = p.unit_id
+                      LEFT JOIN hours_ledger h ON h.person_id = p.id AND h.year = ?2
+                      WHERE u0.path LIKE ?1 AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF'
+                      GROUP BY p.id, p.unit_id) x
+                JOIN org_unit u ON u.id = x.unit_id
                 GROUP BY u.id, u.name, u.path ORDER BY u.path
                 """, prefix, year, BigDecimal.valueOf(target))) {
             long people = l(r[2]);
@@ -184,15 +183,19 @@ public class DashboardService {
         List<PanelRow> rows = new ArrayList<>();
         for (Object[] r : rows("""
                 SELECT tp.id, tp.title, count(*) AS assigned,
-                       count(*) FILTER (WHERE done.n >= req.n) AS completed
+                       count(*) FILTER (WHERE coalesce(d.n, 0) >= coalesce(req.n, 0)) AS completed
                 FROM training_plan tp
                 JOIN plan_assignment pa ON pa.plan_id = tp.id AND pa.status = 'OPEN'
                 JOIN person p ON p.id = pa.person_id
                 JOIN org_unit u ON u.id = p.unit_id
-                CROSS JOIN LATERAL (SELECT count(*) AS n FROM training_plan_course c WHERE c.plan_id = tp.id) req
-                CROSS JOIN LATERAL (SELECT count(*) AS n FROM enrollment e
-                                    JOIN training_plan_course c ON c.plan_id = tp.id AND c.course_id = e.course_id
-                                    WHERE e.person_id = pa.person_id AND e.completed_at IS NOT NULL) done
+                LEFT JOIN (SELECT plan_id, count(*) AS n FROM training_plan_course GROUP BY plan_id) req
+                       ON req.plan_id = tp.id
+                LEFT JOIN (SELECT c.plan_id, e.person_id, count(*) AS n
+                           FROM enrollment e
+                           JOIN training_plan_course c ON c.course_id = e.course_id
+                           JOIN training_plan t2 ON t2.id = c.plan_id AND t2.year = ?2
+                           WHERE e.completed_at IS NOT NULL
+                           GROUP BY c.plan_id, e.person_id) d ON d.plan_id = tp.id AND d.person_id = pa.person_id
                 WHERE tp.year = ?2 AND u.path LIKE ?1
                 GROUP BY tp.id, tp.title ORDER BY tp.id
                 """, prefix, year)) {

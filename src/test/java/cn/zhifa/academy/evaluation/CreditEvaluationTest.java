@@ -80,6 +80,9 @@ class CreditEvaluationTest {
         admin.post().when().post("/api/v1/evaluation/assessments/" + id + "/confirm").then().statusCode(200)
                 .body("total", equalTo(81.0f)).body("band", equalTo("A"));
         admin.get().when().get("/api/v1/providers/" + p.id + "/credit").then().body("band", equalTo("A"));
+        // the provider page renders the credit section of the provider record
+        admin.get().when().get("/providers/" + p.id).then().statusCode(200).body(containsString("id=\"record-credit\""))
+                .body(containsString("当前信用等次：A（81）")).body(containsString("向企业收取额外费用"));
         // the confirmed cycle is closed to new events; bad input is problem+json naming the field
         admin.post().multiPart("kind", "COMPLAINT").multiPart("points", "3").multiPart("occurredOn", "2025-10-10")
                 .multiPart("description", "迟到的投诉").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
