@@ -60,22 +60,22 @@ class CreditEvaluationTest {
 
         // a verified complaint (−6) and profiteering (−10) in the cycle: 95 − 16 = 79 → B
         admin.post().multiPart("kind", "COMPLAINT").multiPart("points", "6").multiPart("occurredOn", "2025-04-02")
-                .multiPart("description", "投诉经核实").multiPart("evidence", "evidence.pdf",
+                .multiPart("description", "投诉经核实", "text/plain; charset=UTF-8").multiPart("evidence", "evidence.pdf",
                         "%PDF-1.4\n%test\n".getBytes(), "application/pdf")
                 .when().post("/api/v1/providers/" + p.id + "/credit/events").then().statusCode(201)
                 .body("points", equalTo(-6.0f)).body("evidenceMediaId", org.hamcrest.Matchers.notNullValue());
         admin.post().multiPart("kind", "PROFITEERING").multiPart("points", "10").multiPart("occurredOn", "2025-05-02")
-                .multiPart("description", "向企业收取额外费用").when().post("/api/v1/providers/" + p.id + "/credit/events")
+                .multiPart("description", "向企业收取额外费用", "text/plain; charset=UTF-8").when().post("/api/v1/providers/" + p.id + "/credit/events")
                 .then().statusCode(201);
         // an event outside the cycle does not count
         admin.post().multiPart("kind", "COMPLAINT").multiPart("points", "20").multiPart("occurredOn", "2024-12-31")
-                .multiPart("description", "上一周期").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
+                .multiPart("description", "上一周期", "text/plain; charset=UTF-8").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
                 .statusCode(201);
         admin.get().when().get("/api/v1/evaluation/assessments/" + id).then().body("adjustment", equalTo(-16.0f))
                 .body("total", equalTo(79.0f)).body("band", equalTo("B"));
         // credit repair adds back: +2 → 81 → A
         admin.post().multiPart("kind", "REPAIR").multiPart("points", "2").multiPart("occurredOn", "2025-09-09")
-                .multiPart("description", "整改到位，信用修复").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
+                .multiPart("description", "整改到位，信用修复", "text/plain; charset=UTF-8").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
                 .statusCode(201);
         admin.post().when().post("/api/v1/evaluation/assessments/" + id + "/confirm").then().statusCode(200)
                 .body("total", equalTo(81.0f)).body("band", equalTo("A"));
@@ -85,10 +85,10 @@ class CreditEvaluationTest {
                 .body(containsString("当前信用等次：A（81）")).body(containsString("向企业收取额外费用"));
         // the confirmed cycle is closed to new events; bad input is problem+json naming the field
         admin.post().multiPart("kind", "COMPLAINT").multiPart("points", "3").multiPart("occurredOn", "2025-10-10")
-                .multiPart("description", "迟到的投诉").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
+                .multiPart("description", "迟到的投诉", "text/plain; charset=UTF-8").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
                 .statusCode(409).contentType("application/problem+json");
         admin.post().multiPart("kind", "COMPLAINT").multiPart("points", "0").multiPart("occurredOn", "2026-01-10")
-                .multiPart("description", "x").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
+                .multiPart("description", "x", "text/plain; charset=UTF-8").when().post("/api/v1/providers/" + p.id + "/credit/events").then()
                 .statusCode(400).body("errors[0].field", equalTo("points"));
         long audits = QuarkusTransaction.requiringNew().call(() -> AuditEvent.count(
                 "action = ?1 AND entityId = ?2", "credit.event_recorded", String.valueOf(p.id)));
