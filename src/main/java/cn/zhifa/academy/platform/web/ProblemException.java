@@ -33,6 +33,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", message, List.of(new Problem.FieldError(field, message)));
     }
 
+    /** 404; also used for records outside the caller's scope, so their existence is not revealed. */
+    public static ProblemException notFound(String message) {
+        return new ProblemException(404, "Not found", message);
+    }
+
+    /** 403 with a message shown to people as is. */
+    public static ProblemException forbidden(String message) {
+        return new ProblemException(403, "Forbidden", message);
+    }
+
     public int status() {
         return status;
     }

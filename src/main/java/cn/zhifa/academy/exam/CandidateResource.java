@@ -1,0 +1,120 @@
+package cn.zhifa.academy.exam;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * The candidate's exam API. Every call acts on the caller's own attempts only (others are
+ * 404) and no response carries an answer key before the review policy allows it.
+ * Devices identify themselves with the {@code X-Device-Id} header.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("**")
+@Tag(name = "考试作答 Taking exams")
+public class CandidateResource {
+
+    public static final String DEVICE = "X-Device-Id";
+
+    @Inject
+    DeliveryService delivery;
+
+    @Inject
+    CurrentUser user;
+
+    public record Answer(Long seq, List<String> answer, Boolean flagged) {
+    }
+
+    private long person() {
+        Long p = user.getPersonId();
+        if (p == null) {
+            throw ProblemException.forbidden("您的账号未关联人员档案，不能参加考试");
+        }
+        return p;
+    }
+
+    @GET
+    @Path("my/exams")
+    @Operation(summary = "我的考试: in progress, open, upcoming and done")
+    public List<DeliveryViews.MyExam> myExams() {
+        return delivery.myExams(person());
+    }
+
+    @POST
+    @Path("my/exams/{exam}/attempts")
+    @Operation(summary = "Start (or resume) an attempt: draws the candidate's own paper")
+    public Response start(@PathParam("exam") long exam, @HeaderParam(DEVICE) String device) {
+        ExamAttempt a = delivery.start(exam, person(), device);
+        return Response.created(URI.create("/api/v1/attempts/" + a.id)).entity(delivery.paper(a.id, a.personId, device))
+                .build();
+    }
+
+    @GET
+    @Path("attempts/{id}")
+    @Operation(summary = "The paper with saved answers, deadline and server time; 409 when another device holds the attempt")
+    public DeliveryViews.Paper paper(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
+        return delivery.paper(id, user.getPersonId(), device);
+    }
+
+    @PUT
+    @Path("attempts/{id}/answers/{position}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save one answer; acknowledged after commit; an older seq never overwrites a newer one")
+    public Response save(@PathParam("id") long id, @PathParam("position") int position,
+            @HeaderParam(DEVICE) String device, Answer a) {
+        if (a == null || a.seq() == null) {
+            throw ProblemException.invalid("seq", "缺少 seq");
+        }
+        DeliveryViews.Saved s = delivery.save(id, position, a.seq(), a.answer(), a.flagged(), user.getPersonId(), device);
+        return switch (s.outcome()) {
+            case APPLIED, STALE -> Response.ok(s).build();
+            case LATE -> throw new ProblemException(409, "Time is up", "考试时间已到，答案未能保存。已保存的答案将自动交卷。");
+            case SUBMITTED -> throw new ProblemException(409, "Already submitted", "本场考试已交卷，不能再修改答案。");
+            case DEVICE_REPLACED -> throw new ProblemException(409, "Device replaced",
+                    "您已在另一台设备上继续作答，本设备不再保存答案。");
+        };
+    }
+
+    @POST
+    @Path("attempts/{id}/takeover")
+    @Operation(summary = "Continue on this device after the candidate confirmed; the other device is told on its next save")
+    public DeliveryViews.Paper takeover(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
+        delivery.takeover(id, user.getPersonId(), device);
+        return delivery.paper(id, user.getPersonId(), device);
+    }
+
+    @POST
+    @Path("attempts/{id}/submit")
+    @Operation(summary = "Submit; submitting again is harmless and returns the same result")
+    public DeliveryViews.Result submit(@PathParam("id") long id) {
+        delivery.submit(id, user.getPersonId(), ExamAttempt.SubmitKind.CANDIDATE);
+        return delivery.result(id, user.getPersonId());
+    }
+
+    @GET
+    @Path("attempts/{id}/result")
+    @Operation(summary = "Score, band and pass; answers and keys only when the review policy allows")
+    public DeliveryViews.Result result(@PathParam("id") long id) {
+        return delivery.result(id, user.getPersonId());
+    }
+
+}

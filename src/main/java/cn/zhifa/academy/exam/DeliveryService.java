@@ -1,0 +1,508 @@
+package cn.zhifa.academy.exam;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.records.ExamRecord;
+
+/**
+ * The candidate's side of an exam: start (drawing their paper), the paper, answer saves with
+ * sequence numbers, device takeover, submission and the result.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    static final int MAX_TEXT = 20_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ExamService exams;
+
+    @Inject
+    Papers papers;
+
+    @Inject
+    QuestionCache questions;
+
+    @Inject
+    Grading grading;
+
+    @Inject
+    ExamConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** Starts (or resumes) the person's attempt; pressing 开始 twice returns the same attempt. */
+    @Transactional
+    public ExamAttempt start(long examId, long personId, String deviceId) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1, ?2)").setParameter(1, (int) examId)
+                .setParameter(2, (int) personId).getSingleResult();
+        Exam exam = Exam.findById(examId);
+        if (exam == null || exam.status != Exam.Status.PUBLISHED) {
+            throw ProblemException.notFound("考试不存在");
+        }
+        Person person = Person.findById(personId);
+        if (person == null || !exams.eligible(exam, person)) {
+            throw ProblemException.forbidden("您不在本场考试的考试对象中");
+        }
+        Optional<ExamAttempt> running = ExamAttempt.find("examId = ?1 AND personId = ?2 AND status = ?3", examId,
+                personId, ExamAttempt.Status.IN_PROGRESS).firstResultOptional();
+        if (running.isPresent()) {
+            return running.get();
+        }
+        Terms terms = exams.terms(exam, person);
+        Instant now = Instant.now();
+        if (now.isBefore(terms.opensAt())) {
+            throw ProblemException.conflict("opensAt", "考试尚未开始");
+        }
+        if (!now.isBefore(terms.closesAt())) {
+            throw ProblemException.conflict("closesAt", "考试已截止");
+        }
+        long used = ExamAttempt.count("examId = ?1 AND personId = ?2", examId, personId);
+        if (used >= terms.attempts()) {
+            throw ProblemException.conflict("attempts", "作答次数已用完（共 " + terms.attempts() + " 次）");
+        }
+        Papers.Spec spec = papers.spec(exam);
+        List<Papers.Drawn> drawn = papers.draw(spec, random);
+        ExamAttempt a = new ExamAttempt();
+        a.examId = examId;
+        a.personId = personId;
+        a.number = (int) used + 1;
+        a.status = ExamAttempt.Status.IN_PROGRESS;
+        a.startedAt = now;
+        a.deadlineAt = terms.deadlineFor(now);
+        a.deviceId = device(deviceId);
+        a.maxScore = drawn.stream().map(Papers.Drawn::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        a.persist();
+        for (Papers.Drawn d : drawn) {
+            AttemptItem i = new AttemptItem();
+            i.attemptId = a.id;
+            i.position = d.position();
+            i.questionVersionId = d.versionId();
+            i.sectionPosition = d.sectionPosition();
+            i.points = d.points();
+            i.partialCredit = d.partialCredit();
+            i.optionOrder = d.optionOrder();
+            em.persist(i);
+        }
+        return a;
+    }
+
+    private static String device(String deviceId) {
+        if (deviceId == null || deviceId.isBlank()) {
+            return null;
+        }
+        String d = deviceId.trim();
+        return d.length() > 64 ? d.substring(0, 64) : d;
+    }
+
+    /** The attempt if it is the person's own; 404 otherwise (never reveals someone else's). */
+    public ExamAttempt own(long attemptId, Long personId) {
+        ExamAttempt a = ExamAttempt.findById(attemptId);
+        if (a == null || personId == null || !a.personId.equals(personId)) {
+            throw ProblemException.notFound("答卷不存在");
+        }
+        return a;
+    }
+
+    /** The paper; a running attempt answers only the device that holds it (409 asks for takeover). */
+    @Transactional
+    public DeliveryViews.Paper paper(long attemptId, Long personId, String deviceId) {
+        ExamAttempt a = own(attemptId, personId);
+        String device = device(deviceId);
+        if (a.status == ExamAttempt.Status.IN_PROGRESS) {
+            if (a.deviceId == null && device != null) {
+                a.deviceId = device;
+            } else if (a.deviceId != null && !a.deviceId.equals(device)) {
+                throw new ProblemException(409, "Device takeover required",
+                        "本场考试正在另一台设备上作答。确认在本设备继续后，另一台设备将无法再保存答案。");
+            }
+        }
+        Exam exam = Exam.findById(a.examId);
+        List<AttemptItem> items = AttemptItem.list("attemptId = ?1 ORDER BY position", a.id);
+        List<DeliveryViews.Item> views = new ArrayList<>();
+        for (AttemptItem i : items) {
+            QuestionCache.Q q = questions.get(i.questionVersionId);
+            views.add(new DeliveryViews.Item(i.position, i.sectionPosition, q.type().name(), q.type().label, q.stemHtml(),
+                    displayedOptions(q, i), i.points, displayedAnswer(q, i), i.flagged, i.answerSeq));
+        }
+        return new DeliveryViews.Paper(a.id, exam.id, exam.title, a.number, a.status.name(), a.startedAt, a.deadlineAt,
+                Instant.now(), config.graceSeconds(), a.maxScore, views);
+    }
+
+    static List<String> displayedOptions(QuestionCache.Q q, AttemptItem i) {
+        if (!q.type().choice()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int o : i.order()) {
+            out.add(q.options().get(o));
+        }
+        return out;
+    }
+
+    /** Canonical answer → what the candidate sees (displayed option indexes for choice types). */
+    static List<String> displayedAnswer(QuestionCache.Q q, AttemptItem i) {
+        List<String> canonical = i.answer();
+        if (!q.type().choice()) {
+            return canonical;
+        }
+        int[] order = i.order();
+        TreeSet<Integer> shown = new TreeSet<>();
+        for (String c : canonical) {
+            int orig = Integer.parseInt(c);
+            for (int j = 0; j < order.length; j++) {
+                if (order[j] == orig) {
+                    shown.add(j);
+                }
+            }
+        }
+        return shown.stream().map(String::valueOf).toList();
+    }
+
+    /** Displayed answer → canonical (original option indexes, sorted); 400 on a malformed answer. */
+    static List<String> canonical(QuestionCache.Q q, AttemptItem i, List<String> displayed) {
+        List<String> given = displayed == null ? List.of() : displayed;
+        switch (q.type()) {
+            case SINGLE, MULTIPLE: {
+                int[] order = i.order();
+                TreeSet<Integer> orig = new TreeSet<>();
+                for (String s : given) {
+                    int j;
+                    try {
+                        j = Integer.parseInt(s);
+                    } catch (NumberFormatException e) {
+                        throw ProblemException.invalid("answer", "选项应为序号");
+                    }
+                    if (j < 0 || j >= order.length) {
+                        throw ProblemException.invalid("answer", "没有这个选项");
+                    }
+                    orig.add(order[j]);
+                }
+                if (q.type() == QuestionType.SINGLE && orig.size() > 1) {
+                    throw ProblemException.invalid("answer", "单选题只能选一项");
+                }
+                return orig.stream().map(String::valueOf).toList();
+            }
+            case TRUE_FALSE:
+                if (given.size() > 1 || (given.size() == 1 && !given.get(0).matches("[01]"))) {
+                    throw ProblemException.invalid("answer", "判断题答案应为 1（对）或 0（错）");
+                }
+                return given;
+            default:
+                if (given.size() > 1) {
+                    throw ProblemException.invalid("answer", "本题只需一个答案");
+                }
+                if (!given.isEmpty() && given.get(0).length() > MAX_TEXT) {
+                    throw ProblemException.invalid("answer", "答案超过 " + MAX_TEXT + " 字");
+                }
+                return given.isEmpty() || given.get(0).isBlank() ? List.of() : given;
+        }
+    }
+
+    /**
+     * Saves one answer. Applied only if {@code seq} is newer than the stored one (an older save
+     * never overwrites a newer); every save is logged for appeals. Returns after commit.
+     */
+    @Transactional
+    public DeliveryViews.Saved save(long attemptId, int position, long seq, List<String> answer, Boolean flagged,
+            Long personId, String deviceId) {
+        if (seq <= 0) {
+            throw ProblemException.invalid("seq", "seq 应为正整数");
+        }
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT person_id, status, deadline_at, device_id FROM exam_attempt WHERE id = ?1 FOR SHARE")
+                .setParameter(1, attemptId).getResultList();
+        if (rows.isEmpty() || personId == null || ((Number) rows.get(0)[0]).longValue() != personId) {
+            throw ProblemException.notFound("答卷不存在");
+        }
+        Object[] r = rows.get(0);
+        String status = (String) r[1];
+        Instant deadline = instant(r[2]);
+        String holder = (String) r[3];
+        AttemptItem item = em.find(AttemptItem.class, key(attemptId, position));
+        if (item == null) {
+            throw ProblemException.notFound("没有第 " + position + " 题");
+        }
+        QuestionCache.Q q = questions.get(item.questionVersionId);
+        List<String> canonical = canonical(q, item, answer);
+        String json = canonical.isEmpty() ? null : Json.write(canonical);
+        String device = device(deviceId);
+        DeliveryViews.SaveOutcome outcome;
+        if (!"IN_PROGRESS".equals(status)) {
+            outcome = DeliveryViews.SaveOutcome.SUBMITTED;
+        } else if (holder != null && !holder.equals(device)) {
+            outcome = DeliveryViews.SaveOutcome.DEVICE_REPLACED;
+        } else if (now.isAfter(deadline.plusSeconds(config.graceSeconds()))) {
+            outcome = DeliveryViews.SaveOutcome.LATE;
+        } else {
+            int n = em.createNativeQuery("UPDATE attempt_item SET answer_json = ?1, flagged = ?2, answer_seq = ?3, "
+                    + "answered_at = ?4 WHERE attempt_id = ?5 AND position = ?6 AND answer_seq < ?3")
+                    .setParameter(1, json).setParameter(2, flagged != null ? flagged : item.flagged)
+                    .setParameter(3, seq).setParameter(4, now).setParameter(5, attemptId).setParameter(6, position)
+                    .executeUpdate();
+            outcome = n == 1 ? DeliveryViews.SaveOutcome.APPLIED : DeliveryViews.SaveOutcome.STALE;
+        }
+        em.createNativeQuery("INSERT INTO answer_event (attempt_id, position, seq, answer_json, flagged, device_id, "
+                + "outcome, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, attemptId)
+                .setParameter(2, position).setParameter(3, seq).setParameter(4, json).setParameter(5, flagged)
+                .setParameter(6, device).setParameter(7, eventOutcome(outcome)).setParameter(8, now).executeUpdate();
+        long stored = outcome == DeliveryViews.SaveOutcome.APPLIED ? seq : item.answerSeq;
+        return new DeliveryViews.Saved(position, outcome, stored, now, deadline, Instant.now());
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + o);
+    }
+
+    private static String eventOutcome(DeliveryViews.SaveOutcome o) {
+        return switch (o) {
+            case APPLIED -> "APPLIED";
+            case STALE -> "STALE";
+            default -> "LATE";
+        };
+    }
+
+    private static AttemptItem.Key key(long attemptId, int position) {
+        AttemptItem.Key k = new AttemptItem.Key();
+        k.attemptId = attemptId;
+        k.position = position;
+        return k;
+    }
+
+    /** Moves a running attempt to this device (after the candidate confirmed); audited. */
+    @Transactional
+    public void takeover(long attemptId, Long personId, String deviceId) {
+        ExamAttempt a = own(attemptId, personId);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        String device = device(deviceId);
+        if (device == null) {
+            throw ProblemException.invalid("device", "缺少设备标识");
+        }
+        if (a.status != ExamAttempt.Status.IN_PROGRESS) {
+            throw ProblemException.conflict("status", "本场考试已交卷");
+        }
+        if (!device.equals(a.deviceId)) {
+            String previous = a.deviceId;
+            a.deviceId = device;
+            audit.record("exam.attempt.takeover", "exam-attempt", a.id,
+                    AuditLog.detail("examId", a.examId, "personId", a.personId, "from", previous, "to", device));
+        }
+    }
+
+    /** Submits; submitting again (or after an auto-submit) changes nothing and returns the result. */
+    @Transactional
+    public ExamAttempt submit(long attemptId, Long personId, ExamAttempt.SubmitKind kind) {
+        ExamAttempt a = own(attemptId, personId);
+        return submitLocked(a, kind);
+    }
+
+    ExamAttempt submitLocked(ExamAttempt a, ExamAttempt.SubmitKind kind) {
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(a);
+        if (a.status != ExamAttempt.Status.IN_PROGRESS) {
+            return a;
+        }
+        Instant now = Instant.now();
+        a.status = ExamAttempt.Status.SUBMITTED;
+        a.submitKind = kind;
+        a.submittedAt = now.isAfter(a.deadlineAt) && kind == ExamAttempt.SubmitKind.AUTO ? a.deadlineAt : now;
+        Exam exam = Exam.findById(a.examId);
+        grading.gradeAtSubmit(a, exam);
+        return a;
+    }
+
+    /** Closes overdue attempts (deadline + grace passed); safe on several nodes (SKIP LOCKED). */
+    @Transactional
+    public List<Long> autoSubmitDue(Instant now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM exam_attempt WHERE status = 'IN_PROGRESS' "
+                + "AND deadline_at < ?1 ORDER BY deadline_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, now.minusSeconds(config.graceSeconds())).setParameter(2, limit).getResultList();
+        List<Long> done = new ArrayList<>();
+        for (Number id : ids) {
+            ExamAttempt a = ExamAttempt.findById(id.longValue());
+            submitLocked(a, ExamAttempt.SubmitKind.AUTO);
+            done.add(a.id);
+        }
+        if (!done.isEmpty()) {
+            audit.recordAs("system", "exam.attempt.auto-submit", "exam-attempt", done.get(0),
+                    AuditLog.detail("attempts", done));
+        }
+        return done;
+    }
+
+    /** Whether the candidate may see answers and keys now. */
+    public boolean reviewAllowed(Exam exam, ExamAttempt a, Instant now) {
+        if (a.status != ExamAttempt.Status.GRADED) {
+            return false;
+        }
+        return switch (exam.reviewPolicy) {
+            case SCORE_ONLY -> false;
+            case AFTER_SUBMIT -> true;
+            case AFTER_CLOSE -> !now.isBefore(lastClose(exam));
+        };
+    }
+
+    /** The exam's close, or a later one granted by an override. */
+    static Instant lastClose(Exam exam) {
+        Instant last = exam.closesAt;
+        for (ExamOverride o : ExamOverride.<ExamOverride> list("examId = ?1 AND closesAt IS NOT NULL", exam.id)) {
+            if (o.closesAt.isAfter(last)) {
+                last = o.closesAt;
+            }
+        }
+        return last;
+    }
+
+    @Transactional
+    public DeliveryViews.Result result(long attemptId, Long personId) {
+        ExamAttempt a = own(attemptId, personId);
+        Exam exam = Exam.findById(a.examId);
+        Instant now = Instant.now();
+        boolean review = reviewAllowed(exam, a, now);
+        List<DeliveryViews.ReviewItem> items = new ArrayList<>();
+        if (review) {
+            for (AttemptItem i : AttemptItem.<AttemptItem> list("attemptId = ?1 ORDER BY position", a.id)) {
+                QuestionCache.Q q = questions.get(i.questionVersionId);
+                List<String> shown = displayedOptions(q, i);
+                items.add(new DeliveryViews.ReviewItem(i.position, q.type().label, q.stemHtml(), shown,
+                        answerText(q, i, displayedAnswer(q, i)), keyText(q, i), i.score, i.points, q.explanation(),
+                        q.referenceAnswer(), i.graderComment));
+            }
+        }
+        String note = review ? null : switch (a.status) {
+            case IN_PROGRESS -> "作答尚未结束";
+            case SUBMITTED -> "已交卷，案例分析题正在人工阅卷";
+            case GRADED -> switch (exam.reviewPolicy) {
+                case SCORE_ONLY -> "本场考试只公布成绩，不公布答案";
+                case AFTER_CLOSE -> "答案和解析将在考试截止后公布";
+                case AFTER_SUBMIT -> "";
+            };
+        };
+        boolean graded = a.status == ExamAttempt.Status.GRADED;
+        return new DeliveryViews.Result(a.id, exam.id, exam.title, a.number, a.status.name(),
+                a.submitKind == null ? null : a.submitKind.name(), a.submittedAt, graded ? a.score : null, a.maxScore,
+                graded ? a.percent : null, graded ? a.band : null, graded ? a.passed : null, a.pendingItems, review,
+                note, items);
+    }
+
+    static String letters(List<String> displayed) {
+        return String.join("", displayed.stream().map(s -> String.valueOf((char) ('A' + Integer.parseInt(s)))).toList());
+    }
+
+    static String answerText(QuestionCache.Q q, AttemptItem i, List<String> displayed) {
+        if (displayed.isEmpty()) {
+            return "";
+        }
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> letters(displayed);
+            case TRUE_FALSE -> displayed.get(0).equals("1") ? "对" : "错";
+            default -> displayed.get(0);
+        };
+    }
+
+    /** The key in the candidate's displayed option order. */
+    static String keyText(QuestionCache.Q q, AttemptItem i) {
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> {
+                int[] order = i.order();
+                TreeSet<Integer> shown = new TreeSet<>();
+                for (String k : q.key()) {
+                    for (int j = 0; j < order.length; j++) {
+                        if (order[j] == Integer.parseInt(k)) {
+                            shown.add(j);
+                        }
+                    }
+                }
+                yield letters(shown.stream().map(String::valueOf).toList());
+            }
+            case TRUE_FALSE -> q.key().equals(List.of("1")) ? "对" : "错";
+            case FILL -> String.join(" / ", q.key());
+            case CASE_ANALYSIS -> "";
+        };
+    }
+
+    /** 我的考试: open and upcoming exams the person may sit, and those they have sat. */
+    @Transactional
+    public List<DeliveryViews.MyExam> myExams(long personId) {
+        Person p = Person.findById(personId);
+        Instant now = Instant.now();
+        List<Exam> candidates = Exam.list("status = ?1 ORDER BY opensAt", Exam.Status.PUBLISHED);
+        List<DeliveryViews.MyExam> out = new ArrayList<>();
+        for (Exam e : candidates) {
+            List<ExamAttempt> mine = ExamAttempt.list("examId = ?1 AND personId = ?2 ORDER BY number", e.id, personId);
+            boolean eligible = p != null && exams.eligible(e, p);
+            if (!eligible && mine.isEmpty()) {
+                continue;
+            }
+            Terms t = p == null ? null : exams.terms(e, p);
+            Optional<ExamAttempt> running = mine.stream().filter(a -> a.status == ExamAttempt.Status.IN_PROGRESS)
+                    .findFirst();
+            Optional<ExamRecord> kept = ExamRecord.find("personId = ?1 AND examId = ?2", personId, e.id)
+                    .firstResultOptional();
+            String state;
+            if (running.isPresent()) {
+                state = "IN_PROGRESS";
+            } else if (t != null && eligible && now.isBefore(t.opensAt())) {
+                state = "UPCOMING";
+            } else if (t != null && eligible && t.open(now) && mine.size() < t.attempts()) {
+                state = "OPEN";
+            } else if (!mine.isEmpty()) {
+                state = "DONE";
+            } else {
+                state = "MISSED";
+            }
+            if (state.equals("MISSED") && t != null && now.isAfter(t.closesAt().plusSeconds(30L * 86400))) {
+                continue;
+            }
+            out.add(new DeliveryViews.MyExam(e.id, e.code, e.title, e.purpose.name(), t == null ? e.opensAt : t.opensAt(),
+                    t == null ? e.closesAt : t.closesAt(), t == null ? e.durationMinutes : t.minutes(),
+                    t == null ? e.maxAttempts : t.attempts(), mine.size(), state, running.map(a -> a.id).orElse(null),
+                    mine.isEmpty() ? null : mine.get(mine.size() - 1).id, kept.map(k -> k.score).orElse(null),
+                    kept.map(k -> k.band).orElse(null), kept.map(k -> k.passed).orElse(null)));
+        }
+        out.sort(Comparator.comparing((DeliveryViews.MyExam m) -> order(m.state())).thenComparing(m -> m.closesAt()));
+        return out;
+    }
+
+    private static int order(String state) {
+        return switch (state) {
+            case "IN_PROGRESS" -> 0;
+            case "OPEN" -> 1;
+            case "UPCOMING" -> 2;
+            default -> 3;
+        };
+    }
+}

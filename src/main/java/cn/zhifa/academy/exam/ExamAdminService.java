@@ -1,0 +1,88 @@
+package cn.zhifa.academy.exam;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.provider.Provider;
+
+/** Read side for managers: exams and blueprints in scope, as views. */
+@ApplicationScoped
+public class ExamAdminService {
+
+    @Inject
+    ExamScope scope;
+
+    @Transactional
+    public List<ExamAdminViews.ExamView> exams() {
+        String prefix = scope.unitPathPrefix();
+        if (prefix == null) {
+            return List.of();
+        }
+        List<Exam> list = Exam.find("ownerUnitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?1) ORDER BY opensAt DESC",
+                prefix + "%").list();
+        return list.stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public ExamAdminViews.ExamView exam(long id) {
+        return view(scope.exam(id));
+    }
+
+    ExamAdminViews.ExamView view(Exam e) {
+        Blueprint b = Blueprint.findById(e.blueprintId);
+        List<ExamAdminViews.AudienceView> audience = ExamAudience.<ExamAudience> list("examId = ?1 ORDER BY kind, value", e.id)
+                .stream().map(a -> new ExamAdminViews.AudienceView(a.kind.name(), a.value, label(a), a.reason)).toList();
+        List<ExamAdminViews.OverrideView> overrides = ExamOverride.<ExamOverride> list("examId = ?1 ORDER BY createdAt", e.id)
+                .stream().map(o -> {
+                    Person p = o.personId == null ? null : Person.findById(o.personId);
+                    OrgUnit u = o.unitId == null ? null : OrgUnit.findById(o.unitId);
+                    return new ExamAdminViews.OverrideView(o.id, p == null ? null : p.name + "（" + p.employeeNo + "）",
+                            o.unitId, u == null ? null : u.name, o.extraMinutes, o.extraAttempts, o.opensAt, o.closesAt,
+                            o.reason, o.createdBy, o.createdAt);
+                }).toList();
+        String resitOf = e.resitOfExamId == null ? null : Exam.<Exam> findById(e.resitOfExamId).code;
+        return new ExamAdminViews.ExamView(e.id, e.code, e.title, e.description, e.purpose.name(), resitOf, e.domainCode,
+                e.blueprintId, b.name, e.ownerUnitId, e.opensAt, e.closesAt, e.durationMinutes, e.maxAttempts,
+                e.gradingMethod.name(), e.reviewPolicy.name(), e.bands, e.status.name(), e.publishedAt, audience,
+                overrides);
+    }
+
+    private static String label(ExamAudience a) {
+        try {
+            return switch (a.kind) {
+                case CATEGORY -> PersonCategory.valueOf(a.value).name();
+                case GRADE -> Grade.valueOf(a.value).label;
+                case UNIT -> OrgUnit.<OrgUnit> findByIdOptional(Long.parseLong(a.value)).map(u -> u.name).orElse(a.value);
+                case PROVIDER -> Provider.<Provider> findByIdOptional(Long.parseLong(a.value)).map(p -> p.name)
+                        .orElse(a.value);
+                case PERSON -> Person.<Person> findByIdOptional(Long.parseLong(a.value))
+                        .map(p -> p.name + "（" + p.employeeNo + "）").orElse(a.value);
+            };
+        } catch (RuntimeException ex) {
+            return a.value;
+        }
+    }
+
+    @Transactional
+    public List<ExamAdminViews.BlueprintView> blueprints() {
+        String prefix = scope.unitPathPrefix();
+        if (prefix == null) {
+            return List.of();
+        }
+        List<Blueprint> list = Blueprint.find("ownerUnitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?1) ORDER BY id DESC",
+                prefix + "%").list();
+        return list.stream().map(ExamAdminViews.BlueprintView::of).toList();
+    }
+
+    @Transactional
+    public ExamAdminViews.BlueprintView blueprint(long id) {
+        return ExamAdminViews.BlueprintView.of(scope.blueprint(id));
+    }
+}

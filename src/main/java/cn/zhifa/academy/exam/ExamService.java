@@ -1,0 +1,435 @@
+package cn.zhifa.academy.exam;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.EmploymentStatus;
+import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.OrgHierarchy;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.records.ExamCandidateRequested;
+import cn.zhifa.academy.records.ExamPurpose;
+
+/** Schedules exams: drafts, publication (freezing the pool), audience, overrides. */
+@ApplicationScoped
+public class ExamService {
+
+    private static final Logger LOG = Logger.getLogger(ExamService.class);
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ExamScope scope;
+
+    @Inject
+    QuestionPool pool;
+
+    @Inject
+    ExamConfig config;
+
+    @Inject
+    OrgHierarchy tree;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Exam create(ExamInput in, String actor) {
+        Exam e = new Exam();
+        e.createdBy = actor;
+        e.bands = config.defaultBands();
+        apply(e, in, true);
+        e.persist();
+        replaceAudience(e, in);
+        audit.record("exam.create", "exam", e.id, AuditLog.detail("code", e.code, "title", e.title));
+        return e;
+    }
+
+    @Transactional
+    public Exam update(long id, ExamInput in) {
+        Exam e = scope.exam(id);
+        if (e.status == Exam.Status.CANCELLED) {
+            throw ProblemException.conflict("status", "考试已取消，不能修改");
+        }
+        boolean published = e.status == Exam.Status.PUBLISHED;
+        if (published && (!e.blueprintId.equals(in.blueprintId()) || !e.code.equals(in.code()))) {
+            throw ProblemException.conflict("blueprintId", "已发布的考试不能更换组卷规则或编号");
+        }
+        apply(e, in, false);
+        replaceAudience(e, in);
+        if (published) {
+            refreshDeadlines(e);
+        }
+        audit.record("exam.update", "exam", e.id, AuditLog.detail("code", e.code, "opensAt", e.opensAt, "closesAt",
+                e.closesAt, "durationMinutes", e.durationMinutes, "maxAttempts", e.maxAttempts));
+        return e;
+    }
+
+    private void apply(Exam e, ExamInput in, boolean creating) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String code = in.code() == null ? "" : in.code().trim();
+        if (!QuestionRules.CODE.matcher(code).matches()) {
+            errors.add(new Problem.FieldError("code", "编号只能使用字母、数字、- 和 _"));
+        } else if (creating && Exam.findByCode(code).isPresent()) {
+            errors.add(new Problem.FieldError("code", "编号“" + code + "”已被使用"));
+        }
+        if (in.title() == null || in.title().isBlank() || in.title().length() > 200) {
+            errors.add(new Problem.FieldError("title", "请填写考试名称（最长 200 字）"));
+        }
+        ExamPurpose purpose = null;
+        try {
+            purpose = ExamPurpose.valueOf(String.valueOf(in.purpose()));
+        } catch (IllegalArgumentException ex) {
+            errors.add(new Problem.FieldError("purpose", "请选择考试类型"));
+        }
+        Long resitOf = null;
+        if (purpose == ExamPurpose.RESIT) {
+            Optional<Exam> original = in.resitOfExamCode() == null ? Optional.empty()
+                    : Exam.findByCode(in.resitOfExamCode().trim());
+            if (original.isEmpty() || original.get().purpose == ExamPurpose.RESIT) {
+                errors.add(new Problem.FieldError("resitOfExamCode", "补考须指明原考试（原考试不能也是补考）"));
+            } else {
+                resitOf = original.get().id;
+            }
+        }
+        String domain = in.domainCode() == null || in.domainCode().isBlank() ? "TY" : in.domainCode().trim();
+        if (EnforcementDomain.find("code", domain).firstResultOptional().isEmpty()) {
+            errors.add(new Problem.FieldError("domainCode", "未知的领域"));
+        }
+        if (in.blueprintId() == null) {
+            errors.add(new Problem.FieldError("blueprintId", "请选择组卷规则"));
+        } else {
+            Blueprint b = Blueprint.findById(in.blueprintId());
+            if (b == null || !scope.canManageUnit(b.ownerUnitId)) {
+                errors.add(new Problem.FieldError("blueprintId", "组卷规则不存在"));
+            }
+        }
+        Long unit = in.ownerUnitId() != null ? in.ownerUnitId() : scope.defaultUnit();
+        if (unit == null || !scope.canManageUnit(unit)) {
+            errors.add(new Problem.FieldError("ownerUnitId", "请选择您管理范围内的单位"));
+        }
+        if (in.opensAt() == null || in.closesAt() == null || !in.closesAt().isAfter(in.opensAt())) {
+            errors.add(new Problem.FieldError("closesAt", "请填写开放和截止时间，截止须晚于开放"));
+        }
+        if (in.durationMinutes() == null || in.durationMinutes() < 1 || in.durationMinutes() > 600) {
+            errors.add(new Problem.FieldError("durationMinutes", "考试时长应为 1–600 分钟"));
+        }
+        int attempts = in.maxAttempts() == null ? 1 : in.maxAttempts();
+        if (attempts < 1 || attempts > 10) {
+            errors.add(new Problem.FieldError("maxAttempts", "作答次数应为 1–10"));
+        }
+        GradingMethod method = GradingMethod.HIGHEST;
+        if (in.gradingMethod() != null && !in.gradingMethod().isBlank()) {
+            try {
+                method = GradingMethod.valueOf(in.gradingMethod());
+            } catch (IllegalArgumentException ex) {
+                errors.add(new Problem.FieldError("gradingMethod", "未知的成绩计算方式"));
+            }
+        }
+        ReviewPolicy review = ReviewPolicy.AFTER_CLOSE;
+        if (in.reviewPolicy() != null && !in.reviewPolicy().isBlank()) {
+            try {
+                review = ReviewPolicy.valueOf(in.reviewPolicy());
+            } catch (IllegalArgumentException ex) {
+                errors.add(new Problem.FieldError("reviewPolicy", "未知的查看答案规则"));
+            }
+        }
+        String bands = in.bands() == null || in.bands().isBlank() ? e.bands : in.bands().trim();
+        if (GradeBands.tryParse(bands).isEmpty()) {
+            errors.add(new Problem.FieldError("bands", "等级格式如 90:优秀,80:良好,60:合格,0:不合格（须含 0 分档，分数线不重复）"));
+        }
+        audienceErrors(in, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid exam", errors.get(0).message(), errors);
+        }
+        e.code = code;
+        e.title = in.title().trim();
+        e.description = in.description() == null ? "" : in.description().trim();
+        e.purpose = purpose;
+        e.resitOfExamId = resitOf;
+        e.domainCode = domain;
+        e.blueprintId = in.blueprintId();
+        e.ownerUnitId = unit;
+        e.opensAt = in.opensAt();
+        e.closesAt = in.closesAt();
+        e.durationMinutes = in.durationMinutes();
+        e.maxAttempts = attempts;
+        e.gradingMethod = method;
+        e.reviewPolicy = review;
+        e.bands = bands;
+    }
+
+    private void audienceErrors(ExamInput in, List<Problem.FieldError> errors) {
+        for (String c : nonNull(in.categories())) {
+            try {
+                PersonCategory.valueOf(c);
+            } catch (IllegalArgumentException ex) {
+                errors.add(new Problem.FieldError("categories", "未知的人员类别“" + c + "”"));
+            }
+        }
+        for (String g : nonNull(in.grades())) {
+            try {
+                Grade.valueOf(g);
+            } catch (IllegalArgumentException ex) {
+                errors.add(new Problem.FieldError("grades", "未知的分级“" + g + "”"));
+            }
+        }
+        for (Long u : nonNull(in.unitIds())) {
+            if (OrgUnit.findById(u) == null || !scope.canManageUnit(u)) {
+                errors.add(new Problem.FieldError("unitIds", "单位 " + u + " 不在您的管理范围内"));
+            }
+        }
+        for (Long p : nonNull(in.providerIds())) {
+            if (Provider.findById(p) == null) {
+                errors.add(new Problem.FieldError("providerIds", "第三方机构 " + p + " 不存在"));
+            }
+        }
+        for (String no : nonNull(in.employeeNos())) {
+            if (Person.find("employeeNo", no.trim()).firstResultOptional().isEmpty()) {
+                errors.add(new Problem.FieldError("employeeNos", "没有工号为“" + no + "”的人员"));
+            }
+        }
+    }
+
+    private static <T> List<T> nonNull(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private void replaceAudience(Exam e, ExamInput in) {
+        // requested candidates (e.g. renewals) are kept: their rows carry a reason
+        ExamAudience.delete("examId = ?1 AND reason IS NULL", e.id);
+        nonNull(in.categories()).stream().distinct().forEach(c -> add(e, ExamAudience.Kind.CATEGORY, c, null));
+        nonNull(in.grades()).stream().distinct().forEach(g -> add(e, ExamAudience.Kind.GRADE, g, null));
+        nonNull(in.unitIds()).stream().distinct().forEach(u -> add(e, ExamAudience.Kind.UNIT, String.valueOf(u), null));
+        nonNull(in.providerIds()).stream().distinct()
+                .forEach(p -> add(e, ExamAudience.Kind.PROVIDER, String.valueOf(p), null));
+        nonNull(in.employeeNos()).stream().map(String::trim).distinct().forEach(no -> add(e, ExamAudience.Kind.PERSON,
+                String.valueOf(Person.<Person> find("employeeNo", no).firstResult().id), null));
+    }
+
+    private static void add(Exam e, ExamAudience.Kind kind, String value, String reason) {
+        if (ExamAudience.find("examId = ?1 AND kind = ?2 AND value = ?3", e.id, kind, value).count() == 0) {
+            new ExamAudience(e.id, kind, value, reason).persist();
+        }
+    }
+
+    /** Freezes the pool (marking its versions used) and opens the exam to its audience. */
+    @Transactional
+    public Exam publish(long id) {
+        Exam e = scope.exam(id);
+        if (e.status != Exam.Status.DRAFT) {
+            throw ProblemException.conflict("status", "只有草稿状态的考试可以发布");
+        }
+        if (ExamAudience.count("examId", e.id) == 0) {
+            throw ProblemException.invalid("audience", "请先设置考试对象");
+        }
+        if (!e.closesAt.isAfter(Instant.now())) {
+            throw ProblemException.invalid("closesAt", "截止时间已过，不能发布");
+        }
+        Blueprint b = Blueprint.findById(e.blueprintId);
+        List<QuestionPool.Shortfall> shortfalls = pool.shortfalls(b.sections);
+        if (!shortfalls.isEmpty()) {
+            QuestionPool.Shortfall s = shortfalls.get(0);
+            throw new ProblemException(422, "Blueprint cannot be filled", "第" + s.position() + "部分（" + s.type().label
+                    + "）需要 " + s.wanted() + " 题，题库中符合条件的只有 " + s.available() + " 题");
+        }
+        for (BlueprintSection s : b.sections) {
+            List<Long> ids = pool.eligible(s);
+            for (Long v : ids) {
+                em.createNativeQuery("INSERT INTO exam_pool (exam_id, section_position, question_version_id) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, e.id).setParameter(2, s.position).setParameter(3, v).executeUpdate();
+            }
+        }
+        em.createNativeQuery("UPDATE question_version SET used = TRUE WHERE id IN (SELECT question_version_id FROM exam_pool WHERE exam_id = ?1) AND NOT used")
+                .setParameter(1, e.id).executeUpdate();
+        e.status = Exam.Status.PUBLISHED;
+        e.publishedAt = Instant.now();
+        audit.record("exam.publish", "exam", e.id, AuditLog.detail("code", e.code, "pool",
+                ((Number) em.createNativeQuery("SELECT count(*) FROM exam_pool WHERE exam_id = ?1").setParameter(1, e.id)
+                        .getSingleResult()).longValue()));
+        return e;
+    }
+
+    @Transactional
+    public Exam cancel(long id, String reason) {
+        Exam e = scope.exam(id);
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "请说明取消原因");
+        }
+        if (ExamAttempt.count("examId", e.id) > 0) {
+            throw ProblemException.conflict("status", "已有考生作答，不能取消；可以提前截止");
+        }
+        e.status = Exam.Status.CANCELLED;
+        audit.record("exam.cancel", "exam", e.id, AuditLog.detail("code", e.code, "reason", reason.trim()));
+        return e;
+    }
+
+    /** Adds an override; running attempts of the people it covers get their new deadline at once. */
+    @Transactional
+    public ExamOverride addOverride(long examId, OverrideInput in, String actor) {
+        Exam e = scope.exam(examId);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.reason() == null || in.reason().isBlank()) {
+            errors.add(new Problem.FieldError("reason", "请说明调整原因"));
+        }
+        Long personId = null;
+        if (in.employeeNo() != null && !in.employeeNo().isBlank()) {
+            Optional<Person> p = Person.find("employeeNo", in.employeeNo().trim()).firstResultOptional();
+            if (p.isEmpty()) {
+                errors.add(new Problem.FieldError("employeeNo", "没有该工号的人员"));
+            } else {
+                personId = p.get().id;
+            }
+        }
+        if ((personId == null) == (in.unitId() == null)) {
+            errors.add(new Problem.FieldError("employeeNo", "请指定一个人员（工号）或一个单位"));
+        }
+        if (in.unitId() != null && (OrgUnit.findById(in.unitId()) == null || !scope.canManageUnit(in.unitId()))) {
+            errors.add(new Problem.FieldError("unitId", "单位不在您的管理范围内"));
+        }
+        int minutes = in.extraMinutes() == null ? 0 : in.extraMinutes();
+        int attempts = in.extraAttempts() == null ? 0 : in.extraAttempts();
+        if (minutes < 0 || minutes > 600 || attempts < 0 || attempts > 10) {
+            errors.add(new Problem.FieldError("extraMinutes", "延长时间应为 0–600 分钟，增加次数 0–10"));
+        }
+        if ((in.opensAt() == null) != (in.closesAt() == null)
+                || (in.opensAt() != null && !in.closesAt().isAfter(in.opensAt()))) {
+            errors.add(new Problem.FieldError("closesAt", "另设时段须同时填写开放和截止时间，截止晚于开放"));
+        }
+        if (errors.isEmpty() && minutes == 0 && attempts == 0 && in.opensAt() == null) {
+            errors.add(new Problem.FieldError("extraMinutes", "请至少调整一项：时间、次数或时段"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid override", errors.get(0).message(), errors);
+        }
+        ExamOverride o = new ExamOverride();
+        o.examId = e.id;
+        o.personId = personId;
+        o.unitId = in.unitId();
+        o.extraMinutes = minutes;
+        o.extraAttempts = attempts;
+        o.opensAt = in.opensAt();
+        o.closesAt = in.closesAt();
+        o.reason = in.reason().trim();
+        o.createdBy = actor;
+        o.persist();
+        if (personId != null) {
+            // a person named in an override may sit the exam even if the filters leave them out
+            add(e, ExamAudience.Kind.PERSON, String.valueOf(personId), "override: " + o.reason);
+        }
+        int updated = refreshDeadlines(e);
+        audit.record("exam.override", "exam", e.id, AuditLog.detail("override", o.id, "personId", personId, "unitId",
+                o.unitId, "extraMinutes", minutes, "extraAttempts", attempts, "opensAt", o.opensAt, "closesAt",
+                o.closesAt, "reason", o.reason, "runningAttemptsUpdated", updated));
+        return o;
+    }
+
+    /** Recomputes the deadline of every running attempt of the exam; returns how many changed. */
+    int refreshDeadlines(Exam e) {
+        List<ExamAttempt> running = ExamAttempt.list("examId = ?1 AND status = ?2", e.id, ExamAttempt.Status.IN_PROGRESS);
+        int changed = 0;
+        for (ExamAttempt a : running) {
+            Person p = Person.findById(a.personId);
+            Instant deadline = terms(e, p).deadlineFor(a.startedAt);
+            if (!deadline.equals(a.deadlineAt)) {
+                a.deadlineAt = deadline;
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Window, minutes and attempts for the person: most generous extras; the newest window override wins. */
+    public Terms terms(Exam e, Person p) {
+        List<ExamOverride> overrides = ExamOverride.list("examId", e.id);
+        String path = p.unitId == null ? null : tree.pathOf(p.unitId).orElse(null);
+        int minutes = 0;
+        int attempts = 0;
+        Instant opens = e.opensAt;
+        Instant closes = e.closesAt;
+        List<ExamOverride> mine = overrides.stream().filter(o -> (o.personId != null && o.personId.equals(p.id))
+                || (o.unitId != null && path != null && tree.pathOf(o.unitId).map(path::startsWith).orElse(false)))
+                .sorted(Comparator.comparing((ExamOverride o) -> o.createdAt).thenComparing(o -> o.id)).toList();
+        for (ExamOverride o : mine) {
+            minutes = Math.max(minutes, o.extraMinutes);
+            attempts = Math.max(attempts, o.extraAttempts);
+            if (o.opensAt != null) {
+                opens = o.opensAt;
+                closes = o.closesAt;
+            }
+        }
+        return new Terms(opens, closes, e.durationMinutes + minutes, e.maxAttempts + attempts);
+    }
+
+    /** Whether the person belongs to the exam's audience (in post, and matching it). */
+    public boolean eligible(Exam e, Person p) {
+        if (p.status != EmploymentStatus.ACTIVE) {
+            return false;
+        }
+        List<ExamAudience> rows = ExamAudience.list("examId", e.id);
+        if (rows.stream().anyMatch(r -> r.kind == ExamAudience.Kind.PERSON && r.value.equals(String.valueOf(p.id)))) {
+            return true;
+        }
+        List<ExamAudience> filters = rows.stream().filter(r -> r.kind != ExamAudience.Kind.PERSON).toList();
+        if (filters.isEmpty()) {
+            return false;
+        }
+        String path = p.unitId == null ? null : tree.pathOf(p.unitId).orElse(null);
+        for (ExamAudience.Kind kind : List.of(ExamAudience.Kind.CATEGORY, ExamAudience.Kind.GRADE,
+                ExamAudience.Kind.UNIT, ExamAudience.Kind.PROVIDER)) {
+            List<String> values = filters.stream().filter(r -> r.kind == kind).map(r -> r.value).toList();
+            if (values.isEmpty()) {
+                continue;
+            }
+            boolean match = switch (kind) {
+                case CATEGORY -> values.contains(p.category.name());
+                case GRADE -> p.grade != null && values.contains(p.grade.name());
+                case UNIT -> path != null && values.stream().anyMatch(
+                        u -> tree.pathOf(Long.parseLong(u)).map(path::startsWith).orElse(false));
+                case PROVIDER -> p.providerId != null && values.contains(String.valueOf(p.providerId));
+                default -> false;
+            };
+            if (!match) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Renewal and other requested candidates: added to the exam's list with the reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onCandidateRequested(@Observes ExamCandidateRequested r) {
+        Optional<Exam> e = Exam.findByCode(r.examCode());
+        if (e.isEmpty() || e.get().status == Exam.Status.CANCELLED) {
+            LOG.warnf("candidate requested for unknown or cancelled exam %s (person %d): ignored", r.examCode(),
+                    r.personId());
+            return;
+        }
+        if (ExamAudience.count("examId = ?1 AND kind = ?2 AND value = ?3", e.get().id, ExamAudience.Kind.PERSON,
+                String.valueOf(r.personId())) == 0) {
+            new ExamAudience(e.get().id, ExamAudience.Kind.PERSON, String.valueOf(r.personId()),
+                    r.reason() == null || r.reason().isBlank() ? "requested" : r.reason()).persist();
+            audit.recordAs(r.requestedBy() == null ? "system" : r.requestedBy(), "exam.candidate.add", "exam",
+                    e.get().id, AuditLog.detail("personId", r.personId(), "reason", r.reason()));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package cn.zhifa.academy.exam;
+
+/** How an exam keeps one result across several attempts. */
+public enum GradingMethod {
+    HIGHEST, LATEST, FIRST, AVERAGE;
+
+    public String msgKey() {
+        return "exam.grading." + name();
+    }
+}

@@ -1,0 +1,137 @@
+package cn.zhifa.academy.exam;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * 阅卷: 案例分析 answers waiting for a person. Graders see the question, the reference answer
+ * and the rubric beside the response; drafts are saved as they go, and completing the last
+ * item of an attempt grades it.
+ */
+@ApplicationScoped
+public class GradingQueue {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    QuestionCache questions;
+
+    @Inject
+    Grading grading;
+
+    @Inject
+    ExamScope scope;
+
+    @Inject
+    AuditLog audit;
+
+    public record Pending(long attemptId, int position, long examId, String examTitle, String candidate,
+            Instant submittedAt, String questionCode, BigDecimal draftScore, boolean hasDraft) {
+    }
+
+    public record Task(long attemptId, int position, long examId, String examTitle, String stemHtml,
+            String referenceAnswer, List<Json.RubricPoint> rubric, String response, BigDecimal points,
+            BigDecimal score, String comment, boolean completed, String gradedBy) {
+    }
+
+    /** Items waiting, oldest submission first, in exams the grader manages. */
+    @Transactional
+    public List<Pending> pending(Long examId, int limit) {
+        String prefix = scope.unitPathPrefix();
+        if (prefix == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT i.attempt_id, i.position, e.id, e.title, p.name, a.submitted_at, "
+                + "q.code, i.score, i.graded_by FROM attempt_item i JOIN exam_attempt a ON a.id = i.attempt_id "
+                + "JOIN exam e ON e.id = a.exam_id JOIN org_unit u ON u.id = e.owner_unit_id "
+                + "JOIN question_version v ON v.id = i.question_version_id JOIN question q ON q.id = v.question_id "
+                + "JOIN person p ON p.id = a.person_id "
+                + "WHERE a.status = 'SUBMITTED' AND v.type = 'CASE_ANALYSIS' AND i.graded_at IS NULL "
+                + "AND u.path LIKE ?1 AND (?2 = 0 OR e.id = ?2) ORDER BY a.submitted_at, i.attempt_id, i.position LIMIT ?3")
+                .setParameter(1, prefix + "%").setParameter(2, examId == null ? 0L : examId).setParameter(3, limit)
+                .getResultList();
+        List<Pending> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new Pending(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
+                    (String) r[3], (String) r[4], DeliveryService.instant(r[5]), (String) r[6], (BigDecimal) r[7],
+                    r[8] != null));
+        }
+        return out;
+    }
+
+    private AttemptItem item(long attemptId, int position) {
+        ExamAttempt a = ExamAttempt.findById(attemptId);
+        if (a == null) {
+            throw ProblemException.notFound("答卷不存在");
+        }
+        scope.exam(a.examId); // 404 outside the grader's scope
+        AttemptItem.Key k = new AttemptItem.Key();
+        k.attemptId = attemptId;
+        k.position = position;
+        AttemptItem i = em.find(AttemptItem.class, k);
+        if (i == null || questions.get(i.questionVersionId).type() != QuestionType.CASE_ANALYSIS) {
+            throw ProblemException.notFound("没有需要人工评分的这道题");
+        }
+        return i;
+    }
+
+    @Transactional
+    public Task task(long attemptId, int position) {
+        AttemptItem i = item(attemptId, position);
+        ExamAttempt a = ExamAttempt.findById(attemptId);
+        Exam e = Exam.findById(a.examId);
+        QuestionCache.Q q = questions.get(i.questionVersionId);
+        List<String> answer = i.answer();
+        return new Task(attemptId, position, e.id, e.title, q.stemHtml(), q.referenceAnswer(), q.rubric(),
+                answer.isEmpty() ? "" : answer.get(0), i.points, i.score, i.graderComment, i.gradedAt != null,
+                i.gradedBy);
+    }
+
+    /** Saves the grader's score and comment; {@code complete} finalises the item (audited). */
+    @Transactional
+    public Task grade(long attemptId, int position, BigDecimal score, String comment, boolean complete, String grader) {
+        AttemptItem i = item(attemptId, position);
+        ExamAttempt a = ExamAttempt.findById(attemptId);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        if (a.status != ExamAttempt.Status.SUBMITTED || i.gradedAt != null) {
+            throw ProblemException.conflict("status", "这道题已评分完成");
+        }
+        if (score != null && (score.signum() < 0 || score.compareTo(i.points) > 0)) {
+            throw ProblemException.invalid("score", "得分应在 0 和 " + i.points.stripTrailingZeros().toPlainString() + " 之间");
+        }
+        if (comment != null && comment.length() > 2000) {
+            throw ProblemException.invalid("comment", "评语最长 2000 字");
+        }
+        if (complete && score == null) {
+            throw ProblemException.invalid("score", "完成评分前请填写得分");
+        }
+        i.score = score;
+        i.graderComment = comment == null || comment.isBlank() ? null : comment.trim();
+        i.gradedBy = grader;
+        if (complete) {
+            i.gradedAt = Instant.now();
+            a.pendingItems = Math.max(0, a.pendingItems - 1);
+            audit.record("exam.grade", "exam-attempt", a.id,
+                    AuditLog.detail("position", position, "score", score, "grader", grader));
+            if (AttemptItem.count("attemptId = ?1 AND gradedAt IS NULL", a.id) == 0) {
+                em.flush();
+                Exam e = Exam.findById(a.examId);
+                grading.finish(a, e, AttemptItem.list("attemptId = ?1 ORDER BY position", a.id));
+            }
+        }
+        return task(attemptId, position);
+    }
+}

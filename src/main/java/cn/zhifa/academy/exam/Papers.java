@@ -1,0 +1,124 @@
+package cn.zhifa.academy.exam;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Draws a candidate's own paper from the exam's frozen pool: sections in blueprint order, no
+ * question twice, questions and options shuffled when the blueprint says so. The pool and the
+ * blueprint of a published exam never change, so their in-memory form is cached per exam.
+ */
+@ApplicationScoped
+public class Papers {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    QuestionCache questions;
+
+    public record SectionSpec(int position, QuestionType type, int count, BigDecimal points, BigDecimal partialCredit,
+            List<Long> pool) {
+    }
+
+    public record Spec(long examId, boolean shuffleQuestions, boolean shuffleOptions, List<SectionSpec> sections) {
+    }
+
+    public record Drawn(int position, long versionId, int sectionPosition, BigDecimal points, BigDecimal partialCredit,
+            String optionOrder) {
+    }
+
+    private final Map<Long, Spec> specs = new ConcurrentHashMap<>();
+
+    /** The paper spec of a published exam (inside a transaction). */
+    public Spec spec(Exam exam) {
+        Spec s = specs.get(exam.id);
+        if (s != null) {
+            return s;
+        }
+        Blueprint b = Blueprint.findById(exam.blueprintId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT section_position, question_version_id FROM exam_pool WHERE exam_id = ?1 ORDER BY 1, 2")
+                .setParameter(1, exam.id).getResultList();
+        Map<Integer, List<Long>> pools = rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).intValue(),
+                Collectors.mapping(r -> ((Number) r[1]).longValue(), Collectors.toList())));
+        List<SectionSpec> sections = b.sections.stream().map(x -> new SectionSpec(x.position, x.type, x.questionCount,
+                x.points, x.partialCredit, List.copyOf(pools.getOrDefault(x.position, List.of())))).toList();
+        s = new Spec(exam.id, b.shuffleQuestions, b.shuffleOptions, sections);
+        if (exam.status == Exam.Status.PUBLISHED) {
+            specs.put(exam.id, s);
+        }
+        return s;
+    }
+
+    /** Draws one paper; throws when the pool cannot fill a section (only if the pool was tampered with). */
+    public List<Drawn> draw(Spec spec, Random random) {
+        List<Drawn> out = new ArrayList<>();
+        Set<Long> taken = new HashSet<>();
+        List<List<Long>> pools = spec.sections().stream().map(SectionSpec::pool).toList();
+        int position = 1;
+        for (int i = 0; i < spec.sections().size(); i++) {
+            SectionSpec s = spec.sections().get(i);
+            List<Long> candidates = new ArrayList<>(pools.get(i));
+            if (spec.shuffleQuestions()) {
+                Collections.shuffle(candidates, random);
+            }
+            List<Long> ordered = preferExclusive(candidates, pools.subList(i + 1, pools.size()), taken);
+            if (ordered.size() < s.count()) {
+                throw new IllegalStateException("pool of exam " + spec.examId() + " cannot fill section " + s.position());
+            }
+            List<Long> picked = new ArrayList<>(ordered.subList(0, s.count()));
+            if (!spec.shuffleQuestions()) {
+                picked.sort(Comparator.naturalOrder());
+            }
+            for (Long v : picked) {
+                taken.add(v);
+                String order = "";
+                if (s.type().choice()) {
+                    int n = questions.get(v).options().size();
+                    List<Integer> idx = IntStream.range(0, n).boxed().collect(Collectors.toCollection(ArrayList::new));
+                    if (spec.shuffleOptions()) {
+                        Collections.shuffle(idx, random);
+                    }
+                    order = idx.stream().map(String::valueOf).collect(Collectors.joining(","));
+                }
+                out.add(new Drawn(position++, v, s.position(), s.points(), s.partialCredit(), order));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The pool without taken questions, those no later section could use first (stable, so a
+     * shuffled pool stays random within each group).
+     */
+    static List<Long> preferExclusive(List<Long> pool, List<List<Long>> later, Set<Long> taken) {
+        Set<Long> shared = new HashSet<>();
+        later.forEach(shared::addAll);
+        List<Long> exclusive = new ArrayList<>();
+        List<Long> rest = new ArrayList<>();
+        for (Long id : pool) {
+            if (taken.contains(id)) {
+                continue;
+            }
+            (shared.contains(id) ? rest : exclusive).add(id);
+        }
+        exclusive.addAll(rest);
+        return exclusive;
+    }
+}

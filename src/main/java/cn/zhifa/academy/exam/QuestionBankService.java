@@ -1,0 +1,188 @@
+package cn.zhifa.academy.exam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * Writes the question bank: imports (all or nothing, idempotent), single edits and
+ * retirement. A version used by an attempt is never changed; an edit then adds a version.
+ */
+@ApplicationScoped
+public class QuestionBankService {
+
+    @Inject
+    AuditLog audit;
+
+    public record ImportReport(List<String> created, List<String> revised, List<String> unchanged) {
+        public int total() {
+            return created.size() + revised.size() + unchanged.size();
+        }
+    }
+
+    /** What an import would do, without writing. */
+    public record Preview(List<QuestionRules.Valid> valid, List<ImportProblem> problems, List<String> created,
+            List<String> revised, List<String> unchanged) {
+        public boolean ok() {
+            return problems.isEmpty() && !valid.isEmpty();
+        }
+    }
+
+    public static QuestionRules.Domains domains() {
+        return s -> EnforcementDomain.byName(s).map(d -> d.code)
+                .or(() -> EnforcementDomain.<EnforcementDomain> find("code", s).firstResultOptional().map(d -> d.code));
+    }
+
+    @Transactional
+    public Preview preview(List<QuestionInput> inputs) {
+        QuestionRules.Result r = QuestionRules.validate(inputs, domains());
+        List<String> created = new ArrayList<>();
+        List<String> revised = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (QuestionRules.Valid v : r.valid()) {
+            Optional<QuestionVersion> current = currentVersion(v.code());
+            if (current.isEmpty()) {
+                created.add(v.code());
+            } else if (current.get().contentHash.equals(v.contentHash())) {
+                unchanged.add(v.code());
+            } else {
+                revised.add(v.code());
+            }
+        }
+        List<ImportProblem> problems = new ArrayList<>(r.problems());
+        if (inputs.isEmpty()) {
+            problems.add(new ImportProblem(null, 1, "-", "没有找到任何题目"));
+        }
+        return new Preview(r.valid(), problems, created, revised, unchanged);
+    }
+
+    /** Validates everything, then writes everything in one transaction; nothing on any problem. */
+    @Transactional
+    public ImportReport importAll(List<QuestionInput> inputs, String actor, String source) {
+        Preview p = preview(inputs);
+        if (!p.problems().isEmpty()) {
+            throw new QuestionImportException(p.problems());
+        }
+        List<String> created = new ArrayList<>();
+        List<String> revised = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (QuestionRules.Valid v : p.valid()) {
+            switch (write(v, actor)) {
+                case CREATED -> created.add(v.code());
+                case REVISED -> revised.add(v.code());
+                case UNCHANGED -> unchanged.add(v.code());
+            }
+        }
+        if (!created.isEmpty() || !revised.isEmpty()) {
+            audit.record("question.import", "question-bank", source, AuditLog.detail("created", created.size(),
+                    "revised", revised.size(), "unchanged", unchanged.size(), "source", source));
+        }
+        return new ImportReport(created, revised, unchanged);
+    }
+
+    enum Outcome {
+        CREATED, REVISED, UNCHANGED
+    }
+
+    /** Creates or revises one question (a retired question that is re-imported stays retired). */
+    Outcome write(QuestionRules.Valid v, String actor) {
+        Optional<Question> existing = Question.findByCode(v.code());
+        String hash = v.contentHash();
+        if (existing.isEmpty()) {
+            Question q = new Question();
+            q.code = v.code();
+            q.createdBy = actor;
+            q.persist();
+            QuestionVersion qv = newVersion(q, 1, v, hash, actor);
+            q.currentVersionId = qv.id;
+            return Outcome.CREATED;
+        }
+        Question q = existing.get();
+        QuestionVersion current = QuestionVersion.findById(q.currentVersionId);
+        if (current.contentHash.equals(hash)) {
+            return Outcome.UNCHANGED;
+        }
+        if (current.used) {
+            QuestionVersion qv = newVersion(q, current.number + 1, v, hash, actor);
+            q.currentVersionId = qv.id;
+        } else {
+            fill(current, v, hash);
+        }
+        q.updatedAt = java.time.Instant.now();
+        return Outcome.REVISED;
+    }
+
+    private static QuestionVersion newVersion(Question q, int number, QuestionRules.Valid v, String hash, String actor) {
+        QuestionVersion qv = new QuestionVersion();
+        qv.questionId = q.id;
+        qv.number = number;
+        qv.createdBy = actor;
+        fill(qv, v, hash);
+        qv.persist();
+        return qv;
+    }
+
+    private static void fill(QuestionVersion qv, QuestionRules.Valid v, String hash) {
+        qv.type = v.type();
+        qv.stemMd = v.stemMd();
+        qv.optionsJson = Json.write(v.options());
+        qv.keyJson = Json.write(v.key());
+        qv.referenceAnswer = v.referenceAnswer();
+        qv.rubricJson = Json.write(v.rubric());
+        qv.explanation = v.explanation();
+        qv.law = v.law();
+        qv.articles = v.articles();
+        qv.domainCode = v.domainCode();
+        qv.difficulty = v.difficulty();
+        qv.grades = v.grades();
+        qv.levels = v.levels();
+        qv.tags = v.tags();
+        qv.sourceCase = v.sourceCase();
+        qv.defaultPoints = v.points();
+        qv.contentHash = hash;
+    }
+
+    /** Edits one question (the code in the input must be the question's). */
+    @Transactional
+    public QuestionVersion edit(String code, QuestionInput input, String actor) {
+        Question q = Question.findByCode(code).orElseThrow(() -> ProblemException.notFound("题目不存在"));
+        if (!code.equals(input.code() == null ? null : input.code().trim())) {
+            throw ProblemException.invalid("code", "编号不能修改");
+        }
+        List<ImportProblem> problems = new ArrayList<>();
+        QuestionRules.Valid v = QuestionRules.one(input, domains(), problems);
+        if (!problems.isEmpty()) {
+            throw new QuestionImportException(problems);
+        }
+        int before = QuestionVersion.<QuestionVersion> findById(q.currentVersionId).number;
+        Outcome o = write(v, actor);
+        QuestionVersion now = QuestionVersion.findById(q.currentVersionId);
+        if (o != Outcome.UNCHANGED) {
+            audit.record("question.edit", "question", code, AuditLog.detail("fromVersion", before, "toVersion",
+                    now.number, "newVersion", now.number != before));
+        }
+        return now;
+    }
+
+    @Transactional
+    public void setRetired(String code, boolean retired, String actor) {
+        Question q = Question.findByCode(code).orElseThrow(() -> ProblemException.notFound("题目不存在"));
+        Question.Status target = retired ? Question.Status.RETIRED : Question.Status.ACTIVE;
+        if (q.status != target) {
+            q.status = target;
+            audit.record(retired ? "question.retire" : "question.restore", "question", code, AuditLog.detail());
+        }
+    }
+
+    public static Optional<QuestionVersion> currentVersion(String code) {
+        return Question.findByCode(code).map(q -> QuestionVersion.findById(q.currentVersionId));
+    }
+}

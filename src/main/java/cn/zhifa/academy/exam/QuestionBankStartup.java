@@ -1,0 +1,56 @@
+package cn.zhifa.academy.exam;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** Imports the repository's question bank at start when {@code academy.exam.import-at-start}. */
+@Singleton
+public class QuestionBankStartup {
+
+    private static final Logger LOG = Logger.getLogger(QuestionBankStartup.class);
+
+    @Inject
+    ExamConfig config;
+
+    @Inject
+    QuestionBankService bank;
+
+    void onStart(@Observes @Priority(40) StartupEvent event) {
+        if (config.importAtStart()) {
+            importFolder(Path.of(config.questionBankFolder()));
+        }
+    }
+
+    /** Never throws: a bad folder is logged with every problem and nothing is written. */
+    public boolean importFolder(Path folder) {
+        if (!folder.toFile().isDirectory()) {
+            LOG.infof("no question bank at %s: nothing imported", folder.toAbsolutePath());
+            return false;
+        }
+        try {
+            QuestionYaml.Read read = QuestionYaml.folder(folder);
+            if (!read.problems().isEmpty()) {
+                throw new QuestionImportException(read.problems());
+            }
+            QuestionBankService.ImportReport r = bank.importAll(read.inputs(), "system", folder.toString());
+            LOG.infof("question bank imported from %s: %d new, %d revised, %d unchanged", folder, r.created().size(),
+                    r.revised().size(), r.unchanged().size());
+            return true;
+        } catch (QuestionImportException e) {
+            LOG.errorf("question bank in %s was NOT imported:%n  %s", folder,
+                    String.join("\n  ", e.problems().stream().map(Object::toString).toList()));
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "question bank in %s was NOT imported", folder);
+        }
+        return false;
+    }
+}

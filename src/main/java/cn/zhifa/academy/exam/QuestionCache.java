@@ -1,0 +1,51 @@
+package cn.zhifa.academy.exam;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zhifa.academy.content.Markdown;
+
+/**
+ * Question versions that exams use, kept in memory. Only versions marked used are cached,
+ * and those never change, so the cache needs no invalidation on any node.
+ */
+@ApplicationScoped
+public class QuestionCache {
+
+    /** Everything about a frozen question version, stem already rendered to safe HTML. */
+    public record Q(long versionId, String code, int number, QuestionType type, String stemHtml, List<String> options,
+            List<String> key, String referenceAnswer, List<Json.RubricPoint> rubric, String explanation, String law,
+            String articles, String domainCode, int difficulty) {
+
+        public String keyText() {
+            return QuestionRules.keyText(type, key);
+        }
+    }
+
+    private final Map<Long, Q> cache = new ConcurrentHashMap<>();
+
+    /** Must be called inside a transaction (loads on a miss). */
+    public Q get(long versionId) {
+        Q q = cache.get(versionId);
+        if (q != null) {
+            return q;
+        }
+        QuestionVersion v = QuestionVersion.findById(versionId);
+        Question question = Question.findById(v.questionId);
+        q = new Q(v.id, question.code, v.number, v.type, Markdown.toSafeHtml(v.stemMd), v.options(), v.key(),
+                v.referenceAnswer, v.rubric(), v.explanation, v.law, v.articles, v.domainCode, v.difficulty);
+        if (v.used) {
+            cache.put(versionId, q);
+        }
+        return q;
+    }
+
+    public BigDecimal defaultPoints(long versionId) {
+        QuestionVersion v = QuestionVersion.findById(versionId);
+        return v.defaultPoints;
+    }
+}

@@ -1,0 +1,89 @@
+package cn.zhifa.academy.exam;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaService;
+
+/**
+ * Spreadsheet import: upload (kept in the object store, so any node can commit) → preview with
+ * every bad cell → commit all or nothing. Re-importing the same file changes nothing.
+ */
+@ApplicationScoped
+public class QuestionImports {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Inject
+    MediaService media;
+
+    @Inject
+    QuestionBankService bank;
+
+    @Inject
+    ExamConfig config;
+
+    public record Preview(long importId, String filename, int rows, List<String> created, List<String> revised,
+            List<String> unchanged, List<ImportProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Preview upload(Path file, String filename, String uploader) throws IOException {
+        if (filename == null || !filename.toLowerCase().endsWith(".xlsx")) {
+            throw new ProblemException(415, "Unsupported media type", "请上传 .xlsx 格式的题目表（可下载模板）");
+        }
+        if (file.toFile().length() > config.maxImportBytes()) {
+            throw new ProblemException(413, "Payload too large", "文件过大（最大 " + config.maxImportBytes() / 1024 / 1024 + " MB）");
+        }
+        MediaObject m = media.store(file, filename, XLSX, uploader);
+        return preview(m);
+    }
+
+    @Transactional
+    Preview preview(MediaObject m) throws IOException {
+        QuestionXlsx.Read read = read(m);
+        if (!read.problems().isEmpty()) {
+            return new Preview(m.id, m.filename, read.inputs().size(), List.of(), List.of(), List.of(), read.problems());
+        }
+        QuestionBankService.Preview p = bank.preview(read.inputs());
+        return new Preview(m.id, m.filename, read.inputs().size(), p.created(), p.revised(), p.unchanged(),
+                columns(p.problems()));
+    }
+
+    private QuestionXlsx.Read read(MediaObject m) throws IOException {
+        try (InputStream in = media.read(m, 0, m.sizeBytes)) {
+            return QuestionXlsx.read(in);
+        }
+    }
+
+    private static List<ImportProblem> columns(List<ImportProblem> problems) {
+        return problems.stream().map(p -> new ImportProblem(null, p.line(), QuestionXlsx.columnOf(p.column()),
+                p.message())).toList();
+    }
+
+    /** Re-reads the uploaded file, validates again and writes everything, or nothing (422). */
+    @Transactional
+    public QuestionBankService.ImportReport commit(long importId, String user) throws IOException {
+        MediaObject m = media.find(importId).filter(x -> user.equals(x.uploadedBy) && XLSX.equals(x.contentType))
+                .orElseThrow(() -> ProblemException.notFound("导入文件不存在"));
+        QuestionXlsx.Read read = read(m);
+        if (!read.problems().isEmpty()) {
+            throw new QuestionImportException(read.problems());
+        }
+        try {
+            return bank.importAll(read.inputs(), user, "xlsx:" + m.filename + ":" + m.sha256);
+        } catch (QuestionImportException e) {
+            throw new QuestionImportException(columns(e.problems()));
+        }
+    }
+}

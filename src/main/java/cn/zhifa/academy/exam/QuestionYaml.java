@@ -1,0 +1,105 @@
+package cn.zhifa.academy.exam;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Reads the repository's question bank (courses/question-bank/*.yaml): each file a YAML list
+ * of questions (format in that folder's README). Items keep their line for error reports.
+ */
+public final class QuestionYaml {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    public record Read(List<QuestionInput> inputs, List<ImportProblem> problems) {
+    }
+
+    private QuestionYaml() {
+    }
+
+    public static Read folder(Path folder) throws IOException {
+        List<QuestionInput> inputs = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path f : files) {
+            Read r = file(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            inputs.addAll(r.inputs());
+            problems.addAll(r.problems());
+        }
+        return new Read(inputs, problems);
+    }
+
+    public static Read file(String name, String text) {
+        List<QuestionInput> inputs = new ArrayList<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            parser.setCodec(MAPPER);
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return new Read(List.of(), List.of(new ImportProblem(name, 1, "-", "文件应是题目列表（以 - 开头的各项）")));
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonLocation at = parser.currentTokenLocation();
+                JsonNode item = parser.readValueAsTree();
+                inputs.add(input(name, (int) at.getLineNr(), item));
+            }
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? (int) j.getLocation().getLineNr() : 1;
+            return new Read(List.of(), List.of(new ImportProblem(name, line, "-", "YAML 格式错误：" + msg)));
+        }
+        return new Read(inputs, List.of());
+    }
+
+    private static QuestionInput input(String file, int line, JsonNode n) {
+        List<Json.RubricPoint> rubric = new ArrayList<>();
+        for (JsonNode r : n.path("rubric")) {
+            rubric.add(new Json.RubricPoint(r.path("point").asText(""),
+                    r.path("score").isNumber() ? r.path("score").decimalValue() : BigDecimal.ZERO));
+        }
+        return new QuestionInput(file, line, text(n, "code"), text(n, "type"), text(n, "stem"), list(n.get("options")),
+                list(n.get("answer")), text(n, "referenceAnswer"), rubric, text(n, "points"), text(n, "explanation"),
+                text(n, "law"), String.join(",", list(n.get("articles"))), text(n, "domain"), text(n, "difficulty"),
+                list(n.get("grades")), list(n.get("levels")), list(n.get("tags")), text(n, "sourceCase"));
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static List<String> list(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (v.isArray()) {
+            List<String> out = new ArrayList<>();
+            v.forEach(x -> out.add(x.asText()));
+            return out;
+        }
+        return List.of(v.asText());
+    }
+
+    /** For tests and tools: the parsed maps. */
+    static List<Map<String, Object>> raw(String text) throws IOException {
+        return MAPPER.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
+        });
+    }
+}
