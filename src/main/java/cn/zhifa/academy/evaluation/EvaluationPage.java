@@ -72,8 +72,10 @@ public class EvaluationPage {
         }
     }
 
+    /** Provider managers may read their own provider's credit evaluations. */
     @GET
     @Path("{id:\\d+}")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN, Roles.PROVIDER_MANAGER })
     public TemplateInstance detail(@PathParam("id") long id) {
         return Templates.detail(evaluations.view(evaluations.require(id)), null);
     }
