@@ -73,6 +73,17 @@ public class EvaluationService {
 
     public record ScoreView(long itemId, String code, String name, BigDecimal weight, BigDecimal maxScore,
             ItemSource source, BigDecimal score, BigDecimal points, String note, boolean editable) {
+        public String weightText() {
+            return plain(weight);
+        }
+
+        public String maxText() {
+            return plain(maxScore);
+        }
+
+        public String scoreText() {
+            return score == null ? "" : plain(score);
+        }
     }
 
     public record EvaluationView(long id, long schemeId, String schemeCode, int schemeVersion, String schemeName,
@@ -83,6 +94,11 @@ public class EvaluationService {
             List<FlagView> flags, boolean canEdit) {
         public boolean confirmed() {
             return status == Evaluation.Status.CONFIRMED;
+        }
+
+        public String confirmedAtText() {
+            return confirmedAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(confirmedAt.atZone(ZONE));
         }
     }
 
