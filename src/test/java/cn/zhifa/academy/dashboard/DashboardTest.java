@@ -3,6 +3,7 @@ package cn.zhifa.academy.dashboard;
 import static cn.zhifa.academy.support.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -139,6 +140,11 @@ class DashboardTest {
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
             assertThat(wb.getSheetAt(0).getLastRowNum()).isGreaterThanOrEqualTo(1);
         }
-        city.get().when().get("/dashboard").then().body(containsString("资格证书模块尚未接入"));
+        // the qualifications feature feeds the expiring panel: the demo city has one within 30 days
+        city.get().when().get("/dashboard").then().body(not(containsString("资格证书模块尚未接入")),
+                containsString("id=\"drill-expiring-0\""));
+        String expiring = city.get().queryParam("panel", "expiring").queryParam("key", "days:30").when()
+                .get("/dashboard/people").then().statusCode(200).extract().asString();
+        assertThat(expiring).contains("id=\"drill-detail-0\"", "/qualifications/");
     }
 }
