@@ -41,6 +41,8 @@
       startButton.textContent = startButton.dataset.starting;
       api('POST', '/api/v1/my/exams/' + startButton.dataset.exam + '/attempts').then(function (r) {
         if (r.status === 201 || r.status === 200) {
+          // hand the paper to the exam page so it need not be built and sent twice
+          try { sessionStorage.setItem('academy-paper-' + r.body.attemptId, JSON.stringify(r.body)); } catch (e) { /* full */ }
           location.href = '/attempts/' + r.body.attemptId;
         } else {
           var e = document.getElementById('start-error');
@@ -97,6 +99,12 @@
   }
 
   function load() {
+    var handed = null;
+    try {
+      handed = JSON.parse(sessionStorage.getItem('academy-paper-' + attemptId));
+      sessionStorage.removeItem('academy-paper-' + attemptId);
+    } catch (e) { handed = null; }
+    if (handed && handed.items && Date.now() - Date.parse(handed.serverNow) < 60000) { render(handed); return; }
     api('GET', '/api/v1/attempts/' + attemptId).then(function (r) {
       if (r.status === 409 && r.body && r.body.title === 'Device takeover required') {
         el('loading').hidden = true;

@@ -80,8 +80,7 @@ public class CaseImportService {
      */
     @Transactional
     public Outcome importFolder(Path folder, String actor, boolean dryRun) {
-        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS text)").setParameter(1, IMPORT_LOCK)
-                .getSingleResult();
+        cn.zhifa.academy.platform.AdvisoryLocks.lock(em, IMPORT_LOCK);
         List<ContentProblem> problems = new ArrayList<>();
         List<Planned> plan = plan(folder, problems);
         if (!problems.isEmpty()) {

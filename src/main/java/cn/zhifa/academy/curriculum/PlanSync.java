@@ -131,6 +131,6 @@ public class PlanSync {
     }
 
     private void lock() {
-        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS text)").setParameter(1, LOCK).getSingleResult();
+        cn.zhifa.academy.platform.AdvisoryLocks.lock(em, LOCK);
     }
 }

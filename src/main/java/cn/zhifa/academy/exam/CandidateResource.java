@@ -63,9 +63,8 @@ public class CandidateResource {
     @Path("my/exams/{exam}/attempts")
     @Operation(summary = "Start (or resume) an attempt: draws the candidate's own paper")
     public Response start(@PathParam("exam") long exam, @HeaderParam(DEVICE) String device) {
-        ExamAttempt a = delivery.start(exam, person(), device);
-        return Response.created(URI.create("/api/v1/attempts/" + a.id)).entity(delivery.paper(a.id, a.personId, device))
-                .build();
+        DeliveryViews.Paper paper = delivery.startWithPaper(exam, person(), device);
+        return Response.created(URI.create("/api/v1/attempts/" + paper.attemptId())).entity(paper).build();
     }
 
     @GET

@@ -55,8 +55,8 @@ public class DeliveryService {
     /** Starts (or resumes) the person's attempt; pressing 开始 twice returns the same attempt. */
     @Transactional
     public ExamAttempt start(long examId, long personId, String deviceId) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1, ?2)").setParameter(1, (int) examId)
-                .setParameter(2, (int) personId).getSingleResult();
+        cn.zhifa.academy.platform.AdvisoryLocks.lock(em, cn.zhifa.academy.platform.AdvisoryLocks.key("attempt", examId,
+                personId));
         Exam exam = Exam.findById(examId);
         if (exam == null || exam.status != Exam.Status.PUBLISHED) {
             throw ProblemException.notFound("考试不存在");
@@ -71,7 +71,8 @@ public class DeliveryService {
             return running.get();
         }
         Terms terms = exams.terms(exam, person);
-        Instant now = Instant.now();
+        // PostgreSQL keeps microseconds: the paper returned in this transaction shows what is stored
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (now.isBefore(terms.opensAt())) {
             throw ProblemException.conflict("opensAt", "考试尚未开始");
         }
@@ -106,6 +107,13 @@ public class DeliveryService {
             em.persist(i);
         }
         return a;
+    }
+
+    /** Starts (or resumes) and returns the paper in the same transaction: one connection, one commit. */
+    @Transactional
+    public DeliveryViews.Paper startWithPaper(long examId, long personId, String deviceId) {
+        ExamAttempt a = start(examId, personId, deviceId);
+        return paper(a.id, personId, deviceId);
     }
 
     private static String device(String deviceId) {

@@ -203,11 +203,25 @@ public class ExamService {
                 errors.add(new Problem.FieldError("providerIds", "第三方机构 " + p + " 不存在"));
             }
         }
+        java.util.Map<String, Long> known = personIds(in.employeeNos());
         for (String no : nonNull(in.employeeNos())) {
-            if (Person.find("employeeNo", no.trim()).firstResultOptional().isEmpty()) {
+            if (!known.containsKey(no.trim())) {
                 errors.add(new Problem.FieldError("employeeNos", "没有工号为“" + no + "”的人员"));
             }
         }
+    }
+
+    /** Employee number → person id, in chunks of 1,000 (one query per chunk, not per person). */
+    static java.util.Map<String, Long> personIds(List<String> employeeNos) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        List<String> nos = nonNull(employeeNos).stream().map(String::trim).distinct().toList();
+        for (int i = 0; i < nos.size(); i += 1000) {
+            List<String> chunk = nos.subList(i, Math.min(nos.size(), i + 1000));
+            Person.getEntityManager().createQuery("SELECT p.employeeNo, p.id FROM Person p WHERE p.employeeNo IN :nos",
+                    Object[].class).setParameter("nos", chunk).getResultList()
+                    .forEach(r -> out.put((String) r[0], (Long) r[1]));
+        }
+        return out;
     }
 
     private static <T> List<T> nonNull(List<T> l) {
@@ -217,13 +231,22 @@ public class ExamService {
     private void replaceAudience(Exam e, ExamInput in) {
         // requested candidates (e.g. renewals) are kept: their rows carry a reason
         ExamAudience.delete("examId = ?1 AND reason IS NULL", e.id);
-        nonNull(in.categories()).stream().distinct().forEach(c -> add(e, ExamAudience.Kind.CATEGORY, c, null));
-        nonNull(in.grades()).stream().distinct().forEach(g -> add(e, ExamAudience.Kind.GRADE, g, null));
-        nonNull(in.unitIds()).stream().distinct().forEach(u -> add(e, ExamAudience.Kind.UNIT, String.valueOf(u), null));
-        nonNull(in.providerIds()).stream().distinct()
-                .forEach(p -> add(e, ExamAudience.Kind.PROVIDER, String.valueOf(p), null));
-        nonNull(in.employeeNos()).stream().map(String::trim).distinct().forEach(no -> add(e, ExamAudience.Kind.PERSON,
-                String.valueOf(Person.<Person> find("employeeNo", no).firstResult().id), null));
+        // what is left (requested candidates) is read once, then the new rows are persisted in batches
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        ExamAudience.<ExamAudience> list("examId", e.id).forEach(a -> kept.add(a.kind + ":" + a.value));
+        List<ExamAudience> rows = new ArrayList<>();
+        nonNull(in.categories()).forEach(c -> rows.add(new ExamAudience(e.id, ExamAudience.Kind.CATEGORY, c, null)));
+        nonNull(in.grades()).forEach(g -> rows.add(new ExamAudience(e.id, ExamAudience.Kind.GRADE, g, null)));
+        nonNull(in.unitIds()).forEach(u -> rows.add(new ExamAudience(e.id, ExamAudience.Kind.UNIT, String.valueOf(u), null)));
+        nonNull(in.providerIds())
+                .forEach(p -> rows.add(new ExamAudience(e.id, ExamAudience.Kind.PROVIDER, String.valueOf(p), null)));
+        personIds(in.employeeNos()).values()
+                .forEach(id -> rows.add(new ExamAudience(e.id, ExamAudience.Kind.PERSON, String.valueOf(id), null)));
+        for (ExamAudience a : rows) {
+            if (kept.add(a.kind + ":" + a.value)) {
+                a.persist();
+            }
+        }
     }
 
     private static void add(Exam e, ExamAudience.Kind kind, String value, String reason) {
@@ -392,11 +415,11 @@ public class ExamService {
         if (p.status != EmploymentStatus.ACTIVE) {
             return false;
         }
-        List<ExamAudience> rows = ExamAudience.list("examId", e.id);
-        if (rows.stream().anyMatch(r -> r.kind == ExamAudience.Kind.PERSON && r.value.equals(String.valueOf(p.id)))) {
+        if (ExamAudience.count("examId = ?1 AND kind = ?2 AND value = ?3", e.id, ExamAudience.Kind.PERSON,
+                String.valueOf(p.id)) > 0) {
             return true;
         }
-        List<ExamAudience> filters = rows.stream().filter(r -> r.kind != ExamAudience.Kind.PERSON).toList();
+        List<ExamAudience> filters = ExamAudience.list("examId = ?1 AND kind <> ?2", e.id, ExamAudience.Kind.PERSON);
         if (filters.isEmpty()) {
             return false;
         }

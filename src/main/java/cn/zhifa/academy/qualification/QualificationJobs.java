@@ -63,9 +63,7 @@ public class QualificationJobs {
         record Phase1(boolean ran, int expired, int opened, int reminded, List<Long> candidates) {
         }
         Phase1 p = QuarkusTransaction.requiringNew().call(() -> {
-            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK)
-                    .getSingleResult();
-            if (!Boolean.TRUE.equals(locked)) {
+            if (!cn.zhifa.academy.platform.AdvisoryLocks.tryLock(em, LOCK)) {
                 return new Phase1(false, 0, 0, 0, List.of());
             }
             int expired = service.expire(today);

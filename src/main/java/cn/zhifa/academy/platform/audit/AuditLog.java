@@ -61,8 +61,7 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent recordAs(String actor, String action, String entityType, Object entityId, Map<String, ?> detail) {
-        em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS text)").setParameter(1, CHAIN_LOCK)
-                .getSingleResult();
+        cn.zhifa.academy.platform.AdvisoryLocks.lock(em, CHAIN_LOCK);
         @SuppressWarnings("unchecked")
         List<String> head = em.createNativeQuery("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
                 .getResultList();
