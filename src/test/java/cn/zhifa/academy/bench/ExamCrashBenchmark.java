@@ -276,11 +276,11 @@ class ExamCrashBenchmark {
         long answered = 0;
         List<String> bad = new ArrayList<>();
         try (Connection c = ExamBench.db(schema);
-                PreparedStatement a = c.prepareStatement("SELECT status, submit_kind, submitted_at = deadline_at, score, "
+                PreparedStatement a = c.prepareStatement(("SELECT status, submit_kind, submitted_at = deadline_at, score, "
                         + "(SELECT coalesce(sum(score), 0) FROM attempt_item WHERE attempt_id = ?1), "
                         + "(SELECT count(*) FROM attempt_item WHERE attempt_id = ?1 AND answer_json IS NOT NULL), "
                         + "(SELECT count(*) FROM attempt_item WHERE attempt_id = ?1 AND answer_json IS NOT NULL AND score IS NULL) "
-                        + "FROM exam_attempt WHERE id = ?1".replace("?1", "?"))) {
+                        + "FROM exam_attempt WHERE id = ?1").replace("?1", "?"))) {
             for (Started s : abandoned) {
                 for (int i = 1; i <= 4; i++) {
                     a.setLong(i, s.attemptId);

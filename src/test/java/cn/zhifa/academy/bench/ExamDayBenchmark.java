@@ -47,10 +47,15 @@ import cn.zhifa.academy.bench.ExamBench.Session;
  *
  * Options: bench.candidates (3000), bench.schema (academy_bench), bench.port (8190),
  * bench.think-min / bench.think-max (5 / 15 s), bench.login-parallel (32),
+ * bench.answers (50: answers saved per candidate; fewer shortens the run at the same save rate),
+ * bench.audience (category | list: the exam names every candidate by employee number),
  * bench.service.jvm (-Xmx1g), bench.pool (ACADEMY_DB_POOL_MAX, default the service's 30).
  * Results: stdout and target/benchmark/exam-day-N.md.
  */
 class ExamDayBenchmark {
+
+    /** Answers saved per candidate before submitting (default all 50; fewer shortens a run, same save rate). */
+    static final int ANSWERS = ExamBench.intProp("bench.answers", 50);
 
     @Test
     void examDay() throws Exception {
@@ -120,6 +125,7 @@ class ExamDayBenchmark {
         long events;
         String statuses;
         String serverSave = "-";
+        String serverSteady = "-";
         String serverStart = "-";
         double peakSavesPerSec;
     }
@@ -212,7 +218,7 @@ class ExamDayBenchmark {
     static void scheduleNext(Candidate c, Result r, ScheduledExecutorService timer, CountDownLatch done,
             double thinkMin, double thinkMax) {
         long delay = (long) ((thinkMin + ThreadLocalRandom.current().nextDouble() * (thinkMax - thinkMin)) * 1000);
-        if (c.next >= c.items.size()) {
+        if (c.next >= Math.min(ANSWERS, c.items.size())) {
             timer.schedule(() -> submit(c, r, done), delay, TimeUnit.MILLISECONDS);
         } else {
             timer.schedule(() -> save(c, r, timer, done, thinkMin, thinkMax), delay, TimeUnit.MILLISECONDS);
@@ -289,7 +295,14 @@ class ExamDayBenchmark {
     /** Server-side request durations from the access log (duration_ms=…), for starts and saves. */
     static void serverSide(Path log, Result r) throws Exception {
         Latencies save = new Latencies();
+        Latencies steady = new Latencies();
         Latencies start = new Latencies();
+        // the last 开始 answered (access log timestamps sort as text): saves after it are the steady state
+        String lastStart;
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            lastStart = lines.filter(l -> l.contains("access remote=") && l.contains("method=POST")
+                    && l.contains("/attempts\"")).map(l -> l.substring(0, 23)).max(String::compareTo).orElse("");
+        }
         java.util.Map<String, Integer> perSecond = new java.util.HashMap<>();
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
             lines.filter(l -> l.contains("access remote=")).forEach(l -> {
@@ -306,6 +319,9 @@ class ExamDayBenchmark {
                 }
                 if (l.contains("method=PUT") && l.contains("/answers/")) {
                     save.add(ms * 1_000_000);
+                    if (l.substring(0, 23).compareTo(lastStart) > 0) {
+                        steady.add(ms * 1_000_000);
+                    }
                     // timestamp at the start of the line: yyyy-MM-ddTHH:mm:ss
                     perSecond.merge(l.substring(0, 19), 1, Integer::sum);
                 } else if (l.contains("method=POST") && l.contains("/attempts\"")) {
@@ -314,6 +330,7 @@ class ExamDayBenchmark {
             });
         }
         r.serverSave = save.row();
+        r.serverSteady = steady.row();
         r.serverStart = start.row();
         r.peakSavesPerSec = perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
@@ -322,8 +339,8 @@ class ExamDayBenchmark {
         List<String> l = new ArrayList<>();
         l.add("# Exam day: " + n + " candidates");
         l.add("");
-        l.add("- model: " + n + " candidates press 开始 within one second; 50 questions (30 单选, 10 多选, 10 判断), "
-                + "each saved after a think time uniform in " + thinkMin + "–" + thinkMax + " s; then submit");
+        l.add("- model: " + n + " candidates press 开始 within one second; a 50-question paper (30 单选, 10 多选, 10 判断), "
+                + ANSWERS + " answers each saved after a think time uniform in " + thinkMin + "–" + thinkMax + " s; then submit");
         l.add("- machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average before: " + r.loadBefore
                 + "; after: " + r.loadAfter);
         l.add("- service: separate JVM (" + ExamBench.prop("bench.service.jvm", "-Xmx1g") + "), DB pool "
@@ -344,6 +361,7 @@ class ExamDayBenchmark {
         l.add("| submit " + r.submit.row());
         l.add("| server-side start (access log) " + r.serverStart);
         l.add("| server-side save (access log) " + r.serverSave);
+        l.add("| server-side save after the last 开始 was answered " + r.serverSteady);
         l.add("");
         l.add("| phase | machine CPU (cores of 2) | service | postgres (all) | harness |");
         l.add("|---|---|---|---|---|");
