@@ -49,10 +49,23 @@ import cn.zhifa.academy.bench.ExamBench.Session;
  * bench.think-min / bench.think-max (5 / 15 s), bench.login-parallel (32),
  * bench.answers (50: answers saved per candidate; fewer shortens the run at the same save rate),
  * bench.audience (category | list: the exam names every candidate by employee number),
+ * bench.page (false: also open the exam page and fetch the paper again, as exam.js does),
+ * bench.poll (0: the page's status poll period in seconds, 30 in exam.js),
  * bench.service.jvm (-Xmx1g), bench.pool (ACADEMY_DB_POOL_MAX, default the service's 30).
  * Results: stdout and target/benchmark/exam-day-N.md.
  */
 class ExamDayBenchmark {
+
+    /**
+     * bench.page=true models the exam page exactly (static/exam.js): after the POST, the browser
+     * opens /attempts/{id} (HTML) and fetches the paper again with GET /api/v1/attempts/{id};
+     * the start latency then runs to that paper. Default false: the POST alone (as measured in
+     * docs/performance.md).
+     */
+    static final boolean PAGE = Boolean.parseBoolean(ExamBench.prop("bench.page", "false"));
+
+    /** bench.poll=30: the page's status poll every 30 s while answering (0, the default: off). */
+    static final int POLL = ExamBench.intProp("bench.poll", 0);
 
     /** Answers saved per candidate before submitting (default all 50; fewer shortens a run, same save rate). */
     static final int ANSWERS = ExamBench.intProp("bench.answers", 50);
@@ -106,6 +119,7 @@ class ExamDayBenchmark {
         final Latencies start = new Latencies();
         final Latencies save = new Latencies();
         final Latencies submit = new Latencies();
+        final Latencies poll = new Latencies();
         final Errors errors = new Errors();
         final Ledger ledger = new Ledger();
         final AtomicLong paperBytes = new AtomicLong();
@@ -136,6 +150,7 @@ class ExamDayBenchmark {
         final String device;
         long attemptId;
         List<Item> items;
+        volatile java.util.concurrent.ScheduledFuture<?> poll;
         int next;
 
         Candidate(Session session, String device) {
@@ -205,14 +220,51 @@ class ExamDayBenchmark {
                 done.countDown();
                 return;
             }
-            r.start.add(System.nanoTime() - t);
             r.paperBytes.addAndGet(resp.body().getBytes(StandardCharsets.UTF_8).length);
             r.papers.incrementAndGet();
             JsonNode paper = ExamBench.json(resp.body());
             c.attemptId = paper.get("attemptId").asLong();
             c.items = ExamBench.items(paper);
-            scheduleNext(c, r, timer, done, thinkMin, thinkMax);
+            if (!PAGE) {
+                r.start.add(System.nanoTime() - t);
+                begin(c, r, timer, done, thinkMin, thinkMax);
+                return;
+            }
+            c.session.send(c.session.request("/attempts/" + c.attemptId).GET().build())
+                    .thenCompose(html -> {
+                        if (html.statusCode() != 200) {
+                            throw new IllegalStateException("exam page HTTP " + html.statusCode());
+                        }
+                        return c.session.send(c.session.request("/api/v1/attempts/" + c.attemptId)
+                                .header("X-Device-Id", c.device).GET().build());
+                    }).whenComplete((p2, err2) -> {
+                        if (err2 != null || p2.statusCode() != 200) {
+                            r.errors.add("paper", err2 != null ? String.valueOf(err2) : p2.statusCode() + " " + p2.body());
+                        } else {
+                            r.start.add(System.nanoTime() - t);
+                        }
+                        begin(c, r, timer, done, thinkMin, thinkMax);
+                    });
         });
+    }
+
+    static void begin(Candidate c, Result r, ScheduledExecutorService timer, CountDownLatch done, double thinkMin,
+            double thinkMax) {
+        if (POLL > 0) {
+            long first = ThreadLocalRandom.current().nextLong(POLL * 1000L);
+            c.poll = timer.scheduleAtFixedRate(() -> {
+                long t = System.nanoTime();
+                c.session.send(c.session.request("/api/v1/attempts/" + c.attemptId + "/status")
+                        .header("X-Device-Id", c.device).GET().build()).whenComplete((resp, err) -> {
+                            if (err != null || resp.statusCode() != 200) {
+                                r.errors.add("poll", err != null ? String.valueOf(err) : resp.statusCode() + " " + resp.body());
+                            } else {
+                                r.poll.add(System.nanoTime() - t);
+                            }
+                        });
+            }, first, POLL * 1000L, TimeUnit.MILLISECONDS);
+        }
+        scheduleNext(c, r, timer, done, thinkMin, thinkMax);
     }
 
     static void scheduleNext(Candidate c, Result r, ScheduledExecutorService timer, CountDownLatch done,
@@ -262,6 +314,9 @@ class ExamDayBenchmark {
         long t = System.nanoTime();
         HttpRequest req = c.session.request("/api/v1/attempts/" + c.attemptId + "/submit").header("X-Device-Id", c.device)
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
+        if (c.poll != null) {
+            c.poll.cancel(false);
+        }
         c.session.send(req).whenComplete((resp, err) -> {
             if (err != null || resp.statusCode() != 200) {
                 r.errors.add(err != null ? "submit " + err.getClass().getSimpleName() : "submit HTTP " + resp.statusCode(),
@@ -341,6 +396,8 @@ class ExamDayBenchmark {
         l.add("");
         l.add("- model: " + n + " candidates press 开始 within one second; a 50-question paper (30 单选, 10 多选, 10 判断), "
                 + ANSWERS + " answers each saved after a think time uniform in " + thinkMin + "–" + thinkMax + " s; then submit");
+        l.add("- start measured " + (PAGE ? "as the page does it: POST, the exam page (HTML), GET paper" : "as the POST alone")
+                + "; status poll " + (POLL > 0 ? "every " + POLL + " s" : "off"));
         l.add("- machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average before: " + r.loadBefore
                 + "; after: " + r.loadAfter);
         l.add("- service: separate JVM (" + ExamBench.prop("bench.service.jvm", "-Xmx1g") + "), DB pool "
@@ -359,6 +416,9 @@ class ExamDayBenchmark {
         l.add("| start (开始 → paper) " + r.start.row());
         l.add("| save answer " + r.save.row());
         l.add("| submit " + r.submit.row());
+        if (POLL > 0) {
+            l.add("| status poll (every " + POLL + " s) " + r.poll.row());
+        }
         l.add("| server-side start (access log) " + r.serverStart);
         l.add("| server-side save (access log) " + r.serverSave);
         l.add("| server-side save after the last 开始 was answered " + r.serverSteady);
