@@ -36,11 +36,16 @@ public class DemoQualifications {
 
     @Transactional
     void load(@Observes @Priority(50) StartupEvent event) {
-        if (!config.demo().enabled() || Qualification.count() > 0 || OrgUnit.findByCode("SFS").isEmpty()) {
+        if (!config.demo().enabled() || OrgUnit.findByCode("SFS").isEmpty()) {
+            return;
+        }
+        QualificationType zf = QualificationType.byCode("ZFZG").orElseThrow();
+        // other demo data may already have earned qualifications automatically (e.g. auxiliary
+        // staff passing their exam): only the demo's own enforcement qualifications mark "loaded"
+        if (Qualification.count("typeId", zf.id) > 0) {
             return;
         }
         LocalDate today = jobs.today();
-        QualificationType zf = QualificationType.byCode("ZFZG").orElseThrow();
         List<Person> officers = Person.list("category = ?1 ORDER BY id", PersonCategory.OFFICER);
         Long learnerPerson = Account.findByUsername("learner").map(a -> a.personId).orElse(null);
         int[] expiresInDays = { 25, 55, 85, 400, 900, 1500, -10, 700, 1200 };
