@@ -35,6 +35,10 @@ public class PlanAssignment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status = Status.OPEN;
 
+    /** Why this person was assigned by name (e.g. a qualification's renewal); the sync keeps it open. */
+    @Column(name = "pinned_reason")
+    public String pinnedReason;
+
     @Column(name = "opened_at")
     public Instant openedAt = Instant.now();
 

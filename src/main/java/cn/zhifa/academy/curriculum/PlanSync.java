@@ -65,6 +65,9 @@ public class PlanSync {
     /** Syncs one plan; must run inside a transaction. */
     public Result sync(TrainingPlan plan) {
         lock();
+        if (plan.namedOnly) {
+            return new Result(0, 0);
+        }
         Set<Long> audience = new HashSet<>(audience(plan));
         Map<Long, PlanAssignment> existing = new HashMap<>();
         PlanAssignment.<PlanAssignment> list("planId", plan.id).forEach(a -> existing.put(a.personId, a));
@@ -86,7 +89,7 @@ public class PlanSync {
             }
         }
         for (PlanAssignment a : existing.values()) {
-            if (a.status == PlanAssignment.Status.OPEN && !audience.contains(a.personId)) {
+            if (a.status == PlanAssignment.Status.OPEN && a.pinnedReason == null && !audience.contains(a.personId)) {
                 a.status = PlanAssignment.Status.CLOSED;
                 a.closedAt = Instant.now();
                 a.closeReason = "不再属于培训对象";

@@ -60,6 +60,10 @@ public class TrainingPlan extends BaseEntity {
     @Enumerated(EnumType.STRING)
     public Status status = Status.ACTIVE;
 
+    /** Audience is a named list (renewal training): the sync neither adds nor closes assignments. */
+    @jakarta.persistence.Column(name = "named_only")
+    public boolean namedOnly;
+
     @Column(name = "created_by")
     public String createdBy;
 

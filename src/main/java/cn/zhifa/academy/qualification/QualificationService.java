@@ -50,6 +50,9 @@ public class QualificationService {
     @Inject
     Event<ExamCandidateRequested> candidates;
 
+    @Inject
+    cn.zhifa.academy.curriculum.RenewalTraining renewalTraining;
+
     // ---- automatic issue and renewal ----------------------------------------------------
 
     /**
@@ -263,6 +266,10 @@ public class QualificationService {
                 audit.recordAs(SYSTEM, "qualification.renewal_opened", "qualification", q.id, AuditLog.detail("number",
                         q.number, "cycle", q.cycle, "expiresOn", q.expiresOn.toString(), "renewalExam",
                         t.renewalExamCode, "renewalCourses", t.renewalCourses));
+                if (!t.renewalCourseList().isEmpty()) {
+                    renewalTraining.assign(t.name, t.renewalCourseList(), q.personId, q.expiresOn,
+                            "资格换证 " + q.number + "（有效期至 " + fmt(q.expiresOn) + "）", SYSTEM);
+                }
                 if (t.renewalExamCode != null && !t.renewalExamCode.isBlank()) {
                     candidates.fire(new ExamCandidateRequested(t.renewalExamCode, q.personId,
                             "资格换证 " + q.number + "（有效期至 " + fmt(q.expiresOn) + "）", SYSTEM));

@@ -125,6 +125,9 @@ class QualificationLifecycleTest {
         assertThat(fx.reload(qid).state).isEqualTo(QualificationState.CANCELLED);
     }
 
+    @Inject
+    cn.zhifa.academy.curriculum.PlanSync planSync;
+
     @Test
     void expiryByDateRenewalWindowRemindersAndRenewalKeepEveryCycle() {
         LocalDate today = jobs.today();
@@ -150,6 +153,22 @@ class QualificationLifecycleTest {
             assertThat(e.personId()).isEqualTo(id);
             assertThat(e.reason()).contains(q.number);
         });
+        // the renewal training: a pinned assignment in the year's named-list renewal plan
+        cn.zhifa.academy.curriculum.PlanAssignment pa = QuarkusTransaction.requiringNew().call(() ->
+                cn.zhifa.academy.curriculum.PlanAssignment.<cn.zhifa.academy.curriculum.PlanAssignment> find(
+                        "personId = ?1 AND planId IN (SELECT p.id FROM TrainingPlan p WHERE p.namedOnly = true)", id)
+                        .singleResult());
+        assertThat(pa.status).isEqualTo(cn.zhifa.academy.curriculum.PlanAssignment.Status.OPEN);
+        assertThat(pa.pinnedReason).contains(q.number);
+        List<String> renewalCourses = QuarkusTransaction.requiringNew().call(() ->
+                cn.zhifa.academy.curriculum.TrainingPlan.<cn.zhifa.academy.curriculum.TrainingPlan> findById(pa.planId)
+                        .courses.stream().map(c -> c.code).toList());
+        assertThat(renewalCourses).containsExactlyInAnyOrder("TY-CFCX", "TY-SXZD");
+        // the nightly audience sync leaves it open
+        QuarkusTransaction.requiringNew().run(() -> planSync.syncAll());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> cn.zhifa.academy.curriculum.PlanAssignment
+                .<cn.zhifa.academy.curriculum.PlanAssignment> findById(pa.id).status))
+                .isEqualTo(cn.zhifa.academy.curriculum.PlanAssignment.Status.OPEN);
         // running again does not ask twice
         int asked = fx.requested.size();
         jobs.run(window);
@@ -166,6 +185,18 @@ class QualificationLifecycleTest {
         // the renewal exam passed inside the window, with the hours of that year: renewed, same number
         LocalDate renewDay = expires.minusMonths(2);
         fx.hours(id, renewDay.getYear(), 60);
+        // the renewal courses assigned when the window opened are completed
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String code : List.of("TY-CFCX", "TY-SXZD")) {
+                cn.zhifa.academy.curriculum.Course c = cn.zhifa.academy.curriculum.Course.byCode(code).orElseThrow();
+                cn.zhifa.academy.curriculum.Enrollment e = new cn.zhifa.academy.curriculum.Enrollment();
+                e.personId = id;
+                e.courseId = c.id;
+                e.courseVersionId = c.publishedVersionId;
+                e.completedAt = renewDay.minusDays(10).atStartOfDay(ZONE).toInstant();
+                e.persist();
+            }
+        });
         fx.exam(id, "RENEW-ZFZG", ExamPurpose.QUALIFICATION_SPECIAL, "YJGL", 88, true,
                 renewDay.minusDays(3).atStartOfDay(ZONE).toInstant());
         assertThat(jobs.evaluate(id, renewDay)).isEqualTo(1);
