@@ -303,7 +303,10 @@ class ExamAdminPagesTest {
         assertThat(sides.select("> section")).hasSize(2);
         assertThat(sides.select("> section").get(0).id()).isEqualTo("reference");
         assertThat(sides.select("> section").get(1).id()).isEqualTo("response");
-        assertThat(task.select("#reference-answer").text()).contains("第三十三条");
+        String reference = QuarkusTransaction.requiringNew().call(() -> QuestionVersion.<QuestionVersion> findById(
+                AttemptItem.<AttemptItem> find("attemptId = ?1 AND position = 15", attempt).firstResult().questionVersionId)
+                .referenceAnswer);
+        assertThat(task.select("#reference-answer").text()).isNotBlank().startsWith(reference.strip().substring(0, 20));
         assertThat(task.select("#rubric li")).isNotEmpty();
         assertThat(task.select("#candidate-response").text()).isEqualTo("本案应当依照行政处罚法第三十三条处理。");
         assertThat(task.select("#grade-form").attr("data-api")).isEqualTo("/api/v1/grading/" + attempt + "/15");
