@@ -114,6 +114,8 @@ public interface ExamAdminMessages {
     String blueprint_schedule();
     String blueprint_intro();
     String blueprint_shortfall();
+    String blueprint_save_copy();
+    String blueprint_copy_hint();
     String blueprint_used_by();
     String field_name();
     String field_unit();
