@@ -31,6 +31,27 @@ public final class Markdown {
         return Jsoup.clean(html, SAFE);
     }
 
+    private static final java.util.regex.Pattern MEDIA = java.util.regex.Pattern.compile("/api/v1/media/\\d+/content");
+    private static final Safelist WITH_MEDIA = Safelist.relaxed().addTags("hr").addAttributes("table", "class")
+            .addProtocols("a", "href", "http", "https", "mailto").removeProtocols("img", "src", "http", "https")
+            .preserveRelativeLinks(true);
+
+    /**
+     * Like {@link #toSafeHtml} but keeps images stored in the object store (
+     * {@code ![图](/api/v1/media/12/content)}); any other image source is dropped.
+     */
+    public static String toSafeHtmlWithMedia(String markdown) {
+        String html = RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html);
+        doc.select("img").forEach(img -> {
+            if (!MEDIA.matcher(img.attr("src")).matches()) {
+                img.remove();
+            }
+        });
+        String cleaned = Jsoup.clean(doc.body().html(), "http://localhost", WITH_MEDIA);
+        return cleaned.replace("src=\"http://localhost/api/v1/media/", "src=\"/api/v1/media/");
+    }
+
     /** Plain text of a Markdown snippet (for summaries and search). */
     public static String toText(String markdown) {
         return Jsoup.parse(toSafeHtml(markdown)).text();

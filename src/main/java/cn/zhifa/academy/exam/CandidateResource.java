@@ -75,6 +75,13 @@ public class CandidateResource {
         return delivery.paper(id, user.getPersonId(), device);
     }
 
+    @GET
+    @Path("attempts/{id}/status")
+    @Operation(summary = "Light poll: status, deadline (overrides included), server time, whether this device holds the attempt")
+    public DeliveryViews.Status status(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
+        return delivery.status(id, user.getPersonId(), device);
+    }
+
     @PUT
     @Path("attempts/{id}/answers/{position}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -150,6 +150,15 @@ public class DeliveryService {
                 Instant.now(), config.graceSeconds(), a.maxScore, views);
     }
 
+    /** For the page's poll: the deadline follows overrides and the device learns of a takeover. */
+    @Transactional
+    public DeliveryViews.Status status(long attemptId, Long personId, String deviceId) {
+        ExamAttempt a = own(attemptId, personId);
+        String device = device(deviceId);
+        return new DeliveryViews.Status(a.id, a.status.name(), a.deadlineAt, Instant.now(), config.graceSeconds(),
+                a.deviceId == null || a.deviceId.equals(device));
+    }
+
     static List<String> displayedOptions(QuestionCache.Q q, AttemptItem i) {
         if (!q.type().choice()) {
             return List.of();

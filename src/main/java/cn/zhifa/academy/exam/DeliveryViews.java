@@ -40,9 +40,22 @@ public final class DeliveryViews {
             String graderComment) {
     }
 
+    /** The light poll of a running page: status, deadline (after overrides), server time, device. */
+    public record Status(long attemptId, String status, Instant deadline, Instant serverNow, int graceSeconds,
+            boolean thisDeviceHolds) {
+    }
+
     /** One line of 我的考试. */
     public record MyExam(long examId, String code, String title, String purpose, Instant opensAt, Instant closesAt,
             int durationMinutes, int attemptsAllowed, int attemptsUsed, String state, Long runningAttemptId,
             Long lastAttemptId, BigDecimal keptPercent, String keptBand, Boolean keptPassed) {
+
+        public String stateKey() {
+            return "state_" + state;
+        }
+
+        public String purposeKey() {
+            return "purpose_" + purpose;
+        }
     }
 }

@@ -5,6 +5,6 @@ public enum GradingMethod {
     HIGHEST, LATEST, FIRST, AVERAGE;
 
     public String msgKey() {
-        return "exam.grading." + name();
+        return "grading_" + name();
     }
 }

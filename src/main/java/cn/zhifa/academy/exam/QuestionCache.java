@@ -36,7 +36,7 @@ public class QuestionCache {
         }
         QuestionVersion v = QuestionVersion.findById(versionId);
         Question question = Question.findById(v.questionId);
-        q = new Q(v.id, question.code, v.number, v.type, Markdown.toSafeHtml(v.stemMd), v.options(), v.key(),
+        q = new Q(v.id, question.code, v.number, v.type, Markdown.toSafeHtmlWithMedia(v.stemMd), v.options(), v.key(),
                 v.referenceAnswer, v.rubric(), v.explanation, v.law, v.articles, v.domainCode, v.difficulty);
         if (v.used) {
             cache.put(versionId, q);

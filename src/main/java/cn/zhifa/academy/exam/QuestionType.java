@@ -22,7 +22,7 @@ public enum QuestionType {
     }
 
     public String msgKey() {
-        return "exam.type." + name();
+        return "qtype_" + name();
     }
 
     /** Accepts the Chinese label or the enum name. */

@@ -10,6 +10,6 @@ public enum ReviewPolicy {
     AFTER_CLOSE;
 
     public String msgKey() {
-        return "exam.review." + name();
+        return "review_" + name();
     }
 }

@@ -21,6 +21,6 @@ public enum ExamPurpose {
     RESIT;
 
     public String msgKey() {
-        return "exam.purpose." + name();
+        return "purpose_" + name();
     }
 }

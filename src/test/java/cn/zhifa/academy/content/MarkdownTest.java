@@ -52,4 +52,13 @@ class MarkdownTest {
         assertThat(FrontMatterDocument.parse("c.md", "no front matter").problems()).singleElement()
                 .satisfies(p -> assertThat(p.line()).isEqualTo(1));
     }
+
+    @Test
+    void questionStemsKeepImagesFromTheObjectStoreOnly() {
+        String html = Markdown.toSafeHtmlWithMedia("现场照片：![现场](/api/v1/media/12/content)\n\n"
+                + "![外链](https://evil.example/x.png) ![脚本](javascript:alert(1)) <img src=x onerror=alert(1)>");
+        assertThat(html).contains("<img src=\"/api/v1/media/12/content\" alt=\"现场\">");
+        assertThat(html).doesNotContain("evil.example", "javascript:", "<img src=x").contains("&lt;img src=x onerror");
+        assertThat(Markdown.toSafeHtml("![现场](/api/v1/media/12/content)")).doesNotContain("<img");
+    }
 }
