@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.content.Markdown;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -35,6 +37,11 @@ public final class ExamAdminFormat {
 
     static String pct(BigDecimal share) {
         return share == null ? "—" : share.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** Markdown (a question stem) as the sanitised HTML candidates see. */
+    static RawString md(String markdown) {
+        return new RawString(markdown == null ? "" : Markdown.toSafeHtml(markdown));
     }
 
     /** The value of a datetime-local input. */
