@@ -42,6 +42,11 @@ public class QuestionForm {
     public List<String> grades;
     @RestForm
     public List<String> levels;
+    /** The stored order of the grades and levels: an unchanged choice keeps it, so the content stays the same. */
+    @RestForm
+    public String gradesWas;
+    @RestForm
+    public String levelsWas;
     @RestForm
     public String tags;
     @RestForm
@@ -64,6 +69,8 @@ public class QuestionForm {
         f.difficulty = String.valueOf(d.difficulty());
         f.grades = BlueprintSection.split(d.grades());
         f.levels = BlueprintSection.split(d.levels());
+        f.gradesWas = d.grades();
+        f.levelsWas = d.levels();
         f.tags = d.tags();
         f.sourceCase = d.sourceCase();
         return f;
@@ -103,8 +110,15 @@ public class QuestionForm {
             }
         }
         return new QuestionInput(null, 1, code, type, stem, t != null && t.choice() ? opts : List.of(), ans,
-                referenceAnswer, points, points(), explanation, law, articles, domain, difficulty, grades, levels,
+                referenceAnswer, points, points(), explanation, law, articles, domain, difficulty, keepOrder(grades, gradesWas),
+                keepOrder(levels, levelsWas),
                 BlueprintSection.split(tags), sourceCase);
+    }
+
+    private static List<String> keepOrder(List<String> chosen, String was) {
+        List<String> before = BlueprintSection.split(was);
+        List<String> now = chosen == null ? List.of() : chosen;
+        return new java.util.HashSet<>(now).equals(new java.util.HashSet<>(before)) ? before : now;
     }
 
     private String points() {

@@ -65,7 +65,7 @@ class ExamAdminPagesTest {
 
     @Test
     void everyPageRendersForManagersAndIsRefusedToLearners() {
-        ExamFixtures.Built exam = fixtures.published(1, false, "AFTER_SUBMIT", 30, 1);
+        ExamFixtures.Built exam = fixtures.published(1, true, "AFTER_SUBMIT", 30, 1);
         Api trainer = trainer();
         Api admin = admin();
         Api learner = exam.candidates().get(0).api();
@@ -103,9 +103,40 @@ class ExamAdminPagesTest {
         Document al = page(trainer, "/exam-admin/questions/AL-001");
         assertThat(al.select("#q-reference").text()).contains("第三十三条");
         assertThat(al.select("#versions tbody tr")).isNotEmpty();
+        // a used 案例分析 question with a long reference answer (well over 2 KB as a form field) and several
+        // grades: the edit form round-trips unchanged, and a real change makes a new version
+        String used = QuarkusTransaction.requiringNew().call(() -> Question.<Question> find(
+                "currentVersionId IN (SELECT v.id FROM QuestionVersion v WHERE v.used = true AND v.type = ?1 "
+                        + "AND v.grades LIKE '%,%' AND length(v.referenceAnswer) > 800)", QuestionType.CASE_ANALYSIS)
+                .firstResult().code);
+        Document editPage = page(trainer, "/exam-admin/questions/" + used + "/edit");
+        assertThat(editPage.select("#new-version-note").text()).contains("生成第");
+        org.jsoup.nodes.FormElement editForm = (org.jsoup.nodes.FormElement) editPage.selectFirst("#question-form");
+        Response unchanged = post(trainer, editForm, "/exam-admin/questions/" + used + "/edit", null);
+        assertThat(unchanged.getHeader("Location")).as(used + " " + unchanged.statusCode() + " "
+                + Jsoup.parse(unchanged.asString()).select("#form-errors, .error-page, main").text()).endsWith("done=unchanged");
+        Response changed = post(trainer, editForm, "/exam-admin/questions/" + used + "/edit", "（修订）");
+        assertThat(changed.getHeader("Location")).endsWith("done=new_version");
+        Document revised = page(trainer, "/exam-admin/questions/" + used);
+        assertThat(revised.select("#versions tbody tr").size()).isGreaterThanOrEqualTo(2);
+        assertThat(revised.select("#versions tbody tr.xa-current").text()).contains("当前");
+
         // English through the bundle
         assertThat(Jsoup.parse(admin.get().cookie("academy-lang", "en").when().get("/exam-admin").asString())
                 .select("main h1").first().text()).isEqualTo("Exam management");
+    }
+
+    /** Posts a page's form as the browser would (with its CSRF field), optionally appending text to the stem. */
+    static Response post(Api who, org.jsoup.nodes.FormElement f, String pagePath, String stemSuffix) {
+        TestAccounts.Csrf csrf = TestAccounts.csrfFrom(who.get().when().get(pagePath));
+        RequestSpecification r = who.get().redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").cookie("academy-csrf", csrf.cookie());
+        for (org.jsoup.Connection.KeyVal kv : f.formData()) {
+            String v = kv.key().equals("csrf-token") ? csrf.field()
+                    : kv.key().equals("stem") && stemSuffix != null ? kv.value() + stemSuffix : kv.value();
+            r = r.formParam(kv.key(), v);
+        }
+        return r.post(f.attr("action"));
     }
 
     @Test
