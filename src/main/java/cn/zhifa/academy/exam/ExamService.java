@@ -235,7 +235,12 @@ public class ExamService {
     /** Freezes the pool (marking its versions used) and opens the exam to its audience. */
     @Transactional
     public Exam publish(long id) {
-        Exam e = scope.exam(id);
+        return publish(scope.exam(id));
+    }
+
+    /** Publishes an exam the caller has already checked (also used by the demo data). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Exam publish(Exam e) {
         if (e.status != Exam.Status.DRAFT) {
             throw ProblemException.conflict("status", "只有草稿状态的考试可以发布");
         }
@@ -345,7 +350,9 @@ public class ExamService {
 
     /** Recomputes the deadline of every running attempt of the exam; returns how many changed. */
     int refreshDeadlines(Exam e) {
-        List<ExamAttempt> running = ExamAttempt.list("examId = ?1 AND status = ?2", e.id, ExamAttempt.Status.IN_PROGRESS);
+        // locked like a submit, so an override and a submit of the same attempt never race
+        List<ExamAttempt> running = ExamAttempt.<ExamAttempt> find("examId = ?1 AND status = ?2 ORDER BY id", e.id,
+                ExamAttempt.Status.IN_PROGRESS).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
         int changed = 0;
         for (ExamAttempt a : running) {
             Person p = Person.findById(a.personId);

@@ -28,7 +28,8 @@ public class ProviderPage {
     static class Templates {
         static native TemplateInstance list(List<ProviderService.ProviderView> providers);
 
-        static native TemplateInstance detail(ProviderService.ProviderView provider, List<PersonView> staff, long staffTotal);
+        static native TemplateInstance detail(ProviderService.ProviderView provider, List<PersonView> staff, long staffTotal,
+                List<cn.zhifa.academy.records.RecordTable> sections);
     }
 
     @Inject
@@ -36,6 +37,13 @@ public class ProviderPage {
 
     @Inject
     PeopleService people;
+
+    /** Tables other features contribute (staff qualifications, credit history...). */
+    @Inject
+    jakarta.enterprise.inject.Instance<cn.zhifa.academy.records.ProviderRecordSection> sections;
+
+    @Inject
+    cn.zhifa.academy.platform.web.LocaleContext locale;
 
     @GET
     public TemplateInstance list() {
@@ -53,6 +61,9 @@ public class ProviderPage {
         q.sort = "name";
         q.dir = "asc";
         PeopleService.Page<PersonView> staff = people.search(q);
-        return Templates.detail(v, staff.items(), staff.total());
+        List<cn.zhifa.academy.records.RecordTable> tables = sections.stream()
+                .sorted(java.util.Comparator.comparingInt(cn.zhifa.academy.records.ProviderRecordSection::order))
+                .map(s -> s.forProvider(id, locale.getLocale())).flatMap(java.util.Optional::stream).toList();
+        return Templates.detail(v, staff.items(), staff.total(), tables);
     }
 }

@@ -53,6 +53,13 @@ public class ExamFixtures {
         return out;
     }
 
+    /** A learner account for a given person. */
+    public Candidate candidate(long personId) {
+        Person p = QuarkusTransaction.requiringNew().call(() -> Person.<Person> findById(personId));
+        Account a = accounts.create("cand", Roles.LEARNER, null, null, p.id);
+        return new Candidate(a, p, Api.as(a.username, PASSWORD));
+    }
+
     public static Map<String, Object> section(String type, int count, double points) {
         Map<String, Object> s = new HashMap<>();
         s.put("type", type);

@@ -1,0 +1,483 @@
+package cn.zhifa.academy.dashboard;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zhifa.academy.curriculum.CurriculumConfig;
+import cn.zhifa.academy.evaluation.EvalMessages;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * The administrators' dashboards (统计看板), each one SQL aggregate over the caller's unit
+ * subtree (a system administrator sees everything): hours compliance, plan completion, pass
+ * rates by domain and by exam, qualifications expiring soon, auxiliary grade distribution and
+ * provider credit ranking. Every row can be drilled into the people behind it, and every table
+ * exported as XLSX.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DashboardService {
+
+    public static final List<String> PANELS = List.of("hours", "plans", "domains", "exams", "expiring", "grades", "credit");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final int DRILL_LIMIT = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrgScope orgScope;
+
+    @Inject
+    CurriculumConfig curriculum;
+
+    @Inject
+    ExpiringQualifications expiring;
+
+    /** One row of a panel's table; {@code drillKey} names the people behind it (null = none). */
+    public record PanelRow(List<Object> cells, String drillKey) {
+    }
+
+    /** A panel: its table, and the column drawn as the chart. */
+    public record Panel(String key, String title, List<String> headers, List<PanelRow> rows, String chartType,
+            int chartColumn, boolean available, String note) {
+
+        public String labelsJson() {
+            return json(rows.stream().map(r -> String.valueOf(r.cells().get(0))).toList());
+        }
+
+        public String valuesJson() {
+            return json(rows.stream().map(r -> r.cells().get(chartColumn)).toList());
+        }
+
+        public String seriesName() {
+            return headers.get(chartColumn);
+        }
+    }
+
+    /** The people behind one row of a panel. */
+    /** People behind a panel row; {@code detailLinks} (same order, may hold null) link the detail column. */
+    public record Drill(String panel, String key, String title, List<String> headers, List<List<Object>> rows,
+            List<Long> personIds, List<String> detailLinks) {
+
+        public String detailLink(int index) {
+            return index < detailLinks.size() ? detailLinks.get(index) : null;
+        }
+    }
+
+    static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int currentYear() {
+        return LocalDate.now(ZONE).getYear();
+    }
+
+    /** The caller's unit path prefix ("" = everything). */
+    String prefix() {
+        OrgScope.UnitFilter f = orgScope.unitFilter();
+        if (f instanceof OrgScope.All) {
+            return "";
+        }
+        if (f instanceof OrgScope.Subtree s) {
+            return s.pathPrefix();
+        }
+        throw new ForbiddenException("dashboards are for administrators");
+    }
+
+    public List<Panel> all(int year, EvalMessages m) {
+        List<Panel> out = new ArrayList<>();
+        for (String p : PANELS) {
+            out.add(panel(p, year, m));
+        }
+        return out;
+    }
+
+    public Panel panel(String key, int year, EvalMessages m) {
+        String prefix = prefix() + "%";
+        switch (key) {
+            case "hours":
+                return hours(prefix, year, m);
+            case "plans":
+                return plans(prefix, year, m);
+            case "domains":
+                return domains(prefix, year, m);
+            case "exams":
+                return exams(prefix, year, m);
+            case "expiring":
+                return expiring(prefix, m);
+            case "grades":
+                return grades(prefix, year, m);
+            case "credit":
+                return credit(prefix, m);
+            default:
+                throw new ProblemException(404, "Not found", "No dashboard panel " + key);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... params) {
+        Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q.getResultList();
+    }
+
+    static long l(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    static BigDecimal pct(long part, long whole) {
+        return whole == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    // ---- panels ------------------------------------------------------------------------
+
+    private Panel hours(String prefix, int year, EvalMessages m) {
+        int target = curriculum.annualHoursTarget();
+        List<PanelRow> rows = new ArrayList<>();
+        for (Object[] r : rows("""
+                SELECT u.id, u.name, count(*) AS people, count(*) FILTER (WHERE x.total >= ?3) AS reached
+                FROM (SELECT p.unit_id, coalesce(sum(h.hours), 0) AS total
+                      FROM person p
+                      JOIN org_unit u0 ON u0.id = p.unit_id
+                      LEFT JOIN hours_ledger h ON h.person_id = p.id AND h.year = ?2
+                      WHERE u0.path LIKE ?1 AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF'
+                      GROUP BY p.id, p.unit_id) x
+                JOIN org_unit u ON u.id = x.unit_id
+                GROUP BY u.id, u.name, u.path ORDER BY u.path
+                """, prefix, year, BigDecimal.valueOf(target))) {
+            long people = l(r[2]);
+            long reached = l(r[3]);
+            rows.add(new PanelRow(List.of(r[1], people, reached, people - reached, pct(reached, people)),
+                    "unit:" + l(r[0])));
+        }
+        return new Panel("hours", m.panel_hours(), List.of(m.col_unit(), m.col_people(), m.col_reached(),
+                m.col_below(), m.col_share()), rows, "bar", 4, true, m.panel_hours_note(target));
+    }
+
+    private Panel plans(String prefix, int year, EvalMessages m) {
+        List<PanelRow> rows = new ArrayList<>();
+        for (Object[] r : rows("""
+                SELECT tp.id, tp.title, count(*) AS assigned,
+                       count(*) FILTER (WHERE coalesce(d.n, 0) >= coalesce(req.n, 0)) AS completed
+                FROM training_plan tp
+                JOIN plan_assignment pa ON pa.plan_id = tp.id AND pa.status = 'OPEN'
+                JOIN person p ON p.id = pa.person_id
+                JOIN org_unit u ON u.id = p.unit_id
+                LEFT JOIN (SELECT plan_id, count(*) AS n FROM training_plan_course GROUP BY plan_id) req
+                       ON req.plan_id = tp.id
+                LEFT JOIN (SELECT c.plan_id, e.person_id, count(*) AS n
+                           FROM enrollment e
+                           JOIN training_plan_course c ON c.course_id = e.course_id
+                           JOIN training_plan t2 ON t2.id = c.plan_id AND t2.year = ?2
+                           WHERE e.completed_at IS NOT NULL
+                           GROUP BY c.plan_id, e.person_id) d ON d.plan_id = tp.id AND d.person_id = pa.person_id
+                WHERE tp.year = ?2 AND u.path LIKE ?1
+                GROUP BY tp.id, tp.title ORDER BY tp.id
+                """, prefix, year)) {
+            long assigned = l(r[2]);
+            long completed = l(r[3]);
+            rows.add(new PanelRow(List.of(r[1], assigned, completed, pct(completed, assigned)), "plan:" + l(r[0])));
+        }
+        return new Panel("plans", m.panel_plans(), List.of(m.col_plan(), m.col_assigned(), m.col_completed(),
+                m.col_share()), rows, "bar", 3, true, null);
+    }
+
+    private Panel domains(String prefix, int year, EvalMessages m) {
+        List<PanelRow> rows = new ArrayList<>();
+        for (Object[] r : rows("""
+                SELECT x.domain_code, coalesce(d.name, x.domain_code), count(*), count(*) FILTER (WHERE x.passed)
+                FROM exam_record x
+                JOIN person p ON p.id = x.person_id
+                JOIN org_unit u ON u.id = p.unit_id
+                LEFT JOIN enforcement_domain d ON d.code = x.domain_code
+                WHERE u.path LIKE ?1 AND x.finished_at >= ?2 AND x.finished_at < ?3
+                GROUP BY x.domain_code, d.name, d.sort_order ORDER BY d.sort_order, x.domain_code
+                """, prefix, start(year), start(year + 1))) {
+            long n = l(r[2]);
+            long passed = l(r[3]);
+            rows.add(new PanelRow(List.of(r[1], n, passed, pct(passed, n)), "domain:" + r[0]));
+        }
+        return new Panel("domains", m.panel_domains(), List.of(m.col_domain(), m.col_candidates(), m.col_passed(),
+                m.col_pass_rate()), rows, "bar", 3, true, null);
+    }
+
+    private Panel exams(String prefix, int year, EvalMessages m) {
+        List<PanelRow> rows = new ArrayList<>();
+        for (Object[] r : rows("""
+                SELECT x.exam_id, max(x.exam_title), count(*), count(*) FILTER (WHERE x.passed), round(avg(x.score), 1)
+                FROM exam_record x
+                JOIN person p ON p.id = x.person_id
+                JOIN org_unit u ON u.id = p.unit_id
+                WHERE u.path LIKE ?1 AND x.finished_at >= ?2 AND x.finished_at < ?3
+                GROUP BY x.exam_id ORDER BY max(x.finished_at) DESC LIMIT 50
+                """, prefix, start(year), start(year + 1))) {
+            long n = l(r[2]);
+            long passed = l(r[3]);
+            rows.add(new PanelRow(List.of(r[1], n, passed, pct(passed, n), r[4]), "exam:" + l(r[0])));
+        }
+        return new Panel("exams", m.panel_exams(), List.of(m.col_exam(), m.col_candidates(), m.col_passed(),
+                m.col_pass_rate(), m.col_average()), rows, "bar", 3, true, null);
+    }
+
+    private Panel expiring(String prefix, EvalMessages m) {
+        if (!expiring.available()) {
+            return new Panel("expiring", m.panel_expiring(), List.of(m.col_window(), m.col_people()), List.of(), "bar", 1,
+                    false, m.panel_expiring_unavailable());
+        }
+        List<PanelRow> rows = new ArrayList<>();
+        int from = 0;
+        for (int to : new int[] { 30, 60, 90 }) {
+            rows.add(new PanelRow(List.of(m.window_days(to), expiring.count(prefix, from, to)), "days:" + to));
+            from = to;
+        }
+        return new Panel("expiring", m.panel_expiring(), List.of(m.col_window(), m.col_people()), rows, "bar", 1, true,
+                null);
+    }
+
+    private Panel grades(String prefix, int year, EvalMessages m) {
+        List<PanelRow> rows = new ArrayList<>();
+        for (Object[] r : rows("""
+                SELECT e.band, count(*), min(b.position)
+                FROM evaluation e
+                JOIN org_unit u ON u.id = e.unit_id
+                LEFT JOIN eval_band b ON b.scheme_id = e.scheme_id AND b.label = e.band
+                WHERE e.subject_kind = 'AUXILIARY' AND e.status = 'CONFIRMED' AND u.path LIKE ?1
+                  AND e.period_start >= ?2 AND e.period_start < ?3
+                GROUP BY e.band ORDER BY min(b.position), e.band
+                """, prefix, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))) {
+            rows.add(new PanelRow(List.of(r[0], l(r[1])), "band:" + r[0]));
+        }
+        return new Panel("grades", m.panel_grades(), List.of(m.col_band(), m.col_count()), rows, "pie", 1, true, null);
+    }
+
+    private Panel credit(String prefix, EvalMessages m) {
+        List<PanelRow> rows = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZONE);
+        for (Object[] r : rows("""
+                SELECT pr.id, pr.name, ev.total, ev.band, ev.cycle_label,
+                       (SELECT max(b.ends_on) FROM provider_blacklist b WHERE b.provider_id = pr.id
+                          AND b.lifted_at IS NULL AND b.starts_on <= ?2 AND b.ends_on > ?2)
+                FROM provider pr
+                JOIN org_unit u ON u.id = pr.commissioning_unit_id
+                LEFT JOIN LATERAL (SELECT e.total, e.band, e.cycle_label FROM evaluation e
+                                   WHERE e.provider_id = pr.id AND e.status = 'CONFIRMED'
+                                   ORDER BY e.period_start DESC, e.id DESC LIMIT 1) ev ON TRUE
+                WHERE u.path LIKE ?1
+                ORDER BY ev.total DESC NULLS LAST, pr.name LIMIT 100
+                """, prefix, today)) {
+            rows.add(new PanelRow(List.of(r[1], r[2] == null ? "-" : r[2], r[3] == null ? "-" : r[3],
+                    r[4] == null ? "-" : r[4], r[5] == null ? "-" : m.blacklisted_until() + " " + r[5]),
+                    "provider:" + l(r[0])));
+        }
+        return new Panel("credit", m.panel_credit(), List.of(m.col_provider(), m.col_total(), m.col_band(), m.col_cycle(),
+                m.col_blacklist()), rows, "bar", 1, true, null);
+    }
+
+    private static java.time.OffsetDateTime start(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toOffsetDateTime();
+    }
+
+    // ---- drill-down --------------------------------------------------------------------
+
+    /** The people behind a row; a row outside the caller's scope is answered 404. */
+    public Drill drill(String panel, String key, int year, EvalMessages m) {
+        String prefix = prefix() + "%";
+        String[] k = key == null ? new String[0] : key.split(":", 2);
+        if (k.length != 2 || k[1].isBlank()) {
+            throw ProblemException.invalid("key", "无效的下钻条件：" + key);
+        }
+        String base = """
+                SELECT p.id, p.name, p.employee_no, u.name AS unit, %s
+                FROM person p JOIN org_unit u ON u.id = p.unit_id %s
+                WHERE u.path LIKE ?1 AND %s
+                ORDER BY u.path, p.name LIMIT %d
+                """;
+        List<Object[]> rows;
+        String title;
+        String detailHeader;
+        switch (panel + "/" + k[0]) {
+            case "hours/unit": {
+                long unit = id(k[1]);
+                title = unitName(unit, prefix);
+                detailHeader = m.col_hours();
+                rows = rows(String.format(base, "coalesce((SELECT sum(h.hours) FROM hours_ledger h WHERE h.person_id = p.id AND h.year = ?2), 0) AS t",
+                        "", "p.unit_id = ?3 AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF' "
+                                + "AND coalesce((SELECT sum(h.hours) FROM hours_ledger h WHERE h.person_id = p.id AND h.year = ?2), 0) < ?4",
+                        DRILL_LIMIT), prefix, year, unit, BigDecimal.valueOf(curriculum.annualHoursTarget()));
+                title = title + " · " + m.drill_below_target();
+                break;
+            }
+            case "plans/plan": {
+                long plan = id(k[1]);
+                Object[] tp = one("SELECT title, year FROM training_plan WHERE id = ?1", plan);
+                title = tp[0] + " · " + m.drill_not_completed();
+                detailHeader = m.col_completed();
+                rows = rows(String.format(base, """
+                        (SELECT count(*) FROM enrollment e JOIN training_plan_course c ON c.plan_id = ?3 AND c.course_id = e.course_id
+                          WHERE e.person_id = p.id AND e.completed_at IS NOT NULL) || ' / ' ||
+                        (SELECT count(*) FROM training_plan_course c WHERE c.plan_id = ?3)""",
+                        "JOIN plan_assignment pa ON pa.person_id = p.id AND pa.plan_id = ?3 AND pa.status = 'OPEN'", """
+                        (SELECT count(*) FROM enrollment e JOIN training_plan_course c ON c.plan_id = ?3 AND c.course_id = e.course_id
+                          WHERE e.person_id = p.id AND e.completed_at IS NOT NULL)
+                        < (SELECT count(*) FROM training_plan_course c WHERE c.plan_id = ?3) AND ?2 = ?2""", DRILL_LIMIT),
+                        prefix, year, plan);
+                break;
+            }
+            case "domains/domain": {
+                title = k[1] + " · " + m.drill_failed();
+                detailHeader = m.col_score();
+                rows = rows(String.format(base, "x.exam_title || ' ' || x.score", "JOIN exam_record x ON x.person_id = p.id",
+                        "x.domain_code = ?3 AND NOT x.passed AND x.finished_at >= ?4 AND x.finished_at < ?5", DRILL_LIMIT),
+                        prefix, year, k[1], start(year), start(year + 1));
+                break;
+            }
+            case "exams/exam": {
+                long exam = id(k[1]);
+                title = m.drill_failed();
+                detailHeader = m.col_score();
+                rows = rows(String.format(base, "x.exam_title || ' ' || x.score", "JOIN exam_record x ON x.person_id = p.id",
+                        "x.exam_id = ?3 AND NOT x.passed AND ?2 = ?2", DRILL_LIMIT), prefix, year, exam);
+                break;
+            }
+            case "grades/band": {
+                title = k[1];
+                detailHeader = m.col_total();
+                rows = rows(String.format(base, "e.cycle_label || ' ' || e.total",
+                        "JOIN evaluation e ON e.person_id = p.id AND e.status = 'CONFIRMED'",
+                        "e.band = ?3 AND e.period_start >= ?4 AND e.period_start < ?5 AND ?2 = ?2", DRILL_LIMIT),
+                        prefix, year, k[1], LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+                break;
+            }
+            case "credit/provider": {
+                long provider = id(k[1]);
+                Object[] pr = one("SELECT pr.name, u.path FROM provider pr JOIN org_unit u ON u.id = pr.commissioning_unit_id "
+                        + "WHERE pr.id = ?1", provider);
+                if (pr == null || !((String) pr[1]).startsWith(prefix.substring(0, prefix.length() - 1))) {
+                    throw new ProblemException(404, "Not found", "No provider " + provider + " in your scope");
+                }
+                title = (String) pr[0];
+                detailHeader = m.col_status();
+                rows = rows(String.format(base, "p.status", "", "p.provider_id = ?3 AND ?2 = ?2", DRILL_LIMIT), prefix, year,
+                        provider);
+                break;
+            }
+            case "expiring/days": {
+                int to = (int) id(k[1]);
+                if (to != 30 && to != 60 && to != 90) {
+                    throw ProblemException.invalid("key", "窗口应为 30、60 或 90 天");
+                }
+                title = m.window_days(to);
+                detailHeader = m.col_expiry();
+                rows = new ArrayList<>();
+                for (Object[] q : expiring.people(prefix, to - 30, to, DRILL_LIMIT)) {
+                    Object[] p = one("SELECT p.id, p.name, p.employee_no, u.name FROM person p JOIN org_unit u ON u.id = p.unit_id "
+                            + "WHERE p.id = ?1", ((Number) q[0]).longValue());
+                    if (p != null) {
+                        rows.add(new Object[] { p[0], p[1], p[2], p[3], q[1] + " " + q[2],
+                                q.length > 3 ? "/qualifications/" + q[3] : null });
+                    }
+                }
+                break;
+            }
+            default:
+                throw ProblemException.invalid("key", "无效的下钻条件：" + panel + "/" + key);
+        }
+        List<List<Object>> out = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (Object[] r : rows) {
+            ids.add(l(r[0]));
+            links.add(r.length > 5 ? (String) r[5] : null);
+            out.add(List.of(r[1], r[2], r[3], r[4] == null ? "" : String.valueOf(r[4])));
+        }
+        return new Drill(panel, key, title, List.of(m.col_name(), m.col_employee_no(), m.col_unit(), detailHeader), out, ids, links);
+    }
+
+    private static long id(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("key", "无效的编号：" + s);
+        }
+    }
+
+    private Object[] one(String sql, Object... params) {
+        List<Object[]> r = rows(sql, params);
+        return r.isEmpty() ? null : r.get(0);
+    }
+
+    /** The unit's name when it is in scope; 404 otherwise. */
+    private String unitName(long unitId, String prefix) {
+        Object[] u = one("SELECT name, path FROM org_unit WHERE id = ?1", unitId);
+        if (u == null || !((String) u[1]).startsWith(prefix.substring(0, prefix.length() - 1))) {
+            throw new ProblemException(404, "Not found", "No unit " + unitId + " in your scope");
+        }
+        return (String) u[0];
+    }
+
+    // ---- export ------------------------------------------------------------------------
+
+    public byte[] xlsx(String sheetName, List<String> headers, List<List<Object>> rows) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.createSheet(sheetName.replaceAll("[\\\\/?*\\[\\]:]", " "));
+            Row h = s.createRow(0);
+            for (int i = 0; i < headers.size(); i++) {
+                h.createCell(i).setCellValue(headers.get(i));
+            }
+            int r = 1;
+            for (List<Object> row : rows) {
+                Row x = s.createRow(r++);
+                for (int i = 0; i < row.size(); i++) {
+                    Object v = row.get(i);
+                    if (v instanceof Number n) {
+                        x.createCell(i).setCellValue(n.doubleValue());
+                    } else {
+                        x.createCell(i).setCellValue(v == null ? "" : String.valueOf(v));
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] xlsx(Panel p) {
+        return xlsx(p.title(), p.headers(), p.rows().stream().map(PanelRow::cells).toList());
+    }
+
+    public byte[] xlsx(Drill d) {
+        return xlsx(d.title(), d.headers(), d.rows());
+    }
+}

@@ -1,0 +1,284 @@
+package cn.zhifa.academy.evaluation;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderService;
+import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * A provider's credit (信用): events with evidence, the blacklist (黑名单) and the commissions
+ * it blocks. Administrators of the commissioning unit record; provider managers read their own.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CreditService {
+
+    @Inject
+    ProviderService providers;
+
+    @Inject
+    OrgScope orgScope;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    MediaService media;
+
+    public record EventInput(CreditEventKind kind, BigDecimal points, LocalDate occurredOn, String description) {
+    }
+
+    public record BlacklistInput(String reason, LocalDate startsOn, LocalDate endsOn, Integer months) {
+    }
+
+    public record CommissionInput(Long unitId, String services, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    public record EventView(long id, CreditEventKind kind, BigDecimal points, LocalDate occurredOn, String description,
+            Long evidenceMediaId, String recordedBy) {
+    }
+
+    public record BlacklistView(long id, String reason, LocalDate startsOn, LocalDate endsOn, boolean inForce,
+            String createdBy, String liftedBy, String liftReason) {
+    }
+
+    public record CommissionView(long id, String unit, String services, LocalDate periodStart, LocalDate periodEnd,
+            String createdBy) {
+    }
+
+    /** Current standing: the latest confirmed evaluation and the blacklisting in force. */
+    public record Standing(long providerId, String providerName, BigDecimal total, String band, String cycle,
+            BlacklistView blacklist) {
+        @com.fasterxml.jackson.annotation.JsonProperty("blacklisted")
+        public boolean blacklisted() {
+            return blacklist != null;
+        }
+    }
+
+    public Provider visible(long providerId) {
+        return providers.visible(providerId)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "No provider " + providerId));
+    }
+
+    public Provider manageable(long providerId) {
+        Provider p = visible(providerId);
+        if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId))) {
+            throw new ForbiddenException("only administrators of the commissioning unit may do this");
+        }
+        return p;
+    }
+
+    public boolean canManage(Provider p) {
+        return user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId);
+    }
+
+    // ---- events ------------------------------------------------------------------------
+
+    /** Records an event; the evidence file (optional) goes to the object store first. */
+    @Transactional(Transactional.TxType.NEVER)
+    public CreditEvent record(long providerId, EventInput in, Path evidence, String evidenceName, String evidenceType)
+            throws IOException {
+        QuarkusTransaction.requiringNew().run(() -> {
+            manageable(providerId);
+            check(providerId, in);
+        });
+        MediaObject m = evidence == null ? null : media.store(evidence, evidenceName, evidenceType, user.getUsername());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            check(providerId, in);
+            CreditEvent e = new CreditEvent();
+            e.providerId = providerId;
+            e.kind = in.kind();
+            e.points = in.points().abs().multiply(BigDecimal.valueOf(in.kind().sign)).setScale(1, java.math.RoundingMode.HALF_UP);
+            e.occurredOn = in.occurredOn();
+            e.description = in.description().trim();
+            e.evidenceMediaId = m == null ? null : m.id;
+            e.recordedBy = user.getUsername();
+            e.persist();
+            audit.record("credit.event_recorded", "provider", providerId, AuditLog.detail("event", e.id, "kind",
+                    e.kind.name(), "points", e.points, "occurredOn", e.occurredOn.toString(), "evidence", e.evidenceMediaId));
+            return e;
+        });
+    }
+
+    private void check(long providerId, EventInput in) {
+        if (in.kind() == null) {
+            throw ProblemException.invalid("kind", "请选择事件类型");
+        }
+        if (in.points() == null || in.points().signum() == 0 || in.points().abs().compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw ProblemException.invalid("points", "分值应在 0–100 之间且不为 0");
+        }
+        if (in.occurredOn() == null || in.occurredOn().isAfter(LocalDate.now(EvaluationService.ZONE))) {
+            throw ProblemException.invalid("occurredOn", "请填写发生日期（不得晚于今天）");
+        }
+        if (in.description() == null || in.description().isBlank() || in.description().length() > 500) {
+            throw ProblemException.invalid("description", "请填写事件说明（500 字以内）");
+        }
+        if (Evaluation.count("providerId = ?1 AND status = ?2 AND periodStart <= ?3 AND periodEnd > ?3", providerId,
+                Evaluation.Status.CONFIRMED, in.occurredOn()) > 0) {
+            throw ProblemException.conflict("occurredOn", "该日期所在周期的信用评价已确认锁定");
+        }
+    }
+
+    public List<EventView> events(long providerId) {
+        visible(providerId);
+        return CreditEvent.<CreditEvent> list("providerId = ?1 ORDER BY occurredOn DESC, id DESC", providerId).stream()
+                .map(e -> new EventView(e.id, e.kind, e.points, e.occurredOn, e.description, e.evidenceMediaId, e.recordedBy))
+                .toList();
+    }
+
+    // ---- blacklist ---------------------------------------------------------------------
+
+    @Transactional
+    public Blacklisting blacklist(long providerId, BlacklistInput in) {
+        manageable(providerId);
+        if (in.reason() == null || in.reason().isBlank() || in.reason().length() > 500) {
+            throw ProblemException.invalid("reason", "请填写列入黑名单的原因");
+        }
+        if (in.startsOn() == null) {
+            throw ProblemException.invalid("startsOn", "请填写开始日期");
+        }
+        LocalDate end = in.endsOn();
+        if (end == null && in.months() != null) {
+            if (in.months() < 1 || in.months() > 120) {
+                throw ProblemException.invalid("months", "期限应为 1–120 个月");
+            }
+            end = in.startsOn().plusMonths(in.months());
+        }
+        if (end == null || !end.isAfter(in.startsOn())) {
+            throw ProblemException.invalid("endsOn", "请填写晚于开始日期的结束日期或期限（月）");
+        }
+        Blacklisting b = new Blacklisting();
+        b.providerId = providerId;
+        b.reason = in.reason().trim();
+        b.startsOn = in.startsOn();
+        b.endsOn = end;
+        b.createdBy = user.getUsername();
+        b.persist();
+        audit.record("credit.blacklisted", "provider", providerId,
+                AuditLog.detail("blacklist", b.id, "from", b.startsOn.toString(), "until", b.endsOn.toString(), "reason", b.reason));
+        return b;
+    }
+
+    @Transactional
+    public void lift(long providerId, long blacklistId, String reason) {
+        manageable(providerId);
+        Blacklisting b = Blacklisting.<Blacklisting> find("id = ?1 AND providerId = ?2", blacklistId, providerId)
+                .firstResultOptional().orElseThrow(() -> new ProblemException(404, "Not found", "No blacklisting " + blacklistId));
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "请填写提前解除的原因");
+        }
+        if (b.liftedAt != null) {
+            throw ProblemException.conflict("id", "已解除");
+        }
+        b.liftedAt = java.time.Instant.now();
+        b.liftedBy = user.getUsername();
+        b.liftReason = reason.trim();
+        audit.record("credit.blacklist_lifted", "provider", providerId, AuditLog.detail("blacklist", b.id, "reason", b.liftReason));
+    }
+
+    public List<BlacklistView> blacklistings(long providerId) {
+        visible(providerId);
+        LocalDate today = LocalDate.now(EvaluationService.ZONE);
+        return Blacklisting.<Blacklisting> list("providerId = ?1 ORDER BY startsOn DESC", providerId).stream()
+                .map(b -> view(b, today)).toList();
+    }
+
+    static BlacklistView view(Blacklisting b, LocalDate today) {
+        return new BlacklistView(b.id, b.reason, b.startsOn, b.endsOn, b.inForceOn(today), b.createdBy, b.liftedBy,
+                b.liftReason);
+    }
+
+    /** Blacklistings in force today, by provider (for badges on lists). */
+    public static Map<Long, BlacklistView> inForce(List<Long> providerIds) {
+        if (providerIds.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate today = LocalDate.now(EvaluationService.ZONE);
+        return Blacklisting.<Blacklisting> list(
+                "providerId IN ?1 AND liftedAt IS NULL AND startsOn <= ?2 AND endsOn > ?2 ORDER BY endsOn DESC", providerIds, today)
+                .stream().collect(Collectors.toMap(b -> b.providerId, b -> view(b, today), (a, b) -> a));
+    }
+
+    // ---- commissions -------------------------------------------------------------------
+
+    /** A new commission; refused while the provider is blacklisted in any part of the period. */
+    @Transactional
+    public Commission commission(long providerId, CommissionInput in) {
+        Provider p = visible(providerId);
+        Long unitId = in.unitId() == null ? p.commissioningUnitId : in.unitId();
+        if (OrgUnit.findById(unitId) == null) {
+            throw ProblemException.invalid("unitId", "委托单位不存在");
+        }
+        if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(unitId))) {
+            throw new ForbiddenException("unit outside your scope");
+        }
+        if (in.services() == null || in.services().isBlank() || in.services().length() > 500) {
+            throw ProblemException.invalid("services", "请填写委托的服务事项");
+        }
+        if (in.periodStart() == null || in.periodEnd() == null || in.periodEnd().isBefore(in.periodStart())) {
+            throw ProblemException.invalid("periodEnd", "请填写委托期限（结束日期不得早于开始日期）");
+        }
+        LocalDate today = LocalDate.now(EvaluationService.ZONE);
+        Optional<Blacklisting> block = Blacklisting.<Blacklisting> list("providerId = ?1 AND liftedAt IS NULL", providerId)
+                .stream().filter(b -> b.inForceOn(today) || b.overlaps(in.periodStart(), in.periodEnd())).findFirst();
+        if (block.isPresent()) {
+            Blacklisting b = block.get();
+            throw ProblemException.conflict("providerId", "“" + p.name + "”已列入黑名单（" + b.startsOn + " 至 "
+                    + b.endsOn.minusDays(1) + "），期间不得新增委托");
+        }
+        Commission c = new Commission();
+        c.providerId = providerId;
+        c.unitId = unitId;
+        c.services = in.services().trim();
+        c.periodStart = in.periodStart();
+        c.periodEnd = in.periodEnd();
+        c.createdBy = user.getUsername();
+        c.persist();
+        audit.record("credit.commissioned", "provider", providerId, AuditLog.detail("commission", c.id, "unit", unitId,
+                "services", c.services, "from", c.periodStart.toString(), "to", c.periodEnd.toString()));
+        return c;
+    }
+
+    public List<CommissionView> commissions(long providerId) {
+        visible(providerId);
+        Map<Long, String> units = OrgUnit.<OrgUnit> listAll().stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
+        return Commission.<Commission> list("providerId = ?1 ORDER BY periodStart DESC, id DESC", providerId).stream()
+                .map(c -> new CommissionView(c.id, units.get(c.unitId), c.services, c.periodStart, c.periodEnd, c.createdBy))
+                .toList();
+    }
+
+    // ---- standing ----------------------------------------------------------------------
+
+    public Standing standing(long providerId) {
+        Provider p = Provider.findById(providerId);
+        Evaluation latest = Evaluation.<Evaluation> find(
+                "providerId = ?1 AND status = ?2 ORDER BY periodStart DESC, id DESC", providerId, Evaluation.Status.CONFIRMED)
+                .firstResult();
+        BlacklistView b = inForce(List.of(providerId)).get(providerId);
+        return new Standing(providerId, p == null ? "" : p.name, latest == null ? null : latest.total,
+                latest == null ? null : latest.band, latest == null ? null : latest.cycleLabel, b);
+    }
+}

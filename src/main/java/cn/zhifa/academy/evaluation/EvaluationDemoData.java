@@ -1,0 +1,203 @@
+package cn.zhifa.academy.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.records.ExamPurpose;
+import cn.zhifa.academy.records.ExamResultRecorded;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Demo evaluations for 示范市 (after the registry demo): the default schemes, confirmed
+ * assessments of auxiliary staff (one person with two consecutive 不合格, hence flagged),
+ * credit evaluations of the three demo providers and one blacklisted provider.
+ */
+@Singleton
+public class EvaluationDemoData {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationDemoData.class);
+
+    @Inject
+    AcademyConfig config;
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    Event<ExamResultRecorded> examResults;
+
+    @Transactional
+    void load(@Observes @Priority(30) StartupEvent event) {
+        if (!config.demo().enabled() || EvalScheme.count() > 0) {
+            return;
+        }
+        OrgUnit city = OrgUnit.findByCode("SFS").orElse(null);
+        OrgUnit linjiang = OrgUnit.findByCode("SFS-LJ").orElse(null);
+        if (city == null || linjiang == null) {
+            return;
+        }
+        EvalScheme aux = scheme(DefaultSchemes.auxiliary(city.id));
+        EvalScheme cred = scheme(DefaultSchemes.provider(city.id));
+
+        List<Person> staff = Person.<Person> list("category = ?1 AND unitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?2) "
+                + "ORDER BY employeeNo", PersonCategory.AUXILIARY, linjiang.path + "%");
+        if (staff.size() >= 4) {
+            exam(staff.get(0), 2024, 48);
+            exam(staff.get(0), 2025, 52);
+            assess(aux, staff.get(0), "2024", Map.of("GZSJ", 55, "JLZF", 60, "QZPJ", 50));
+            assess(aux, staff.get(0), "2025", Map.of("GZSJ", 50, "JLZF", 55, "QZPJ", 60));
+            exam(staff.get(1), 2025, 95);
+            assess(aux, staff.get(1), "2025", Map.of("GZSJ", 96, "JLZF", 98, "QZPJ", 95));
+            exam(staff.get(2), 2025, 78);
+            assess(aux, staff.get(2), "2025", Map.of("GZSJ", 85, "JLZF", 90, "QZPJ", 80));
+            exam(staff.get(3), 2025, 66);
+            assess(aux, staff.get(3), "2025", Map.of("GZSJ", 72, "JLZF", 70, "QZPJ", 75));
+        }
+
+        List<Provider> providers = Provider.list("ORDER BY id");
+        int[][] scores = { { 67, 9, 19 }, { 55, 8, 15 }, { 45, 6, 12 } };
+        for (int i = 0; i < Math.min(3, providers.size()); i++) {
+            Provider p = providers.get(i);
+            if (i == 1) {
+                event(p, CreditEventKind.COMPLAINT, 4, LocalDate.of(2025, 5, 12), "群众投诉巡查人员态度粗暴，经核实属实");
+                event(p, CreditEventKind.REPAIR, 2, LocalDate.of(2025, 9, 1), "完成整改并公开承诺，信用修复");
+            }
+            if (i == 2) {
+                event(p, CreditEventKind.PROFITEERING, 10, LocalDate.of(2025, 6, 20), "借检测之机向企业收取额外费用（牟利），经查属实");
+                event(p, CreditEventKind.COMPLAINT, 5, LocalDate.of(2025, 8, 3), "采样记录不实，经核实属实");
+            }
+            Evaluation e = open(cred, p.id, null, p.commissioningUnitId, "2025");
+            enter(e, cred, Map.of("ZGBM", scores[i][0], "ZFXY", scores[i][1], "SHPJ", scores[i][2]));
+            if (i == 2) {
+                Blacklisting b = new Blacklisting();
+                b.providerId = p.id;
+                b.reason = "2025 年度信用等次 D，且存在牟利行为";
+                b.startsOn = LocalDate.of(2026, 3, 1);
+                b.endsOn = LocalDate.of(2028, 3, 1);
+                b.createdBy = "system";
+                b.persist();
+            }
+        }
+        LOG.infof("demo evaluations loaded: %d evaluations, %d flags", Evaluation.count(), EvalFlag.count());
+    }
+
+    private EvalScheme scheme(SchemeService.SchemeInput in) {
+        SchemeService.validate(in);
+        EvalScheme s = new EvalScheme();
+        s.code = in.code();
+        s.versionNo = 1;
+        s.name = in.name();
+        s.subjectKind = in.subjectKind();
+        s.cycle = in.cycle();
+        s.owningUnitId = in.owningUnitId();
+        s.description = in.description();
+        s.createdBy = "system";
+        s.persist();
+        int pos = 0;
+        for (SchemeService.ItemInput i : in.items()) {
+            SchemeItem it = new SchemeItem();
+            it.schemeId = s.id;
+            it.position = pos++;
+            it.code = i.code();
+            it.name = i.name();
+            it.weight = i.weight();
+            it.maxScore = i.maxScore();
+            it.source = i.source();
+            it.param = i.param();
+            it.persist();
+        }
+        pos = 0;
+        for (SchemeService.BandInput b : in.bands()) {
+            GradeBand g = new GradeBand();
+            g.schemeId = s.id;
+            g.position = pos++;
+            g.label = b.label();
+            g.minScore = b.minScore();
+            g.maxScore = b.maxScore();
+            g.consequence = b.consequence();
+            g.flagConsecutive = b.flagConsecutive();
+            g.persist();
+        }
+        return s;
+    }
+
+    private void exam(Person p, int year, int score) {
+        examResults.fire(new ExamResultRecorded(p.id, 9_000_000L + year, "FZRY-" + year, year + " 年度辅助人员业务知识考核",
+                ExamPurpose.AUXILIARY, false, "TY", BigDecimal.valueOf(score), score >= 60 ? "合格" : "不合格", score >= 60, 1,
+                LocalDate.of(year, 11, 15).atStartOfDay(EvaluationService.ZONE).toInstant()));
+    }
+
+    private void assess(EvalScheme s, Person p, String cycle, Map<String, Integer> manual) {
+        Evaluation e = open(s, null, p.id, p.unitId, cycle);
+        enter(e, s, manual);
+    }
+
+    private Evaluation open(EvalScheme s, Long providerId, Long personId, long unitId, String cycle) {
+        Cycle.Period period = s.cycle.parse(cycle);
+        Evaluation e = new Evaluation();
+        e.schemeId = s.id;
+        e.subjectKind = s.subjectKind;
+        e.providerId = providerId;
+        e.personId = personId;
+        e.unitId = unitId;
+        e.cycleLabel = period.label();
+        e.periodStart = period.start();
+        e.periodEnd = period.end();
+        e.createdBy = "system";
+        e.persist();
+        for (SchemeItem it : s.items()) {
+            EvaluationScore sc = new EvaluationScore();
+            sc.evaluationId = e.id;
+            sc.itemId = it.id;
+            sc.persist();
+        }
+        return e;
+    }
+
+    private void enter(Evaluation e, EvalScheme s, Map<String, Integer> manual) {
+        for (SchemeItem it : s.items()) {
+            if (manual.containsKey(it.code)) {
+                EvaluationScore sc = evaluations.score(e.id, it.id);
+                sc.score = BigDecimal.valueOf(manual.get(it.code));
+                sc.enteredBy = "system";
+                sc.enteredAt = Instant.now();
+            }
+        }
+        EvaluationScore.getEntityManager().flush();
+        evaluations.recompute(e);
+        e.status = Evaluation.Status.CONFIRMED;
+        e.confirmedBy = "system";
+        e.confirmedAt = Instant.now();
+        if (e.personId != null) {
+            evaluations.raiseFlagIfDue(e);
+        }
+    }
+
+    private void event(Provider p, CreditEventKind kind, int points, LocalDate on, String description) {
+        CreditEvent c = new CreditEvent();
+        c.providerId = p.id;
+        c.kind = kind;
+        c.points = BigDecimal.valueOf((long) points * kind.sign);
+        c.occurredOn = on;
+        c.description = description;
+        c.recordedBy = "system";
+        c.persist();
+    }
+}

@@ -1,0 +1,124 @@
+package cn.zhifa.academy.evaluation;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Pages of the auxiliary-staff assessment (辅助人员责任制考核). */
+@Path("/evaluations")
+@RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+@Produces(MediaType.TEXT_HTML)
+public class EvaluationPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<EvaluationService.EvaluationView> evaluations,
+                List<SchemeService.SchemeView> schemes, long flagCount, String error);
+
+        static native TemplateInstance detail(EvaluationService.EvaluationView e, String error);
+
+        static native TemplateInstance flags(List<EvaluationService.FlagView> flags);
+
+        static native TemplateInstance scheme(SchemeService.SchemeView s);
+    }
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    SchemeService schemes;
+
+    @GET
+    public TemplateInstance index() {
+        return index(null);
+    }
+
+    private TemplateInstance index(String error) {
+        return Templates.index(
+                evaluations.list(SubjectKind.AUXILIARY, null, null, 100).stream().map(evaluations::view).toList(),
+                schemes.visible(SubjectKind.AUXILIARY).stream().filter(s -> s.status == EvalScheme.Status.ACTIVE)
+                        .map(schemes::view).toList(),
+                evaluations.openFlags().size(), error);
+    }
+
+    @POST
+    @Path("open")
+    public Response open(@RestForm Long schemeId, @RestForm String employeeNo, @RestForm String cycle) {
+        try {
+            Long personId = employeeNo == null ? null
+                    : Person.byEmployeeNo(employeeNo.trim()).map(p -> p.id).orElse(-1L);
+            Evaluation e = evaluations.open(new EvaluationService.OpenInput(schemeId, personId, null, cycle));
+            return Response.seeOther(URI.create("/evaluations/" + e.id)).build();
+        } catch (ProblemException ex) {
+            return Response.status(ex.status()).entity(index(ex.getMessage())).build();
+        }
+    }
+
+    /** Provider managers may read their own provider's credit evaluations. */
+    @GET
+    @Path("{id:\\d+}")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN, Roles.PROVIDER_MANAGER })
+    public TemplateInstance detail(@PathParam("id") long id) {
+        return Templates.detail(evaluations.view(evaluations.require(id)), null);
+    }
+
+    @POST
+    @Path("{id:\\d+}/scores")
+    public Response enter(@PathParam("id") long id, @RestForm String item, @RestForm String score, @RestForm String note) {
+        try {
+            BigDecimal value;
+            try {
+                value = score == null || score.isBlank() ? null : new BigDecimal(score.trim());
+            } catch (NumberFormatException nf) {
+                throw ProblemException.invalid("score", "得分应为数字：" + score);
+            }
+            evaluations.enter(id, item, value, note);
+            return Response.seeOther(URI.create("/evaluations/" + id + "#item-" + item)).build();
+        } catch (ProblemException ex) {
+            return Response.status(ex.status()).entity(Templates.detail(evaluations.view(evaluations.require(id)),
+                    ex.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id:\\d+}/confirm")
+    public Response confirm(@PathParam("id") long id) {
+        try {
+            evaluations.confirm(id);
+            return Response.seeOther(URI.create("/evaluations/" + id)).build();
+        } catch (ProblemException ex) {
+            return Response.status(ex.status()).entity(Templates.detail(evaluations.view(evaluations.require(id)),
+                    ex.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("flags")
+    public TemplateInstance flags() {
+        return Templates.flags(evaluations.openFlags());
+    }
+
+    @GET
+    @Path("schemes/{id:\\d+}")
+    public TemplateInstance scheme(@PathParam("id") long id) {
+        return Templates.scheme(schemes.view(schemes.require(id)));
+    }
+}

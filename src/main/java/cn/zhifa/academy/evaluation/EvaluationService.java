@@ -1,0 +1,528 @@
+package cn.zhifa.academy.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+
+import cn.zhifa.academy.curriculum.CurriculumConfig;
+import cn.zhifa.academy.curriculum.HoursEntry;
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.PeopleScope;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.records.ExamPurpose;
+import cn.zhifa.academy.records.ExamRecord;
+import cn.zhifa.academy.records.ExamRecords;
+
+/**
+ * Runs evaluations of both uses: opens one for a subject and cycle, keeps the pulled items in
+ * step with the records (exam score, hours, qualified share, complaints), takes the entered
+ * scores, and confirms — which grades, locks and, for a flagged band held for the configured
+ * consecutive cycles, raises a flag on the person (谁使用、谁管理、谁负责: the administrators of
+ * the person's unit or of the provider's commissioning unit run them).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class EvaluationService {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final List<ExamPurpose> DEFAULT_PURPOSES = List.of(ExamPurpose.AUXILIARY, ExamPurpose.ANNUAL);
+
+    @Inject
+    SchemeService schemes;
+
+    @Inject
+    OrgScope orgScope;
+
+    @Inject
+    PeopleScope peopleScope;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ExamRecords exams;
+
+    @Inject
+    CurriculumConfig curriculum;
+
+    @Inject
+    StaffQualificationRate qualifiedShare;
+
+    public record ScoreView(long itemId, String code, String name, BigDecimal weight, BigDecimal maxScore,
+            ItemSource source, BigDecimal score, BigDecimal points, String note, boolean editable) {
+        public String weightText() {
+            return plain(weight);
+        }
+
+        public String maxText() {
+            return plain(maxScore);
+        }
+
+        public String scoreText() {
+            return score == null ? "" : plain(score);
+        }
+    }
+
+    public record EvaluationView(long id, long schemeId, String schemeCode, int schemeVersion, String schemeName,
+            SubjectKind subjectKind, Long personId, String personName, String employeeNo, Long providerId,
+            String providerName, long unitId, String unit, String cycleLabel, LocalDate periodStart, LocalDate periodEnd,
+            Evaluation.Status status, BigDecimal baseScore, BigDecimal adjustment, BigDecimal total, String band,
+            String consequence, String createdBy, String confirmedBy, Instant confirmedAt, List<ScoreView> items,
+            List<FlagView> flags, boolean canEdit) {
+        public boolean confirmed() {
+            return status == Evaluation.Status.CONFIRMED;
+        }
+
+        public String confirmedAtText() {
+            return confirmedAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(confirmedAt.atZone(ZONE));
+        }
+    }
+
+    public record FlagView(long id, long personId, String personName, String employeeNo, String unit, String reason,
+            Instant raisedAt, long evaluationId) {
+    }
+
+    public record OpenInput(Long schemeId, Long personId, Long providerId, String cycle) {
+    }
+
+    // ---- scope -------------------------------------------------------------------------
+
+    public boolean canSee(Evaluation e) {
+        if (user.isSysadmin() || user.isAdmin()) {
+            return orgScope.canActOnUnit(e.unitId);
+        }
+        if (user.isProviderManager() && e.providerId != null) {
+            return e.providerId.equals(user.getProviderId());
+        }
+        return false;
+    }
+
+    public boolean canEdit(Evaluation e) {
+        return (user.isSysadmin() || user.isAdmin()) && orgScope.canActOnUnit(e.unitId);
+    }
+
+    public Evaluation require(long id) {
+        return Evaluation.<Evaluation> findByIdOptional(id).filter(this::canSee)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "No evaluation " + id));
+    }
+
+    private Evaluation requireEditable(long id) {
+        Evaluation e = require(id);
+        if (!canEdit(e)) {
+            throw new ForbiddenException("only administrators of the unit may change this evaluation");
+        }
+        if (e.isConfirmed()) {
+            throw ProblemException.conflict("status", "考核已确认锁定，不能再修改");
+        }
+        return e;
+    }
+
+    /** Evaluations of a kind in the caller's scope, newest cycle first. */
+    public List<Evaluation> list(SubjectKind kind, Long personId, Long providerId, int limit) {
+        StringBuilder q = new StringBuilder("FROM Evaluation e WHERE e.subjectKind = :kind");
+        Map<String, Object> p = new HashMap<>();
+        p.put("kind", kind);
+        OrgScope.UnitFilter f = orgScope.unitFilter();
+        if (f instanceof OrgScope.Subtree s) {
+            q.append(" AND e.unitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE :path)");
+            p.put("path", s.pathPrefix() + "%");
+        } else if (!(f instanceof OrgScope.All)) {
+            if (user.isProviderManager() && user.getProviderId() != null) {
+                q.append(" AND e.providerId = :own");
+                p.put("own", user.getProviderId());
+            } else {
+                return List.of();
+            }
+        }
+        if (personId != null) {
+            q.append(" AND e.personId = :person");
+            p.put("person", personId);
+        }
+        if (providerId != null) {
+            q.append(" AND e.providerId = :provider");
+            p.put("provider", providerId);
+        }
+        q.append(" ORDER BY e.periodStart DESC, e.id DESC");
+        var query = Evaluation.getEntityManager().createQuery(q.toString(), Evaluation.class).setMaxResults(limit);
+        p.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    // ---- commands ----------------------------------------------------------------------
+
+    @Transactional
+    public Evaluation open(OpenInput in) {
+        if (in.schemeId() == null) {
+            throw ProblemException.invalid("schemeId", "请选择考核方案");
+        }
+        EvalScheme s = schemes.find(in.schemeId()).orElseThrow(() -> ProblemException.invalid("schemeId", "考核方案不存在"));
+        if (s.status != EvalScheme.Status.ACTIVE) {
+            throw ProblemException.invalid("schemeId", "该方案版本已停用");
+        }
+        Cycle.Period period = s.cycle.parse(in.cycle());
+        if (period.start().isAfter(LocalDate.now(ZONE))) {
+            throw ProblemException.invalid("cycle", "考核周期尚未开始：" + period.label());
+        }
+        Evaluation e = new Evaluation();
+        e.schemeId = s.id;
+        e.subjectKind = s.subjectKind;
+        if (s.subjectKind == SubjectKind.AUXILIARY) {
+            if (in.personId() == null) {
+                throw ProblemException.invalid("personId", "请选择被考核人员");
+            }
+            Person p = Person.<Person> findByIdOptional(in.personId()).filter(peopleScope::canSee)
+                    .orElseThrow(() -> ProblemException.invalid("personId", "人员不存在或不在管理范围内"));
+            if (!peopleScope.canManage(p)) {
+                throw new ForbiddenException("person outside your scope");
+            }
+            if (p.category != PersonCategory.AUXILIARY) {
+                throw ProblemException.invalid("personId", "责任制考核只适用于执法辅助人员");
+            }
+            if (Evaluation.count("schemeId = ?1 AND personId = ?2 AND cycleLabel = ?3", s.id, p.id, period.label()) > 0) {
+                throw ProblemException.conflict("cycle", "该人员本周期已有考核：" + period.label());
+            }
+            e.personId = p.id;
+            e.unitId = p.unitId;
+        } else {
+            if (in.providerId() == null) {
+                throw ProblemException.invalid("providerId", "请选择第三方机构");
+            }
+            Provider pr = Provider.<Provider> findByIdOptional(in.providerId())
+                    .orElseThrow(() -> ProblemException.invalid("providerId", "第三方机构不存在"));
+            if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(pr.commissioningUnitId))) {
+                throw new ForbiddenException("provider outside your scope");
+            }
+            if (Evaluation.count("schemeId = ?1 AND providerId = ?2 AND cycleLabel = ?3", s.id, pr.id, period.label()) > 0) {
+                throw ProblemException.conflict("cycle", "该机构本周期已有信用评价：" + period.label());
+            }
+            e.providerId = pr.id;
+            e.unitId = pr.commissioningUnitId;
+        }
+        e.cycleLabel = period.label();
+        e.periodStart = period.start();
+        e.periodEnd = period.end();
+        e.createdBy = actor();
+        e.persist();
+        for (SchemeItem it : s.items()) {
+            EvaluationScore sc = new EvaluationScore();
+            sc.evaluationId = e.id;
+            sc.itemId = it.id;
+            sc.persist();
+        }
+        recompute(e);
+        audit.record("evaluation.opened", "evaluation", e.id, AuditLog.detail("scheme", s.code + " v" + s.versionNo,
+                "subject", e.personId != null ? "person:" + e.personId : "provider:" + e.providerId, "cycle", e.cycleLabel));
+        return e;
+    }
+
+    /** Saves one entered item score (the page saves each item as it is entered). */
+    @Transactional
+    public Evaluation enter(long id, String itemCode, BigDecimal score, String note) {
+        Evaluation e = requireEditable(id);
+        SchemeItem it = SchemeItem.<SchemeItem> find("schemeId = ?1 AND code = ?2", e.schemeId, itemCode)
+                .firstResultOptional().orElseThrow(() -> ProblemException.invalid("item", "没有该考核项目：" + itemCode));
+        if (!isManual(it, e)) {
+            throw ProblemException.invalid("item", "“" + it.name + "”由系统从档案中取数，不能手工录入");
+        }
+        if (score == null) {
+            throw ProblemException.invalid("score", "请填写“" + it.name + "”的得分");
+        }
+        if (score.signum() < 0 || score.compareTo(it.maxScore) > 0) {
+            throw ProblemException.invalid("score", "“" + it.name + "”的得分应在 0–" + plain(it.maxScore) + " 之间");
+        }
+        EvaluationScore sc = score(e.id, it.id);
+        BigDecimal before = sc.score;
+        sc.score = score.setScale(2, RoundingMode.HALF_UP);
+        sc.note = note == null || note.isBlank() ? null : note.trim();
+        sc.enteredBy = actor();
+        sc.enteredAt = Instant.now();
+        recompute(e);
+        audit.record("evaluation.score_entered", "evaluation", e.id,
+                AuditLog.detail("item", it.code, "before", before, "after", sc.score));
+        return e;
+    }
+
+    /** Grades and locks the evaluation; raises a flag when a flagged band is held long enough. */
+    @Transactional
+    public Evaluation confirm(long id) {
+        Evaluation e = requireEditable(id);
+        recompute(e);
+        Map<Long, SchemeItem> items = SchemeItem.<SchemeItem> list("schemeId", e.schemeId).stream()
+                .collect(Collectors.toMap(i -> i.id, i -> i));
+        for (EvaluationScore sc : scores(e.id)) {
+            if (sc.score == null) {
+                SchemeItem it = items.get(sc.itemId);
+                throw ProblemException.invalid("items." + it.code, "“" + it.name + "”尚未评分，不能确认");
+            }
+        }
+        e.status = Evaluation.Status.CONFIRMED;
+        e.confirmedBy = actor();
+        e.confirmedAt = Instant.now();
+        audit.record("evaluation.confirmed", "evaluation", e.id, AuditLog.detail("total", e.total, "band", e.band,
+                "base", e.baseScore, "adjustment", e.adjustment, "cycle", e.cycleLabel));
+        if (e.personId != null) {
+            raiseFlagIfDue(e);
+        }
+        return e;
+    }
+
+    void raiseFlagIfDue(Evaluation e) {
+        GradeBand band = GradeBand.<GradeBand> find("schemeId = ?1 AND label = ?2", e.schemeId, e.band).firstResult();
+        if (band == null || band.flagConsecutive == null) {
+            return;
+        }
+        EvalScheme s = EvalScheme.findById(e.schemeId);
+        List<Evaluation> earlier = Evaluation.getEntityManager().createQuery(
+                "SELECT e FROM Evaluation e WHERE e.personId = :p AND e.status = :c AND e.periodStart < :start "
+                        + "AND e.schemeId IN (SELECT s.id FROM EvalScheme s WHERE s.code = :code) ORDER BY e.periodStart DESC",
+                Evaluation.class).setParameter("p", e.personId).setParameter("c", Evaluation.Status.CONFIRMED)
+                .setParameter("start", e.periodStart).setParameter("code", s.code).setMaxResults(band.flagConsecutive)
+                .getResultList();
+        int run = 1;
+        LocalDate expectedEnd = e.periodStart;
+        List<String> cycles = new ArrayList<>(List.of(e.cycleLabel));
+        for (Evaluation prev : earlier) {
+            if (run >= band.flagConsecutive || !prev.periodEnd.equals(expectedEnd) || !band.label.equals(prev.band)) {
+                break;
+            }
+            run++;
+            cycles.add(0, prev.cycleLabel);
+            expectedEnd = prev.periodStart;
+        }
+        if (run < band.flagConsecutive) {
+            return;
+        }
+        EvalFlag f = new EvalFlag();
+        f.personId = e.personId;
+        f.evaluationId = e.id;
+        f.reason = "连续 " + run + " 个周期“" + band.label + "”（" + String.join("、", cycles) + "）"
+                + (band.consequence.isBlank() ? "" : "：" + band.consequence);
+        f.persist();
+        audit.record("evaluation.flag_raised", "person", e.personId,
+                AuditLog.detail("evaluation", e.id, "reason", f.reason));
+    }
+
+    @Transactional
+    public void clearFlag(long flagId, String reason) {
+        EvalFlag f = EvalFlag.<EvalFlag> findByIdOptional(flagId)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "No flag " + flagId));
+        Person p = Person.findById(f.personId);
+        if (p == null || !peopleScope.canManage(p)) {
+            throw new ProblemException(404, "Not found", "No flag " + flagId);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "请填写解除原因");
+        }
+        if (f.clearedAt != null) {
+            throw ProblemException.conflict("id", "该标记已解除");
+        }
+        f.clearedAt = Instant.now();
+        f.clearedBy = actor();
+        f.clearReason = reason.trim();
+        audit.record("evaluation.flag_cleared", "person", f.personId, AuditLog.detail("flag", f.id, "reason", f.clearReason));
+    }
+
+    // ---- grading -----------------------------------------------------------------------
+
+    boolean isManual(SchemeItem it, Evaluation e) {
+        return it.source == ItemSource.MANUAL
+                || it.source == ItemSource.QUALIFIED_SHARE && qualifiedShare.share(e.providerId).isEmpty();
+    }
+
+    EvaluationScore score(long evaluationId, long itemId) {
+        return EvaluationScore.<EvaluationScore> find("evaluationId = ?1 AND itemId = ?2", evaluationId, itemId).firstResult();
+    }
+
+    List<EvaluationScore> scores(long evaluationId) {
+        return EvaluationScore.list("evaluationId", evaluationId);
+    }
+
+    /** Refreshes the pulled items and the total and band of an open evaluation. */
+    void recompute(Evaluation e) {
+        if (e.isConfirmed()) {
+            return;
+        }
+        List<SchemeItem> items = SchemeItem.list("schemeId = ?1 ORDER BY position", e.schemeId);
+        boolean hasComplaintsItem = items.stream().anyMatch(i -> i.source == ItemSource.COMPLAINTS);
+        BigDecimal base = BigDecimal.ZERO;
+        boolean complete = true;
+        for (SchemeItem it : items) {
+            EvaluationScore sc = score(e.id, it.id);
+            if (!isManual(it, e)) {
+                pull(e, it, sc);
+            }
+            if (sc.score == null) {
+                complete = false;
+            } else {
+                base = base.add(points(it, sc.score));
+            }
+        }
+        e.adjustment = e.providerId == null ? BigDecimal.ZERO : creditAdjustment(e, hasComplaintsItem);
+        if (complete) {
+            e.baseScore = base.setScale(2, RoundingMode.HALF_UP);
+            BigDecimal t = base.add(e.adjustment).max(BigDecimal.ZERO).min(SchemeService.HUNDRED);
+            e.total = t.setScale(2, RoundingMode.HALF_UP);
+            e.band = GradeBand.<GradeBand> list("schemeId = ?1 ORDER BY position", e.schemeId).stream()
+                    .filter(b -> b.contains(e.total)).map(b -> b.label).findFirst().orElse(null);
+        } else {
+            e.baseScore = null;
+            e.total = null;
+            e.band = null;
+        }
+    }
+
+    static BigDecimal points(SchemeItem it, BigDecimal score) {
+        return it.weight.multiply(score).divide(it.maxScore, 4, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal creditAdjustment(Evaluation e, boolean hasComplaintsItem) {
+        var q = CreditEvent.getEntityManager().createQuery(
+                "SELECT COALESCE(SUM(c.points), 0) FROM CreditEvent c WHERE c.providerId = :p AND c.occurredOn >= :s "
+                        + "AND c.occurredOn < :e" + (hasComplaintsItem ? " AND c.kind <> :complaint" : ""),
+                BigDecimal.class)
+                .setParameter("p", e.providerId).setParameter("s", e.periodStart).setParameter("e", e.periodEnd);
+        if (hasComplaintsItem) {
+            q.setParameter("complaint", CreditEventKind.COMPLAINT);
+        }
+        BigDecimal sum = q.getSingleResult();
+        return sum.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private void pull(Evaluation e, SchemeItem it, EvaluationScore sc) {
+        switch (it.source) {
+            case EXAM_SCORE: {
+                List<ExamPurpose> purposes = it.param == null ? DEFAULT_PURPOSES
+                        : Arrays.stream(it.param.split(",")).map(String::trim).map(ExamPurpose::valueOf).toList();
+                Instant to = e.periodEnd.atStartOfDay(ZONE).toInstant();
+                Instant from = e.periodEnd.minusYears(1).atStartOfDay(ZONE).toInstant();
+                Optional<ExamRecord> best = exams.best(e.personId, purposes, null, from, to);
+                if (best.isPresent()) {
+                    ExamRecord r = best.get();
+                    sc.score = r.score.multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
+                    sc.note = r.examTitle + "：" + plain(r.score) + " 分（" + r.finishedAt.atZone(ZONE).toLocalDate() + "）";
+                } else {
+                    sc.score = BigDecimal.ZERO.setScale(2);
+                    sc.note = "近 12 个月无考试成绩，计 0 分";
+                }
+                break;
+            }
+            case TRAINING_HOURS: {
+                BigDecimal target = it.param == null ? BigDecimal.valueOf(curriculum.annualHoursTarget())
+                        : new BigDecimal(it.param);
+                int year = e.periodStart.getYear();
+                BigDecimal hours = HoursEntry.total(e.personId, year);
+                BigDecimal ratio = hours.divide(target, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+                sc.score = ratio.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
+                sc.note = year + " 年学时 " + plain(hours) + " / " + plain(target);
+                break;
+            }
+            case QUALIFIED_SHARE: {
+                BigDecimal share = qualifiedShare.share(e.providerId).orElse(BigDecimal.ZERO);
+                sc.score = share.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
+                sc.note = "持证人员占比 " + share.multiply(SchemeService.HUNDRED).setScale(1, RoundingMode.HALF_UP) + "%";
+                break;
+            }
+            case COMPLAINTS: {
+                BigDecimal per = it.param == null ? BigDecimal.valueOf(5) : new BigDecimal(it.param);
+                long n = CreditEvent.count("providerId = ?1 AND kind = ?2 AND occurredOn >= ?3 AND occurredOn < ?4",
+                        e.providerId, CreditEventKind.COMPLAINT, e.periodStart, e.periodEnd);
+                sc.score = it.maxScore.subtract(per.multiply(BigDecimal.valueOf(n))).max(BigDecimal.ZERO).setScale(2,
+                        RoundingMode.HALF_UP);
+                sc.note = "本周期经核实投诉 " + n + " 件";
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    // ---- views -------------------------------------------------------------------------
+
+    public EvaluationView view(Evaluation e) {
+        recompute(e); // open evaluations show the records as they are now (not persisted outside a tx)
+        EvalScheme s = EvalScheme.findById(e.schemeId);
+        Map<Long, EvaluationScore> scores = scores(e.id).stream().collect(Collectors.toMap(x -> x.itemId, x -> x));
+        List<ScoreView> items = new ArrayList<>();
+        for (SchemeItem it : s.items()) {
+            EvaluationScore sc = scores.get(it.id);
+            BigDecimal score = sc == null ? null : sc.score;
+            items.add(new ScoreView(it.id, it.code, it.name, it.weight, it.maxScore, it.source, score,
+                    score == null ? null : points(it, score).setScale(2, RoundingMode.HALF_UP), sc == null ? null : sc.note,
+                    !e.isConfirmed() && isManual(it, e)));
+        }
+        String personName = null;
+        String employeeNo = null;
+        List<FlagView> flags = List.of();
+        if (e.personId != null) {
+            Person p = Person.findById(e.personId);
+            personName = p.name;
+            employeeNo = p.employeeNo;
+            flags = flags(EvalFlag.openOf(p.id));
+        }
+        String providerName = e.providerId == null ? null : Provider.<Provider> findByIdOptional(e.providerId).map(p -> p.name).orElse(null);
+        OrgUnit u = OrgUnit.findById(e.unitId);
+        String consequence = e.band == null ? null
+                : GradeBand.<GradeBand> find("schemeId = ?1 AND label = ?2", e.schemeId, e.band).firstResultOptional()
+                        .map(b -> b.consequence).orElse(null);
+        return new EvaluationView(e.id, s.id, s.code, s.versionNo, s.name, e.subjectKind, e.personId, personName, employeeNo,
+                e.providerId, providerName, e.unitId, u == null ? "" : u.name, e.cycleLabel, e.periodStart, e.periodEnd,
+                e.status, e.baseScore, e.adjustment, e.total, e.band, consequence, e.createdBy, e.confirmedBy,
+                e.confirmedAt, items, flags, canEdit(e) && !e.isConfirmed());
+    }
+
+    public List<FlagView> flags(List<EvalFlag> flags) {
+        if (flags.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Person> people = Person.<Person> list("id IN ?1", flags.stream().map(f -> f.personId).distinct().toList())
+                .stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Map<Long, String> units = OrgUnit.<OrgUnit> listAll().stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
+        return flags.stream().map(f -> {
+            Person p = people.get(f.personId);
+            return new FlagView(f.id, f.personId, p.name, p.employeeNo, units.get(p.unitId), f.reason, f.raisedAt,
+                    f.evaluationId);
+        }).toList();
+    }
+
+    /** Open flags on people in the caller's scope. */
+    public List<FlagView> openFlags() {
+        PeopleScope.Condition c = peopleScope.condition();
+        var q = EvalFlag.getEntityManager().createQuery("SELECT f FROM EvalFlag f WHERE f.clearedAt IS NULL AND f.personId IN "
+                + "(SELECT p.id FROM Person p WHERE " + c.hql() + ") ORDER BY f.raisedAt DESC", EvalFlag.class);
+        c.params().forEach(q::setParameter);
+        return flags(q.setMaxResults(500).getResultList());
+    }
+
+    private String actor() {
+        String u = user.getUsername();
+        return u == null ? "system" : u;
+    }
+
+    static String plain(BigDecimal d) {
+        return d == null ? "-" : d.stripTrailingZeros().toPlainString();
+    }
+}

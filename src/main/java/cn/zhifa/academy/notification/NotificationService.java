@@ -1,0 +1,111 @@
+package cn.zhifa.academy.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.security.Roles;
+
+/**
+ * Creates and reads in-app notifications. Sending is idempotent per account and dedup key
+ * ({@code INSERT ... ON CONFLICT DO NOTHING}), so a job that runs twice, or on two nodes,
+ * reminds once.
+ */
+@ApplicationScoped
+@Transactional
+public class NotificationService {
+
+    @Inject
+    EntityManager em;
+
+    /** What to say: message key of the qual bundle and its arguments. */
+    public record Message(String kind, String msgKey, String arg1, String arg2, String arg3, String link) {
+    }
+
+    /** Sends to one account; returns whether a new notification was created. */
+    public boolean send(long accountId, Message m, String dedupKey) {
+        int n = em.createNativeQuery("INSERT INTO notification (account_id, kind, msg_key, arg1, arg2, arg3, link, "
+                + "dedup_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (account_id, dedup_key) DO NOTHING")
+                .setParameter(1, accountId).setParameter(2, m.kind()).setParameter(3, m.msgKey())
+                .setParameter(4, cut(m.arg1())).setParameter(5, cut(m.arg2())).setParameter(6, cut(m.arg3()))
+                .setParameter(7, m.link()).setParameter(8, dedupKey).executeUpdate();
+        return n > 0;
+    }
+
+    /**
+     * The accounts to tell about a person: the person's own account(s) and the administrators of
+     * the nearest unit above (or at) the person's unit that has any.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<Long> holderAndAdmins(long personId) {
+        Set<Long> out = new LinkedHashSet<>();
+        Account.<Account> list("personId = ?1 AND enabled = true", personId).forEach(a -> out.add(a.id));
+        out.addAll(adminsOf(personId));
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> adminsOf(long personId) {
+        Person p = Person.findById(personId);
+        if (p == null) {
+            return List.of();
+        }
+        OrgUnit u = OrgUnit.findById(p.unitId);
+        List<Account> admins = Account.list("enabled = true AND orgUnitId IS NOT NULL");
+        List<Account> candidates = new ArrayList<>();
+        for (Account a : admins) {
+            if (a.roleSet().contains(Roles.ADMIN)) {
+                OrgUnit au = OrgUnit.findById(a.orgUnitId);
+                if (au != null && u.path.startsWith(au.path)) {
+                    candidates.add(a);
+                }
+            }
+        }
+        int deepest = candidates.stream().map(a -> OrgUnit.<OrgUnit> findById(a.orgUnitId).path.length())
+                .max(Comparator.naturalOrder()).orElse(-1);
+        return candidates.stream().filter(a -> OrgUnit.<OrgUnit> findById(a.orgUnitId).path.length() == deepest)
+                .map(a -> a.id).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unread(long accountId) {
+        return Notification.count("accountId = ?1 AND readAt IS NULL", accountId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Notification> recent(long accountId, int limit) {
+        return Notification.<Notification> find("accountId = ?1 ORDER BY id DESC", accountId).page(0, limit).list();
+    }
+
+    /** Marks one of the account's notifications read; empty when it is not theirs. */
+    public Optional<Notification> markRead(long accountId, long id) {
+        Notification n = Notification.findById(id);
+        if (n == null || !n.accountId.equals(accountId)) {
+            return Optional.empty();
+        }
+        if (n.readAt == null) {
+            n.readAt = Instant.now();
+        }
+        return Optional.of(n);
+    }
+
+    public int markAllRead(long accountId) {
+        return Notification.update("readAt = ?1 WHERE accountId = ?2 AND readAt IS NULL", Instant.now(), accountId);
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= 200 ? s : s.substring(0, 200);
+    }
+}

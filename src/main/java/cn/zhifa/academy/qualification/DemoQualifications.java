@@ -1,0 +1,92 @@
+package cn.zhifa.academy.qualification;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.provider.Provider;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Demo qualifications in 示范市 so the pages show every state: valid ones, ones expiring within
+ * 30 / 60 / 90 days (the demo learner's among them), a suspended, an expired and a cancelled
+ * one, and most of one provider's staff qualified. Loaded once, after the demo people.
+ */
+@Singleton
+public class DemoQualifications {
+
+    @Inject
+    AcademyConfig config;
+
+    @Inject
+    QualificationService service;
+
+    @Inject
+    QualificationJobs jobs;
+
+    @Transactional
+    void load(@Observes @Priority(50) StartupEvent event) {
+        if (!config.demo().enabled() || OrgUnit.findByCode("SFS").isEmpty()) {
+            return;
+        }
+        QualificationType zf = QualificationType.byCode("ZFZG").orElseThrow();
+        // other demo data may already have earned qualifications automatically (e.g. auxiliary
+        // staff passing their exam): only the demo's own enforcement qualifications mark "loaded"
+        if (Qualification.count("typeId", zf.id) > 0) {
+            return;
+        }
+        LocalDate today = jobs.today();
+        List<Person> officers = Person.list("category = ?1 ORDER BY id", PersonCategory.OFFICER);
+        Long learnerPerson = Account.findByUsername("learner").map(a -> a.personId).orElse(null);
+        int[] expiresInDays = { 25, 55, 85, 400, 900, 1500, -10, 700, 1200 };
+        String[] domains = { "ZHZF", "SCJG", "STHJ", "ZHZF", "JTYS", "YJGL", "ZHZF", "WHSC", "NYNC" };
+        int i = 0;
+        for (Person p : officers) {
+            if (i >= expiresInDays.length) {
+                break;
+            }
+            if (learnerPerson != null && i == 0 && !p.id.equals(learnerPerson)) {
+                p = Person.findById(learnerPerson); // the demo learner's qualification expires within 30 days
+            } else if (learnerPerson != null && i > 0 && p.id.equals(learnerPerson)) {
+                continue;
+            }
+            Qualification q = service.issue(zf, p, domains[i], "示范数据：资格考试合格（通用、专门法律知识）",
+                    Qualification.IssueMode.MANUAL, today, "system");
+            LocalDate expires = today.plusDays(expiresInDays[i]);
+            q.expiresOn = expires;
+            q.issuedOn = expires.minusYears(5).plusDays(1);
+            q.stateSince = q.issuedOn;
+            QualificationEvent.update("issuedOn = ?1, expiresOn = ?2, effectiveOn = ?1 WHERE qualificationId = ?3",
+                    q.issuedOn, q.expiresOn, q.id);
+            if (i == 4) {
+                service.suspend(q.id, "示范：涉嫌违规执法，调查期间暂扣", today, "system");
+            }
+            if (i == 7) {
+                service.cancel(q.id, "示范：调离执法岗位", today, "system");
+            }
+            i++;
+        }
+        QualificationType fz = QualificationType.byCode("FZSH").orElseThrow();
+        Person.<Person> find("category = ?1 ORDER BY id", PersonCategory.LEGAL_REVIEWER).page(0, 2).list()
+                .forEach(p -> service.issue(fz, p, "TY", "示范数据：资格考试合格", Qualification.IssueMode.MANUAL, today,
+                        "system"));
+        QualificationType ds = QualificationType.byCode("DSFRY").orElseThrow();
+        Provider.<Provider> find("ORDER BY id").page(1, 1).firstResultOptional().ifPresent(pr -> Person
+                .<Person> find("providerId = ?1 ORDER BY id", pr.id).page(0, 5).list()
+                .forEach(p -> service.issue(ds, p, "TY", "示范数据：第三方人员考核合格", Qualification.IssueMode.MANUAL,
+                        today, "system")));
+        service.expire(today);
+        service.openRenewals(today);
+        service.remind(today);
+    }
+}

@@ -1,0 +1,52 @@
+package cn.zhifa.academy.qualification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.zhifa.academy.people.EmploymentStatus;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.records.ProviderRecordSection;
+import cn.zhifa.academy.records.RecordTable;
+
+/** A provider's page: its staff with their qualification states and the share holding a valid one. */
+@ApplicationScoped
+public class ProviderStaffSection implements ProviderRecordSection {
+
+    @Inject
+    QualificationQueries queries;
+
+    @Inject
+    QualificationJobs jobs;
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Optional<RecordTable> forProvider(long providerId, Locale locale) {
+        QualMessages m = QualText.of(locale);
+        boolean en = locale != null && "en".equals(locale.getLanguage());
+        List<List<String>> rows = new ArrayList<>();
+        for (Person p : Person.<Person> list("providerId = ?1 AND status = ?2 ORDER BY name", providerId,
+                EmploymentStatus.ACTIVE)) {
+            List<QualificationQueries.View> qs = queries.ofPerson(p.id, jobs.today());
+            if (qs.isEmpty()) {
+                rows.add(List.of(p.name, p.employeeNo, "-", m.prov_staff_none(), "-"));
+            }
+            for (QualificationQueries.View v : qs) {
+                rows.add(List.of(p.name, p.employeeNo, en ? v.typeNameEn() : v.typeName(), QualText.state(m, v.state()),
+                        v.expiresOn().toString()));
+            }
+        }
+        QualificationQueries.Share share = queries.qualifiedShare(providerId);
+        return Optional.of(new RecordTable("staff-qualifications", m.prov_staff_title(), List.of(m.col_holder(),
+                m.col_employee_no(), m.col_type(), m.col_state(), m.col_expires()), rows,
+                m.prov_staff_summary(share.qualified(), share.staff(), share.percent()), m.prov_staff_empty()));
+    }
+}

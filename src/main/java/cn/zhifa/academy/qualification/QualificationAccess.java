@@ -1,0 +1,88 @@
+package cn.zhifa.academy.qualification;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import cn.zhifa.academy.people.PeopleScope;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Who may see and change which qualifications: the holder's visibility follows
+ * {@link PeopleScope} (admins their subtree, the learner only themselves); changes are for
+ * administrators whose subtree holds the person. Out of scope reads are 404, writes 403.
+ */
+@RequestScoped
+public class QualificationAccess {
+
+    @Inject
+    PeopleScope people;
+
+    @Inject
+    OrgScope orgScope;
+
+    @Inject
+    CurrentUser user;
+
+    public Person visiblePerson(long personId) {
+        Person p = Person.findById(personId);
+        if (p == null || !people.canSee(p)) {
+            throw new ProblemException(404, "Not found", "No person " + personId + " within your scope");
+        }
+        return p;
+    }
+
+    public Qualification visible(long id) {
+        Qualification q = Qualification.findById(id);
+        if (q == null || !people.canSee(Person.findById(q.personId))) {
+            throw new ProblemException(404, "Not found", "No qualification " + id + " within your scope");
+        }
+        return q;
+    }
+
+    public Qualification manageable(long id) {
+        Qualification q = visible(id);
+        if (!canManage(q)) {
+            throw new ForbiddenException("qualification " + id + " is not yours to change");
+        }
+        return q;
+    }
+
+    public boolean canManage(Qualification q) {
+        return people.canManage(Person.findById(q.personId));
+    }
+
+    public void requireManagePerson(long personId) {
+        Person p = visiblePerson(personId);
+        if (!people.canManage(p)) {
+            throw new ForbiddenException("person " + personId + " is not yours to change");
+        }
+    }
+
+    /** Unit-path prefix for lists: null = all (sysadmin); "" never matches for non-admins. */
+    public String listPrefix() {
+        OrgScope.UnitFilter f = orgScope.unitFilter();
+        if (f instanceof OrgScope.All) {
+            return null;
+        }
+        if (f instanceof OrgScope.Subtree s) {
+            return s.pathPrefix();
+        }
+        return "\u0000none";
+    }
+
+    public boolean isManager() {
+        return user.isAdmin() || user.isSysadmin();
+    }
+
+    public String actor() {
+        return user.getUsername();
+    }
+
+    public Long personId() {
+        return user.getPersonId();
+    }
+}

@@ -1,0 +1,40 @@
+package cn.zhifa.academy.records;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import cn.zhifa.academy.qualification.QualMessages;
+import cn.zhifa.academy.qualification.QualText;
+
+/** 学习档案: exams and scores from the exam records (the kept result of every exam). */
+@ApplicationScoped
+public class ExamRecordSection implements PersonRecordSection {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    ExamRecords exams;
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public Optional<RecordTable> forPerson(long personId, Locale locale) {
+        QualMessages m = QualText.of(locale);
+        List<List<String>> rows = exams.of(personId).stream().map(r -> List.of(r.examTitle + "（" + r.examCode + "）",
+                QualText.purpose(m, r.purpose) + (r.resit ? " · 补考" : ""), r.domainCode,
+                r.score.stripTrailingZeros().toPlainString(), r.band, r.passed ? m.rec_yes() : m.rec_no(),
+                LocalDate.ofInstant(r.finishedAt, ZONE).toString())).toList();
+        return Optional.of(new RecordTable("exams", m.rec_exams_title(), List.of(m.rec_exam(), m.rec_exam_purpose(),
+                m.rec_exam_domain(), m.rec_exam_score(), m.rec_exam_band(), m.rec_exam_passed(), m.rec_exam_date()), rows,
+                null, m.rec_exams_empty()));
+    }
+}

@@ -1,0 +1,30 @@
+// Draws each dashboard panel's chart from the data attributes of its .chart element (the
+// table next to it holds the same numbers); redraws on resize so phones get a fitting chart.
+(function () {
+  if (typeof echarts === 'undefined') { return; }
+  var charts = [];
+  document.querySelectorAll('.chart').forEach(function (el) {
+    var labels = JSON.parse(el.dataset.labels || '[]');
+    var values = JSON.parse(el.dataset.values || '[]').map(Number);
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    var option;
+    if (el.dataset.type === 'pie') {
+      option = {
+        tooltip: { trigger: 'item' },
+        series: [{ type: 'pie', radius: ['35%', '65%'], name: el.dataset.series,
+          data: labels.map(function (l, i) { return { name: l, value: values[i] }; }) }]
+      };
+    } else {
+      option = {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+        xAxis: { type: 'value' },
+        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
+        series: [{ type: 'bar', name: el.dataset.series, data: values, itemStyle: { color: '#1f4e8c' } }]
+      };
+    }
+    chart.setOption(option);
+    charts.push(chart);
+  });
+  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+})();
