@@ -1,0 +1,134 @@
+package cn.zhifa.academy.exam;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The question edit form (题目编辑): options one per line, the answer in the spreadsheet's
+ * notation (letters, 对/错, accepted texts separated by |), the rubric one point per line as
+ * "要点|分值". Kept as typed so a refused save shows exactly what the author wrote.
+ */
+public class QuestionForm {
+
+    @RestForm
+    public String type;
+    @RestForm
+    public String stem;
+    @RestForm
+    public String options;
+    @RestForm
+    public String answer;
+    @RestForm
+    public String referenceAnswer;
+    @RestForm
+    public String rubric;
+    @RestForm
+    public String points;
+    @RestForm
+    public String explanation;
+    @RestForm
+    public String law;
+    @RestForm
+    public String articles;
+    @RestForm
+    public String domain;
+    @RestForm
+    public String difficulty;
+    @RestForm
+    public List<String> grades;
+    @RestForm
+    public List<String> levels;
+    /** The stored order of the grades and levels: an unchanged choice keeps it, so the content stays the same. */
+    @RestForm
+    public String gradesWas;
+    @RestForm
+    public String levelsWas;
+    @RestForm
+    public String tags;
+    @RestForm
+    public String sourceCase;
+
+    public static QuestionForm of(QuestionQueries.Detail d) {
+        QuestionForm f = new QuestionForm();
+        f.type = d.type();
+        f.stem = d.stemMd();
+        f.options = String.join("\n", d.options());
+        f.answer = d.key();
+        f.referenceAnswer = d.referenceAnswer();
+        f.rubric = String.join("\n", d.rubric().stream()
+                .map(r -> r.point() + "|" + (r.score() == null ? "" : r.score().stripTrailingZeros().toPlainString())).toList());
+        f.points = d.points();
+        f.explanation = d.explanation();
+        f.law = d.law();
+        f.articles = d.articles();
+        f.domain = d.domainCode();
+        f.difficulty = String.valueOf(d.difficulty());
+        f.grades = BlueprintSection.split(d.grades());
+        f.levels = BlueprintSection.split(d.levels());
+        f.gradesWas = d.grades();
+        f.levelsWas = d.levels();
+        f.tags = d.tags();
+        f.sourceCase = d.sourceCase();
+        return f;
+    }
+
+    public boolean hasGrade(String g) {
+        return grades != null && grades.contains(g);
+    }
+
+    public boolean hasLevel(String l) {
+        return levels != null && levels.contains(l);
+    }
+
+    /** The input the bank validates; a rubric line it cannot read is reported like any bad cell. */
+    QuestionInput toInput(String code, List<ImportProblem> problems) {
+        List<String> opts = lines(options);
+        List<String> ans;
+        QuestionType t = QuestionType.parse(type).orElse(null);
+        String a = answer == null ? "" : answer.trim();
+        if (a.isEmpty()) {
+            ans = List.of();
+        } else if (t == QuestionType.FILL) {
+            ans = Arrays.stream(a.split("[|｜]")).map(String::trim).toList();
+        } else {
+            ans = List.of(a);
+        }
+        List<Json.RubricPoint> points = new ArrayList<>();
+        int n = 0;
+        for (String line : lines(rubric)) {
+            n++;
+            String[] parts = line.split("[|｜]", 2);
+            try {
+                points.add(new Json.RubricPoint(parts[0].trim(),
+                        parts.length < 2 || parts[1].isBlank() ? null : new BigDecimal(parts[1].trim())));
+            } catch (NumberFormatException e) {
+                problems.add(new ImportProblem(null, 1, "评分要点", "第" + n + "条的分值“" + parts[1].trim() + "”不是数字"));
+            }
+        }
+        return new QuestionInput(null, 1, code, type, stem, t != null && t.choice() ? opts : List.of(), ans,
+                referenceAnswer, points, points(), explanation, law, articles, domain, difficulty, keepOrder(grades, gradesWas),
+                keepOrder(levels, levelsWas),
+                BlueprintSection.split(tags), sourceCase);
+    }
+
+    private static List<String> keepOrder(List<String> chosen, String was) {
+        List<String> before = BlueprintSection.split(was);
+        List<String> now = chosen == null ? List.of() : chosen;
+        return new java.util.HashSet<>(now).equals(new java.util.HashSet<>(before)) ? before : now;
+    }
+
+    private String points() {
+        return points;
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
