@@ -94,8 +94,10 @@ public class ExamReports {
                 (String) r[2], DeliveryService.instant(r[3]), DeliveryService.instant(r[4]), ((Number) r[5]).longValue(),
                 ((Number) r[6]).intValue(), r[7] == null ? "" : ((String) r[7]).substring(0, Math.min(8, ((String) r[7]).length()))))
                 .toList();
-        return new Monitor(e.id, eligibleCount(e.id), started, people.getOrDefault("IN_PROGRESS", 0L),
-                people.getOrDefault("SUBMITTED", 0L) + people.getOrDefault("GRADED", 0L),
+        long submitted = ((Number) em.createNativeQuery("SELECT count(DISTINCT person_id) FROM exam_attempt "
+                + "WHERE exam_id = ?1 AND status IN ('SUBMITTED', 'GRADED')").setParameter(1, e.id).getSingleResult())
+                .longValue();
+        return new Monitor(e.id, eligibleCount(e.id), started, people.getOrDefault("IN_PROGRESS", 0L), submitted,
                 people.getOrDefault("SUBMITTED", 0L), people.getOrDefault("GRADED", 0L), running);
     }
 
