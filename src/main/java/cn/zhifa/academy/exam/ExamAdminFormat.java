@@ -21,7 +21,7 @@ import io.quarkus.qute.TemplateExtension;
 public final class ExamAdminFormat {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZONE);
 
     private ExamAdminFormat() {
@@ -41,7 +41,7 @@ public final class ExamAdminFormat {
 
     /** Markdown (a question stem) as the sanitised HTML candidates see. */
     static RawString md(String markdown) {
-        return new RawString(markdown == null ? "" : Markdown.toSafeHtml(markdown));
+        return new RawString(markdown == null ? "" : Markdown.toSafeHtmlWithMedia(markdown));
     }
 
     /** The value of a datetime-local input. */

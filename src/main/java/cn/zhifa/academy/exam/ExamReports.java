@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,8 +25,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Monitor, results, item statistics and their XLSX export, for exam managers. */
 @ApplicationScoped
 public class ExamReports {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     @Inject
     EntityManager em;
@@ -171,7 +167,7 @@ public class ExamReports {
                 row(s, r++, x.employeeNo(), x.name(), x.unit(), String.valueOf(x.attempts()),
                         x.percent() == null ? "待阅卷" : x.percent().toPlainString(), x.band() == null ? "" : x.band(),
                         x.passed() == null ? "" : x.passed() ? "合格" : "不合格",
-                        x.finishedAt() == null ? "" : TIME.format(x.finishedAt()));
+                        x.finishedAt() == null ? "" : ExamAdminFormat.SHOWN.format(x.finishedAt()));
             }
             Sheet st = wb.createSheet("试题分析");
             row(st, 0, "部分", "题目编号", "版本", "题型", "作答人数", "难度（得分率）", "区分度");

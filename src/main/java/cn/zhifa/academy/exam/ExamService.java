@@ -377,9 +377,10 @@ public class ExamService {
         List<ExamAttempt> running = ExamAttempt.<ExamAttempt> find("examId = ?1 AND status = ?2 ORDER BY id", e.id,
                 ExamAttempt.Status.IN_PROGRESS).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
         int changed = 0;
+        List<ExamOverride> overrides = ExamOverride.list("examId", e.id);
         for (ExamAttempt a : running) {
             Person p = Person.findById(a.personId);
-            Instant deadline = terms(e, p).deadlineFor(a.startedAt);
+            Instant deadline = terms(e, p, overrides).deadlineFor(a.startedAt);
             if (!deadline.equals(a.deadlineAt)) {
                 a.deadlineAt = deadline;
                 changed++;
@@ -390,7 +391,10 @@ public class ExamService {
 
     /** Window, minutes and attempts for the person: most generous extras; the newest window override wins. */
     public Terms terms(Exam e, Person p) {
-        List<ExamOverride> overrides = ExamOverride.list("examId", e.id);
+        return terms(e, p, ExamOverride.list("examId", e.id));
+    }
+
+    private Terms terms(Exam e, Person p, List<ExamOverride> overrides) {
         String path = p.unitId == null ? null : tree.pathOf(p.unitId).orElse(null);
         int minutes = 0;
         int attempts = 0;

@@ -2,8 +2,6 @@ package cn.zhifa.academy.exam;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import io.quarkus.qute.TemplateExtension;
 
@@ -11,11 +9,8 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public class ExamTemplateExtensions {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
-
     static String local(Instant i) {
-        return i == null ? "" : MINUTES.format(i);
+        return i == null ? "" : ExamAdminFormat.SHOWN.format(i);
     }
 
     static String plain(BigDecimal d) {

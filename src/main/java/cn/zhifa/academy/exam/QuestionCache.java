@@ -1,6 +1,5 @@
 package cn.zhifa.academy.exam;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,10 +41,5 @@ public class QuestionCache {
             cache.put(versionId, q);
         }
         return q;
-    }
-
-    public BigDecimal defaultPoints(long versionId) {
-        QuestionVersion v = QuestionVersion.findById(versionId);
-        return v.defaultPoints;
     }
 }

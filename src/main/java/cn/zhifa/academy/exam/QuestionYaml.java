@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -95,11 +94,5 @@ public final class QuestionYaml {
             return out;
         }
         return List.of(v.asText());
-    }
-
-    /** For tests and tools: the parsed maps. */
-    static List<Map<String, Object>> raw(String text) throws IOException {
-        return MAPPER.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
-        });
     }
 }

@@ -33,9 +33,14 @@ public class ProviderStaffSection implements ProviderRecordSection {
         QualMessages m = QualText.of(locale);
         boolean en = locale != null && "en".equals(locale.getLanguage());
         List<List<String>> rows = new ArrayList<>();
-        for (Person p : Person.<Person> list("providerId = ?1 AND status = ?2 ORDER BY name", providerId,
-                EmploymentStatus.ACTIVE)) {
-            List<QualificationQueries.View> qs = queries.ofPerson(p.id, jobs.today());
+        List<Person> staff = Person.list("providerId = ?1 AND status = ?2 ORDER BY name", providerId,
+                EmploymentStatus.ACTIVE);
+        // every staff member's qualifications in one query and one pass of views (no query per person)
+        java.util.Map<Long, List<QualificationQueries.View>> byPerson = staff.isEmpty() ? java.util.Map.of()
+                : queries.views(Qualification.<Qualification> list("personId IN ?1 ORDER BY typeId, domainCode",
+                        staff.stream().map(p -> p.id).toList()), jobs.today()).stream().collect(java.util.stream.Collectors.groupingBy(QualificationQueries.View::personId));
+        for (Person p : staff) {
+            List<QualificationQueries.View> qs = byPerson.getOrDefault(p.id, List.of());
             if (qs.isEmpty()) {
                 rows.add(List.of(p.name, p.employeeNo, "-", m.prov_staff_none(), "-"));
             }
