@@ -57,8 +57,15 @@ public class CreditService {
     public record CommissionInput(Long unitId, String services, LocalDate periodStart, LocalDate periodEnd) {
     }
 
+    /** An event; {@code evidenceMediaId} is the evidence file's public id (/api/v1/media/{id}). */
     public record EventView(long id, CreditEventKind kind, BigDecimal points, LocalDate occurredOn, String description,
-            Long evidenceMediaId, String recordedBy) {
+            String evidenceMediaId, String recordedBy) {
+        public static EventView of(CreditEvent e) {
+            String media = e.evidenceMediaId == null ? null
+                    : MediaObject.<MediaObject> findByIdOptional(e.evidenceMediaId).map(m -> m.publicId.toString())
+                            .orElse(null);
+            return new EventView(e.id, e.kind, e.points, e.occurredOn, e.description, media, e.recordedBy);
+        }
     }
 
     public record BlacklistView(long id, String reason, LocalDate startsOn, LocalDate endsOn, boolean inForce,
@@ -105,7 +112,8 @@ public class CreditService {
             manageable(providerId);
             check(providerId, in);
         });
-        MediaObject m = evidence == null ? null : media.store(evidence, evidenceName, evidenceType, user.getUsername());
+        MediaObject m = evidence == null ? null : media.store(evidence, evidenceName, evidenceType,
+                user.getUsername(), cn.zhifa.academy.storage.MediaOwner.CREDIT_EVIDENCE, providerId);
         return QuarkusTransaction.requiringNew().call(() -> {
             check(providerId, in);
             CreditEvent e = new CreditEvent();
@@ -145,7 +153,7 @@ public class CreditService {
     public List<EventView> events(long providerId) {
         visible(providerId);
         return CreditEvent.<CreditEvent> list("providerId = ?1 ORDER BY occurredOn DESC, id DESC", providerId).stream()
-                .map(e -> new EventView(e.id, e.kind, e.points, e.occurredOn, e.description, e.evidenceMediaId, e.recordedBy))
+                .map(EventView::of)
                 .toList();
     }
 

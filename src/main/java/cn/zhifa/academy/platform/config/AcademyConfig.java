@@ -55,6 +55,10 @@ public interface AcademyConfig {
         @WithDefault("media")
         String fsRoot();
 
+        /** How long an import file (roster, question bank) is kept before the retention job deletes it. */
+        @WithDefault("P30D")
+        java.time.Duration importRetention();
+
         S3 s3();
     }
 
