@@ -19,8 +19,9 @@ public final class CurriculumMediaRules {
 
     /**
      * A lesson's video, slides or subtitles: authors and administrators always; a learner when a
-     * lesson using the file is in a course's published version or in the version they are
-     * enrolled on (the catalogue lets every learner take every published course).
+     * lesson using the file is in a course's published version (the catalogue lets every
+     * learner take every published course) or in the version they are enrolled on. Provider
+     * managers take no courses.
      */
     @ApplicationScoped
     public static class LessonMedia implements MediaOwnerRule {
@@ -41,8 +42,8 @@ public final class CurriculumMediaRules {
                 return true;
             }
             Long person = user.getPersonId();
-            if (person == null) {
-                return false;
+            if (person == null && !user.isLearner()) {
+                return false; // provider managers do not take courses
             }
             return !em.createNativeQuery("""
                     SELECT 1 FROM lesson l JOIN course_version v ON v.id = l.course_version_id
@@ -50,7 +51,8 @@ public final class CurriculumMediaRules {
                      WHERE (l.media_id = ?1 OR l.subtitles_media_id = ?1)
                        AND ((c.status = 'PUBLISHED' AND c.published_version_id = v.id)
                             OR EXISTS (SELECT 1 FROM enrollment e WHERE e.person_id = ?2 AND e.course_version_id = v.id))
-                     LIMIT 1""").setParameter(1, m.id).setParameter(2, person).getResultList().isEmpty();
+                     LIMIT 1""").setParameter(1, m.id).setParameter(2, person == null ? -1L : person).getResultList()
+                    .isEmpty();
         }
     }
 

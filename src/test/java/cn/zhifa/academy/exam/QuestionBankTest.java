@@ -105,7 +105,7 @@ class QuestionBankTest {
         assertThat(problems).extracting(m -> m.get("line") + "|" + m.get("column")).contains(
                 "3|D–I（选项）", "3|J（答案）", "4|B（题型）", "5|M（条款）", "5|O（难度）", "6|A（编号）", "6|L（法律）", "6|N（领域）");
         assertThat(problems).allSatisfy(m -> assertThat((String) m.get("message")).isNotBlank());
-        t.post().when().post("/api/v1/questions/import/" + p.getLong("importId") + "/commit").then().statusCode(422)
+        t.post().when().post("/api/v1/questions/import/" + p.getString("importId") + "/commit").then().statusCode(422)
                 .contentType(containsString("application/problem+json"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Question.count("code LIKE 'IMP-%'"))).isZero();
     }
@@ -120,13 +120,13 @@ class QuestionBankTest {
         JsonPath p = upload(t, good);
         assertThat(p.getList("problems")).isEmpty();
         assertThat(p.getList("created")).containsExactly("GOOD-001", "GOOD-002", "GOOD-003");
-        JsonPath report = t.post().when().post("/api/v1/questions/import/" + p.getLong("importId") + "/commit").then()
+        JsonPath report = t.post().when().post("/api/v1/questions/import/" + p.getString("importId") + "/commit").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(report.getList("created")).hasSize(3);
         JsonPath again = upload(t, good);
         assertThat(again.getList("unchanged")).hasSize(3);
         assertThat(again.getList("created")).isEmpty();
-        t.post().when().post("/api/v1/questions/import/" + again.getLong("importId") + "/commit").then().statusCode(200)
+        t.post().when().post("/api/v1/questions/import/" + again.getString("importId") + "/commit").then().statusCode(200)
                 .body("unchanged.size()", org.hamcrest.Matchers.is(3));
         JsonPath detail = t.get().when().get("/api/v1/questions/GOOD-002").then().statusCode(200).extract().jsonPath();
         assertThat(detail.getString("key")).isEqualTo("ABD");
@@ -145,7 +145,7 @@ class QuestionBankTest {
     void editingAQuestionUsedByAnExamCreatesANewVersionAndKeepsTheOldOne() throws IOException {
         Api t = trainer();
         JsonPath p = upload(t, sheet(List.of(row("VER-001", "判断", "执法人员可以一人执法。", List.of(), "错", "行政处罚法", "42", "通用", "1"))));
-        t.post().when().post("/api/v1/questions/import/" + p.getLong("importId") + "/commit").then().statusCode(200);
+        t.post().when().post("/api/v1/questions/import/" + p.getString("importId") + "/commit").then().statusCode(200);
         Map<String, Object> edit = new HashMap<>();
         edit.put("code", "VER-001");
         edit.put("type", "判断");

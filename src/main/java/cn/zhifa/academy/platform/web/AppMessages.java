@@ -238,7 +238,7 @@ public interface AppMessages {
     String auth_required();
     String auth_body();
     String auth_media();
-    String auth_media_set(Long id);
+    String auth_media_set(String id);
     String auth_case();
     String auth_check();
     String auth_pass();
