@@ -291,6 +291,28 @@ class MediaAccessTest {
         expect(ljAdmin, "00000000-0000-0000-0000-000000000000", 404);
     }
 
+    @Test
+    void lessonMediaIsForThoseWhoMayTakeTheCourseAndAnUploadForItsUploader() {
+        String video = QuarkusTransaction.requiringNew().call(() -> {
+            long mediaId = cn.zhifa.academy.curriculum.Lesson.<cn.zhifa.academy.curriculum.Lesson> find(
+                    "type = ?1 AND mediaId IS NOT NULL", cn.zhifa.academy.curriculum.LessonType.VIDEO).firstResult().mediaId;
+            return MediaObject.<MediaObject> findById(mediaId).publicId.toString();
+        });
+        assertThat(byPublicId(video).ownerKind).isEqualTo(MediaOwner.LESSON_MEDIA);
+        expect(learner, video, 200);
+        expect(trainer, video, 200);
+        expect(provider, video, 404);
+
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+        String upload = trainer.post().multiPart("file", "图.png", png, "image/png").when().post("/api/v1/media").then()
+                .statusCode(201).extract().jsonPath().getString("id");
+        expect(trainer, upload, 200);
+        expect(learner, upload, 404);
+        expect(provider, upload, 404);
+        expect(cityAdmin, upload, 404);
+        expect(sysadmin, upload, 200);
+    }
+
     // ---- retention ---------------------------------------------------------------------
 
     @Test
