@@ -53,7 +53,8 @@ public class SecurityHeaders {
     private volatile Set<String> allowedOrigins;
 
     void install(@Observes Router router) {
-        router.route().order(-100).handler(this::handle);
+        // before authentication (the form login POST is handled there), with the header routes
+        router.route().order(Integer.MIN_VALUE).handler(this::handle);
     }
 
     void handle(RoutingContext rc) {

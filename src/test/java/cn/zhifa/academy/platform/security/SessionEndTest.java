@@ -22,7 +22,7 @@ import io.restassured.response.Response;
 
 /** Issue 12 item 3 / issue 11 build item 3: sessions end at once, on every node; identities are cached. */
 @QuarkusTest
-class SessionEndTest {
+public class SessionEndTest {
 
     @Inject
     TestAccounts accounts;
@@ -153,7 +153,7 @@ class SessionEndTest {
         assertThat(SessionPrincipal.epoch("x|")).isEqualTo(-1);
     }
 
-    static void awaitTrue(BooleanSupplier condition) {
+    public static void awaitTrue(BooleanSupplier condition) {
         for (int i = 0; i < 100; i++) {
             if (condition.getAsBoolean()) {
                 return;
