@@ -69,6 +69,7 @@ class LoginThrottleTest {
     @Test
     void manyFailuresFromManyAddressesAlertAndAnAdministratorCanLiftTheDelays() {
         Account a = accounts.create("targeted", Roles.LEARNER, null);
+        Account watcher = accounts.create("watcher", Roles.SYSADMIN, null);
         for (int client = 1; client <= 4; client++) {
             for (int i = 0; i < 5; i++) {
                 loginFrom("10.77.0." + client, a.username, "Wrong-guess-" + i);
@@ -76,6 +77,11 @@ class LoginThrottleTest {
         }
         assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent> list(
                 "action = 'login.attack_suspected' AND detail LIKE ?1", "%" + a.username + "%"))).hasSize(1);
+        // system administrators are told, once
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Account.getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM notification WHERE account_id = ?1 AND msg_key = 'notif_login_attack' "
+                        + "AND arg1 = ?2").setParameter(1, watcher.id).setParameter(2, a.username).getSingleResult()))
+                .isEqualTo(1L);
         assertThat(succeeded(loginFrom("10.77.0.1", a.username, PASSWORD))).isFalse();
 
         int lifted = liftAsSysadmin(a.username);

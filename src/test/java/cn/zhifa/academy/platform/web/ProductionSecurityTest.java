@@ -43,7 +43,7 @@ class ProductionSecurityTest {
 
     @Test
     void theApiDescriptionAndSwaggerUiAreNotAnonymous() {
-        for (String path : new String[] { "/q/openapi", "/q/swagger-ui/" }) {
+        for (String path : new String[] { "/q/openapi", "/q/swagger-ui/", "/q/metrics" }) {
             Response anon = given().redirects().follow(false).when().get(path);
             assertThat(anon.statusCode()).as(path).isIn(302, 303, 401);
         }
@@ -56,10 +56,16 @@ class ProductionSecurityTest {
     }
 
     @Test
-    void healthAndMetricsMoveToTheManagementInterfaceInProduction() {
+    void healthStaysOpenForBalancers() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void theProductionImageServesHealthAndMetricsOnTheManagementInterface() throws Exception {
+        String dockerfile = java.nio.file.Files.readString(java.nio.file.Path.of("docker/Dockerfile"));
+        assertThat(dockerfile).contains("package -DskipTests -Dquarkus.management.enabled=true");
         Map<String, String> prod = ProductionSecurityProfile.prodProperties();
-        assertThat(prod).containsEntry("%prod.quarkus.management.enabled", "true")
-                .containsEntry("%prod.academy.security.secure-cookies", "true")
+        assertThat(prod).containsEntry("%prod.academy.security.secure-cookies", "true")
                 .containsEntry("%prod.academy.security.hsts", "true")
                 .containsEntry("%prod.quarkus.rest-csrf.cookie-force-secure", "true");
     }
