@@ -1,6 +1,10 @@
 // Draws each dashboard panel's chart from the data attributes of its .chart element (the
 // table next to it holds the same numbers); redraws on resize so phones get a fitting chart.
 (function () {
+  // the year picker submits on change (no inline handler: the Content-Security-Policy forbids them)
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (sel) {
+    sel.addEventListener('change', function () { sel.form.submit(); });
+  });
   if (typeof echarts === 'undefined') { return; }
   var charts = [];
   document.querySelectorAll('.chart').forEach(function (el) {
