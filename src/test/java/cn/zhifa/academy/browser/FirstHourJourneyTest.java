@@ -1,0 +1,172 @@
+package cn.zhifa.academy.browser;
+
+import static cn.zhifa.academy.support.TestAccounts.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.zhifa.academy.curriculum.Enrollment;
+import cn.zhifa.academy.evaluation.EvalFixtures;
+import cn.zhifa.academy.evaluation.Evaluation;
+import cn.zhifa.academy.evaluation.SubjectKind;
+import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.support.Api;
+import cn.zhifa.academy.support.Browser;
+import cn.zhifa.academy.support.TestAccounts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The first hour as a user (issue 13), at phone width: a new learner reaches a video in a few
+ * taps and is told why a course is locked; a supervisor assesses a newcomer (items without
+ * data are 不适用, a preview before locking).
+ */
+@QuarkusTest
+class FirstHourJourneyTest {
+
+    @RegisterExtension
+    Browser browser = new Browser();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    EvalFixtures fx;
+
+    @Test
+    void newLearnerReachesAVideoInAFewTapsAndIsToldWhyACourseIsLocked() throws Exception {
+        Person p = fx.person("SFS-YX-YX", PersonCategory.OFFICER);
+        Account admin = accounts.create("hour-admin", Roles.ADMIN, "SFS-YX");
+        String title = "首小时计划-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("year", LocalDate.now().getYear());
+        plan.put("title", title);
+        plan.put("owningUnitId", fx.unit("SFS-YX-YX"));
+        plan.put("categories", List.of("OFFICER"));
+        plan.put("courseCodes", List.of("TY-RXZF", "TY-CFCX", "TY-SXZD"));
+        plan.put("requiredHours", 60);
+        plan.put("dueDate", LocalDate.now().getYear() + "-12-31");
+        Api.as(admin.username, PASSWORD).post().contentType("application/json").body(plan).when().post("/api/v1/plans")
+                .then().statusCode(201);
+        Account learner = accounts.create("hour", Roles.LEARNER, "SFS-YX-YX", null, p.id);
+
+        WebDriver d = browser.open();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        browser.login(root.toString(), learner.username, PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("card-learn"))).click();
+
+        // the plan lists its courses in the order they can be taken, every visit; locked ones say why
+        By planRows = By.xpath("//section[h2='" + title + "']//li[contains(@class,'course-row')]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(planRows));
+        List<String> order = d.findElements(planRows).stream().map(e -> e.getAttribute("data-code")).toList();
+        assertThat(order).containsExactly("TY-SXZD", "TY-CFCX", "TY-RXZF");
+        d.navigate().refresh();
+        assertThat(d.findElements(planRows).stream().map(e -> e.getAttribute("data-code")).toList()).isEqualTo(order);
+        WebElement cfcx = d.findElement(By.xpath("//section[h2='" + title + "']//li[@data-code='TY-CFCX']"));
+        assertThat(cfcx.getAttribute("class")).contains("locked");
+        assertThat(cfcx.findElement(By.cssSelector(".lock-note")).getText()).contains("请先完成").contains("《行政执法三项制度》");
+        assertThat(cfcx.findElement(By.cssSelector(".lock-note svg")).getSize().getWidth()).isGreaterThan(0);
+        browser.shot("hour-01-my-learning");
+
+        // the locked course opens to a page that says what to finish first (no error page, no enrolment)
+        cfcx.findElement(By.cssSelector("a.person-name")).click();
+        WebElement locked = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("course-locked")));
+        assertThat(locked.getText()).contains("请先完成").contains("《行政执法三项制度》");
+        assertThat(d.findElement(By.id("course-title")).getText()).isEqualTo("行政处罚程序与陈述申辩听证权利");
+        assertThat(d.getPageSource()).doesNotContain("系统出现异常");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Enrollment.count(
+                "personId = ?1 AND courseId IN (SELECT c.id FROM Course c WHERE c.code = 'TY-CFCX')", p.id))).isZero();
+        browser.shot("hour-02-locked-course");
+
+        // the link leads to the first course, whose first lesson is a video
+        WebElement link = locked.findElement(By.cssSelector("a.prereq-link"));
+        assertThat(link.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+        link.click();
+        wait.until(ExpectedConditions.textToBe(By.id("course-title"), "行政执法三项制度"));
+        assertThat(d.findElements(By.id("course-locked"))).isEmpty();
+        d.findElement(By.cssSelector("#lessons a.lesson-link")).click();
+        WebElement player = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("player")));
+        assertThat(player.getTagName()).isEqualTo("video");
+        browser.shot("hour-03-video");
+
+        // a lesson address of the locked course leads back to the course page, not to an error
+        long cfcxLesson = QuarkusTransaction.requiringNew().call(() -> cn.zhifa.academy.curriculum.Lesson.<cn.zhifa.academy.curriculum.Lesson> find(
+                "courseVersionId = (SELECT c.publishedVersionId FROM Course c WHERE c.code = 'TY-CFCX') ORDER BY position")
+                .firstResult().id);
+        d.get(root + "learn/lessons/" + cfcxLesson);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("course-locked")));
+        assertThat(d.getCurrentUrl()).endsWith("/learn/courses/TY-CFCX");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void supervisorAssessesANewcomerWithNotApplicableItemsAndConfirmsAfterAPreview() throws Exception {
+        Account a = accounts.create("hour-sup", Roles.ADMIN, "SFS-LJ");
+        Api admin = Api.as(a.username, PASSWORD);
+        Map<String, Object> scheme = EvalFixtures.scheme("T-" + UUID.randomUUID().toString().substring(0, 8),
+                SubjectKind.AUXILIARY, fx.unit("SFS-LJ"));
+        ((List<Map<String, Object>>) scheme.get("bands")).get(3).put("consequence", "连续两次不合格：启动辞退审查");
+        long schemeId = admin.post().contentType("application/json").body(scheme).when()
+                .post("/api/v1/evaluation/schemes").then().statusCode(201).extract().jsonPath().getLong("id");
+        Person newcomer = fx.person("SFS-LJ-JB", PersonCategory.AUXILIARY); // no exam, no hours yet
+        long id = admin.post().contentType("application/json")
+                .body(Map.of("schemeId", schemeId, "personId", newcomer.id, "cycle", String.valueOf(LocalDate.now().getYear())))
+                .when().post("/api/v1/evaluation/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        WebDriver d = browser.open();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        browser.login(root.toString(), a.username, PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
+        d.get(root + "evaluations/" + id);
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("score-EXAM"))).getText()).isEqualTo("不适用");
+        assertThat(d.findElement(By.id("score-HOURS")).getText()).isEqualTo("不适用");
+        assertThat(d.findElement(By.id("reweight-note")).getText()).contains("折算");
+        d.findElement(By.id("score-WORK")).clear();
+        d.findElement(By.id("score-WORK")).sendKeys("50");
+        d.findElement(By.id("save-WORK")).click();
+        // only 工作实绩 applies: its weight 50 becomes 100, so 50 points → 50.00, 不合格 — but a first
+        // 不合格 does not carry "连续两次不合格" beside it
+        wait.until(ExpectedConditions.textToBe(By.id("total"), "50.00"));
+        assertThat(d.findElement(By.id("band")).getText()).isEqualTo("不合格");
+        assertThat(d.findElement(By.cssSelector("#item-WORK .effective-weight")).getText()).isEqualTo("100");
+        assertThat(d.findElements(By.id("consequence"))).isEmpty();
+        assertThat(d.getPageSource()).doesNotContain("启动辞退审查");
+        browser.shot("hour-04-assessment");
+
+        d.findElement(By.id("confirm")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lock-preview")));
+        assertThat(d.findElement(By.id("preview-total")).getText()).isEqualTo("50.00");
+        assertThat(d.findElement(By.id("preview-band")).getText()).isEqualTo("不合格");
+        assertThat(d.findElements(By.id("preview-flag"))).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Evaluation.<Evaluation> findById(id).status))
+                .isEqualTo(Evaluation.Status.OPEN);
+        browser.shot("hour-05-lock-preview");
+        d.findElement(By.id("confirm-lock")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evaluation-status"), "已确认"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Evaluation.<Evaluation> findById(id).status))
+                .isEqualTo(Evaluation.Status.CONFIRMED);
+    }
+}
