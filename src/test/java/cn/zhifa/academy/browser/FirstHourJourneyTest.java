@@ -169,4 +169,70 @@ class FirstHourJourneyTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Evaluation.<Evaluation> findById(id).status))
                 .isEqualTo(Evaluation.Status.CONFIRMED);
     }
+
+    @Inject
+    cn.zhifa.academy.qualification.QualFixtures qfx;
+
+    @Test
+    void holderInTheRenewalWindowFollowsTheHomeLinkToTheRenewalStepsAndTheAdminSeesTheMissingExam() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long id = qfx.person("换证" + UUID.randomUUID().toString().substring(0, 4), PersonCategory.OFFICER, "SFS-QS-QS");
+        qfx.hours(id, today.getYear(), 60);
+        qfx.passEnforcementExams(id, "YJGL", java.time.Instant.now());
+        long qid = qfx.of(id).get(0).id;
+        // 25 days before expiry, in the renewal window of its cycle
+        QuarkusTransaction.requiringNew().run(() -> {
+            cn.zhifa.academy.qualification.Qualification q = cn.zhifa.academy.qualification.Qualification.findById(qid);
+            q.expiresOn = today.plusDays(25);
+            q.renewalCycle = q.cycle;
+            q.renewalOpenedOn = today.minusDays(5);
+        });
+        Account holder = accounts.create("renew", Roles.LEARNER, "SFS-QS-QS", null, id);
+        Account admin = accounts.create("renew-admin", Roles.ADMIN, "SFS-QS");
+
+        WebDriver d = browser.open();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        browser.login(root.toString(), holder.username, PASSWORD);
+        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo-qual-" + qid)));
+        assertThat(item.getText()).contains("还有 25 天").contains("《行政执法三项制度》")
+                .contains("《行政处罚程序与陈述申辩听证权利》").contains("换证考试（尚未安排）").doesNotContain("TY-");
+        browser.shot("hour-06-holder-home");
+        item.findElement(By.tagName("a")).click();
+        WebElement steps = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("renewal-steps")));
+        assertThat(steps.getText()).contains("《行政执法三项制度》").doesNotContain("TY-SXZD").doesNotContain("TY-CFCX");
+        assertThat(d.findElement(By.id("renewal-exam-missing")).getText()).contains("尚未安排");
+        browser.shot("hour-07-renewal-steps");
+        d.findElement(By.cssSelector("#renewal-steps li[data-code='TY-SXZD'] a.renewal-link")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("course-title"), "行政执法三项制度"));
+
+        // the administrator sees the window without a renewal exam as a problem to fix
+        d.findElement(By.cssSelector("details.menu summary")).click();
+        d.findElement(By.id("logout")).click();
+        browser.login(root.toString(), admin.username, PASSWORD);
+        WebElement problem = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo-renewal-no-exam")));
+        assertThat(problem.getText()).contains("没有可参加的换证考试");
+        assertThat(problem.getAttribute("class")).contains("urgent");
+    }
+
+    @Test
+    void providerManagersHomeShowsTheirStaffAndScope() throws Exception {
+        cn.zhifa.academy.provider.Provider provider = fx.provider("SFS-LJ");
+        for (int i = 0; i < 3; i++) {
+            Person staff = fx.person("SFS-LJ", PersonCategory.PROVIDER_STAFF, provider.id);
+        }
+        Account manager = accounts.create("pm", Roles.PROVIDER_MANAGER, null, provider.id, null);
+
+        WebDriver d = browser.open();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        browser.login(root.toString(), manager.username, PASSWORD);
+        WebElement staff = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo-provider-staff")));
+        assertThat(staff.getText()).contains(provider.name).contains("在册 3 人").contains("持证 0 人");
+        assertThat(d.findElement(By.id("scope")).getText()).isEqualTo(provider.name);
+        assertThat(d.findElements(By.id("card-learn"))).isEmpty();
+        assertThat(d.findElements(By.id("nav-learn"))).isEmpty();
+        browser.shot("hour-08-provider-home");
+        staff.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.urlContains("/providers/" + provider.id));
+        assertThat(d.getPageSource()).doesNotContain("账号尚未关联人员档案");
+    }
 }

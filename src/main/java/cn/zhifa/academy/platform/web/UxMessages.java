@@ -31,4 +31,23 @@ public interface UxMessages {
     String publish_question(long eligible);
     String publish_yes();
     String back();
+    String todo_title();
+    String todo_empty();
+    String todo_plan_courses(String plan, int count);
+    String todo_due(String due, long days);
+    String todo_course_drafts(long count);
+    String todo_open_exams(int count);
+    String todo_grading(int count);
+    String todo_qual_expiring(String type, String expires, long days);
+    String todo_renewal_steps(String steps);
+    String todo_quals_expiring(int count);
+    String todo_renewal_no_exam(long count);
+    String todo_renewal_no_exam_detail();
+    String todo_assessments_open(long count);
+    String todo_unread(long count);
+    String todo_provider_staff(String provider, long staff, long qualified);
+    String todo_provider_staff_detail(int percent);
+    String renewal_done();
+    String todo_renewal_exam_pending();
+    String renewal_exam_missing();
 }
