@@ -202,6 +202,14 @@ class FirstHourJourneyTest {
         assertThat(steps.getText()).contains("《行政执法三项制度》").doesNotContain("TY-SXZD").doesNotContain("TY-CFCX");
         assertThat(d.findElement(By.id("renewal-exam-missing")).getText()).contains("尚未安排");
         browser.shot("hour-07-renewal-steps");
+        // at phone width the history table is a card list (label beside each value), and the bell is an icon with a 44 px target
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+        assertThat((String) js.executeScript("var td = document.querySelector('#qual-history tbody td');"
+                + "return getComputedStyle(td).display + '|' + getComputedStyle(td, '::before').content;"))
+                .startsWith("flex|").contains("日期");
+        assertThat(d.findElement(By.id("nav-bell")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
+        assertThat(d.findElement(By.id("nav-bell")).getSize().getWidth()).isGreaterThanOrEqualTo(44);
+        assertThat(d.findElements(By.cssSelector("#nav-bell svg"))).hasSize(1);
         d.findElement(By.cssSelector("#renewal-steps li[data-code='TY-SXZD'] a.renewal-link")).click();
         wait.until(ExpectedConditions.textToBe(By.id("course-title"), "行政执法三项制度"));
 
@@ -234,5 +242,32 @@ class FirstHourJourneyTest {
         staff.findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.urlContains("/providers/" + provider.id));
         assertThat(d.getPageSource()).doesNotContain("账号尚未关联人员档案");
+    }
+
+    @Test
+    void dashboardChartsDrawRatesOnAFixedPercentAxisAndCountsWithIntegerTicks() throws Exception {
+        Account admin = accounts.create("hour-dash", Roles.ADMIN, "SFS");
+        WebDriver d = browser.open();
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        browser.login(root.toString(), admin.username, PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
+        d.get(root + "dashboard?year=" + LocalDate.now().getYear());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart svg")));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) d;
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> axes = (List<Map<String, Object>>) js.executeScript(
+                "return Array.from(document.querySelectorAll('.chart[data-type=bar]')).map(function (el) {"
+                        + " var x = echarts.getInstanceByDom(el).getOption().xAxis[0];"
+                        + " return { id: el.id, axis: el.dataset.axis, min: x.min, max: x.max, minInterval: x.minInterval || 0,"
+                        + "   label: x.axisLabel && x.axisLabel.formatter || '' }; });");
+        assertThat(axes).isNotEmpty();
+        assertThat(axes).filteredOn(a -> "percent".equals(a.get("axis"))).isNotEmpty().allSatisfy(a -> {
+            assertThat(((Number) a.get("min")).intValue()).as("%s min", a.get("id")).isZero();
+            assertThat(((Number) a.get("max")).intValue()).as("%s max", a.get("id")).isEqualTo(100);
+            assertThat(a.get("label")).isEqualTo("{value}%");
+        });
+        assertThat(axes).filteredOn(a -> "count".equals(a.get("axis"))).allSatisfy(a ->
+                assertThat(((Number) a.get("minInterval")).intValue()).as("%s integer ticks", a.get("id")).isEqualTo(1));
+        browser.shot("hour-09-dashboard");
     }
 }
