@@ -22,8 +22,11 @@
       option = {
         tooltip: { trigger: 'axis' },
         grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: 'value' },
-        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
+        // rates on a fixed 0–100 % axis, counts with integer ticks; long labels wrap (full text in the tooltip)
+        xAxis: el.dataset.axis === 'percent'
+          ? { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { formatter: '{value}%' } }
+          : { type: 'value', min: 0, minInterval: 1 },
+        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 110, overflow: 'break' } },
         series: [{ type: 'bar', name: el.dataset.series, data: values, itemStyle: { color: '#1f4e8c' } }]
       };
     }
