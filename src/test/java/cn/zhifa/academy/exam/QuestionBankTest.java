@@ -197,6 +197,21 @@ class QuestionBankTest {
         b.put("passMark", 2);
         manager.post().contentType("application/json").body(b).when().post("/api/v1/blueprints").then().statusCode(422)
                 .body("errors[0].field", org.hamcrest.Matchers.is("sections[1]"));
+        // exclusion groups (互斥组) count: XK-001 (单选) and XK-028 (填空) test one fact, so one paper cannot hold both
+        Map<String, Object> single = ExamFixtures.section("单选", 1, 1);
+        single.put("tags", "互斥组:许可决定期限二十日");
+        Map<String, Object> fill = ExamFixtures.section("填空", 1, 1);
+        fill.put("tags", "互斥组:许可决定期限二十日");
+        b.put("sections", List.of(single));
+        b.put("passMark", 1);
+        b.put("name", "互斥组单题");
+        manager.post().contentType("application/json").body(b).when().post("/api/v1/blueprints").then().statusCode(201);
+        b.put("sections", List.of(single, fill));
+        b.put("name", "互斥组两题");
+        manager.post().contentType("application/json").body(b).when().post("/api/v1/blueprints").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.is("sections[2]"))
+                .body("errors[0].message", containsString("缺 1 题"));
+        b.put("name", "不可能的组卷");
         // a pass mark above the total is a plain 400
         b.put("sections", List.of(ExamFixtures.section("单选", 2, 1)));
         b.put("passMark", 3);
