@@ -151,7 +151,7 @@ class ContentValidatorsTest {
         Path analysis = root.resolve("courses/question-bank/案例分析.yaml");
         String text = Files.readString(analysis);
         Files.writeString(analysis, text.replaceFirst("(?m)^  law: 行政强制法\\n  articles: \\[18, 19,.*$",
-                "  law: 大气污染防治法\\n  articles: [119]"));
+                "  law: 大气污染防治法\n  articles: [119]"));
         r = bank(root, laws);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("AL-002: 《大气污染防治法》已于 2026-08-15 废止");
