@@ -33,6 +33,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CreditService {
 
+    /** What the list of providers barred from new commissions is called (academy.providers.suspension-list-label). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "academy.providers.suspension-list-label", defaultValue = "暂停委托名单")
+    String suspensionListLabel;
+
     @Inject
     ProviderService providers;
 
@@ -163,7 +167,7 @@ public class CreditService {
     public Blacklisting blacklist(long providerId, BlacklistInput in) {
         manageable(providerId);
         if (in.reason() == null || in.reason().isBlank() || in.reason().length() > 500) {
-            throw ProblemException.invalid("reason", "请填写列入黑名单的原因");
+            throw ProblemException.invalid("reason", "请填写列入" + suspensionListLabel + "的原因");
         }
         if (in.startsOn() == null) {
             throw ProblemException.invalid("startsOn", "请填写开始日期");
@@ -254,7 +258,7 @@ public class CreditService {
                 .stream().filter(b -> b.inForceOn(today) || b.overlaps(in.periodStart(), in.periodEnd())).findFirst();
         if (block.isPresent()) {
             Blacklisting b = block.get();
-            throw ProblemException.conflict("providerId", "“" + p.name + "”已列入黑名单（" + b.startsOn + " 至 "
+            throw ProblemException.conflict("providerId", "“" + p.name + "”已列入" + suspensionListLabel + "（" + b.startsOn + " 至 "
                     + b.endsOn.minusDays(1) + "），期间不得新增委托");
         }
         Commission c = new Commission();

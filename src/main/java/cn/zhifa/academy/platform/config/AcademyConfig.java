@@ -33,6 +33,18 @@ public interface AcademyConfig {
 
     People people();
 
+    Providers providers();
+
+    interface Providers {
+        /**
+         * What the list of providers barred from new commissions is called on pages, messages and
+         * exports. It is a contract-management measure, not a statutory list of seriously
+         * dishonest entities (国办发〔2020〕49号), hence the default 暂停委托名单; set the local term.
+         */
+        @WithDefault("暂停委托名单")
+        String suspensionListLabel();
+    }
+
     interface People {
         /**
          * Secret for the HMAC under which resident ID numbers are kept (the number itself is
