@@ -250,8 +250,14 @@ public class DeliveryStatements {
      */
     private static final String SAVE = "WITH arg AS (SELECT ?::bigint AS attempt, ?::bigint AS person, ?::int AS pos, "
             + "?::bigint AS seq, ?::text AS answer, ?::boolean AS flagged, ?::varchar AS device, ?::timestamptz AS now, "
-            + "?::int AS grace), "
-            + "a AS (SELECT x.status, x.deadline_at, x.device_id FROM exam_attempt x, arg WHERE x.id = arg.attempt "
+            + "?::int AS grace), " + DeliveryStatements.SAVE_BODY;
+
+    /**
+     * The save statement after its arguments ({@code arg}: attempt, person, pos, seq, answer,
+     * flagged, device, now, grace); public so that the save benchmark hands PostgreSQL's own
+     * client (pgbench) exactly the service's statement.
+     */
+    public static final String SAVE_BODY = "a AS (SELECT x.status, x.deadline_at, x.device_id FROM exam_attempt x, arg WHERE x.id = arg.attempt "
             + "AND x.person_id = arg.person AND x.status <> 'PREPARED' FOR SHARE OF x), "
             + "v AS (SELECT CASE WHEN a.status <> 'IN_PROGRESS' THEN 'SUBMITTED' "
             + "WHEN a.device_id IS NOT NULL AND a.device_id IS DISTINCT FROM arg.device THEN 'DEVICE_REPLACED' "
