@@ -28,15 +28,31 @@
         return r.text().then(function (t) {
           var j = null;
           try { j = t ? JSON.parse(t) : null; } catch (e) { j = null; }
-          return { status: r.status, ok: r.ok, body: j };
+          var ra = parseInt(r.headers.get('Retry-After'), 10);
+          return { status: r.status, ok: r.ok, body: j, retryAfter: isNaN(ra) ? null : ra };
         });
       });
   }
 
-  // --- the start button on the introduction page ---
+  // Admission control (issue 11): a saturated node answers 503 with a short Retry-After; so may
+  // the load balancer while a node restarts. The page waits quietly and tries again.
+  function busy(r) { return r.status === 503 || r.status === 502 || r.status === 504; }
+  function busyDelay(r) {
+    if (r && r.body && r.body.retryAfterMs) { return r.body.retryAfterMs; }
+    var base = r && r.retryAfter !== null && r.retryAfter !== undefined ? r.retryAfter * 1000 : 1000;
+    return base + Math.floor(Math.random() * 1000);
+  }
+
+  // --- the start button on the introduction page, and the lobby that presses it at the bell ---
   var startButton = document.getElementById('start');
   if (startButton) {
-    startButton.addEventListener('click', function () {
+    var startWait = document.getElementById('start-wait');
+    var entering = function () {
+      startButton.disabled = true;
+      startButton.textContent = startButton.dataset.entering;
+      startWait.hidden = false;
+    };
+    var enter = function () {
       startButton.disabled = true;
       startButton.textContent = startButton.dataset.starting;
       api('POST', '/api/v1/my/exams/' + startButton.dataset.exam + '/attempts').then(function (r) {
@@ -44,14 +60,42 @@
           // hand the paper to the exam page so it need not be built and sent twice
           try { sessionStorage.setItem('academy-paper-' + r.body.attemptId, JSON.stringify(r.body)); } catch (e) { /* full */ }
           location.href = '/attempts/' + r.body.attemptId;
+        } else if (busy(r) || (r.status === 409 && startButton.dataset.lobby && r.body && r.body.errors
+            && r.body.errors[0] && r.body.errors[0].field === 'opensAt')) {
+          // saturated, or our clock ran a little ahead of the server's: wait and try again
+          entering();
+          setTimeout(enter, busyDelay(r));
         } else {
           var e = document.getElementById('start-error');
           e.textContent = (r.body && r.body.detail) || r.status;
           e.hidden = false;
+          startWait.hidden = true;
           startButton.disabled = false;
         }
-      }, function () { startButton.disabled = false; });
-    });
+      }, function () { entering(); setTimeout(enter, 2000 + Math.floor(Math.random() * 1000)); });
+    };
+    startButton.addEventListener('click', enter);
+    var lobby = document.getElementById('lobby');
+    if (lobby) {
+      // the countdown runs on the server's clock; at the bell every waiting page starts within
+      // about a second (random spread), not all in the same millisecond
+      var skew = parseInt(lobby.dataset.now, 10) - Date.now();
+      var opens = parseInt(lobby.dataset.opens, 10);
+      var pad2 = function (n) { return (n < 10 ? '0' : '') + n; };
+      var countdown = function () {
+        var left = opens - (Date.now() + skew);
+        var s = Math.max(0, Math.ceil(left / 1000));
+        var h = Math.floor(s / 3600);
+        document.getElementById('lobby-clock').textContent = (h > 0 ? h + ':' : '') + pad2(Math.floor(s % 3600 / 60)) + ':' + pad2(s % 60);
+        if (left <= 0) {
+          entering();
+          setTimeout(enter, Math.floor(Math.random() * 1000));
+          return;
+        }
+        setTimeout(countdown, Math.min(1000, Math.max(20, left)));
+      };
+      countdown();
+    }
     return;
   }
 
@@ -98,26 +142,51 @@
     el('submit').disabled = true;
   }
 
+  function entering() {
+    var l = el('loading');
+    l.textContent = t.tEntering;
+    l.hidden = false;
+  }
+
   function load() {
     var handed = null;
     try {
       handed = JSON.parse(sessionStorage.getItem('academy-paper-' + attemptId));
       sessionStorage.removeItem('academy-paper-' + attemptId);
     } catch (e) { handed = null; }
-    if (handed && handed.items && Date.now() - Date.parse(handed.serverNow) < 60000) { render(handed); return; }
+    if (handed && handed.items && Date.now() - Date.parse(handed.serverNow) < 60000) { withQuestions(handed); return; }
     api('GET', '/api/v1/attempts/' + attemptId).then(function (r) {
+      if (busy(r)) { entering(); setTimeout(load, busyDelay(r)); return; }
       if (r.status === 409 && r.body && r.body.title === 'Device takeover required') {
         el('loading').hidden = true;
         el('takeover').hidden = false;
         return;
       }
       if (!r.ok) { message((r.body && r.body.detail) || t.tError); return; }
-      render(r.body);
-    }, function () { message(t.tError); setTimeout(load, 3000); });
+      withQuestions(r.body);
+    }, function () { entering(); setTimeout(load, 3000); });
+  }
+
+  // The exam's question texts come once per exam, cached by the browser (ETag, long max-age);
+  // the paper itself carries only order, option permutation, answers and deadline.
+  function withQuestions(p) {
+    api('GET', '/api/v1/my/exams/' + p.examId + '/questions').then(function (r) {
+      if (busy(r)) { entering(); setTimeout(function () { withQuestions(p); }, busyDelay(r)); return; }
+      if (!r.ok) { message((r.body && r.body.detail) || t.tError); return; }
+      var byId = {};
+      r.body.questions.forEach(function (q) { byId[q.id] = q; });
+      p.items.forEach(function (item) {
+        var q = byId[item.question] || { stemHtml: '', typeLabel: '', options: [] };
+        item.stemHtml = q.stemHtml;
+        item.typeLabel = q.typeLabel;
+        item.options = (item.order || []).map(function (i) { return q.options[i]; });
+      });
+      render(p);
+    }, function () { entering(); setTimeout(function () { withQuestions(p); }, 3000); });
   }
   el('takeover-button').addEventListener('click', function () {
     api('POST', '/api/v1/attempts/' + attemptId + '/takeover').then(function (r) {
-      if (r.ok) { el('takeover').hidden = true; render(r.body); } else { message((r.body && r.body.detail) || t.tError); }
+      if (r.ok) { el('takeover').hidden = true; withQuestions(r.body); } else { message((r.body && r.body.detail) || t.tError); }
     });
   });
 
@@ -290,6 +359,7 @@
         if (r.body.title === 'Already submitted') { stop(t.tSubmitted); location.href = '/attempts/' + attemptId + '/result'; return; }
         if (r.body.title === 'Time is up') { delete queue[position]; storeQueue(); stop(r.body.detail); return; }
       }
+      if (busy(r)) { retryLater(busyDelay(r)); return; }
       if (r.status === 401 || r.status === 403) { message(t.tError); retryLater(); return; }
       if (r.status >= 400 && r.status < 500) { delete queue[position]; storeQueue(); message((r.body && r.body.detail) || t.tError); mark(position); return; }
       retryLater();
@@ -304,9 +374,9 @@
   function flush() {
     Object.keys(queue).forEach(function (p) { send(p); });
   }
-  function retryLater() {
+  function retryLater(ms) {
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(flush, 3000);
+    retryTimer = setTimeout(flush, ms || 3000);
   }
   function online(yes) {
     el('offline').hidden = yes;

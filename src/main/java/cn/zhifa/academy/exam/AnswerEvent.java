@@ -17,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class AnswerEvent extends PanacheEntityBase {
 
     public enum Outcome {
-        APPLIED, STALE, LATE
+        APPLIED, STALE, LATE, SUBMITTED, DEVICE_REPLACED
     }
 
     @Id

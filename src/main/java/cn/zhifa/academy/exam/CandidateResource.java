@@ -67,6 +67,39 @@ public class CandidateResource {
         return Response.created(URI.create("/api/v1/attempts/" + paper.attemptId())).entity(paper).build();
     }
 
+    @Inject
+    QuestionDocument documents;
+
+    @Inject
+    DeliveryStatements statements;
+
+    /**
+     * The exam's question texts and options, the same for every candidate: immutable, with a
+     * strong ETag (304 on a match), a year's private max-age and gzip. Only for candidates who
+     * have started the exam; it never carries a key.
+     */
+    @GET
+    @Path("my/exams/{exam}/questions")
+    @Operation(summary = "The exam's question texts and options, sent once and cached (no keys); after 开始 only")
+    public Response questions(@PathParam("exam") long exam, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @HeaderParam("Accept-Encoding") String acceptEncoding) {
+        if (!statements.hasStarted(exam, person())) {
+            throw ProblemException.notFound("考试不存在");
+        }
+        QuestionDocument.Doc d = documents.of(exam);
+        String cache = "private, max-age=31536000, immutable";
+        if (ifNoneMatch != null && (ifNoneMatch.equals(d.etag()) || ifNoneMatch.contains(d.etag()))) {
+            return Response.notModified().header("ETag", d.etag()).header("Cache-Control", cache).build();
+        }
+        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        Response.ResponseBuilder r = Response.ok(gzip ? d.gzip() : d.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", d.etag()).header("Cache-Control", cache).header("Vary", "Accept-Encoding");
+        if (gzip) {
+            r.header("Content-Encoding", "gzip");
+        }
+        return r.build();
+    }
+
     @GET
     @Path("attempts/{id}")
     @Operation(summary = "The paper with saved answers, deadline and server time; 409 when another device holds the attempt")

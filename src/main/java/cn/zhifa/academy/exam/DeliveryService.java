@@ -1,7 +1,6 @@
 package cn.zhifa.academy.exam;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,11 +49,34 @@ public class DeliveryService {
     @Inject
     AuditLog audit;
 
-    private final SecureRandom random = new SecureRandom();
+    @Inject
+    DeliveryStatements statements;
 
-    /** Starts (or resumes) the person's attempt; pressing 开始 twice returns the same attempt. */
+    @Inject
+    PaperPreparation preparation;
+
+    /**
+     * 开始: starts (or resumes) the person's attempt and returns the paper. Pressing 开始 twice
+     * returns the same attempt. With a prepared paper this is one UPDATE (no transaction of our
+     * own, no Hibernate); otherwise {@link #startOnDemand} explains why not or draws the paper.
+     * The clock starts when the paper is delivered: a start refused by admission control stamps
+     * nothing.
+     */
+    public DeliveryViews.Paper startWithPaper(long examId, long personId, String deviceId) {
+        String device = device(deviceId);
+        // PostgreSQL keeps microseconds: the paper returned shows what is stored
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return statements.activate(examId, personId, device, now)
+                .orElseGet(() -> startOnDemand(examId, personId, device));
+    }
+
+    /**
+     * The slow path of 开始: resumes a running attempt, answers why the exam cannot start, or
+     * draws the paper on demand (a late joiner, a further attempt, a paper not prepared yet)
+     * and starts it, all under the (exam, person) lock.
+     */
     @Transactional
-    public ExamAttempt start(long examId, long personId, String deviceId) {
+    DeliveryViews.Paper startOnDemand(long examId, long personId, String device) {
         cn.zhifa.academy.platform.AdvisoryLocks.lock(em, cn.zhifa.academy.platform.AdvisoryLocks.key("attempt", examId,
                 personId));
         Exam exam = Exam.findById(examId);
@@ -68,10 +90,9 @@ public class DeliveryService {
         Optional<ExamAttempt> running = ExamAttempt.find("examId = ?1 AND personId = ?2 AND status = ?3", examId,
                 personId, ExamAttempt.Status.IN_PROGRESS).firstResultOptional();
         if (running.isPresent()) {
-            return running.get();
+            return statements.paper(running.get().id, personId, device);
         }
         Terms terms = exams.terms(exam, person);
-        // PostgreSQL keeps microseconds: the paper returned in this transaction shows what is stored
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (now.isBefore(terms.opensAt())) {
             throw ProblemException.conflict("opensAt", "考试尚未开始");
@@ -79,41 +100,17 @@ public class DeliveryService {
         if (!now.isBefore(terms.closesAt())) {
             throw ProblemException.conflict("closesAt", "考试已截止");
         }
-        long used = ExamAttempt.count("examId = ?1 AND personId = ?2", examId, personId);
+        long used = ExamAttempt.count("examId = ?1 AND personId = ?2 AND status <> ?3", examId, personId,
+                ExamAttempt.Status.PREPARED);
         if (used >= terms.attempts()) {
             throw ProblemException.conflict("attempts", "作答次数已用完（共 " + terms.attempts() + " 次）");
         }
-        Papers.Spec spec = papers.spec(exam);
-        List<Papers.Drawn> drawn = papers.draw(spec, random);
-        ExamAttempt a = new ExamAttempt();
-        a.examId = examId;
-        a.personId = personId;
-        a.number = (int) used + 1;
-        a.status = ExamAttempt.Status.IN_PROGRESS;
-        a.startedAt = now;
-        a.deadlineAt = terms.deadlineFor(now);
-        a.deviceId = device(deviceId);
-        a.maxScore = drawn.stream().map(Papers.Drawn::points).reduce(BigDecimal.ZERO, BigDecimal::add);
-        a.persist();
-        for (Papers.Drawn d : drawn) {
-            AttemptItem i = new AttemptItem();
-            i.attemptId = a.id;
-            i.position = d.position();
-            i.questionVersionId = d.versionId();
-            i.sectionPosition = d.sectionPosition();
-            i.points = d.points();
-            i.partialCredit = d.partialCredit();
-            i.optionOrder = d.optionOrder();
-            em.persist(i);
+        if (ExamAttempt.count("examId = ?1 AND personId = ?2 AND status = ?3", examId, personId,
+                ExamAttempt.Status.PREPARED) == 0) {
+            preparation.prepareOne(exam, personId, (int) used + 1);
         }
-        return a;
-    }
-
-    /** Starts (or resumes) and returns the paper in the same transaction: one connection, one commit. */
-    @Transactional
-    public DeliveryViews.Paper startWithPaper(long examId, long personId, String deviceId) {
-        ExamAttempt a = start(examId, personId, deviceId);
-        return paper(a.id, personId, deviceId);
+        return statements.activate(examId, personId, device, now)
+                .orElseThrow(() -> ProblemException.conflict("status", "考试暂时无法开始，请稍后再试"));
     }
 
     private static String device(String deviceId) {
@@ -127,35 +124,15 @@ public class DeliveryService {
     /** The attempt if it is the person's own; 404 otherwise (never reveals someone else's). */
     public ExamAttempt own(long attemptId, Long personId) {
         ExamAttempt a = ExamAttempt.findById(attemptId);
-        if (a == null || personId == null || !a.personId.equals(personId)) {
+        if (a == null || personId == null || !a.personId.equals(personId) || a.status == ExamAttempt.Status.PREPARED) {
             throw ProblemException.notFound("答卷不存在");
         }
         return a;
     }
 
     /** The paper; a running attempt answers only the device that holds it (409 asks for takeover). */
-    @Transactional
     public DeliveryViews.Paper paper(long attemptId, Long personId, String deviceId) {
-        ExamAttempt a = own(attemptId, personId);
-        String device = device(deviceId);
-        if (a.status == ExamAttempt.Status.IN_PROGRESS) {
-            if (a.deviceId == null && device != null) {
-                a.deviceId = device;
-            } else if (a.deviceId != null && !a.deviceId.equals(device)) {
-                throw new ProblemException(409, "Device takeover required",
-                        "本场考试正在另一台设备上作答。确认在本设备继续后，另一台设备将无法再保存答案。");
-            }
-        }
-        Exam exam = Exam.findById(a.examId);
-        List<AttemptItem> items = AttemptItem.list("attemptId = ?1 ORDER BY position", a.id);
-        List<DeliveryViews.Item> views = new ArrayList<>();
-        for (AttemptItem i : items) {
-            QuestionCache.Q q = questions.get(i.questionVersionId);
-            views.add(new DeliveryViews.Item(i.position, i.sectionPosition, q.type().name(), q.type().label, q.stemHtml(),
-                    displayedOptions(q, i), i.points, displayedAnswer(q, i), i.flagged, i.answerSeq));
-        }
-        return new DeliveryViews.Paper(a.id, exam.id, exam.title, a.number, a.status.name(), a.startedAt, a.deadlineAt,
-                Instant.now(), config.graceSeconds(), a.maxScore, views);
+        return statements.paper(attemptId, personId, device(deviceId));
     }
 
     /** For the page's poll: the deadline follows overrides and the device learns of a takeover. */
@@ -239,55 +216,32 @@ public class DeliveryService {
 
     /**
      * Saves one answer. Applied only if {@code seq} is newer than the stored one (an older save
-     * never overwrites a newer); every save is logged for appeals. Returns after commit.
+     * never overwrites a newer); every save is logged for appeals with its true outcome. One
+     * statement, one round trip ({@link DeliveryStatements#save}); returns after commit.
      */
-    @Transactional
     public DeliveryViews.Saved save(long attemptId, int position, long seq, List<String> answer, Boolean flagged,
             Long personId, String deviceId) {
         if (seq <= 0) {
             throw ProblemException.invalid("seq", "seq 应为正整数");
         }
-        Instant now = Instant.now();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT person_id, status, deadline_at, device_id FROM exam_attempt WHERE id = ?1 FOR SHARE")
-                .setParameter(1, attemptId).getResultList();
-        if (rows.isEmpty() || personId == null || ((Number) rows.get(0)[0]).longValue() != personId) {
+        if (personId == null) {
             throw ProblemException.notFound("答卷不存在");
         }
-        Object[] r = rows.get(0);
-        String status = (String) r[1];
-        Instant deadline = instant(r[2]);
-        String holder = (String) r[3];
-        AttemptItem item = em.find(AttemptItem.class, key(attemptId, position));
-        if (item == null) {
+        DeliveryStatements.Layout layout = statements.layout(attemptId, personId)
+                .orElseThrow(() -> ProblemException.notFound("答卷不存在"));
+        if (position < 1 || position > layout.versions().length) {
             throw ProblemException.notFound("没有第 " + position + " 题");
         }
-        QuestionCache.Q q = questions.get(item.questionVersionId);
-        List<String> canonical = canonical(q, item, answer);
+        QuestionCache.Q q = questions.get(layout.versions()[position - 1]);
+        AttemptItem shape = new AttemptItem();
+        shape.optionOrder = layout.orders()[position - 1];
+        List<String> canonical = canonical(q, shape, answer);
         String json = canonical.isEmpty() ? null : Json.write(canonical);
-        String device = device(deviceId);
-        DeliveryViews.SaveOutcome outcome;
-        if (!"IN_PROGRESS".equals(status)) {
-            outcome = DeliveryViews.SaveOutcome.SUBMITTED;
-        } else if (holder != null && !holder.equals(device)) {
-            outcome = DeliveryViews.SaveOutcome.DEVICE_REPLACED;
-        } else if (now.isAfter(deadline.plusSeconds(config.graceSeconds()))) {
-            outcome = DeliveryViews.SaveOutcome.LATE;
-        } else {
-            int n = em.createNativeQuery("UPDATE attempt_item SET answer_json = ?1, flagged = ?2, answer_seq = ?3, "
-                    + "answered_at = ?4 WHERE attempt_id = ?5 AND position = ?6 AND answer_seq < ?3")
-                    .setParameter(1, json).setParameter(2, flagged != null ? flagged : item.flagged)
-                    .setParameter(3, seq).setParameter(4, now).setParameter(5, attemptId).setParameter(6, position)
-                    .executeUpdate();
-            outcome = n == 1 ? DeliveryViews.SaveOutcome.APPLIED : DeliveryViews.SaveOutcome.STALE;
-        }
-        em.createNativeQuery("INSERT INTO answer_event (attempt_id, position, seq, answer_json, flagged, device_id, "
-                + "outcome, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)").setParameter(1, attemptId)
-                .setParameter(2, position).setParameter(3, seq).setParameter(4, json).setParameter(5, flagged)
-                .setParameter(6, device).setParameter(7, eventOutcome(outcome)).setParameter(8, now).executeUpdate();
-        long stored = outcome == DeliveryViews.SaveOutcome.APPLIED ? seq : item.answerSeq;
-        return new DeliveryViews.Saved(position, outcome, stored, now, deadline, Instant.now());
+        Instant now = Instant.now();
+        DeliveryStatements.SaveResult r = statements.save(attemptId, personId, position, seq, json, flagged,
+                device(deviceId), now).orElseThrow(() -> ProblemException.notFound("答卷不存在"));
+        long stored = r.outcome() == DeliveryViews.SaveOutcome.APPLIED ? seq : r.storedBefore();
+        return new DeliveryViews.Saved(position, r.outcome(), stored, now, r.deadline(), Instant.now());
     }
 
     static Instant instant(Object o) {
@@ -301,21 +255,6 @@ public class DeliveryService {
             return t.toInstant();
         }
         throw new IllegalStateException("not a timestamp: " + o);
-    }
-
-    private static String eventOutcome(DeliveryViews.SaveOutcome o) {
-        return switch (o) {
-            case APPLIED -> "APPLIED";
-            case STALE -> "STALE";
-            default -> "LATE";
-        };
-    }
-
-    private static AttemptItem.Key key(long attemptId, int position) {
-        AttemptItem.Key k = new AttemptItem.Key();
-        k.attemptId = attemptId;
-        k.position = position;
-        return k;
     }
 
     /** Moves a running attempt to this device (after the candidate confirmed); audited. */
@@ -420,7 +359,7 @@ public class DeliveryService {
             }
         }
         String note = review ? null : switch (a.status) {
-            case IN_PROGRESS -> "作答尚未结束";
+            case PREPARED, IN_PROGRESS -> "作答尚未结束";
             case SUBMITTED -> "已交卷，案例分析题正在人工阅卷";
             case GRADED -> switch (exam.reviewPolicy) {
                 case SCORE_ONLY -> "本场考试只公布成绩，不公布答案";
@@ -479,7 +418,8 @@ public class DeliveryService {
         List<Exam> candidates = Exam.list("status = ?1 ORDER BY opensAt", Exam.Status.PUBLISHED);
         List<DeliveryViews.MyExam> out = new ArrayList<>();
         for (Exam e : candidates) {
-            List<ExamAttempt> mine = ExamAttempt.list("examId = ?1 AND personId = ?2 ORDER BY number", e.id, personId);
+            List<ExamAttempt> mine = ExamAttempt.list("examId = ?1 AND personId = ?2 AND status <> ?3 ORDER BY number",
+                    e.id, personId, ExamAttempt.Status.PREPARED);
             boolean eligible = p != null && exams.eligible(e, p);
             if (!eligible && mine.isEmpty()) {
                 continue;

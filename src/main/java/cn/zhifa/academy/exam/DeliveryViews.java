@@ -10,13 +10,22 @@ public final class DeliveryViews {
     private DeliveryViews() {
     }
 
-    /** The candidate's paper; answers in displayed option order. No keys, no explanations. */
+    /**
+     * The candidate's own part of the paper: which question at which position, the option
+     * permutation, saved answers (in displayed option order) and the deadline. The texts come
+     * once per exam from the shared question document ({@link QuestionDocument}). No keys.
+     */
     public record Paper(long attemptId, long examId, String examTitle, int number, String status, Instant startedAt,
             Instant deadline, Instant serverNow, int graceSeconds, BigDecimal maxScore, List<Item> items) {
     }
 
-    public record Item(int position, int section, String type, String typeLabel, String stemHtml, List<String> options,
-            BigDecimal points, List<String> answer, boolean flagged, long seq) {
+    /**
+     * One question of the paper: {@code question} names it in the question document,
+     * {@code order} is the option permutation (displayed option i is the document's option
+     * order[i]; empty for types without options).
+     */
+    public record Item(int position, int section, long question, String type, List<Integer> order, BigDecimal points,
+            List<String> answer, boolean flagged, long seq) {
     }
 
     public enum SaveOutcome {

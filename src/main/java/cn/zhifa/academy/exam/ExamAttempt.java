@@ -21,7 +21,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ExamAttempt extends PanacheEntityBase {
 
     public enum Status {
-        IN_PROGRESS, SUBMITTED, GRADED
+        /** Drawn before the bell (issue 11); invisible until its candidate presses 开始. */
+        PREPARED, IN_PROGRESS, SUBMITTED, GRADED
     }
 
     public enum SubmitKind {

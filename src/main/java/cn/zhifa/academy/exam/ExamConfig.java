@@ -37,4 +37,32 @@ public interface ExamConfig {
     /** Largest question import spreadsheet accepted. */
     @WithDefault("10485760")
     long maxImportBytes();
+
+    // --- exam day at city scale (issue 11) ---
+
+    /**
+     * How often every node looks for published exams whose candidates still lack a prepared
+     * paper ("off" disables the sweep; publishing and audience changes still prepare at once).
+     */
+    @WithDefault("60s")
+    String prepareEvery();
+
+    /** Papers drawn and written per statement batch when preparing. */
+    @WithDefault("500")
+    int prepareBatch();
+
+    /** Papers are prepared for exams that open within this many hours (and are not closed). */
+    @WithDefault("72")
+    int prepareAheadHours();
+
+    /**
+     * Hot-path requests (开始, paper, question document, save) a node serves at once; beyond it
+     * answers 503 with a short jittered Retry-After instead of queueing. 0 refuses all (tests).
+     */
+    @WithDefault("64")
+    int admissionLimit();
+
+    /** Minutes before an exam opens from which its lobby page counts down and waits for the bell. */
+    @WithDefault("30")
+    int lobbyMinutes();
 }

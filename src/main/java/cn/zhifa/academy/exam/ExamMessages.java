@@ -91,4 +91,11 @@ public interface ExamMessages {
     String review_SCORE_ONLY();
     String review_AFTER_SUBMIT();
     String review_AFTER_CLOSE();
+
+    // --- exam day at city scale (issue 11): lobby and admission control ---
+    String entering();
+    String lobby_title();
+    String lobby_countdown();
+    String lobby_note();
+    String lobby_later(int minutes);
 }

@@ -28,7 +28,7 @@ public class ExamPage {
     static class Templates {
         static native TemplateInstance mine(List<DeliveryViews.MyExam> exams);
 
-        static native TemplateInstance intro(DeliveryViews.MyExam exam);
+        static native TemplateInstance intro(DeliveryViews.MyExam exam, Lobby lobby);
 
         static native TemplateInstance take(long attemptId, String title);
 
@@ -39,6 +39,16 @@ public class ExamPage {
 
     @Inject
     DeliveryService delivery;
+
+    @Inject
+    ExamConfig config;
+
+    /**
+     * The lobby of an upcoming exam (issue 11): from {@code academy.exam.lobby-minutes} before it
+     * opens the page counts down on the server's clock and takes the candidate in at the bell.
+     */
+    public record Lobby(boolean open, int minutes, long opensAtMillis, long serverNowMillis) {
+    }
 
     @Inject
     CurrentUser user;
@@ -62,7 +72,11 @@ public class ExamPage {
         }
         DeliveryViews.MyExam exam = delivery.myExams(person).stream().filter(e -> e.examId() == id).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("考试不存在"));
-        return Templates.intro(exam);
+        java.time.Instant now = java.time.Instant.now();
+        boolean open = exam.state().equals("UPCOMING")
+                && !now.isBefore(exam.opensAt().minusSeconds(60L * config.lobbyMinutes()));
+        return Templates.intro(exam, new Lobby(open, config.lobbyMinutes(), exam.opensAt().toEpochMilli(),
+                now.toEpochMilli()));
     }
 
     @GET

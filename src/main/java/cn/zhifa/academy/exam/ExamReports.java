@@ -73,12 +73,13 @@ public class ExamReports {
         Exam e = scope.exam(examId);
         @SuppressWarnings("unchecked")
         List<Object[]> counts = em.createNativeQuery("SELECT status, count(DISTINCT person_id), count(*) FROM exam_attempt "
-                + "WHERE exam_id = ?1 GROUP BY status").setParameter(1, e.id).getResultList();
+                + "WHERE exam_id = ?1 AND status <> 'PREPARED' GROUP BY status").setParameter(1, e.id).getResultList();
         Map<String, Long> people = new HashMap<>();
         for (Object[] r : counts) {
             people.put((String) r[0], ((Number) r[1]).longValue());
         }
-        long started = ((Number) em.createNativeQuery("SELECT count(DISTINCT person_id) FROM exam_attempt WHERE exam_id = ?1")
+        long started = ((Number) em.createNativeQuery("SELECT count(DISTINCT person_id) FROM exam_attempt WHERE exam_id = ?1 "
+                + "AND status <> 'PREPARED'")
                 .setParameter(1, e.id).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT a.id, p.name, p.employee_no, a.started_at, a.deadline_at, "
@@ -103,10 +104,10 @@ public class ExamReports {
         Exam e = scope.exam(examId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.name, p.employee_no, u.name, "
-                + "(SELECT count(*) FROM exam_attempt a WHERE a.exam_id = ?1 AND a.person_id = p.id), "
+                + "(SELECT count(*) FROM exam_attempt a WHERE a.exam_id = ?1 AND a.person_id = p.id AND a.status <> 'PREPARED'), "
                 + "r.score, r.band, r.passed, r.finished_at FROM person p JOIN org_unit u ON u.id = p.unit_id "
                 + "LEFT JOIN exam_record r ON r.person_id = p.id AND r.exam_id = ?1 "
-                + "WHERE p.id IN (SELECT person_id FROM exam_attempt WHERE exam_id = ?1) ORDER BY r.score DESC NULLS LAST, p.employee_no")
+                + "WHERE p.id IN (SELECT person_id FROM exam_attempt WHERE exam_id = ?1 AND status <> 'PREPARED') ORDER BY r.score DESC NULLS LAST, p.employee_no")
                 .setParameter(1, e.id).getResultList();
         return rows.stream().map(r -> new ResultRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], ((Number) r[4]).intValue(), (BigDecimal) r[5], (String) r[6], (Boolean) r[7],

@@ -32,6 +32,13 @@ import cn.zhifa.academy.records.ExamPurpose;
 @ApplicationScoped
 public class ExamService {
 
+    // issue 11: papers are prepared before the bell once the change committed
+    @Inject
+    jakarta.enterprise.event.Event<PaperPreparation.PapersNeeded> papersNeeded;
+
+    @Inject
+    PaperPreparation preparation;
+
     private static final Logger LOG = Logger.getLogger(ExamService.class);
 
     @Inject
@@ -78,6 +85,7 @@ public class ExamService {
         replaceAudience(e, in);
         if (published) {
             refreshDeadlines(e);
+            papersNeeded.fire(new PaperPreparation.PapersNeeded(e.id));
         }
         audit.record("exam.update", "exam", e.id, AuditLog.detail("code", e.code, "opensAt", e.opensAt, "closesAt",
                 e.closesAt, "durationMinutes", e.durationMinutes, "maxAttempts", e.maxAttempts));
@@ -258,7 +266,9 @@ public class ExamService {
     /** Freezes the pool (marking its versions used) and opens the exam to its audience. */
     @Transactional
     public Exam publish(long id) {
-        return publish(scope.exam(id));
+        Exam e = publish(scope.exam(id));
+        papersNeeded.fire(new PaperPreparation.PapersNeeded(e.id));
+        return e;
     }
 
     /** Publishes an exam the caller has already checked (also used by the demo data). */
@@ -303,9 +313,10 @@ public class ExamService {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "请说明取消原因");
         }
-        if (ExamAttempt.count("examId", e.id) > 0) {
+        if (ExamAttempt.count("examId = ?1 AND status <> ?2", e.id, ExamAttempt.Status.PREPARED) > 0) {
             throw ProblemException.conflict("status", "已有考生作答，不能取消；可以提前截止");
         }
+        preparation.withdrawAll(e.id);
         e.status = Exam.Status.CANCELLED;
         audit.record("exam.cancel", "exam", e.id, AuditLog.detail("code", e.code, "reason", reason.trim()));
         return e;
@@ -363,6 +374,9 @@ public class ExamService {
         if (personId != null) {
             // a person named in an override may sit the exam even if the filters leave them out
             add(e, ExamAudience.Kind.PERSON, String.valueOf(personId), "override: " + o.reason);
+            if (e.status == Exam.Status.PUBLISHED) {
+                papersNeeded.fire(new PaperPreparation.PapersNeeded(e.id));
+            }
         }
         int updated = refreshDeadlines(e);
         audit.record("exam.override", "exam", e.id, AuditLog.detail("override", o.id, "personId", personId, "unitId",
@@ -464,6 +478,9 @@ public class ExamService {
                     r.reason() == null || r.reason().isBlank() ? "requested" : r.reason()).persist();
             audit.recordAs(r.requestedBy() == null ? "system" : r.requestedBy(), "exam.candidate.add", "exam",
                     e.get().id, AuditLog.detail("personId", r.personId(), "reason", r.reason()));
+            if (e.get().status == Exam.Status.PUBLISHED) {
+                papersNeeded.fire(new PaperPreparation.PapersNeeded(e.get().id));
+            }
         }
     }
 }

@@ -119,7 +119,8 @@ public class Grading {
         if (graded.isEmpty()) {
             return;
         }
-        long used = ExamAttempt.count("examId = ?1 AND personId = ?2", exam.id, personId);
+        long used = ExamAttempt.count("examId = ?1 AND personId = ?2 AND status <> ?3", exam.id, personId,
+                ExamAttempt.Status.PREPARED);
         BigDecimal percent;
         boolean passed;
         Instant finished;

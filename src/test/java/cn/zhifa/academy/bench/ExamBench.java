@@ -112,7 +112,7 @@ final class ExamBench {
             this.schema = schema;
             this.port = port;
             this.dataDir = Path.of("target/bench-data/" + schema).toAbsolutePath();
-            this.logFile = Path.of("target/benchmark/service-" + schema + ".log").toAbsolutePath();
+            this.logFile = Path.of("target/benchmark/service-" + schema + "-" + port + ".log").toAbsolutePath();
             this.extra = extraJvmArgs;
         }
 
@@ -444,7 +444,7 @@ final class ExamBench {
         }
     }
 
-    /** Presses 开始 for every session (at most {@code parallel} at once). */
+    /** Presses 开始 for every session (at most {@code parallel} at once), riding out 503s as the page does. */
     static List<Started> startAll(List<Session> sessions, long exam, int parallel) throws Exception {
         Started[] out = new Started[sessions.size()];
         Semaphore gate = new Semaphore(parallel);
@@ -454,8 +454,8 @@ final class ExamBench {
             Session s = sessions.get(i);
             String device = "bench-device-" + i;
             int idx = i;
-            all.add(s.send(s.request("/api/v1/my/exams/" + exam + "/attempts").header("X-Device-Id", device)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build()).whenComplete((r, err) -> {
+            all.add(withRetry(() -> s.send(s.request("/api/v1/my/exams/" + exam + "/attempts").header("X-Device-Id", device)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build()), null).whenComplete((r, err) -> {
                         gate.release();
                         if (err == null && r.statusCode() == 201) {
                             out[idx] = new Started(s, device, json(r.body()));
@@ -469,6 +469,91 @@ final class ExamBench {
             }
         }
         return Arrays.asList(out);
+    }
+
+    // ------------------------------------------------------------------ admission control (issue 11)
+
+    /** A saturated node (503 + Retry-After) or the balancer between nodes (502/503/504). */
+    static boolean busy(HttpResponse<String> r) {
+        return r.statusCode() == 503 || r.statusCode() == 502 || r.statusCode() == 504;
+    }
+
+    /** How long the page waits before trying again: the body's retryAfterMs, else Retry-After + jitter. */
+    static long retryDelayMs(HttpResponse<String> r) {
+        if (r != null && r.body() != null && r.body().contains("retryAfterMs")) {
+            try {
+                return json(r.body()).path("retryAfterMs").asLong(1000);
+            } catch (IllegalStateException e) {
+                // not JSON: fall through
+            }
+        }
+        long base = r == null ? 1000 : r.headers().firstValue("retry-after").map(v -> Long.parseLong(v.trim()) * 1000)
+                .orElse(1000L);
+        return base + java.util.concurrent.ThreadLocalRandom.current().nextLong(1000);
+    }
+
+    static final java.util.concurrent.ScheduledExecutorService RETRY = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "bench-retry");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Sends, and on a busy answer (or a connection failure while nodes change) waits as the page
+     * does and sends again, for at most two minutes; {@code busyCount} counts the refusals.
+     */
+    static CompletableFuture<HttpResponse<String>> withRetry(
+            java.util.function.Supplier<CompletableFuture<HttpResponse<String>>> send,
+            java.util.concurrent.atomic.AtomicLong busyCount) {
+        CompletableFuture<HttpResponse<String>> result = new CompletableFuture<>();
+        long giveUp = System.nanoTime() + 120_000_000_000L;
+        attempt(send, busyCount, result, giveUp);
+        return result;
+    }
+
+    private static void attempt(java.util.function.Supplier<CompletableFuture<HttpResponse<String>>> send,
+            java.util.concurrent.atomic.AtomicLong busyCount, CompletableFuture<HttpResponse<String>> result, long giveUp) {
+        send.get().whenComplete((r, err) -> {
+            boolean again = err != null || busy(r); // the page keeps the request and tries again
+            if (again && System.nanoTime() < giveUp) {
+                if (busyCount != null) {
+                    busyCount.incrementAndGet();
+                }
+                RETRY.schedule(() -> attempt(send, busyCount, result, giveUp), retryDelayMs(err == null ? r : null),
+                        TimeUnit.MILLISECONDS);
+            } else if (err != null) {
+                result.completeExceptionally(err);
+            } else {
+                result.complete(r);
+            }
+        });
+    }
+
+    /** What the exam page fetches once after 开始: the exam's question document (gzip). */
+    static CompletableFuture<HttpResponse<String>> questions(Session s, long exam) {
+        return s.send(s.request("/api/v1/my/exams/" + exam + "/questions").header("Accept-Encoding", "gzip").GET().build());
+    }
+
+    /** Waits until every one of the n seeded candidates has a prepared paper; returns the seconds waited. */
+    static double waitForPrepared(String schema, long exam, int n, int maxSeconds) throws Exception {
+        long t0 = System.nanoTime();
+        long prepared = 0;
+        while ((System.nanoTime() - t0) / 1e9 < maxSeconds) {
+            try (Connection c = db(schema); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM exam_attempt a JOIN person p ON p.id = a.person_id "
+                            + "WHERE a.exam_id = " + exam + " AND a.status = 'PREPARED' AND p.employee_no LIKE 'EX0%'")) {
+                rs.next();
+                prepared = rs.getLong(1);
+            }
+            if (prepared >= n) {
+                double secs = (System.nanoTime() - t0) / 1e9;
+                log("%d papers prepared %.1f s after publishing", prepared, secs);
+                return secs;
+            }
+            Thread.sleep(500);
+        }
+        log("only %d of %d papers prepared after %d s: the rest are drawn at 开始", prepared, n, maxSeconds);
+        return -1;
     }
 
     /** PUT one answer; completes with the response. */
@@ -493,8 +578,9 @@ final class ExamBench {
     static List<Item> items(JsonNode paper) {
         List<Item> out = new ArrayList<>();
         for (JsonNode i : paper.get("items")) {
-            out.add(new Item(i.get("position").asInt(), i.get("type").asText(),
-                    i.get("options") == null ? 0 : i.get("options").size()));
+            // issue 11: the paper carries the option permutation ("order"), the texts come once per exam
+            int options = i.get("order") != null ? i.get("order").size() : i.get("options") == null ? 0 : i.get("options").size();
+            out.add(new Item(i.get("position").asInt(), i.get("type").asText(), options));
         }
         out.sort((a, b) -> Integer.compare(a.position(), b.position()));
         return out;

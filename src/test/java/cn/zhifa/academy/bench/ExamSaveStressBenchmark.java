@@ -70,6 +70,11 @@ class ExamSaveStressBenchmark {
         String metrics;
         long lost;
         List<String> problems = new ArrayList<>();
+        Latencies refetchLat = new Latencies();
+        Errors refetchErrors = new Errors();
+        int refetchSeconds;
+        long refetchBytes;
+        double refetchRate;
         try (Service service = new Service(schema, port, extra)) {
             Files.deleteIfExists(service.logFile);
             service.start();
@@ -93,6 +98,12 @@ class ExamSaveStressBenchmark {
                 throughput = done.get() / secs;
                 cpuRow = cpu.summary(c0, cpu.now());
             }
+            // the paper re-fetch (what a reload does), same clients, back to back
+            refetchSeconds = ExamBench.intProp("bench.refetch-seconds", 30);
+            AtomicLong fetched = new AtomicLong();
+            long f0 = System.nanoTime();
+            refetchBytes = refetch(started, refetchSeconds, refetchLat, refetchErrors, fetched);
+            refetchRate = fetched.get() / ((System.nanoTime() - f0) / 1e9);
             metrics = ExamBench.metrics(manager, "worker_pool_queue_delay_seconds", "worker_pool_active{pool_name=\"vert.x-worker",
                     "http_server_requests_seconds_max{method=\"PUT\"");
             lost = ledger.verify(schema, problems);
@@ -112,20 +123,16 @@ class ExamSaveStressBenchmark {
                   VALUES (:a, :p, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint, '["1"]', false, 'pgbench', 'APPLIED', now());
                 END;
                 """.formatted(attemptRange[0], clients);
+        // issue 11: the service's save is one statement; pgbench runs exactly that statement
+        // (DeliveryStatements.SAVE_BODY), its arguments looked up from the attempt row (person,
+        // device) where the service has them from the session and the request
         String full = """
                 \\set a %d + (:client_id %% %d)
                 \\set p random(1, 50)
-                SELECT id, person_id, roles, enabled FROM account WHERE username = 'exb000001';
-                BEGIN;
-                SELECT person_id, status, deadline_at, device_id FROM exam_attempt WHERE id = :a FOR SHARE;
-                SELECT * FROM attempt_item WHERE attempt_id = :a AND position = :p;
-                WITH s AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS seq)
-                UPDATE attempt_item SET answer_json = '["1"]', flagged = false, answer_seq = s.seq, answered_at = now()
-                  FROM s WHERE attempt_id = :a AND position = :p AND answer_seq < s.seq;
-                INSERT INTO answer_event (attempt_id, position, seq, answer_json, flagged, device_id, outcome, received_at)
-                  VALUES (:a, :p, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint, '["1"]', false, 'pgbench', 'APPLIED', now());
-                END;
-                """.formatted(attemptRange[0], clients);
+                WITH arg AS (SELECT x.id AS attempt, x.person_id AS person, :p::int AS pos,
+                  (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS seq, '["1"]'::text AS answer,
+                  false AS flagged, x.device_id AS device, now() AS now, 60 AS grace FROM exam_attempt x WHERE x.id = :a),
+                """.formatted(attemptRange[0], clients) + " " + cn.zhifa.academy.exam.DeliveryStatements.SAVE_BODY + ";\n";
         Path minimalSql = dir.resolve("pgbench-save-minimal.sql");
         Path fullSql = dir.resolve("pgbench-save-full.sql");
         Files.writeString(minimalSql, minimal);
@@ -149,11 +156,18 @@ class ExamSaveStressBenchmark {
                 r[2], r[3], r[4], r[5], errors));
         report.add("| pgbench, UPDATE + INSERT only (" + pgSeconds + " s) | " + Math.round(minimalTps) + " tx/s | "
                 + minimalRun[1] + " | 0 |");
-        report.add("| pgbench, the service's 5 statements per save (" + pgSeconds + " s) | " + Math.round(fullTps)
+        report.add("| pgbench, the service's one save statement (" + pgSeconds + " s) | " + Math.round(fullTps)
                 + " tx/s | " + fullRun[1] + " | 0 |");
         report.add("");
-        report.add(String.format(Locale.ROOT, "- ratio service / pgbench: %.2f of UPDATE+INSERT, %.2f of the full statement set",
+        report.add(String.format(Locale.ROOT, "- ratio service / pgbench: %.2f of UPDATE+INSERT, %.2f of the service's statement",
                 throughput / minimalTps, throughput / fullTps));
+        report.add("");
+        report.add("| re-fetch of a running paper (GET /api/v1/attempts/{id}), " + clients + " clients, " + refetchSeconds
+                + " s | throughput | p50 | p95 | p99 | max | errors |");
+        report.add("|---|---|---|---|---|---|---|");
+        String[] rf = refetchLat.row().split("\\|");
+        report.add(String.format(Locale.ROOT, "| service | %.0f/s (%d bytes each) |%s|%s|%s|%s| %s |", refetchRate,
+                refetchBytes, rf[2], rf[3], rf[4], rf[5], refetchErrors));
         report.add("- lost answers: " + lost);
         problems.forEach(p -> report.add("  - " + p));
         report.add("");
@@ -212,6 +226,42 @@ class ExamSaveStressBenchmark {
             }
             next(c, end, lat, errors, ledger, done, finished);
         });
+    }
+
+    /** Closed loop of paper re-fetches; returns the size of one paper in bytes. */
+    static long refetch(List<Started> clients, int seconds, Latencies lat, Errors errors, AtomicLong done)
+            throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch finished = new CountDownLatch(clients.size());
+        AtomicLong bytes = new AtomicLong();
+        for (Started c : clients) {
+            fetchNext(c, end, lat, errors, done, finished, bytes);
+        }
+        if (!finished.await(seconds + 120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("clients did not finish");
+        }
+        return bytes.get();
+    }
+
+    static void fetchNext(Started c, long end, Latencies lat, Errors errors, AtomicLong done, CountDownLatch finished,
+            AtomicLong bytes) {
+        if (System.nanoTime() >= end) {
+            finished.countDown();
+            return;
+        }
+        long t = System.nanoTime();
+        c.session.send(c.session.request("/api/v1/attempts/" + c.attemptId).header("X-Device-Id", c.device).GET().build())
+                .whenComplete((HttpResponse<String> r, Throwable err) -> {
+                    if (err != null || r.statusCode() != 200) {
+                        errors.add(err != null ? err.getClass().getSimpleName() : "HTTP " + r.statusCode(),
+                                err != null ? String.valueOf(err) : r.body());
+                    } else {
+                        lat.add(System.nanoTime() - t);
+                        done.incrementAndGet();
+                        bytes.set(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                    }
+                    fetchNext(c, end, lat, errors, done, finished, bytes);
+                });
     }
 
     /** Runs pgbench; returns {tps, "p50 | p95 | p99 | max"} from its per-transaction log. */

@@ -1,0 +1,101 @@
+package cn.zhifa.academy.exam;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Admission control on the exam day's hot paths (issue 11): 开始, the paper, the question
+ * document and answer saves. A node serves at most {@code academy.exam.admission-limit} of them
+ * at once; one more is answered at once with 503, a short jittered {@code Retry-After} and a
+ * problem+json body (with {@code retryAfterMs} for the page), instead of waiting tens of
+ * seconds in the worker and connection queues. The exam page waits that long quietly and
+ * tries again ("正在进入考场…"); the candidate loses no time, because the deadline is stamped only
+ * when 开始 delivers the paper. Runs as a Vert.x filter, before authentication and before a
+ * worker thread or a database connection is taken, so a refusal costs next to nothing.
+ */
+@ApplicationScoped
+public class ExamAdmission {
+
+    /** The hot paths: POST 开始, GET question document, GET paper, PUT answer. */
+    private static final Pattern START = Pattern.compile("/api/v1/my/exams/\\d+/attempts");
+    private static final Pattern QUESTIONS = Pattern.compile("/api/v1/my/exams/\\d+/questions");
+    private static final Pattern PAPER = Pattern.compile("/api/v1/attempts/\\d+");
+    private static final Pattern SAVE = Pattern.compile("/api/v1/attempts/\\d+/answers/\\d+");
+
+    @Inject
+    ExamConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private volatile int limit = -1;
+
+    private Counter refused;
+
+    void register(@Observes Filters filters) {
+        limit = config.admissionLimit();
+        refused = Counter.builder("academy.exam.admission.refused")
+                .description("Exam hot-path requests answered 503 because the node was saturated").register(metrics);
+        Gauge.builder("academy.exam.admission.in_flight", inFlight, AtomicInteger::get)
+                .description("Exam hot-path requests being served").register(metrics);
+        filters.register(this::filter, 1000);
+    }
+
+    /** The current limit (operations; tests set it very low to see the page ride out a 503). */
+    public int limit() {
+        return limit;
+    }
+
+    public void setLimit(int limit) {
+        this.limit = Math.max(0, limit);
+    }
+
+    static boolean hotPath(HttpMethod method, String path) {
+        if (path == null) {
+            return false;
+        }
+        if (method == HttpMethod.POST) {
+            return START.matcher(path).matches();
+        }
+        if (method == HttpMethod.GET) {
+            return QUESTIONS.matcher(path).matches() || PAPER.matcher(path).matches();
+        }
+        return method == HttpMethod.PUT && SAVE.matcher(path).matches();
+    }
+
+    void filter(RoutingContext rc) {
+        if (!hotPath(rc.request().method(), rc.normalizedPath())) {
+            rc.next();
+            return;
+        }
+        if (inFlight.incrementAndGet() > limit) {
+            inFlight.decrementAndGet();
+            if (refused != null) {
+                refused.increment();
+            }
+            int ms = 500 + ThreadLocalRandom.current().nextInt(2000);
+            String body = "{\"type\":\"about:blank\",\"title\":\"Busy\",\"status\":503,"
+                    + "\"detail\":\"考场人数较多，正在排队进入，请稍候，系统会自动重试。\",\"retryAfterMs\":" + ms + "}";
+            rc.response().setStatusCode(503).putHeader("Retry-After", String.valueOf((ms + 999) / 1000))
+                    .putHeader("Content-Type", "application/problem+json; charset=UTF-8")
+                    .putHeader("Cache-Control", "no-store").end(body);
+            return;
+        }
+        rc.addEndHandler(done -> inFlight.decrementAndGet());
+        rc.next();
+    }
+}
