@@ -53,6 +53,11 @@ public class MediaService {
      * @param declaredType the part's Content-Type as the client sent it (may be null or generic)
      */
     public MediaObject store(Path file, String filename, String declaredType, String uploader) throws IOException {
+        // issue 12 item 10: a name that cannot be kept is a 400, not a database error
+        if (filename == null || filename.isBlank() || filename.length() > 255
+                || cn.zhifa.academy.platform.web.TextRules.problem(filename) != null) {
+            throw ProblemException.invalid("file", "文件名无效或过长（最多 255 个字符）");
+        }
         long size = Files.size(file);
         long max = config.storage().maxUploadSize().asLongValue();
         if (size > max) {
