@@ -109,7 +109,7 @@ public class RosterImportService {
         try (InputStream in = media.read(m, 0, m.sizeBytes)) {
             lines = RosterReader.read(in, imp.filename);
         } catch (IOException | RosterReader.UnreadableFile e) {
-            throw new ProblemException(422, "Unprocessable", "The stored roster cannot be read: " + e.getMessage());
+            throw new ProblemException(422, "Unprocessable", "存储的名册文件无法读取，请重新上传。");
         }
         RosterValidator.Result result = validator.validate(lines);
         if (!result.ok()) {

@@ -96,6 +96,18 @@ public class InputErrorMappers {
         return bad(uri, null, "A number is out of range.");
     }
 
+    /** A broken multipart body (no closing boundary, garbage) is the client's fault: 400. */
+    @ServerExceptionMapper(priority = 1)
+    public Response io(java.io.IOException e, UriInfo uri) {
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || f.getClassName().endsWith(".FormBodyHandler")) {
+                return bad(uri, null, "The multipart body is malformed.");
+            }
+        }
+        return new ErrorMappers().unexpected(e, uri);
+    }
+
     static Response json(JsonProcessingException e, UriInfo uri) {
         if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
             if (e instanceof StreamConstraintsException) {
