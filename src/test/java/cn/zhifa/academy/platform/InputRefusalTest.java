@@ -40,8 +40,8 @@ class InputRefusalTest {
         return admin.post().contentType("application/json").body(body).when().post(path);
     }
 
-    private static final String PLAN = "{\\"year\\":2026,\\"title\\":\\"探测\\",\\"owningUnitId\\":1,\\"courseCodes\\":[\\"X\\"],"
-            + "\\"requiredHours\\":%s,\\"dueDate\\":\\"%s\\"}";
+    private static final String PLAN = "{\"year\":2026,\"title\":\"探测\",\"owningUnitId\":1,\"courseCodes\":[\"X\"],"
+            + "\"requiredHours\":%s,\"dueDate\":\"%s\"}";
 
     @Test
     void hugeTinyAndOverPreciseNumbersAreA400NamingTheField() {
@@ -65,11 +65,11 @@ class InputRefusalTest {
 
     @Test
     void aFractionForAnIdAndControlCharactersInTextAreRefused() {
-        String person = "{\\"name\\":\\"%s\\",\\"employeeNo\\":\\"probe-1\\",\\"category\\":\\"OFFICER\\","
-                + "\\"grade\\":\\"STAFF\\",\\"unitId\\":%s}";
+        String person = "{\"name\":\"%s\",\"employeeNo\":\"probe-1\",\"category\":\"OFFICER\","
+                + "\"grade\":\"STAFF\",\"unitId\":%s}";
         postJson("/api/v1/people", person.formatted("张三", "1.5")).then().statusCode(400).body("errors.field",
                 hasItem("unitId"));
-        postJson("/api/v1/people", person.formatted("张\\\\u0000三", "1")).then().statusCode(400).body("errors.field",
+        postJson("/api/v1/people", person.formatted("张\\u0000三", "1")).then().statusCode(400).body("errors.field",
                 hasItem("name"));
     }
 
@@ -81,17 +81,17 @@ class InputRefusalTest {
 
     @Test
     void malformedJsonIsNotBlamedOnTheCsrfToken() {
-        Response r = postJson("/api/v1/plans", "{\\"year\\": 20");
+        Response r = postJson("/api/v1/plans", "{\"year\": 20");
         r.then().statusCode(400).contentType("application/problem+json").body("detail", not(containsString("CSRF")));
         assertThat(r.asString()).doesNotContain("com.fasterxml", "Unexpected end-of-input");
     }
 
     @Test
     void qualificationTypesNamingUnknownCoursesOrExamsAreRefused() {
-        String type = "{\\"name\\":\\"探测资格\\",\\"nameEn\\":\\"Probe\\",\\"categories\\":[\\"OFFICER\\"],"
-                + "\\"examPurposes\\":[],\\"requiredCourses\\":[%s],\\"renewalExamCode\\":%s,\\"issuingBody\\":\\"司法局\\","
-                + "\\"validityYears\\":3,\\"renewalMonths\\":6,\\"active\\":true}";
-        Response courses = postJson("/api/v1/qualification-types", type.formatted("\\"NO-SUCH-COURSE\\"", "null"));
+        String type = "{\"name\":\"探测资格\",\"nameEn\":\"Probe\",\"categories\":[\"OFFICER\"],"
+                + "\"examPurposes\":[],\"requiredCourses\":[%s],\"renewalExamCode\":%s,\"issuingBody\":\"司法局\","
+                + "\"validityYears\":3,\"renewalMonths\":6,\"active\":true}";
+        Response courses = postJson("/api/v1/qualification-types", type.formatted("\"NO-SUCH-COURSE\"", "null"));
         assertThat(courses.statusCode()).as(courses.asString()).isIn(400, 404, 405);
         if (courses.statusCode() == 400) {
             courses.then().body("errors.field", hasItem("requiredCourses"));
