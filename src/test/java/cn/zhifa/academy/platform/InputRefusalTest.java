@@ -65,8 +65,7 @@ class InputRefusalTest {
 
     @Test
     void aFractionForAnIdAndControlCharactersInTextAreRefused() {
-        String person = "{\"name\":\"%s\",\"employeeNo\":\"probe-1\",\"category\":\"OFFICER\","
-                + "\"grade\":\"STAFF\",\"unitId\":%s}";
+        String person = "{\"name\":\"%s\",\"employeeNo\":\"probe-1\",\"unitId\":%s}";
         postJson("/api/v1/people", person.formatted("张三", "1.5")).then().statusCode(400).body("errors.field",
                 hasItem("unitId"));
         postJson("/api/v1/people", person.formatted("张\\u0000三", "1")).then().statusCode(400).body("errors.field",
