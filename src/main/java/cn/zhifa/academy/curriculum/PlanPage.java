@@ -81,7 +81,7 @@ public class PlanPage {
                 throw ProblemException.invalid("plan", "请填写年度、名称、学时、截止日期并至少选择一门课程");
             }
             TrainingPlan p = plans.create(new PlanService.PlanInput(year, title, owningUnitId, categories, grades, levels,
-                    domainIds, null, courseCodes, requiredHours, LocalDate.parse(dueDate)));
+                    domainIds, null, courseCodes, requiredHours, cn.zhifa.academy.platform.web.Dates.parse("dueDate", dueDate)));
             return Response.seeOther(URI.create("/plans/" + p.id)).build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(page(e.getMessage(), null)).build();

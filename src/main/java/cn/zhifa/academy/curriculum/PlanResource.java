@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.Dates;
 
 /** Training plans, their progress and offline hours, as JSON for administrators. */
 @Path("/api/v1/plans")
@@ -100,7 +101,7 @@ public class PlanResource {
         if (evidence == null || evidence.uploadedFile() == null) {
             throw new BadRequestException("evidence file is missing");
         }
-        HoursEntry h = plans.recordOffline(personId, hours, date == null ? null : LocalDate.parse(date), description,
+        HoursEntry h = plans.recordOffline(personId, hours, Dates.parse("date", date), description,
                 evidence.uploadedFile(), evidence.fileName(), evidence.contentType());
         return Response.status(201).entity(new LearningService.HoursLine(h.description, h.hours, h.source.name(),
                 h.recordedAt)).build();

@@ -16,7 +16,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -64,9 +70,10 @@ public class PlanService {
     MediaService media;
 
     /** What an administrator sends to create or change a plan. */
-    public record PlanInput(@NotNull Integer year, @NotBlank String title, @NotNull Long owningUnitId,
-            List<PersonCategory> categories, List<Grade> grades, List<OrgLevel> levels, List<Long> domainIds,
-            Long audienceUnitId, @NotEmpty List<String> courseCodes, @NotNull @DecimalMin("0") BigDecimal requiredHours,
+    public record PlanInput(@NotNull @Min(2000) @Max(2100) Integer year, @NotBlank @Size(max = 200) String title,
+            @NotNull Long owningUnitId, List<PersonCategory> categories, List<Grade> grades, List<OrgLevel> levels,
+            List<Long> domainIds, Long audienceUnitId, @NotEmpty @Size(max = 200) List<String> courseCodes,
+            @NotNull @DecimalMin("0") @DecimalMax("1000") @Digits(integer = 4, fraction = 1) BigDecimal requiredHours,
             @NotNull LocalDate dueDate) {
     }
 
@@ -75,7 +82,7 @@ public class PlanService {
             List<String> courseCodes, BigDecimal requiredHours, LocalDate dueDate, String status, long openAssignments) {
     }
 
-    public TrainingPlan create(PlanInput in) {
+    public TrainingPlan create(@Valid PlanInput in) {
         TrainingPlan p = new TrainingPlan();
         p.createdBy = user.getUsername();
         apply(p, in);
@@ -85,7 +92,7 @@ public class PlanService {
         return p;
     }
 
-    public TrainingPlan update(long id, PlanInput in) {
+    public TrainingPlan update(long id, @Valid PlanInput in) {
         TrainingPlan p = managed(id);
         Map<String, Object> before = summary(p);
         apply(p, in);
@@ -140,6 +147,9 @@ public class PlanService {
         }
         if (in.audienceUnitId() != null && !orgScope.canActOnUnit(in.audienceUnitId())) {
             throw new ForbiddenException("audience unit outside your scope");
+        }
+        if (in.dueDate().getYear() > 2100) {
+            throw ProblemException.invalid("dueDate", "截止日期应在 2100 年以前");
         }
         if (in.dueDate().getYear() < in.year()) {
             throw ProblemException.invalid("dueDate", "截止日期早于计划年度");
@@ -267,6 +277,12 @@ public class PlanService {
         }
         if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(80)) > 0) {
             throw ProblemException.invalid("hours", "学时应在 0–80 之间");
+        }
+        if (hours.stripTrailingZeros().scale() > 1) {
+            throw ProblemException.invalid("hours", "学时最多保留一位小数");
+        }
+        if (date != null && (date.getYear() < 2000 || date.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))))) {
+            throw ProblemException.invalid("date", "培训日期应在 2000 年以后且不晚于今天");
         }
         if (description == null || description.isBlank() || date == null) {
             throw ProblemException.invalid("description", "请填写培训内容和日期");

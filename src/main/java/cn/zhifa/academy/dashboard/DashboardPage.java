@@ -45,6 +45,9 @@ public class DashboardPage {
     }
 
     static int year(Integer year) {
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw cn.zhifa.academy.platform.web.ProblemException.invalid("year", "年份应在 2000–2100 之间");
+        }
         return year == null ? DashboardService.currentYear() : year;
     }
 

@@ -166,7 +166,7 @@ public class CreditService {
     @Transactional
     public Blacklisting blacklist(long providerId, BlacklistInput in) {
         manageable(providerId);
-        if (in.reason() == null || in.reason().isBlank() || in.reason().length() > 500) {
+        if (cn.zhifa.academy.platform.web.TextRules.blank(in.reason()) || in.reason().length() > 500) {
             throw ProblemException.invalid("reason", "请填写列入" + suspensionListLabel + "的原因");
         }
         if (in.startsOn() == null) {
@@ -199,7 +199,7 @@ public class CreditService {
         manageable(providerId);
         Blacklisting b = Blacklisting.<Blacklisting> find("id = ?1 AND providerId = ?2", blacklistId, providerId)
                 .firstResultOptional().orElseThrow(() -> new ProblemException(404, "Not found", "No blacklisting " + blacklistId));
-        if (reason == null || reason.isBlank()) {
+        if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
             throw ProblemException.invalid("reason", "请填写提前解除的原因");
         }
         if (b.liftedAt != null) {

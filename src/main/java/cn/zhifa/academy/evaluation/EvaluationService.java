@@ -384,7 +384,7 @@ public class EvaluationService {
         if (p == null || !peopleScope.canManage(p)) {
             throw new ProblemException(404, "Not found", "No flag " + flagId);
         }
-        if (reason == null || reason.isBlank()) {
+        if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
             throw ProblemException.invalid("reason", "请填写解除原因");
         }
         if (f.clearedAt != null) {

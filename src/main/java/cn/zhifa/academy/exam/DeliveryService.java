@@ -319,16 +319,30 @@ public class DeliveryService {
         return done;
     }
 
-    /** Whether the candidate may see answers and keys now. */
+    /**
+     * Whether the candidate may see answers and keys now. AFTER_SUBMIT shows them only when the
+     * person has no attempt left or their window has closed, so that keys seen after one attempt
+     * cannot help in the next (issue 12 item 17).
+     */
     public boolean reviewAllowed(Exam exam, ExamAttempt a, Instant now) {
         if (a.status != ExamAttempt.Status.GRADED) {
             return false;
         }
         return switch (exam.reviewPolicy) {
             case SCORE_ONLY -> false;
-            case AFTER_SUBMIT -> true;
+            case AFTER_SUBMIT -> noAttemptLeft(exam, a, now);
             case AFTER_CLOSE -> !now.isBefore(lastClose(exam));
         };
+    }
+
+    private boolean noAttemptLeft(Exam exam, ExamAttempt a, Instant now) {
+        Person p = Person.findById(a.personId);
+        if (p == null) {
+            return !now.isBefore(lastClose(exam));
+        }
+        Terms t = exams.terms(exam, p);
+        return ExamAttempt.count("examId = ?1 AND personId = ?2", exam.id, a.personId) >= t.attempts()
+                || !now.isBefore(t.closesAt());
     }
 
     /** The exam's close, or a later one granted by an override. */
@@ -364,7 +378,7 @@ public class DeliveryService {
             case GRADED -> switch (exam.reviewPolicy) {
                 case SCORE_ONLY -> "本场考试只公布成绩，不公布答案";
                 case AFTER_CLOSE -> "答案和解析将在考试截止后公布";
-                case AFTER_SUBMIT -> "";
+                case AFTER_SUBMIT -> "答案和解析将在最后一次作答后或考试截止后公布";
             };
         };
         boolean graded = a.status == ExamAttempt.Status.GRADED;

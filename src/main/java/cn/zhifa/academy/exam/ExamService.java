@@ -310,7 +310,7 @@ public class ExamService {
     @Transactional
     public Exam cancel(long id, String reason) {
         Exam e = scope.exam(id);
-        if (reason == null || reason.isBlank()) {
+        if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
             throw ProblemException.invalid("reason", "请说明取消原因");
         }
         if (ExamAttempt.count("examId = ?1 AND status <> ?2", e.id, ExamAttempt.Status.PREPARED) > 0) {
@@ -327,7 +327,7 @@ public class ExamService {
     public ExamOverride addOverride(long examId, OverrideInput in, String actor) {
         Exam e = scope.exam(examId);
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (in.reason() == null || in.reason().isBlank()) {
+        if (cn.zhifa.academy.platform.web.TextRules.blank(in.reason())) {
             errors.add(new Problem.FieldError("reason", "请说明调整原因"));
         }
         Long personId = null;

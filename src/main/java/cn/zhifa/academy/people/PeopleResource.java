@@ -83,7 +83,8 @@ public class PeopleResource {
         return people.view(id).orElseThrow();
     }
 
-    public record StatusInput(@NotNull EmploymentStatus status, @NotNull LocalDate since, @Size(max = 200) String reason) {
+    public record StatusInput(@NotNull EmploymentStatus status,
+            @NotNull @jakarta.validation.constraints.PastOrPresent LocalDate since, @Size(max = 200) String reason) {
     }
 
     @POST

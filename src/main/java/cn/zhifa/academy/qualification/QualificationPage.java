@@ -107,6 +107,9 @@ public class QualificationPage {
     public Response annualCheck(@PathParam("id") long id, @RestForm int year, @RestForm String passed,
             @RestForm String note) {
         access.manageable(id);
+        if (!"true".equals(passed) && !"false".equals(passed)) {
+            throw cn.zhifa.academy.platform.web.ProblemException.invalid("passed", "请选择“合格”或“不合格”");
+        }
         service.annualCheck(id, year, "true".equals(passed), note, jobs.today(), access.actor());
         return Response.seeOther(URI.create("/qualifications/" + id + "?done=annual_check")).build();
     }

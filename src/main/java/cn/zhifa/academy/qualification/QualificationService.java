@@ -400,7 +400,7 @@ public class QualificationService {
     }
 
     private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
+        if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
             throw ProblemException.invalid("reason", "请填写原因");
         }
         if (reason.length() > 500) {

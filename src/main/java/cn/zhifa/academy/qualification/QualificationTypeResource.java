@@ -87,6 +87,16 @@ public class QualificationTypeResource {
         if (in.requiredHours() != null && (in.requiredHours().signum() < 0 || in.requiredHours().intValue() > 500)) {
             throw ProblemException.invalid("requiredHours", "学时应在 0–500 之间");
         }
+        for (String c : concat(in.requiredCourses(), in.renewalCourses())) {
+            if (cn.zhifa.academy.curriculum.Course.count("code", c.trim()) == 0) {
+                throw ProblemException.invalid(in.requiredCourses() != null && in.requiredCourses().contains(c)
+                        ? "requiredCourses" : "renewalCourses", "课程不存在：" + c);
+            }
+        }
+        if (in.renewalExamCode() != null && !in.renewalExamCode().isBlank()
+                && cn.zhifa.academy.exam.Exam.count("code", in.renewalExamCode().trim()) == 0) {
+            throw ProblemException.invalid("renewalExamCode", "考试不存在：" + in.renewalExamCode());
+        }
         t.name = in.name().trim();
         t.nameEn = in.nameEn().trim();
         t.categories = String.join(",", in.categories());
@@ -109,5 +119,16 @@ public class QualificationTypeResource {
                 t.purposeList().stream().map(Enum::name).toList(), t.perDomain, t.domainCode, t.requiredHours,
                 t.requiredCourseList(), t.validity(config), t.renewalWindow(config), t.renewalCourseList(),
                 t.renewalExamCode, t.issuingBody, t.active);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>();
+        if (a != null) {
+            out.addAll(a);
+        }
+        if (b != null) {
+            out.addAll(b);
+        }
+        return out;
     }
 }

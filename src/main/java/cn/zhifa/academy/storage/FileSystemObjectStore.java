@@ -76,6 +76,37 @@ public class FileSystemObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * Creates the file with CREATE_NEW (never replaces one) and makes it read-only. A local
+     * file is only as safe as the machine's permissions: keep the anchor folder on storage the
+     * database host and its administrators cannot write (see docs/operations.md).
+     */
+    @Override
+    public boolean putOnce(String key, byte[] bytes, String contentType, Duration retention) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.write(target, bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        }
+        target.toFile().setReadOnly();
+        return true;
+    }
+
+    @Override
+    public java.util.List<String> list(String prefix) throws IOException {
+        Path dir = resolve(prefix);
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".upload-"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/')).toList();
+        }
+    }
+
     /** Keys never escape the root, whatever they contain. */
     private Path resolve(String key) throws IOException {
         Path p = root.resolve(key).normalize();

@@ -62,6 +62,11 @@ public class MediaService {
      */
     public MediaObject store(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
             Long ownerId) throws IOException {
+        // issue 12 item 10: a name that cannot be kept is a 400, not a database error
+        if (filename == null || filename.isBlank() || filename.length() > 255
+                || cn.zhifa.academy.platform.web.TextRules.problem(filename) != null) {
+            throw ProblemException.invalid("file", "文件名无效或过长（最多 255 个字符）");
+        }
         long size = Files.size(file);
         long max = config.storage().maxUploadSize().asLongValue();
         if (size > max) {

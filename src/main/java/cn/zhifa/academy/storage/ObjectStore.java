@@ -35,4 +35,17 @@ public interface ObjectStore {
 
     /** Throws when the store cannot be used right now (readiness). */
     void check() throws IOException;
+
+    // --- write-once objects (issue 12 item 8: audit anchors) ---
+
+    /**
+     * Stores a small object only if none exists under {@code key}, and keeps it from being
+     * overwritten or deleted where the backend can (S3 object lock; a read-only file).
+     *
+     * @return false when an object already exists under the key (nothing is written)
+     */
+    boolean putOnce(String key, byte[] bytes, String contentType, Duration retention) throws IOException;
+
+    /** Keys below {@code prefix}, in no particular order. */
+    java.util.List<String> list(String prefix) throws IOException;
 }

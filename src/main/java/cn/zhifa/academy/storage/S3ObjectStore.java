@@ -93,6 +93,58 @@ public class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * A conditional PUT (If-None-Match: *) so that an existing object is never replaced; when
+     * the bucket has S3 object lock enabled the object also gets a COMPLIANCE retention, so
+     * nobody, the root account included, can delete or overwrite it before it expires.
+     */
+    @Override
+    public boolean putOnce(String key, byte[] bytes, String contentType, Duration retention) throws IOException {
+        ensureBucket();
+        if (size(key).isPresent()) {
+            return false;
+        }
+        boolean locked;
+        try {
+            client.getObjectLockConfiguration(
+                    io.minio.GetObjectLockConfigurationArgs.builder().bucket(bucket).build());
+            locked = true;
+        } catch (Exception e) {
+            locked = false; // no object lock on this bucket: the conditional write still refuses overwrites
+        }
+        PutObjectArgs.Builder args = PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(new java.io.ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType)
+                .headers(java.util.Map.of("If-None-Match", "*"));
+        if (locked && retention != null && !retention.isZero()) {
+            args.retention(new io.minio.messages.Retention(io.minio.messages.RetentionMode.COMPLIANCE,
+                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plus(retention)));
+        }
+        try {
+            client.putObject(args.build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("PreconditionFailed".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw new IOException("S3 put failed: " + e.errorResponse().code(), e);
+        } catch (Exception e) {
+            throw new IOException("S3 put failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.List<String> list(String prefix) throws IOException {
+        ensureBucket();
+        return call(() -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            for (io.minio.Result<io.minio.messages.Item> r : client.listObjects(io.minio.ListObjectsArgs.builder()
+                    .bucket(bucket).prefix(prefix.endsWith("/") ? prefix : prefix + "/").recursive(true).build())) {
+                out.add(r.get().objectName());
+            }
+            return out;
+        });
+    }
+
     private void ensureBucket() throws IOException {
         if (bucketReady) {
             return;

@@ -300,4 +300,27 @@ class ExamDeliveryTest {
         assertThat(reviewed.getList("review.key")).hasSize(14).doesNotContainNull();
         assertThat(reviewed.getString("review[0].explanation")).startsWith("依据");
     }
+
+    /** Issue 12 item 17: with several attempts, keys seen after one attempt would help in the next. */
+    @Test
+    void afterSubmitShowsKeysOnlyAfterTheLastAttempt() {
+        ExamFixtures.Built exam = fixtures.published(1, false, "AFTER_SUBMIT", 30, 2);
+        ExamFixtures.Candidate c = exam.candidates().get(0);
+        long first = start(c, exam.examId(), "d1").getLong("attemptId");
+        JsonPath one = c.api().post().when().post("/api/v1/attempts/" + first + "/submit").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(one.getBoolean("reviewAvailable")).isFalse();
+        assertThat(one.getList("review")).isEmpty();
+        assertThat(one.getString("reviewNote")).contains("最后一次作答后");
+        assertThat(c.api().get().when().get("/api/v1/attempts/" + first + "/result").asString())
+                .doesNotContain("explanation\":\"依据");
+
+        long second = start(c, exam.examId(), "d1").getLong("attemptId");
+        JsonPath two = c.api().post().when().post("/api/v1/attempts/" + second + "/submit").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(two.getBoolean("reviewAvailable")).isTrue();
+        assertThat(two.getList("review.key")).isNotEmpty().doesNotContainNull();
+        assertThat(c.api().get().when().get("/api/v1/attempts/" + first + "/result").jsonPath()
+                .getBoolean("reviewAvailable")).isTrue();
+    }
 }

@@ -122,7 +122,7 @@ public class RosterImportService {
         try (InputStream in = media.read(m, 0, m.sizeBytes)) {
             lines = RosterReader.read(in, m.filename);
         } catch (IOException | RosterReader.UnreadableFile e) {
-            throw new ProblemException(422, "Unprocessable", "The stored roster cannot be read: " + e.getMessage());
+            throw new ProblemException(422, "Unprocessable", "存储的名册文件无法读取，请重新上传。");
         }
         RosterValidator.Result result = validator.validate(lines, true);
         if (!result.ok()) {

@@ -80,8 +80,11 @@ public final class RosterReader {
                         new DataFormatter(Locale.CHINA), false));
                 xml.parse(new InputSource(sheet));
             }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
-            throw new UnreadableFile("无法读取 XLSX 文件：" + e.getMessage(), e);
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+            // issue 12 item 16: the library's own text (e.g. POI's zip-bomb warning) stays in the log
+            org.jboss.logging.Logger.getLogger(RosterReader.class).infof("unreadable XLSX: %s", e.toString());
+            throw new UnreadableFile("无法读取 XLSX 文件：文件已损坏、不是有效的 XLSX，或解压后超过允许的大小。"
+                    + "请用 Excel 或 WPS 另存为 .xlsx 后重试。", e);
         }
         return lines;
     }

@@ -49,7 +49,15 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String hash;
 
-    static List<AuditEvent> batchAfter(long afterId, int size) {
-        return find("id > ?1 ORDER BY id", afterId).page(0, size).list();
+    /** Position in the chain: 1, 2, 3 … without gaps (a gap is a removed event). */
+    @Column(nullable = false, updatable = false)
+    public long seq;
+
+    /** Fingerprint of the HMAC key that signed the event; null for events before the keyed epoch (V85). */
+    @Column(name = "key_id", updatable = false)
+    public String keyId;
+
+    static List<AuditEvent> batchAfter(long afterSeq, int size) {
+        return find("seq > ?1 ORDER BY seq", afterSeq).page(0, size).list();
     }
 }

@@ -32,6 +32,9 @@ public class AuditResource {
     @Inject
     AuditQueries queries;
 
+    @Inject
+    AuditAnchors anchors;
+
     public record EventView(long id, Instant occurredAt, String actor, String action, String entityType,
             String entityId, String detail, String remoteAddr, String hash) {
         static EventView of(AuditEvent e) {
@@ -53,5 +56,14 @@ public class AuditResource {
     @Operation(summary = "Recompute the hash chain; names the first broken event")
     public AuditLog.Verification verify() {
         return audit.verify();
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("anchor")
+    @Operation(summary = "Write an anchor of the chain's head to the object store now (the job does it every "
+            + "academy.audit.anchor-every); 204 when an anchor of this second exists already")
+    public jakarta.ws.rs.core.Response anchor() throws java.io.IOException {
+        return anchors.anchorNow().map(a -> jakarta.ws.rs.core.Response.ok(a).build())
+                .orElseGet(() -> jakarta.ws.rs.core.Response.noContent().build());
     }
 }

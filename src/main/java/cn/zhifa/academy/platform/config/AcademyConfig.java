@@ -33,6 +33,39 @@ public interface AcademyConfig {
 
     People people();
 
+    Audit audit();
+
+    /** Issue 12 item 8: the keyed audit chain and its external anchors. */
+    interface Audit {
+        /**
+         * Secret for the HMAC-SHA256 that chains audit events. Kept outside the database, so a
+         * database superuser cannot recompute the chain; required in production.
+         */
+        @WithDefault("demo-only-audit-hmac-key-change-me-0123456789")
+        String hmacKey();
+
+        /**
+         * Keys used before a rotation, still needed to verify the events and anchors they
+         * signed (comma-separated, oldest first). Never put a compromised key here.
+         */
+        Optional<java.util.List<String>> retiredHmacKeys();
+
+        /**
+         * How often the chain's head (hash and count) is written to the object store as an
+         * anchor the database cannot rewrite; at most 24h. "off" disables the job.
+         */
+        @WithDefault("6h")
+        String anchorEvery();
+
+        /** Object-store key prefix (folder) of the anchors. */
+        @WithDefault("audit-anchors")
+        String anchorPrefix();
+
+        /** S3 object-lock retention (COMPLIANCE mode) of each anchor, when the bucket has object lock. */
+        @WithDefault("3650")
+        int anchorRetentionDays();
+    }
+
     Providers providers();
 
     interface Providers {

@@ -25,6 +25,7 @@ public class ProductionGuard {
     /** Values shipped in the repository for dev and test; never acceptable in production. */
     static final Set<String> DEMO_SECRETS = Set.of("demo-only-session-key-change-me-0123456789",
 "demo-only-id-hash-key-change-me-0123456789",
+            "demo-only-audit-hmac-key-change-me-0123456789",
             "Demo@2026", "minioadmin", "postgres", "password",
             "changeme", "change-me");
 
@@ -45,7 +46,8 @@ public class ProductionGuard {
                 config.storage().s3().accessKey(),
                 config.storage().s3().secretKey(),
                 value("quarkus.datasource.password"),
-                Optional.of(config.people().idHashKey())));
+                Optional.of(config.people().idHashKey()),
+                Optional.of(config.audit().hmacKey())));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production with demo or missing secrets:\n  - "
                     + String.join("\n  - ", problems));
@@ -55,7 +57,8 @@ public class ProductionGuard {
     /** The settings the guard looks at. */
     record Settings(Optional<String> sessionKey, boolean demoEnabled,
             Optional<String> bootstrapPassword, boolean s3, Optional<String> s3AccessKey,
-            Optional<String> s3SecretKey, Optional<String> dbPassword, Optional<String> idHashKey) {
+            Optional<String> s3SecretKey, Optional<String> dbPassword, Optional<String> idHashKey,
+            Optional<String> auditHmacKey) {
     }
 
     /** Every reason not to start, each naming the variable to set; empty when all is well. */
@@ -81,6 +84,10 @@ public class ProductionGuard {
         if (weakKey(s.idHashKey())) {
             out.add("ACADEMY_PEOPLE_ID_HASH_KEY must be set to a random secret of at least " + MIN_KEY_LENGTH
                     + " characters; keep it forever (ID numbers are verified against it)");
+        }
+        if (weakKey(s.auditHmacKey())) {
+            out.add("ACADEMY_AUDIT_HMAC_KEY must be set to a random secret of at least " + MIN_KEY_LENGTH
+                    + " characters, kept outside the database (see docs/operations.md, audit anchors)");
         }
         if (s.dbPassword().filter(DEMO_SECRETS::contains).isPresent()) {
             out.add("ACADEMY_DB_PASSWORD must not be a default password");

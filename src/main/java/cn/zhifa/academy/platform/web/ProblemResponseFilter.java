@@ -19,8 +19,10 @@ public class ProblemResponseFilter {
             return;
         }
         int status = response.getStatus();
+        // Bodies that cannot be read are answered by InputErrorMappers with their own words; what
+        // is left here without a body is the CSRF filter's refusal of a form or upload.
         String detail = status == 400 ? "The request was refused: a form or upload needs a valid CSRF token "
-                + "(X-CSRF-TOKEN header, see /api/v1/csrf-token), or the request was malformed." : null;
+                + "(X-CSRF-TOKEN header, see /api/v1/csrf-token)." : null;
         response.setEntity(new Problem("https://academy.invalid/problems/http-" + status,
                 response.getStatusInfo().getReasonPhrase(), status, detail, path, null));
         response.getHeaders().putSingle("Content-Type", Problem.MEDIA_TYPE);

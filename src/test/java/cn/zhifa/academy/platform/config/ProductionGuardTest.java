@@ -14,7 +14,7 @@ class ProductionGuardTest {
     private static ProductionGuard.Settings good() {
         return new ProductionGuard.Settings(Optional.of(GOOD_KEY), false,
                 Optional.of("Strong-bootstrap-pass-2026"), true, Optional.of("academy-app"),
-                Optional.of("s3-secret-0123456789"), Optional.of("db-secret-0123"), Optional.of(GOOD_KEY + "id"));
+                Optional.of("s3-secret-0123456789"), Optional.of("db-secret-0123"), Optional.of(GOOD_KEY + "id"), Optional.of(GOOD_KEY + "audit"));
     }
 
     @Test
@@ -26,14 +26,14 @@ class ProductionGuardTest {
     void missingOrDemoSessionKeyIsRefusedNamingTheVariable() {
         var s = good();
         List<String> missing = ProductionGuard.problems(new ProductionGuard.Settings(Optional.empty(),
-                false, s.bootstrapPassword(), true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey()));
+                false, s.bootstrapPassword(), true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey(), s.auditHmacKey()));
         assertThat(missing).singleElement().asString().contains("ACADEMY_SESSION_ENCRYPTION_KEY");
         List<String> demo = ProductionGuard.problems(new ProductionGuard.Settings(
                 Optional.of("demo-only-session-key-change-me-0123456789"), false, s.bootstrapPassword(),
-                true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey()));
+                true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey(), s.auditHmacKey()));
         assertThat(demo).singleElement().asString().contains("ACADEMY_SESSION_ENCRYPTION_KEY");
         List<String> shortKey = ProductionGuard.problems(new ProductionGuard.Settings(Optional.of("short"),
-                false, s.bootstrapPassword(), true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey()));
+                false, s.bootstrapPassword(), true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey(), s.auditHmacKey()));
         assertThat(shortKey).hasSize(1);
     }
 
@@ -42,17 +42,26 @@ class ProductionGuardTest {
         var s = good();
         List<String> problems = ProductionGuard.problems(new ProductionGuard.Settings(s.sessionKey(),
                 true, Optional.of("Demo@2026"), true, Optional.of("minioadmin"), Optional.of("minioadmin"),
-                Optional.of("postgres"), Optional.of("demo-only-id-hash-key-change-me-0123456789")));
+                Optional.of("postgres"), Optional.of("demo-only-id-hash-key-change-me-0123456789"),
+                Optional.of("demo-only-audit-hmac-key-change-me-0123456789")));
         assertThat(String.join("\n", problems)).contains("ACADEMY_DEMO_ENABLED",
                 "ACADEMY_BOOTSTRAP_ADMIN_PASSWORD", "ACADEMY_STORAGE_S3_ACCESS_KEY", "ACADEMY_STORAGE_S3_SECRET_KEY",
-                "ACADEMY_DB_PASSWORD", "ACADEMY_PEOPLE_ID_HASH_KEY");
-        assertThat(problems).hasSize(6);
+                "ACADEMY_DB_PASSWORD", "ACADEMY_PEOPLE_ID_HASH_KEY", "ACADEMY_AUDIT_HMAC_KEY");
+        assertThat(problems).hasSize(7);
     }
 
     @Test
     void s3CredentialsMatterOnlyWhenS3IsUsed() {
         var s = good();
         assertThat(ProductionGuard.problems(new ProductionGuard.Settings(s.sessionKey(), false,
-                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), s.idHashKey()))).isEmpty();
+                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), s.idHashKey(), s.auditHmacKey()))).isEmpty();
+    }
+
+    @Test
+    void theAuditKeyIsRequiredInProduction() {
+        var s = good();
+        assertThat(ProductionGuard.problems(new ProductionGuard.Settings(s.sessionKey(), false, s.bootstrapPassword(),
+                true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey(), Optional.empty())))
+                .singleElement().asString().contains("ACADEMY_AUDIT_HMAC_KEY");
     }
 }
