@@ -331,14 +331,15 @@ public class ExamService {
             errors.add(new Problem.FieldError("reason", "请说明调整原因"));
         }
         Long personId = null;
-        if (in.employeeNo() != null && !in.employeeNo().isBlank()) {
+        boolean named = in.employeeNo() != null && !in.employeeNo().isBlank();
+        if (named) {
             String no = in.employeeNo().trim();
             personId = personIds(List.of(no)).get(no);
             if (personId == null) {
                 errors.add(new Problem.FieldError("employeeNo", "工号 " + no + " 不存在或不在您的管理范围内"));
             }
         }
-        if ((personId == null) == (in.unitId() == null)) {
+        if (named == (in.unitId() != null)) {
             errors.add(new Problem.FieldError("employeeNo", "请指定一个人员（工号）或一个单位"));
         }
         if (in.unitId() != null && (OrgUnit.findById(in.unitId()) == null || !scope.canManageUnit(in.unitId()))) {
