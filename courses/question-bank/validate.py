@@ -2,7 +2,7 @@
 """题库校验脚本。
 
 用法：python3 courses/question-bank/validate.py [法律文本目录]
-默认法律文本目录为 /work/shared/law。
+法律文本目录默认为检出目录旁的 ../shared/law；找不到时说明原因并以状态 2 退出。
 
 校验内容：
   * 每个 YAML 文件可解析，且为题目列表；
@@ -11,6 +11,9 @@
   * 每个 (law, article) 在 <法律文本目录>/<law>.md 中存在“第X条”条文标题；
   * 解析以“依据《中华人民共和国……》”开头，并写明 articles 中列出的每一条；
   * 案例分析题评分要点分值之和等于 points（10 或 20），情境描述 200–400 字；
+  * law 在法律登记表 courses/laws.yaml 中；已废止的法律须有早于废止日期的 conductDate，且解析写明承接法律；
+  * 互斥组（group）：同组题目不会出现在同一张试卷上；疑似重复（同一法律、同一条文、题干或解析高度相似）
+    而不在同一组的两题报错，确认不是重复的，在其中一题的 distinctFrom 中列出另一题；
   * 输出按法律、题型、难度的统计。
 发现问题时以非零状态退出。
 """
@@ -23,7 +26,11 @@ import sys
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LAW_DIR = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/law"
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
+import lawregistry  # noqa: E402
+
+LAW_DIR = str(lawregistry.law_dir(sys.argv[1] if len(sys.argv) > 1 else None))
+REGISTRY = lawregistry.load_registry()
 
 PREFIX = {
     "行政处罚法": "CF",
@@ -34,8 +41,21 @@ PREFIX = {
     "国家赔偿法": "PC",
     "政府信息公开条例": "GK",
     "食品安全法": "SP",
+    # laws added to ../shared/law in 2026: a file <简称>.yaml with these prefixes when questions come
+    "城乡规划法": "GH",
+    "土地管理法": "TD",
+    "房屋征收与补偿条例": "ZS",
+    "移送涉嫌犯罪案件的规定": "YS",
+    "优化营商环境条例": "YH",
+    "重大行政决策程序暂行条例": "JC",
+    "政务处分法": "ZW",
+    "治安管理处罚法": "ZA",
+    "浙江省综合行政执法条例": "ZJ",
+    "生态环境法典": "HJ",
+    "大气污染防治法": "DQ",
+    "固体废物污染环境防治法": "GF",
 }
-FULL_TITLE = {k: "《中华人民共和国%s》" % k for k in PREFIX}
+FULL_TITLE = {k: "《%s》" % REGISTRY[k]["fullName"] for k in PREFIX}
 TYPES = ["单选", "多选", "判断", "填空"]
 GRADES = {"新任", "在岗", "骨干", "领导"}
 LEVELS = {"市", "区县", "镇街"}
@@ -47,26 +67,23 @@ DIGITS = "零一二三四五六七八九"
 
 
 def cn_num(n: int) -> str:
-    """整数转条文标题中使用的中文数字：42→四十二，110→一百一十，101→一百零一。"""
-    if not 0 < n < 1000:
+    """整数转条文标题中使用的中文数字：42→四十二，110→一百一十，101→一百零一，1131→一千一百三十一，1007→一千零七。"""
+    if not 0 < n < 10000:
         raise ValueError(n)
-    h, rest = divmod(n, 100)
-    t, o = divmod(rest, 10)
-    s = ""
-    if h:
-        s += DIGITS[h] + "百"
-        if t == 0 and o:
-            return s + "零" + DIGITS[o]
-        if t:
-            s += DIGITS[t] + "十"
-        if o:
-            s += DIGITS[o]
-        return s
-    if t:
-        s += ("" if t == 1 else DIGITS[t]) + "十"
-    if o:
-        s += DIGITS[o]
-    return s
+    if n < 20 and n >= 10:
+        return "十" + (DIGITS[n - 10] if n > 10 else "")
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // value % 10
+        if d:
+            if zero and out:
+                out += "零"
+            out += DIGITS[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def article_heading(n: int) -> str:
@@ -77,7 +94,7 @@ def load_articles(law: str):
     path = os.path.join(LAW_DIR, law + ".md")
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    return set(re.findall(r"^(第[零一二三四五六七八九十百]+条)[ 　]", text, re.M))
+    return set(re.findall(r"^(第[零一二三四五六七八九十百千]+条)[ 　]", text, re.M))
 
 
 errors = []
@@ -87,14 +104,123 @@ def err(code, msg):
     errors.append("%s: %s" % (code, msg))
 
 
+def check_registry(q, code, law):
+    """The law is registered; a repealed one only for conduct dated before the repeal, with its successor named."""
+    entry = REGISTRY.get(law)
+    if entry is None:
+        err(code, "law %r is not in courses/laws.yaml" % law)
+        return
+    conduct = q.get("conductDate")
+    if conduct is not None:
+        try:
+            conduct = lawregistry._date(conduct)
+        except ValueError:
+            err(code, "conductDate %r is not an ISO date" % (conduct,))
+            return
+    problem = lawregistry.repeal_problem(entry, conduct)
+    if problem:
+        err(code, problem)
+    elif entry.get("repealed"):
+        succ = REGISTRY[entry["replacedBy"]]
+        text = str(q.get("explanation") or q.get("referenceAnswer") or "")
+        if succ["fullName"] not in text and succ["name"] not in text:
+            err(code, "cites repealed %s: the explanation must name %s and its corresponding article" % (law, succ["name"]))
+
+
+def check_group_fields(q, code):
+    g = q.get("group")
+    if g is not None and (not isinstance(g, str) or not g.strip() or len(g) > 40 or "," in g):
+        err(code, "group must be a short name (at most 40 characters, no comma)")
+    d = q.get("distinctFrom")
+    if d is not None and not (isinstance(d, list) and all(isinstance(x, str) for x in d)):
+        err(code, "distinctFrom must be a list of question codes")
+
+
+def _bigrams(text):
+    t = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", text or "")
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _jaccard(a, b):
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+# two questions on the same law and article are likely to test the same fact when their stems and
+# options, or their explanations, are this alike (tuned on the bank: every pair above it was reviewed)
+STEM_SIMILAR = 0.40
+EXPLANATION_SIMILAR = 0.70
+
+
+def near_duplicates(questions):
+    """Pairs (code, code, stem similarity, explanation similarity) likely to test the same fact."""
+    out = []
+    prepared = []
+    for q in questions:
+        stem = str(q.get("stem", "")) + "".join(str(o) for o in q.get("options") or [])
+        prepared.append((q, set(q.get("articles") or []), _bigrams(stem), _bigrams(str(q.get("explanation", "")))))
+    for i in range(len(prepared)):
+        qa, aa, sa, ea = prepared[i]
+        for j in range(i + 1, len(prepared)):
+            qb, ab, sb, eb = prepared[j]
+            if qa.get("law") != qb.get("law") or not (aa & ab):
+                continue
+            js, je = _jaccard(sa, sb), _jaccard(ea, eb)
+            if js >= STEM_SIMILAR or je >= EXPLANATION_SIMILAR:
+                out.append((qa["code"], qb["code"], js, je))
+    return out
+
+
+def check_near_duplicates(questions):
+    by_code = {q.get("code"): q for q in questions}
+    groups = collections.Counter(q.get("group") for q in questions if q.get("group"))
+    for g, n in groups.items():
+        if n < 2:
+            err(g, "exclusion group has only one member")
+    for q in questions:
+        for other in q.get("distinctFrom") or []:
+            if other not in by_code:
+                err(q.get("code"), "distinctFrom names unknown question %s" % other)
+    for a, b, js, je in near_duplicates(questions):
+        qa, qb = by_code[a], by_code[b]
+        if qa.get("group") and qa.get("group") == qb.get("group"):
+            continue
+        if b in (qa.get("distinctFrom") or []) or a in (qb.get("distinctFrom") or []):
+            continue
+        err(a, "likely near-duplicate of %s (stem %.2f, explanation %.2f): put both in one group, "
+               "or list the other in distinctFrom" % (b, js, je))
+
+
+def check_readme(total, case_count, by_law_type, counts):
+    """README.md states the counts: 客观题 N 道，另有案例分析 M 道, and a row per law plus 合计."""
+    with open(os.path.join(HERE, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    m = re.search(r"客观题 (\d+) 道，另有案例分析 (\d+) 道", readme)
+    if not m or (int(m.group(1)), int(m.group(2))) != (total, case_count):
+        err("README.md", "应写明“客观题 %d 道，另有案例分析 %d 道”" % (total, case_count))
+    rows = {r[0]: tuple(int(x) for x in r[1:]) for r in
+            re.findall(r"^\| (\S+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", readme, re.M)}
+    expected = {law: tuple(c[t] for t in TYPES) + (sum(c.values()),) for law, c in by_law_type.items() if c}
+    expected["合计"] = tuple(counts[t] for t in TYPES) + (total,)
+    for law, want in expected.items():
+        if rows.get(law) != want:
+            err("README.md", "%s 一行应为 %s，实际 %s" % (law, " | ".join(map(str, want)), rows.get(law)))
+    for law in set(rows) - set(expected):
+        err("README.md", "数量表中的 %s 没有题目" % law)
+
+
 def main():
     # self-test of the numeral converter
     for n, want in [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (42, "四十二"),
                     (100, "一百"), (101, "一百零一"), (110, "一百一十"), (115, "一百一十五"),
-                    (148, "一百四十八")]:
+                    (148, "一百四十八"), (1000, "一千"), (1007, "一千零七"), (1020, "一千零二十"),
+                    (1107, "一千一百零七"), (1131, "一千一百三十一"), (1242, "一千二百四十二")]:
         assert cn_num(n) == want, (n, cn_num(n), want)
 
-    law_articles = {law: load_articles(law) for law in PREFIX}
+    law_articles = {law: load_articles(law) for law in PREFIX if os.path.exists(os.path.join(LAW_DIR, law + ".md"))}
+    for law in PREFIX:
+        if law not in law_articles:
+            err(law, "law text %s.md missing in %s" % (law, LAW_DIR))
+            law_articles[law] = set()
     for law, arts in law_articles.items():
         # each law file must contain 第一条..第N条 continuously
         n = 1
@@ -104,6 +230,7 @@ def main():
             err(law, "law file article headings not contiguous")
 
     codes = {}
+    allq = []
     counts = collections.Counter()
     by_law_type = collections.defaultdict(collections.Counter)
     by_diff = collections.Counter()
@@ -158,6 +285,9 @@ def main():
                     err(code, "article %d (%s) not found in %s.md" % (a, article_heading(a), law))
             if len(set(arts)) != len(arts):
                 err(code, "duplicate article numbers")
+            check_registry(q, code, law)
+            check_group_fields(q, code)
+            allq.append(q)
             if q.get("domain") not in DOMAINS:
                 err(code, "bad domain %r" % q.get("domain"))
             if law == "食品安全法" and q.get("domain") != "市场监管":
@@ -269,6 +399,8 @@ def main():
             by_law_type[law][qtype] += 1
             by_diff[d] += 1
 
+    check_near_duplicates(allq)
+
     # report
     total = sum(counts.values())
     print("客观题总数: %d（另有案例分析 %d 题）" % (total, case_count))
@@ -276,6 +408,8 @@ def main():
     print(header)
     for law in PREFIX:
         c = by_law_type[law]
+        if not c:
+            continue
         print("%-10s" % law + "".join("%6d" % c[t] for t in TYPES) + "%6d" % sum(c.values()))
     print("%-10s" % "合计" + "".join("%6d" % counts[t] for t in TYPES) + "%6d" % total)
     if total:
@@ -291,6 +425,8 @@ def main():
         err("ALL", "fewer than 220 questions")
     if case_count < 4:
         err("案例分析", "fewer than 4 case questions")
+
+    check_readme(total, case_count, by_law_type, counts)
 
     if errors:
         print("\n发现 %d 个问题：" % len(errors))

@@ -1,26 +1,32 @@
 #!/usr/bin/env python3
 """校验 courses/ 下的课程包格式与法条引用。
 
-用法：python3 courses/tools/validate.py [--law-dir /work/shared/law] [--list-citations]
+用法：python3 courses/tools/validate.py [--law-dir ../shared/law] [--list-citations]
+（法律文本目录默认为检出目录旁的 ../shared/law；找不到时说明原因并以状态 2 退出）
 
 检查内容：
 - 每个 course.yaml 可解析，字段、取值范围合法，列出的课时文件存在，最后一课为 check；
 - 每个课时的 front matter 可解析，type 合法，video/case/check 的附加字段正确；
 - check 题目：题型、选项、答案一致；
 - article 课时正文汉字数在 500–1200 之间，正文不含 HTML 标签；
-- 正文、题干、选项、解析中引用的八部法律法规条文（第X条、第X款、第（X）项）
-  在 law 目录的原文中真实存在。引用归属于其前面最近提到的法律名称；
-  出现其他法规名称（如《城乡规划法》）后，其后的条文号不做校验，直到再次出现八部法律之一。
+- 正文、题干、选项、解析中引用的法律法规条文（第X条、第X款、第（X）项）在 law 目录的原文中真实存在：
+  法律登记表 courses/laws.yaml 中有文本（file）的法律都核对。引用归属于其前面最近提到的法律名称；
+  出现其他法规名称（如《某省市容条例》）后，其后的条文号不做校验，直到再次出现登记表中的法律；
+- 引用已废止的法律（登记表 repealed）的，所在段落须写明承接法律（replacedBy）的名称，
+  说明该条只适用于废止以前的行为，并给出承接法律的对应条文。
 """
 import argparse
 import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 try:
     import yaml
 except ImportError:  # pragma: no cover
     sys.exit("需要 PyYAML：apt-get install python3-yaml 或 pip install pyyaml")
+import lawregistry  # noqa: E402
 
 COURSES = Path(__file__).resolve().parent.parent
 CATEGORIES = {"通用", "综合行政执法", "市场监管", "生态环境", "交通运输", "文化市场",
@@ -30,51 +36,12 @@ LEVELS = {"市", "区县", "镇街"}
 TYPES = {"article", "video", "case", "check"}
 KNOWN_CASES = {"SJ-2025-001"}
 SKIP_DIRS = {"question-bank", "tools"}
-LAWS = ["行政处罚法", "行政许可法", "行政强制法", "行政复议法", "行政诉讼法",
-        "国家赔偿法", "政府信息公开条例", "食品安全法"]
+REGISTRY = lawregistry.load_registry()
+# laws whose text is kept: their citations are checked; longer names first so that a bare name matches whole
+LAWS = sorted((n for n, e in REGISTRY.items() if e.get("file")), key=len, reverse=True)
 
-DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-          "七": 7, "八": 8, "九": 9}
-NUM = "[零一二三四五六七八九十百]+"
-
-
-def cn2int(s):
-    total, cur = 0, 0
-    for ch in s:
-        if ch in DIGITS:
-            cur = DIGITS[ch]
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-    return total + cur
-
-
-def load_law(path):
-    """返回 {条号: [款, ...]}，每款为 {"text": str, "items": [项号...]}。"""
-    arts = {}
-    cur = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("<!--") or line.startswith("#"):
-            if line.startswith("#"):
-                cur = None
-            continue
-        m = re.match(r"^第(" + NUM + r")条\s*(.*)$", line)
-        if m:
-            cur = cn2int(m.group(1))
-            arts[cur] = [{"text": m.group(2), "items": []}]
-            continue
-        if cur is None:
-            continue
-        im = re.match(r"^[（(](" + NUM + r")[）)]", line)
-        if im:
-            arts[cur][-1]["items"].append(cn2int(im.group(1)))
-        else:
-            arts[cur].append({"text": line, "items": []})
-    return arts
+NUM = lawregistry.NUM
+cn2int = lawregistry.cn2int
 
 
 TOKEN = re.compile(
@@ -85,8 +52,24 @@ TOKEN = re.compile(
 
 
 def law_of(name):
-    name = name.replace("中华人民共和国", "")
-    return name if name in LAWS else None
+    e = lawregistry.find(REGISTRY, name)
+    return e["name"] if e and e["name"] in LAWS else None
+
+
+def check_repealed(text, where, errors):
+    """A repealed law cited with an article: the same paragraph must name its successor."""
+    for para in re.split(r"\n\s*\n", text):
+        for m in TOKEN.finditer(para):
+            name = law_of(m.group("book")) if m.group("book") else m.group("bare")
+            if not name or not REGISTRY[name].get("repealed"):
+                continue
+            e = REGISTRY[name]
+            if not re.search("第" + NUM + "条", para[m.end():m.end() + 40]):
+                continue  # named, not cited
+            succ = REGISTRY[e["replacedBy"]]
+            if succ["name"] not in para:
+                errors.append(f"{where}: 引用已于 {e['repealed']} 废止的《{name}》，同一段落须说明只适用于废止以前的行为，"
+                              f"并给出《{succ['name']}》的对应条文")
 
 
 def check_citations(text, laws, where, errors, cites):
@@ -178,13 +161,37 @@ def check_question(q, i, where, errors):
             errors.append(f"{w}: 多选答案请按字母顺序排列")
 
 
+def check_readme(codes, errors):
+    """courses/README.md lists every course once, with its title, category, lesson count and hours."""
+    readme = (COURSES / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([A-Z][A-Z0-9-]+) \| (.+?) \| (.+?) \| (\d+) \| ([\d.]+) \|$", readme, re.M)
+    listed = {}
+    for code, title, category, n, hours in rows:
+        if code in listed:
+            errors.append(f"README.md: 课程列表中 {code} 重复")
+        listed[code] = (title, category, int(n), float(hours))
+    for code, c in codes.items():
+        if code not in listed:
+            errors.append(f"README.md: 课程列表缺少 {code}")
+            continue
+        title, category, n, hours = listed[code]
+        if category != c.get("category") or n != len(c.get("lessons") or []) or hours != float(c.get("hours") or 0):
+            errors.append(f"README.md: {code} 一行（{category}，{n} 课时，{hours} 学时）与 course.yaml 不一致"
+                          f"（{c.get('category')}，{len(c.get('lessons') or [])} 课时，{c.get('hours')} 学时）")
+    for code in set(listed) - set(codes):
+        errors.append(f"README.md: 课程列表中的 {code} 没有课程目录")
+    m = re.search(r"共 (\d+) 门课程", readme)
+    if not m or int(m.group(1)) != len(codes):
+        errors.append(f"README.md: 应写明“共 {len(codes)} 门课程”")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--law-dir", default="/work/shared/law")
+    ap.add_argument("--law-dir", default=None, help="法律文本目录，默认为检出目录旁的 ../shared/law")
     ap.add_argument("--list-citations", action="store_true")
     args = ap.parse_args()
 
-    laws = {name: load_law(Path(args.law_dir) / f"{name}.md") for name in LAWS}
+    laws = lawregistry.texts({n: REGISTRY[n] for n in LAWS}, lawregistry.law_dir(args.law_dir))
     errors, warnings, cites = [], [], []
     codes = {}
 
@@ -285,6 +292,7 @@ def main():
                         texts += [str(q.get("stem", ""))] + [str(o) for o in q.get("options") or []] + [str(q.get("explanation", ""))]
             for k, txt in enumerate(texts):
                 check_citations(txt, laws, lw if k == 0 else f"{lw}#q", errors, cites)
+                check_repealed(txt, lw if k == 0 else f"{lw}#q", errors)
         if types and types[-1] != "check":
             errors.append(f"{where}: 最后一课应为 check")
         if types.count("check") != 1:
@@ -298,6 +306,8 @@ def main():
         for pre in c.get("prerequisites") or []:
             if pre not in codes:
                 errors.append(f"{code}: 先修课程 {pre} 不存在")
+
+    check_readme(codes, errors)
 
     if args.list_citations:
         for w, law, ref in cites:

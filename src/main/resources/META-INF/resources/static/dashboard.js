@@ -1,6 +1,10 @@
 // Draws each dashboard panel's chart from the data attributes of its .chart element (the
 // table next to it holds the same numbers); redraws on resize so phones get a fitting chart.
 (function () {
+  // the year picker submits on change (no inline handler: the Content-Security-Policy forbids them)
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (sel) {
+    sel.addEventListener('change', function () { sel.form.submit(); });
+  });
   if (typeof echarts === 'undefined') { return; }
   var charts = [];
   document.querySelectorAll('.chart').forEach(function (el) {
@@ -18,8 +22,11 @@
       option = {
         tooltip: { trigger: 'axis' },
         grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-        xAxis: { type: 'value' },
-        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
+        // rates on a fixed 0–100 % axis, counts with integer ticks; long labels wrap (full text in the tooltip)
+        xAxis: el.dataset.axis === 'percent'
+          ? { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { formatter: '{value}%' } }
+          : { type: 'value', min: 0, minInterval: 1 },
+        yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 110, overflow: 'break' } },
         series: [{ type: 'bar', name: el.dataset.series, data: values, itemStyle: { color: '#1f4e8c' } }]
       };
     }

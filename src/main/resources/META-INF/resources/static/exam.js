@@ -365,7 +365,13 @@
   el('submit').addEventListener('click', function () {
     if (!paper) { return; }
     var unanswered = paper.items.filter(function (i) { return !answered(i.position); }).length;
-    if (unanswered > 0 && !confirm(t.tConfirm.replace('999999', unanswered))) { return; }
+    // 交卷 cannot be undone: always ask, and name the questions still flagged for review
+    var flagged = paper.items.filter(function (i) { var b = el('flag-' + i.position); return b && b.checked; })
+      .map(function (i) { return i.position; });
+    var b = el('submit').dataset;
+    var ask = (flagged.length ? b.flagged.replace('999999', flagged.join(b.sep)) + '\n' : '')
+      + (unanswered > 0 ? t.tConfirm.replace('999999', unanswered) : b.confirm);
+    if (!confirm(ask)) { return; }
     el('submit').disabled = true;
     finish();
   });

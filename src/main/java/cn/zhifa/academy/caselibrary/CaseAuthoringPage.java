@@ -234,9 +234,9 @@ public class CaseAuthoringPage {
     }
 
     @POST
-    @jakarta.ws.rs.Path(CaseResource.CODE + "/attachments/{mediaId: \\d+}/remove")
+    @jakarta.ws.rs.Path(CaseResource.CODE + "/attachments/{mediaId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response detach(@PathParam("code") String code, @PathParam("mediaId") long mediaId) {
+    public Response detach(@PathParam("code") String code, @PathParam("mediaId") String mediaId) {
         String c = code.toUpperCase();
         try {
             workflow.removeAttachment(c, mediaId);

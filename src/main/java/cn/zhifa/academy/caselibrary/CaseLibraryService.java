@@ -161,8 +161,8 @@ public class CaseLibraryService {
         List<CaseView.AttachmentView> attachments = v.attachments.stream().filter(a -> media.containsKey(a.mediaId))
                 .map(a -> {
                     MediaObject m = media.get(a.mediaId);
-                    return new CaseView.AttachmentView(m.id, a.title, m.filename, m.contentType, m.sizeBytes,
-                            "/api/v1/media/" + m.id + "/content");
+                    return new CaseView.AttachmentView(m.publicId.toString(), a.title, m.filename, m.contentType,
+                            m.sizeBytes, cn.zhifa.academy.storage.MediaService.contentPath(m));
                 }).toList();
         int published = v.status == CaseStatus.PUBLISHED ? v.versionNo
                 : CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED).map(p -> p.versionNo).orElse(0);

@@ -228,10 +228,10 @@ public class CaseResource {
     }
 
     @DELETE
-    @Path(CODE + "/attachments/{mediaId: \\d+}")
+    @Path(CODE + "/attachments/{mediaId}")
     @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
     @Operation(summary = "Detach a document from the draft")
-    public CaseView detach(@PathParam("code") String code, @PathParam("mediaId") long mediaId) {
+    public CaseView detach(@PathParam("code") String code, @PathParam("mediaId") String mediaId) {
         return workflow.removeAttachment(code.toUpperCase(), mediaId);
     }
 

@@ -81,6 +81,9 @@ public final class CaseRules {
                 issues.add(new Issue("code", "编号中的年份 " + m.group(1) + " 与日期 " + date + " 不一致"));
             }
         }
+        if (date != null) {
+            repealedLaws(basis, date, issues);
+        }
         Map<CaseSection, String> sections = sections(in.sections(), issues);
         if (!issues.isEmpty()) {
             return new Result(null, List.copyOf(issues));
@@ -167,6 +170,27 @@ public final class CaseRules {
             }
         }
         return out;
+    }
+
+    /**
+     * A repealed statute (courses/laws.yaml, {@link Laws}) only for a case dated before its repeal,
+     * and then with the statute that took it over also cited, so readers find today's article.
+     */
+    static void repealedLaws(List<CaseContent.LegalBasis> basis, LocalDate date, List<Issue> issues) {
+        for (int i = 0; i < basis.size(); i++) {
+            Laws.Law law = Laws.find(basis.get(i).law()).orElseThrow();
+            if (law.repealed() == null) {
+                continue;
+            }
+            String at = "legalBasis[" + (i + 1) + "].law";
+            if (!law.inForceOn(date)) {
+                issues.add(new Issue(at, law.name() + "已于 " + law.repealed() + " 废止，" + date + " 的案件应当适用"
+                        + law.replacedBy()));
+            } else if (basis.stream().noneMatch(b -> b.law().equals(law.replacedBy()))) {
+                issues.add(new Issue(at, law.name() + "已于 " + law.repealed() + " 废止：只能用于此前的行为，并请同时列出"
+                        + law.replacedBy() + "的对应条文"));
+            }
+        }
     }
 
     /** 33, "33", "第33条", "第三十三条" → 33; anything else → -1. */

@@ -33,8 +33,8 @@ public record CaseView(String code, int versionNo, CaseStatus status, String tit
     public record SectionView(String key, String heading, String markdown, String html) {
     }
 
-    /** A document in the object store; {@code url} serves its bytes to signed-in users. */
-    public record AttachmentView(long mediaId, String title, String filename, String contentType, long size,
+    /** A document in the object store ({@code mediaId} is its public id); {@code url} serves its bytes. */
+    public record AttachmentView(String mediaId, String title, String filename, String contentType, long size,
             String url) {
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -221,24 +222,29 @@ public class CaseWorkflowService {
         if (v.attachments.size() >= 20) {
             throw new ProblemException(409, "Conflict", "一个案例最多 20 个附件");
         }
-        MediaObject m = media.store(file, filename, contentType, user.getUsername());
+        MediaObject m = media.store(file, filename, contentType, user.getUsername(),
+                cn.zhifa.academy.storage.MediaOwner.CASE_ATTACHMENT, c.id);
         String t = blankToNull(title);
         v.attachments.add(new CaseVersion.Attachment(m.id, truncate(t == null ? filename : t, 200)));
         audit.record("case.attachment_added", "typical_case", c.code,
-                AuditLog.detail("version", v.versionNo, "mediaId", m.id, "filename", filename));
+                AuditLog.detail("version", v.versionNo, "mediaId", m.id, "publicId", m.publicId.toString(),
+                        "filename", filename));
         return library.view(c, v);
     }
 
     /** Detaches a document from the draft (the stored file stays: older versions may show it). */
-    public CaseView removeAttachment(String code, long mediaId) {
+    public CaseView removeAttachment(String code, String publicId) {
         TypicalCase c = lock(code);
         CaseVersion v = open(c, CaseStatus.DRAFT, "删除附件");
         requireAuthor(v, "只有本版本的作者可以删除附件");
-        if (!v.attachments.removeIf(a -> a.mediaId == mediaId)) {
-            throw new ProblemException(404, "Not found", "草稿中没有附件 " + mediaId);
+        Optional<MediaObject> file = cn.zhifa.academy.storage.MediaAccess.parse(publicId)
+                .flatMap(u -> MediaObject.<MediaObject> find("publicId", u).firstResultOptional());
+        Long mediaId = file.map(m -> m.id).orElse(null);
+        if (mediaId == null || !v.attachments.removeIf(a -> a.mediaId.equals(mediaId))) {
+            throw new ProblemException(404, "Not found", "草稿中没有附件 " + publicId);
         }
         audit.record("case.attachment_removed", "typical_case", c.code,
-                AuditLog.detail("version", v.versionNo, "mediaId", mediaId));
+                AuditLog.detail("version", v.versionNo, "mediaId", mediaId, "publicId", publicId));
         return library.view(c, v);
     }
 

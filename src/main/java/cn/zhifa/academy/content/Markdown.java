@@ -31,14 +31,15 @@ public final class Markdown {
         return Jsoup.clean(html, SAFE);
     }
 
-    private static final java.util.regex.Pattern MEDIA = java.util.regex.Pattern.compile("/api/v1/media/\\d+/content");
+    private static final java.util.regex.Pattern MEDIA = cn.zhifa.academy.storage.MediaService.MEDIA_URL;
     private static final Safelist WITH_MEDIA = Safelist.relaxed().addTags("hr").addAttributes("table", "class")
             .addProtocols("a", "href", "http", "https", "mailto").removeProtocols("img", "src", "http", "https")
             .preserveRelativeLinks(true);
 
     /**
      * Like {@link #toSafeHtml} but keeps images stored in the object store (
-     * {@code ![图](/api/v1/media/12/content)}); any other image source is dropped.
+     * {@code ![图](/api/v1/media/<public id>/content)}); any other image source, a sequence number
+     * included, is dropped.
      */
     public static String toSafeHtmlWithMedia(String markdown) {
         String html = RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));

@@ -39,7 +39,7 @@ public class AuthoringPage {
 
     /** The lesson form's state. */
     public record LessonForm(Long id, String title, LessonType type, int durationMinutes, boolean required,
-            String bodyMd, Long mediaId, String caseCode, String checkYaml, Integer passScore) {
+            String bodyMd, String mediaId, String caseCode, String checkYaml, Integer passScore) {
     }
 
     @CheckedTemplate
@@ -171,7 +171,13 @@ public class AuthoringPage {
     public TemplateInstance lesson(@PathParam("code") String code, @PathParam("id") long id) {
         Lesson l = Lesson.<Lesson> findByIdOptional(id).orElseThrow(() -> new ProblemException(404, "Not found", null));
         return Templates.lesson(authoring.course(code), new LessonForm(l.id, l.title, l.type, l.durationMinutes,
-                l.required, l.bodyMd, l.mediaId, l.caseCode, authoring.checkYaml(l), l.passScore), null, null);
+                l.required, l.bodyMd, publicId(l.mediaId), l.caseCode, authoring.checkYaml(l), l.passScore), null, null);
+    }
+
+    private static String publicId(Long mediaId) {
+        return mediaId == null ? null
+                : cn.zhifa.academy.storage.MediaObject.<cn.zhifa.academy.storage.MediaObject> findByIdOptional(mediaId)
+                        .map(m -> m.publicId.toString()).orElse(null);
     }
 
     /** Saves (action=save) or only renders the sanitised preview (action=preview). */
@@ -180,7 +186,7 @@ public class AuthoringPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveLesson(@PathParam("code") String code, @RestForm Long id, @RestForm String title,
             @RestForm String type, @RestForm int durationMinutes, @RestForm boolean required, @RestForm String bodyMd,
-            @RestForm Long mediaId, @RestForm String caseCode, @RestForm String checkYaml, @RestForm Integer passScore,
+            @RestForm String mediaId, @RestForm String caseCode, @RestForm String checkYaml, @RestForm Integer passScore,
             @RestForm String action) {
         LessonType t = Arrays.stream(LessonType.values()).filter(x -> x.name().equals(type)).findFirst()
                 .orElse(LessonType.ARTICLE);

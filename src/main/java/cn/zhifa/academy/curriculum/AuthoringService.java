@@ -42,6 +42,12 @@ public class AuthoringService {
     CurrentUser user;
 
     @Inject
+    cn.zhifa.academy.storage.MediaService media;
+
+    @Inject
+    cn.zhifa.academy.storage.MediaAccess mediaAccess;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -57,7 +63,7 @@ public class AuthoringService {
 
     /** The editable facts of a lesson; {@code checkYaml} holds a check's questions in the file format. */
     public record LessonInput(String title, LessonType type, int durationMinutes, boolean required, String bodyMd,
-            Long mediaId, String caseCode, String checkYaml, Integer passScore) {
+            String mediaId, String caseCode, String checkYaml, Integer passScore) {
     }
 
     public Course create(String code, CourseInput in) {
@@ -150,13 +156,16 @@ public class AuthoringService {
         l.bodyMd = in.bodyMd() == null ? "" : in.bodyMd();
         l.caseCode = in.type() == LessonType.CASE ? blank(in.caseCode()) : null;
         if (in.type() == LessonType.VIDEO || in.type() == LessonType.SLIDES) {
-            if (in.mediaId() != null) {
-                MediaObject m = MediaObject.findById(in.mediaId());
+            if (in.mediaId() != null && !in.mediaId().isBlank()) {
+                // the file by its public id; an upload becomes the course's lesson media (only the uploader's own)
+                MediaObject m = mediaAccess.find(in.mediaId().trim()).orElse(null);
                 boolean ok = m != null && (in.type() == LessonType.VIDEO ? m.contentType.startsWith("video/")
                         : m.contentType.equals("application/pdf"));
                 if (!ok) {
                     throw ProblemException.invalid("mediaId", in.type() == LessonType.VIDEO ? "请上传 MP4 或 WebM 视频" : "请上传 PDF 课件");
                 }
+                m = media.attach(m, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, d.courseId,
+                        user.getUsername(), "mediaId");
                 l.mediaId = m.id;
             }
         } else {

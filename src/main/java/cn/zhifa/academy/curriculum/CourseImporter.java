@@ -423,6 +423,10 @@ public class CourseImporter {
                 l.checkJson = pl.questions() == null ? null : toJson(pl.questions());
                 l.passScore = pl.passScore();
                 l.persist();
+                // the course's files record what they belong to (the first course that uses them)
+                MediaObject.update("ownerId = ?1 WHERE ownerId IS NULL AND ownerKind = ?2 AND id IN (?3, ?4)", course.id,
+                        cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, l.mediaId == null ? -1L : l.mediaId,
+                        l.subtitlesMediaId == null ? -1L : l.subtitlesMediaId);
             }
             course.publishedVersionId = v.id;
             if (v.significant) {
@@ -449,11 +453,12 @@ public class CourseImporter {
             String sha = HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
             String name = file.getFileName().toString();
             Optional<MediaObject> existing = QuarkusTransaction.requiringNew().call(
-                    () -> MediaObject.<MediaObject> find("sha256 = ?1 AND filename = ?2", sha, name).firstResultOptional());
+                    () -> MediaObject.<MediaObject> find("sha256 = ?1 AND filename = ?2 AND ownerKind = ?3 AND purgedAt IS NULL",
+                            sha, name, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA).firstResultOptional());
             if (existing.isPresent()) {
                 return existing.get().id;
             }
-            return media.store(file, name, null, actor).id;
+            return media.store(file, name, null, actor, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, null).id;
         } catch (IOException e) {
             throw new IllegalStateException("cannot store " + file, e);
         }

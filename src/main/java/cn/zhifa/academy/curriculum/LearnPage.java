@@ -65,7 +65,7 @@ public class LearnPage {
     @Path("courses/{code}")
     public TemplateInstance course(@PathParam("code") String code) {
         try {
-            return Templates.course(learning.open(code));
+            return Templates.course(learning.openOrLocked(code));
         } catch (ProblemException e) {
             return notLinked(e);
         }
@@ -73,11 +73,16 @@ public class LearnPage {
 
     @GET
     @Path("lessons/{id:\\d+}")
-    public TemplateInstance lesson(@PathParam("id") long id) {
+    public Response lesson(@PathParam("id") long id) {
         try {
-            return Templates.lesson(learning.lessonView(id), null);
+            // a lesson of a course that is still locked: the course page says what to finish first
+            java.util.Optional<String> locked = learning.lockedCourseOf(id);
+            if (locked.isPresent()) {
+                return Response.seeOther(URI.create("/learn/courses/" + locked.get())).build();
+            }
+            return Response.ok(Templates.lesson(learning.lessonView(id), null)).build();
         } catch (ProblemException e) {
-            return notLinked(e);
+            return Response.ok(notLinked(e)).build();
         }
     }
 

@@ -67,10 +67,23 @@ public class LearningService {
             Integer checkScore) {
     }
 
+    /** A prerequisite the learner has not completed yet: what to finish first, with a link. */
+    public record Missing(String code, String title) {
+    }
+
+    /**
+     * A course as the learner sees it. {@code missing} lists the prerequisites still to finish
+     * when the learner has not started the course: then it is locked (shown with a lock and
+     * "请先完成《…》", never as an error).
+     */
     public record CourseState(String code, String title, String summary, BigDecimal creditHours, int version,
-            boolean completed, int requiredDone, int requiredTotal, List<LessonState> lessons) {
+            boolean completed, int requiredDone, int requiredTotal, List<LessonState> lessons, List<Missing> missing) {
         public int percent() {
             return requiredTotal == 0 ? 100 : requiredDone * 100 / requiredTotal;
+        }
+
+        public boolean locked() {
+            return !missing.isEmpty();
         }
     }
 
@@ -104,8 +117,8 @@ public class LearningService {
         BigDecimal target = BigDecimal.valueOf(config.annualHoursTarget());
         for (TrainingPlan p : plans) {
             List<CourseState> cs = new ArrayList<>();
-            for (Course c : p.courses) {
-                cs.add(states.computeIfAbsent(c.id, id -> state(c, enrollments.get(id))));
+            for (Course c : prerequisiteOrder(p.courses)) {
+                cs.add(states.computeIfAbsent(c.id, id -> state(c, enrollments.get(id), enrollments)));
             }
             planStates.add(new PlanState(p.id, p.title, p.year, p.dueDate, p.requiredHours, cs));
             if (p.year == year && p.requiredHours.compareTo(target) > 0) {
@@ -115,7 +128,7 @@ public class LearningService {
         List<CourseState> others = new ArrayList<>();
         for (Enrollment e : enrollments.values()) {
             if (!states.containsKey(e.courseId)) {
-                others.add(state(Course.findById(e.courseId), e));
+                others.add(state(Course.findById(e.courseId), e, enrollments));
             }
         }
         List<HoursLine> ledger = HoursEntry.<HoursEntry> list("personId = ?1 AND year = ?2 ORDER BY recordedAt DESC",
@@ -130,11 +143,64 @@ public class LearningService {
         long person = learner();
         Map<Long, Enrollment> enrollments = Enrollment.<Enrollment> list("personId", person).stream()
                 .collect(Collectors.toMap(e -> e.courseId, e -> e));
-        return Course.<Course> list("status = ?1 ORDER BY code", Course.Status.PUBLISHED).stream()
-                .map(c -> state(c, enrollments.get(c.id))).toList();
+        return prerequisiteOrder(Course.<Course> list("status = ?1 ORDER BY code", Course.Status.PUBLISHED)).stream()
+                .map(c -> state(c, enrollments.get(c.id), enrollments)).toList();
+    }
+
+    /**
+     * The courses in the order they can be taken: by prerequisite depth (a course after all its
+     * prerequisites, direct or not), then by code — stable between visits (plans hold their
+     * courses as a set, whose order changes between loads).
+     */
+    static List<Course> prerequisiteOrder(java.util.Collection<Course> courses) {
+        Map<Long, Integer> depth = new HashMap<>();
+        List<Course> out = new ArrayList<>(courses);
+        out.sort(java.util.Comparator.<Course> comparingInt(c -> depth(c, depth, new java.util.HashSet<>()))
+                .thenComparing(c -> c.code));
+        return out;
+    }
+
+    private static int depth(Course c, Map<Long, Integer> memo, Set<Long> path) {
+        Integer known = memo.get(c.id);
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(c.id)) {
+            return 0; // a cycle (the importer refuses them)
+        }
+        int d = 0;
+        for (Course pre : c.prerequisites) {
+            d = Math.max(d, depth(pre, memo, path) + 1);
+        }
+        path.remove(c.id);
+        memo.put(c.id, d);
+        return d;
+    }
+
+    /** Prerequisites of a course the learner has not completed (by the learner's enrolments). */
+    static List<Missing> missing(Course c, Map<Long, Enrollment> enrollments) {
+        List<Missing> out = new ArrayList<>();
+        for (Course pre : c.prerequisites) {
+            Enrollment pe = enrollments.get(pre.id);
+            if (pe == null || pe.completedAt == null) {
+                CourseVersion pv = pre.publishedVersionId == null ? null : CourseVersion.findById(pre.publishedVersionId);
+                out.add(new Missing(pre.code, pv == null ? pre.code : pv.title));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Missing::code));
+        return out;
+    }
+
+    private Map<Long, Enrollment> enrollmentsOf(long person) {
+        return Enrollment.<Enrollment> list("personId", person).stream().collect(Collectors.toMap(x -> x.courseId, x -> x));
     }
 
     CourseState state(Course c, Enrollment e) {
+        return state(c, e, Map.of());
+    }
+
+    /** A course's state; not started yet, it is locked while {@link #missing} prerequisites remain. */
+    CourseState state(Course c, Enrollment e, Map<Long, Enrollment> enrollments) {
         long versionId = e != null ? e.courseVersionId : c.publishedVersionId;
         CourseVersion v = CourseVersion.findById(versionId);
         List<Lesson> lessons = Lesson.ofVersion(versionId);
@@ -158,7 +224,36 @@ public class LearningService {
                     p == null ? 0 : p.positionSeconds.doubleValue(), p == null ? null : p.checkScore));
         }
         return new CourseState(c.code, v.title, v.summary, v.creditHours, v.number, e != null && e.completedAt != null,
-                done, total, ls);
+                done, total, ls, e == null ? missing(c, enrollments) : List.of());
+    }
+
+    /**
+     * The course page: opens (enrols) the course when its prerequisites are done; otherwise the
+     * locked course with what to finish first, without enrolling and without an error.
+     */
+    public CourseState openOrLocked(String code) {
+        long person = learner();
+        Course c = published(code);
+        if (Enrollment.of(person, c.id).isEmpty()) {
+            CourseState preview = state(c, null, enrollmentsOf(person));
+            if (preview.locked()) {
+                return preview;
+            }
+        }
+        return open(code);
+    }
+
+    /** The course code of a lesson when that course is still locked for the learner, for the pages. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<String> lockedCourseOf(long lessonId) {
+        long person = learner();
+        Lesson l = Lesson.<Lesson> findByIdOptional(lessonId)
+                .orElseThrow(() -> new ProblemException(404, "Not found", "No lesson " + lessonId));
+        Course c = Course.findById(CourseVersion.<CourseVersion> findById(l.courseVersionId).courseId);
+        if (Enrollment.of(person, c.id).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return missing(c, enrollmentsOf(person)).isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(c.code);
     }
 
     // ---- enrolment and lessons ---------------------------------------------------------

@@ -274,7 +274,8 @@ public class PlanService {
         if (evidence == null) {
             throw ProblemException.invalid("evidence", "请上传证明材料（签到表、结业证明等）");
         }
-        MediaObject m = media.store(evidence, evidenceName, evidenceType, user.getUsername());
+        MediaObject m = media.store(evidence, evidenceName, evidenceType, user.getUsername(),
+                cn.zhifa.academy.storage.MediaOwner.EVIDENCE, personId);
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             HoursEntry h = new HoursEntry();
             h.personId = personId;

@@ -77,6 +77,14 @@ public class DashboardService {
         public String seriesName() {
             return headers.get(chartColumn);
         }
+
+        /**
+         * How the chart's value axis is drawn: "percent" (a rate: fixed 0–100 %) when the charted
+         * column is a percentage (its header ends in %), otherwise "count" (integer ticks from 0).
+         */
+        public String axis() {
+            return seriesName().endsWith("%") ? "percent" : "count";
+        }
     }
 
     /** The people behind one row of a panel. */

@@ -65,8 +65,8 @@ public class CreditResource {
                 evidence == null ? null : evidence.uploadedFile(), evidence == null ? null : evidence.fileName(),
                 evidence == null ? null : evidence.contentType());
         return Response.created(URI.create("/api/v1/providers/" + id + "/credit/events/" + e.id))
-                .entity(new CreditService.EventView(e.id, e.kind, e.points, e.occurredOn, e.description, e.evidenceMediaId,
-                        e.recordedBy))
+                .entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> CreditService.EventView.of(e)))
                 .build();
     }
 

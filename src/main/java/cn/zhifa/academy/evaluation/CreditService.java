@@ -33,6 +33,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CreditService {
 
+    /** What the list of providers barred from new commissions is called (academy.providers.suspension-list-label). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "academy.providers.suspension-list-label", defaultValue = "暂停委托名单")
+    String suspensionListLabel;
+
     @Inject
     ProviderService providers;
 
@@ -57,8 +61,15 @@ public class CreditService {
     public record CommissionInput(Long unitId, String services, LocalDate periodStart, LocalDate periodEnd) {
     }
 
+    /** An event; {@code evidenceMediaId} is the evidence file's public id (/api/v1/media/{id}). */
     public record EventView(long id, CreditEventKind kind, BigDecimal points, LocalDate occurredOn, String description,
-            Long evidenceMediaId, String recordedBy) {
+            String evidenceMediaId, String recordedBy) {
+        public static EventView of(CreditEvent e) {
+            String media = e.evidenceMediaId == null ? null
+                    : MediaObject.<MediaObject> findByIdOptional(e.evidenceMediaId).map(m -> m.publicId.toString())
+                            .orElse(null);
+            return new EventView(e.id, e.kind, e.points, e.occurredOn, e.description, media, e.recordedBy);
+        }
     }
 
     public record BlacklistView(long id, String reason, LocalDate startsOn, LocalDate endsOn, boolean inForce,
@@ -105,7 +116,8 @@ public class CreditService {
             manageable(providerId);
             check(providerId, in);
         });
-        MediaObject m = evidence == null ? null : media.store(evidence, evidenceName, evidenceType, user.getUsername());
+        MediaObject m = evidence == null ? null : media.store(evidence, evidenceName, evidenceType,
+                user.getUsername(), cn.zhifa.academy.storage.MediaOwner.CREDIT_EVIDENCE, providerId);
         return QuarkusTransaction.requiringNew().call(() -> {
             check(providerId, in);
             CreditEvent e = new CreditEvent();
@@ -145,7 +157,7 @@ public class CreditService {
     public List<EventView> events(long providerId) {
         visible(providerId);
         return CreditEvent.<CreditEvent> list("providerId = ?1 ORDER BY occurredOn DESC, id DESC", providerId).stream()
-                .map(e -> new EventView(e.id, e.kind, e.points, e.occurredOn, e.description, e.evidenceMediaId, e.recordedBy))
+                .map(EventView::of)
                 .toList();
     }
 
@@ -155,7 +167,7 @@ public class CreditService {
     public Blacklisting blacklist(long providerId, BlacklistInput in) {
         manageable(providerId);
         if (in.reason() == null || in.reason().isBlank() || in.reason().length() > 500) {
-            throw ProblemException.invalid("reason", "请填写列入黑名单的原因");
+            throw ProblemException.invalid("reason", "请填写列入" + suspensionListLabel + "的原因");
         }
         if (in.startsOn() == null) {
             throw ProblemException.invalid("startsOn", "请填写开始日期");
@@ -246,7 +258,7 @@ public class CreditService {
                 .stream().filter(b -> b.inForceOn(today) || b.overlaps(in.periodStart(), in.periodEnd())).findFirst();
         if (block.isPresent()) {
             Blacklisting b = block.get();
-            throw ProblemException.conflict("providerId", "“" + p.name + "”已列入黑名单（" + b.startsOn + " 至 "
+            throw ProblemException.conflict("providerId", "“" + p.name + "”已列入" + suspensionListLabel + "（" + b.startsOn + " 至 "
                     + b.endsOn.minusDays(1) + "），期间不得新增委托");
         }
         Commission c = new Commission();

@@ -43,6 +43,6 @@ public final class DefaultSchemes {
                         new SchemeService.BandInput("A", n(80), n(90), "", null),
                         new SchemeService.BandInput("B", n(70), n(80), "", null),
                         new SchemeService.BandInput("C", n(60), n(70), "约谈整改", null),
-                        new SchemeService.BandInput("D", n(0), n(60), "可列入黑名单，期间不得新增委托", null)));
+                        new SchemeService.BandInput("D", n(0), n(60), "可暂停委托，期间不得新增委托", null)));
     }
 }

@@ -35,6 +35,8 @@ public class EvaluationPage {
 
         static native TemplateInstance detail(EvaluationService.EvaluationView e, String error);
 
+        static native TemplateInstance confirm(EvaluationService.EvaluationView e, String error);
+
         static native TemplateInstance flags(List<EvaluationService.FlagView> flags);
 
         static native TemplateInstance scheme(SchemeService.SchemeView s);
@@ -98,6 +100,13 @@ public class EvaluationPage {
         }
     }
 
+    /** 确认并锁定 cannot be undone: first a preview of the total, band and any consequence, then the question. */
+    @GET
+    @Path("{id:\\d+}/confirm")
+    public TemplateInstance confirmPreview(@PathParam("id") long id) {
+        return Templates.confirm(evaluations.view(evaluations.require(id)), null);
+    }
+
     @POST
     @Path("{id:\\d+}/confirm")
     public Response confirm(@PathParam("id") long id) {
@@ -105,7 +114,7 @@ public class EvaluationPage {
             evaluations.confirm(id);
             return Response.seeOther(URI.create("/evaluations/" + id)).build();
         } catch (ProblemException ex) {
-            return Response.status(ex.status()).entity(Templates.detail(evaluations.view(evaluations.require(id)),
+            return Response.status(ex.status()).entity(Templates.confirm(evaluations.view(evaluations.require(id)),
                     ex.getMessage())).build();
         }
     }

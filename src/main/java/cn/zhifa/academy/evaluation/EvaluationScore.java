@@ -31,6 +31,13 @@ public class EvaluationScore extends PanacheEntityBase {
 
     public String note;
 
+    /**
+     * A pulled item with no data for this subject and cycle (no exam in the window, no hours
+     * yet): 不适用, left out of the total, whose weights are re-normalised over the other items.
+     */
+    @Column(name = "not_applicable")
+    public boolean notApplicable;
+
     @Column(name = "entered_by")
     public String enteredBy;
 

@@ -71,10 +71,24 @@ public class EvaluationService {
     @Inject
     StaffQualificationRate qualifiedShare;
 
+    /**
+     * One item of an evaluation. {@code notApplicable}: a pulled item without data, left out;
+     * {@code effectiveWeight}: the weight after re-normalising over the applicable items (equal
+     * to {@code weight} when every item applies; null for an item that does not apply).
+     */
     public record ScoreView(long itemId, String code, String name, BigDecimal weight, BigDecimal maxScore,
-            ItemSource source, BigDecimal score, BigDecimal points, String note, boolean editable) {
+            ItemSource source, BigDecimal score, BigDecimal points, String note, boolean editable,
+            boolean notApplicable, BigDecimal effectiveWeight) {
         public String weightText() {
             return plain(weight);
+        }
+
+        public boolean reweighted() {
+            return effectiveWeight != null && effectiveWeight.compareTo(weight) != 0;
+        }
+
+        public String effectiveWeightText() {
+            return effectiveWeight == null ? "" : plain(effectiveWeight.setScale(2, RoundingMode.HALF_UP));
         }
 
         public String maxText() {
@@ -91,9 +105,19 @@ public class EvaluationService {
             String providerName, long unitId, String unit, String cycleLabel, LocalDate periodStart, LocalDate periodEnd,
             Evaluation.Status status, BigDecimal baseScore, BigDecimal adjustment, BigDecimal total, String band,
             String consequence, String createdBy, String confirmedBy, Instant confirmedAt, List<ScoreView> items,
-            List<FlagView> flags, boolean canEdit) {
+            List<FlagView> flags, boolean canEdit, boolean flagApplies) {
         public boolean confirmed() {
             return status == Evaluation.Status.CONFIRMED;
+        }
+
+        /** Items left out as 不适用 (their weights were spread over the others). */
+        public List<ScoreView> notApplicableItems() {
+            return items.stream().filter(ScoreView::notApplicable).toList();
+        }
+
+        /** Items still without a score: the evaluation cannot be confirmed yet. */
+        public List<ScoreView> unscoredItems() {
+            return items.stream().filter(i -> !i.notApplicable() && i.score() == null).toList();
         }
 
         public String confirmedAtText() {
@@ -275,7 +299,7 @@ public class EvaluationService {
         Map<Long, SchemeItem> items = SchemeItem.<SchemeItem> list("schemeId", e.schemeId).stream()
                 .collect(Collectors.toMap(i -> i.id, i -> i));
         for (EvaluationScore sc : scores(e.id)) {
-            if (sc.score == null) {
+            if (sc.score == null && !sc.notApplicable) {
                 SchemeItem it = items.get(sc.itemId);
                 throw ProblemException.invalid("items." + it.code, "“" + it.name + "”尚未评分，不能确认");
             }
@@ -296,24 +320,8 @@ public class EvaluationService {
         if (band == null || band.flagConsecutive == null) {
             return;
         }
-        EvalScheme s = EvalScheme.findById(e.schemeId);
-        List<Evaluation> earlier = Evaluation.getEntityManager().createQuery(
-                "SELECT e FROM Evaluation e WHERE e.personId = :p AND e.status = :c AND e.periodStart < :start "
-                        + "AND e.schemeId IN (SELECT s.id FROM EvalScheme s WHERE s.code = :code) ORDER BY e.periodStart DESC",
-                Evaluation.class).setParameter("p", e.personId).setParameter("c", Evaluation.Status.CONFIRMED)
-                .setParameter("start", e.periodStart).setParameter("code", s.code).setMaxResults(band.flagConsecutive)
-                .getResultList();
-        int run = 1;
-        LocalDate expectedEnd = e.periodStart;
-        List<String> cycles = new ArrayList<>(List.of(e.cycleLabel));
-        for (Evaluation prev : earlier) {
-            if (run >= band.flagConsecutive || !prev.periodEnd.equals(expectedEnd) || !band.label.equals(prev.band)) {
-                break;
-            }
-            run++;
-            cycles.add(0, prev.cycleLabel);
-            expectedEnd = prev.periodStart;
-        }
+        List<String> cycles = new ArrayList<>();
+        int run = run(e, band, cycles);
         if (run < band.flagConsecutive) {
             return;
         }
@@ -325,6 +333,48 @@ public class EvaluationService {
         f.persist();
         audit.record("evaluation.flag_raised", "person", e.personId,
                 AuditLog.detail("evaluation", e.id, "reason", f.reason));
+    }
+
+    /**
+     * Whether this evaluation's band (with its consequence, e.g. "连续两次不合格：启动辞退审查")
+     * applies to this person: bands without a consecutive rule always; a flagged band only when
+     * the run of adjacent earlier cycles in that band reaches the count (so never on a first
+     * assessment). For a confirmed evaluation: whether it raised a flag.
+     */
+    boolean flagApplies(Evaluation e, GradeBand band) {
+        if (band == null || band.flagConsecutive == null) {
+            return true;
+        }
+        if (e.personId == null) {
+            return false;
+        }
+        if (e.isConfirmed()) {
+            return EvalFlag.count("evaluationId", e.id) > 0;
+        }
+        return run(e, band, new ArrayList<>()) >= band.flagConsecutive;
+    }
+
+    /** Length of the run of adjacent cycles in {@code band} ending with {@code e}; fills the cycle labels. */
+    int run(Evaluation e, GradeBand band, List<String> cycles) {
+        EvalScheme s = EvalScheme.findById(e.schemeId);
+        List<Evaluation> earlier = Evaluation.getEntityManager().createQuery(
+                "SELECT e FROM Evaluation e WHERE e.personId = :p AND e.status = :c AND e.periodStart < :start "
+                        + "AND e.schemeId IN (SELECT s.id FROM EvalScheme s WHERE s.code = :code) ORDER BY e.periodStart DESC",
+                Evaluation.class).setParameter("p", e.personId).setParameter("c", Evaluation.Status.CONFIRMED)
+                .setParameter("start", e.periodStart).setParameter("code", s.code).setMaxResults(band.flagConsecutive)
+                .getResultList();
+        int run = 1;
+        LocalDate expectedEnd = e.periodStart;
+        cycles.add(e.cycleLabel);
+        for (Evaluation prev : earlier) {
+            if (run >= band.flagConsecutive || !prev.periodEnd.equals(expectedEnd) || !band.label.equals(prev.band)) {
+                break;
+            }
+            run++;
+            cycles.add(0, prev.cycleLabel);
+            expectedEnd = prev.periodStart;
+        }
+        return run;
     }
 
     @Transactional
@@ -370,17 +420,30 @@ public class EvaluationService {
         List<SchemeItem> items = SchemeItem.list("schemeId = ?1 ORDER BY position", e.schemeId);
         boolean hasComplaintsItem = items.stream().anyMatch(i -> i.source == ItemSource.COMPLAINTS);
         BigDecimal base = BigDecimal.ZERO;
+        BigDecimal allWeight = BigDecimal.ZERO;
+        BigDecimal applicableWeight = BigDecimal.ZERO;
         boolean complete = true;
         for (SchemeItem it : items) {
             EvaluationScore sc = score(e.id, it.id);
             if (!isManual(it, e)) {
                 pull(e, it, sc);
             }
+            allWeight = allWeight.add(it.weight);
+            if (sc.notApplicable) {
+                continue;
+            }
+            applicableWeight = applicableWeight.add(it.weight);
             if (sc.score == null) {
                 complete = false;
             } else {
                 base = base.add(points(it, sc.score));
             }
+        }
+        if (applicableWeight.signum() == 0) {
+            complete = false;
+        } else if (applicableWeight.compareTo(allWeight) != 0) {
+            // 不适用 items are left out: the others' weights are re-normalised to the full total
+            base = base.multiply(allWeight).divide(applicableWeight, 4, RoundingMode.HALF_UP);
         }
         e.adjustment = e.providerId == null ? BigDecimal.ZERO : creditAdjustment(e, hasComplaintsItem);
         if (complete) {
@@ -423,11 +486,11 @@ public class EvaluationService {
                 Optional<ExamRecord> best = exams.best(e.personId, purposes, null, from, to);
                 if (best.isPresent()) {
                     ExamRecord r = best.get();
+                    sc.notApplicable = false;
                     sc.score = r.score.multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
                     sc.note = r.examTitle + "：" + plain(r.score) + " 分（" + r.finishedAt.atZone(ZONE).toLocalDate() + "）";
                 } else {
-                    sc.score = BigDecimal.ZERO.setScale(2);
-                    sc.note = "近 12 个月无考试成绩，计 0 分";
+                    notApplicable(sc, "近 12 个月无考试成绩：不适用，权重按其余项目折算");
                 }
                 break;
             }
@@ -436,13 +499,24 @@ public class EvaluationService {
                         : new BigDecimal(it.param);
                 int year = e.periodStart.getYear();
                 BigDecimal hours = HoursEntry.total(e.personId, year);
+                if (hours.signum() == 0) {
+                    notApplicable(sc, year + " 年尚无学时记录：不适用，权重按其余项目折算");
+                    break;
+                }
+                sc.notApplicable = false;
                 BigDecimal ratio = hours.divide(target, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
                 sc.score = ratio.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
                 sc.note = year + " 年学时 " + plain(hours) + " / " + plain(target);
                 break;
             }
             case QUALIFIED_SHARE: {
-                BigDecimal share = qualifiedShare.share(e.providerId).orElse(BigDecimal.ZERO);
+                Optional<BigDecimal> known = qualifiedShare.share(e.providerId);
+                if (known.isEmpty()) {
+                    notApplicable(sc, "尚无在册人员：不适用，权重按其余项目折算");
+                    break;
+                }
+                sc.notApplicable = false;
+                BigDecimal share = known.get();
                 sc.score = share.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
                 sc.note = "持证人员占比 " + share.multiply(SchemeService.HUNDRED).setScale(1, RoundingMode.HALF_UP) + "%";
                 break;
@@ -461,19 +535,41 @@ public class EvaluationService {
         }
     }
 
+    private static void notApplicable(EvaluationScore sc, String note) {
+        sc.notApplicable = true;
+        sc.score = null;
+        sc.note = note;
+    }
+
     // ---- views -------------------------------------------------------------------------
 
     public EvaluationView view(Evaluation e) {
         recompute(e); // open evaluations show the records as they are now (not persisted outside a tx)
         EvalScheme s = EvalScheme.findById(e.schemeId);
         Map<Long, EvaluationScore> scores = scores(e.id).stream().collect(Collectors.toMap(x -> x.itemId, x -> x));
+        BigDecimal allWeight = BigDecimal.ZERO;
+        BigDecimal applicableWeight = BigDecimal.ZERO;
+        for (SchemeItem it : s.items()) {
+            EvaluationScore sc = scores.get(it.id);
+            allWeight = allWeight.add(it.weight);
+            if (sc == null || !sc.notApplicable) {
+                applicableWeight = applicableWeight.add(it.weight);
+            }
+        }
         List<ScoreView> items = new ArrayList<>();
         for (SchemeItem it : s.items()) {
             EvaluationScore sc = scores.get(it.id);
             BigDecimal score = sc == null ? null : sc.score;
+            boolean na = sc != null && sc.notApplicable;
+            BigDecimal factor = applicableWeight.signum() == 0 ? BigDecimal.ONE
+                    : allWeight.divide(applicableWeight, 8, RoundingMode.HALF_UP);
+            BigDecimal effective = na ? null
+                    : applicableWeight.compareTo(allWeight) == 0 ? it.weight : it.weight.multiply(factor);
             items.add(new ScoreView(it.id, it.code, it.name, it.weight, it.maxScore, it.source, score,
-                    score == null ? null : points(it, score).setScale(2, RoundingMode.HALF_UP), sc == null ? null : sc.note,
-                    !e.isConfirmed() && isManual(it, e)));
+                    score == null ? null
+                            : points(it, score).multiply(effective == null ? BigDecimal.ONE : effective)
+                                    .divide(it.weight, 2, RoundingMode.HALF_UP),
+                    sc == null ? null : sc.note, !e.isConfirmed() && isManual(it, e), na, effective));
         }
         String personName = null;
         String employeeNo = null;
@@ -486,13 +582,17 @@ public class EvaluationService {
         }
         String providerName = e.providerId == null ? null : Provider.<Provider> findByIdOptional(e.providerId).map(p -> p.name).orElse(null);
         OrgUnit u = OrgUnit.findById(e.unitId);
-        String consequence = e.band == null ? null
-                : GradeBand.<GradeBand> find("schemeId = ?1 AND label = ?2", e.schemeId, e.band).firstResultOptional()
-                        .map(b -> b.consequence).orElse(null);
+        GradeBand band = e.band == null ? null
+                : GradeBand.<GradeBand> find("schemeId = ?1 AND label = ?2", e.schemeId, e.band).firstResult();
+        // a consequence such as "连续两次不合格：启动辞退审查" only where it applies to this person
+        boolean flagApplies = band != null && flagApplies(e, band);
+        String consequence = band == null || !flagApplies || band.consequence == null || band.consequence.isBlank() ? null
+                : band.consequence;
         return new EvaluationView(e.id, s.id, s.code, s.versionNo, s.name, e.subjectKind, e.personId, personName, employeeNo,
                 e.providerId, providerName, e.unitId, u == null ? "" : u.name, e.cycleLabel, e.periodStart, e.periodEnd,
                 e.status, e.baseScore, e.adjustment, e.total, e.band, consequence, e.createdBy, e.confirmedBy,
-                e.confirmedAt, items, flags, canEdit(e) && !e.isConfirmed());
+                e.confirmedAt, items, flags, canEdit(e) && !e.isConfirmed(),
+                flagApplies && band.flagConsecutive != null);
     }
 
     public List<FlagView> flags(List<EvalFlag> flags) {

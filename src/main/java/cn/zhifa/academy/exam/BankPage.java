@@ -208,9 +208,9 @@ public class BankPage {
     }
 
     @POST
-    @Path("import/{id: \\d+}/commit")
+    @Path("import/{id}/commit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response commit(@PathParam("id") long id) throws IOException {
+    public Response commit(@PathParam("id") String id) throws IOException {
         try {
             return Response.ok(Templates.imported(imports.commit(id, user.getUsername()), List.of())).build();
         } catch (QuestionImportException e) {

@@ -58,6 +58,8 @@ public class ExamManagePage {
 
         static native TemplateInstance monitor(ExamAdminViews.ExamView exam, ExamReports.Monitor monitor);
 
+        static native TemplateInstance publish(ExamAdminViews.ExamView exam, long eligible);
+
         static native TemplateInstance results(ExamAdminViews.ExamView exam, List<ExamReports.ResultRow> results,
                 List<ExamReports.ItemStat> stats);
     }
@@ -247,6 +249,14 @@ public class ExamManagePage {
         }
         return Response.status(status).entity(examPage(id, form, new ExamAdminFormat.Errors(errors), null,
                 ExamAdminFormat.Errors.NONE, null, null)).build();
+    }
+
+    /** 发布考试 freezes the pool and opens the exam: first say to how many people, then ask. */
+    @GET
+    @Path("exams/{id: \\d+}/publish")
+    public TemplateInstance publishPreview(@PathParam("id") long id) {
+        ExamAdminViews.ExamView e = views.exam(id);
+        return Templates.publish(e, reports.eligibleCount(id));
     }
 
     @POST

@@ -19,7 +19,7 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Draws a candidate's own paper from the exam's frozen pool: sections in blueprint order, no
- * question twice, questions and options shuffled when the blueprint says so. The pool and the
+ * question twice, never two of one exclusion group ({@link ExclusionGroups}), questions and options shuffled when the blueprint says so. The pool and the
  * blueprint of a published exam never change, so their in-memory form is cached per exam.
  */
 @ApplicationScoped
@@ -70,6 +70,7 @@ public class Papers {
     public List<Drawn> draw(Spec spec, Random random) {
         List<Drawn> out = new ArrayList<>();
         Set<Long> taken = new HashSet<>();
+        Set<String> groups = new HashSet<>();
         List<List<Long>> pools = spec.sections().stream().map(SectionSpec::pool).toList();
         int position = 1;
         for (int i = 0; i < spec.sections().size(); i++) {
@@ -79,10 +80,10 @@ public class Papers {
                 Collections.shuffle(candidates, random);
             }
             List<Long> ordered = preferExclusive(candidates, pools.subList(i + 1, pools.size()), taken);
-            if (ordered.size() < s.count()) {
+            List<Long> picked = ExclusionGroups.pick(ordered, s.count(), v -> questions.get(v).exclusionGroup(), groups);
+            if (picked.size() < s.count()) {
                 throw new IllegalStateException("pool of exam " + spec.examId() + " cannot fill section " + s.position());
             }
-            List<Long> picked = new ArrayList<>(ordered.subList(0, s.count()));
             if (!spec.shuffleQuestions()) {
                 picked.sort(Comparator.naturalOrder());
             }

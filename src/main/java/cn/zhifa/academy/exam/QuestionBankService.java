@@ -94,6 +94,14 @@ public class QuestionBankService {
 
     /** Creates or revises one question (a retired question that is re-imported stays retired). */
     Outcome write(QuestionRules.Valid v, String actor) {
+        Outcome o = writeVersion(v, actor);
+        if (o != Outcome.UNCHANGED) {
+            QuestionMediaRule.claim(v.stemMd(), Question.findByCode(v.code()).orElseThrow().id, actor);
+        }
+        return o;
+    }
+
+    private Outcome writeVersion(QuestionRules.Valid v, String actor) {
         Optional<Question> existing = Question.findByCode(v.code());
         String hash = v.contentHash();
         if (existing.isEmpty()) {

@@ -18,7 +18,15 @@ public class QuestionCache {
     /** Everything about a frozen question version, stem already rendered to safe HTML. */
     public record Q(long versionId, String code, int number, QuestionType type, String stemHtml, List<String> options,
             List<String> key, String referenceAnswer, List<Json.RubricPoint> rubric, String explanation, String law,
-            String articles, String domainCode, int difficulty) {
+            String articles, String domainCode, int difficulty, String exclusionGroup) {
+
+        /** A question in no exclusion group. */
+        public Q(long versionId, String code, int number, QuestionType type, String stemHtml, List<String> options,
+                List<String> key, String referenceAnswer, List<Json.RubricPoint> rubric, String explanation, String law,
+                String articles, String domainCode, int difficulty) {
+            this(versionId, code, number, type, stemHtml, options, key, referenceAnswer, rubric, explanation, law, articles,
+                    domainCode, difficulty, null);
+        }
 
         public String keyText() {
             return QuestionRules.keyText(type, key);
@@ -36,7 +44,8 @@ public class QuestionCache {
         QuestionVersion v = QuestionVersion.findById(versionId);
         Question question = Question.findById(v.questionId);
         q = new Q(v.id, question.code, v.number, v.type, Markdown.toSafeHtmlWithMedia(v.stemMd), v.options(), v.key(),
-                v.referenceAnswer, v.rubric(), v.explanation, v.law, v.articles, v.domainCode, v.difficulty);
+                v.referenceAnswer, v.rubric(), v.explanation, v.law, v.articles, v.domainCode, v.difficulty,
+                ExclusionGroups.of(v.tags));
         if (v.used) {
             cache.put(versionId, q);
         }

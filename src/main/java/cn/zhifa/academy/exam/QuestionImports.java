@@ -26,12 +26,15 @@ public class QuestionImports {
     MediaService media;
 
     @Inject
+    cn.zhifa.academy.storage.MediaAccess access;
+
+    @Inject
     QuestionBankService bank;
 
     @Inject
     ExamConfig config;
 
-    public record Preview(long importId, String filename, int rows, List<String> created, List<String> revised,
+    public record Preview(String importId, String filename, int rows, List<String> created, List<String> revised,
             List<String> unchanged, List<ImportProblem> problems) {
         public boolean ok() {
             return problems.isEmpty();
@@ -45,7 +48,8 @@ public class QuestionImports {
         if (file.toFile().length() > config.maxImportBytes()) {
             throw new ProblemException(413, "Payload too large", "文件过大（最大 " + config.maxImportBytes() / 1024 / 1024 + " MB）");
         }
-        MediaObject m = media.store(file, filename, XLSX, uploader);
+        MediaObject m = media.store(file, filename, XLSX, uploader,
+                cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE, null);
         return preview(m);
     }
 
@@ -53,10 +57,10 @@ public class QuestionImports {
     Preview preview(MediaObject m) throws IOException {
         QuestionXlsx.Read read = read(m);
         if (!read.problems().isEmpty()) {
-            return new Preview(m.id, m.filename, read.inputs().size(), List.of(), List.of(), List.of(), read.problems());
+            return new Preview(m.publicId.toString(), m.filename, read.inputs().size(), List.of(), List.of(), List.of(), read.problems());
         }
         QuestionBankService.Preview p = bank.preview(read.inputs());
-        return new Preview(m.id, m.filename, read.inputs().size(), p.created(), p.revised(), p.unchanged(),
+        return new Preview(m.publicId.toString(), m.filename, read.inputs().size(), p.created(), p.revised(), p.unchanged(),
                 columns(p.problems()));
     }
 
@@ -73,8 +77,10 @@ public class QuestionImports {
 
     /** Re-reads the uploaded file, validates again and writes everything, or nothing (422). */
     @Transactional
-    public QuestionBankService.ImportReport commit(long importId, String user) throws IOException {
-        MediaObject m = media.find(importId).filter(x -> user.equals(x.uploadedBy) && XLSX.equals(x.contentType))
+    public QuestionBankService.ImportReport commit(String importId, String user) throws IOException {
+        MediaObject m = access.find(importId)
+                .filter(x -> user.equals(x.uploadedBy) && XLSX.equals(x.contentType)
+                        && x.ownerKind == cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE)
                 .orElseThrow(() -> ProblemException.notFound("导入文件不存在"));
         QuestionXlsx.Read read = read(m);
         if (!read.problems().isEmpty()) {

@@ -53,23 +53,45 @@ public class QuestionPool {
 
     /**
      * Simulates filling the sections in order without using a question twice (each section first
-     * takes questions no later section could use). Empty when the bank can fill every section.
+     * takes questions no later section could use) and without two of one exclusion group. Empty when the bank can fill every section.
      */
     public List<Shortfall> shortfalls(List<BlueprintSection> sections) {
         List<List<Long>> pools = new ArrayList<>();
         for (BlueprintSection s : sections) {
             pools.add(eligible(s));
         }
+        Map<Long, String> groups = groups(pools);
         List<Shortfall> out = new ArrayList<>();
         java.util.Set<Long> taken = new java.util.HashSet<>();
+        java.util.Set<String> onPaper = new java.util.HashSet<>();
         for (int i = 0; i < sections.size(); i++) {
             BlueprintSection s = sections.get(i);
             List<Long> ordered = Papers.preferExclusive(pools.get(i), pools.subList(i + 1, pools.size()), taken);
-            int available = ordered.size();
+            int available = ExclusionGroups.admissible(ordered, groups::get, onPaper).size();
             if (available < s.questionCount) {
                 out.add(new Shortfall(s.position, s.type, s.questionCount, available));
             }
-            ordered.stream().limit(s.questionCount).forEach(taken::add);
+            taken.addAll(ExclusionGroups.pick(ordered, s.questionCount, groups::get, onPaper));
+        }
+        return out;
+    }
+
+    /** The exclusion group of every grouped version in the pools. */
+    private Map<Long, String> groups(List<List<Long>> pools) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        pools.forEach(ids::addAll);
+        Map<Long, String> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, tags FROM question_version WHERE id IN (:ids) AND tags LIKE :g")
+                .setParameter("ids", ids).setParameter("g", "%" + ExclusionGroups.TAG_PREFIX + "%").getResultList();
+        for (Object[] r : rows) {
+            String g = ExclusionGroups.of((String) r[1]);
+            if (g != null) {
+                out.put(((Number) r[0]).longValue(), g);
+            }
         }
         return out;
     }

@@ -126,7 +126,7 @@ public class QuestionResource {
     @POST
     @Path("import/{id}/commit")
     @Operation(summary = "Import the previewed file: all rows or none (422 with every problem)")
-    public QuestionBankService.ImportReport commit(@PathParam("id") long id) throws IOException {
+    public QuestionBankService.ImportReport commit(@PathParam("id") String id) throws IOException {
         return imports.commit(id, user.getUsername());
     }
 }

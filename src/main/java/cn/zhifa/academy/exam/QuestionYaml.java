@@ -76,7 +76,17 @@ public final class QuestionYaml {
         return new QuestionInput(file, line, text(n, "code"), text(n, "type"), text(n, "stem"), list(n.get("options")),
                 list(n.get("answer")), text(n, "referenceAnswer"), rubric, text(n, "points"), text(n, "explanation"),
                 text(n, "law"), String.join(",", list(n.get("articles"))), text(n, "domain"), text(n, "difficulty"),
-                list(n.get("grades")), list(n.get("levels")), list(n.get("tags")), text(n, "sourceCase"));
+                list(n.get("grades")), list(n.get("levels")), tags(n), text(n, "sourceCase"));
+    }
+
+    /** The tags, plus the exclusion group (group: 追责时效) as its tag. */
+    private static List<String> tags(JsonNode n) {
+        List<String> tags = new ArrayList<>(list(n.get("tags")));
+        String group = text(n, "group");
+        if (group != null && !group.isBlank()) {
+            tags.add(ExclusionGroups.tag(group));
+        }
+        return tags;
     }
 
     private static String text(JsonNode n, String field) {

@@ -111,6 +111,9 @@ public interface QualMessages {
     String notif_suspended(String a, String b, String c);
     String notif_restored(String a, String b, String c);
     String notif_cancelled(String a, String b, String c);
+
+    // --- auth area (issue 12 item 4): a password attack on an account, to system administrators ---
+    String notif_login_attack(String a, String b, String c);
     String rec_title();
     String rec_title_of(String name);
     String rec_mine();

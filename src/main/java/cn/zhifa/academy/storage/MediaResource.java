@@ -14,7 +14,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,13 +43,17 @@ public class MediaResource {
     MediaService media;
 
     @Inject
+    MediaAccess access;
+
+    @Inject
     CurrentUser user;
 
-    /** Wire shape of a stored file. */
-    public record MediaView(long id, String filename, String contentType, long size, String sha256,
-            String uploadedBy, Instant createdAt) {
+    /** Wire shape of a stored file; {@code id} is the random public id, the only one the API knows. */
+    public record MediaView(String id, String filename, String contentType, long size, String sha256,
+            String uploadedBy, String owner, Instant createdAt) {
         static MediaView of(MediaObject m) {
-            return new MediaView(m.id, m.filename, m.contentType, m.sizeBytes, m.sha256, m.uploadedBy, m.createdAt);
+            return new MediaView(m.publicId.toString(), m.filename, m.contentType, m.sizeBytes, m.sha256, m.uploadedBy,
+                    m.ownerKind.name(), m.createdAt);
         }
     }
 
@@ -65,14 +68,14 @@ public class MediaResource {
         }
         String name = file.fileName() == null ? "" : file.fileName();
         MediaObject m = media.store(file.uploadedFile(), name, file.contentType(), user.getUsername());
-        return Response.created(URI.create("/api/v1/media/" + m.id)).entity(MediaView.of(m)).build();
+        return Response.created(URI.create("/api/v1/media/" + m.publicId)).entity(MediaView.of(m)).build();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Metadata of a stored file")
-    public MediaView get(@PathParam("id") long id) {
+    @Operation(summary = "Metadata of a stored file; 404 unless the file's owner lets the caller read it")
+    public MediaView get(@PathParam("id") String id) {
         return MediaView.of(find(id));
     }
 
@@ -80,14 +83,14 @@ public class MediaResource {
     @Path("{id}/url")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Where a browser can fetch the bytes: a presigned URL on S3, the content endpoint otherwise")
-    public MediaService.DownloadUrl url(@PathParam("id") long id) throws IOException {
+    public MediaService.DownloadUrl url(@PathParam("id") String id) throws IOException {
         return media.downloadUrl(find(id));
     }
 
     @GET
     @Path("{id}/content")
     @Operation(summary = "The bytes; honours a single Range header with 206 Partial Content")
-    public Response content(@PathParam("id") long id, @HeaderParam("Range") String range) {
+    public Response content(@PathParam("id") String id, @HeaderParam("Range") String range) {
         MediaObject m = find(id);
         long size = m.sizeBytes;
         Optional<ByteRange> r;
@@ -122,7 +125,8 @@ public class MediaResource {
         return b.build();
     }
 
-    private MediaObject find(long id) {
-        return media.find(id).orElseThrow(NotFoundException::new);
+    /** Every read goes through the one authorisation point: 404 for anything the caller may not read. */
+    private MediaObject find(String id) {
+        return access.readable(id);
     }
 }

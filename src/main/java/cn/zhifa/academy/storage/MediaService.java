@@ -53,6 +53,15 @@ public class MediaService {
      * @param declaredType the part's Content-Type as the client sent it (may be null or generic)
      */
     public MediaObject store(Path file, String filename, String declaredType, String uploader) throws IOException {
+        return store(file, filename, declaredType, uploader, MediaOwner.UPLOAD, null);
+    }
+
+    /**
+     * Stores a file that belongs to {@code owner} (record {@code ownerId}, when it exists yet).
+     * An {@link MediaOwner#IMPORT_FILE} expires after {@code academy.storage.import-retention}.
+     */
+    public MediaObject store(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
+            Long ownerId) throws IOException {
         long size = Files.size(file);
         long max = config.storage().maxUploadSize().asLongValue();
         if (size > max) {
@@ -77,7 +86,8 @@ public class MediaService {
         }
         try {
             String digest = sha256;
-            return QuarkusTransaction.requiringNew().call(() -> record(key, filename, type, size, digest, uploader));
+            return QuarkusTransaction.requiringNew().call(() -> record(key, filename, type, size, digest, uploader, owner,
+                    ownerId));
         } catch (RuntimeException e) {
             try {
                 store.delete(key);
@@ -88,8 +98,15 @@ public class MediaService {
         }
     }
 
-    private MediaObject record(String key, String filename, String type, long size, String sha256, String uploader) {
+    private MediaObject record(String key, String filename, String type, long size, String sha256, String uploader,
+            MediaOwner owner, Long ownerId) {
         MediaObject m = new MediaObject();
+        m.publicId = UUID.randomUUID();
+        m.ownerKind = owner;
+        m.ownerId = ownerId;
+        if (owner == MediaOwner.IMPORT_FILE) {
+            m.expiresAt = Instant.now().plus(config.storage().importRetention());
+        }
         m.objectKey = key;
         m.filename = filename;
         m.contentType = type;
@@ -99,14 +116,59 @@ public class MediaService {
         m.persist();
         audit.record("media.uploaded", "media_object", m.id,
                 AuditLog.detail("after", Map.of("filename", filename, "contentType", type, "size", size, "sha256",
-                        sha256, "backend", store.backend())));
+                        sha256, "backend", store.backend(), "owner", owner.name(), "publicId",
+                        m.publicId.toString())));
         return m;
     }
 
+    /** By the internal id, for the owning feature's own use (never from a URL: see {@link MediaAccess}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MediaObject> find(long id) {
-        return MediaObject.findByIdOptional(id);
+        return MediaObject.<MediaObject> findByIdOptional(id).filter(m -> m.purgedAt == null);
     }
+
+    /**
+     * Attaches an upload to what it now belongs to (a lesson's course, a question). Only a file
+     * still {@link MediaOwner#UPLOAD} and uploaded by {@code actor} is taken over, or one that
+     * already has this owner kind; anything else is refused with 400 naming {@code field}, so
+     * nobody attaches — and then reads — a file that is not theirs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MediaObject attach(MediaObject m, MediaOwner owner, Long ownerId, String actor, String field) {
+        if (m.ownerKind == owner) {
+            return m;
+        }
+        if (m.ownerKind != MediaOwner.UPLOAD || !m.uploadedBy.equals(actor)) {
+            throw ProblemException.invalid(field, "文件不存在或不属于您");
+        }
+        MediaObject managed = MediaObject.getEntityManager().contains(m) ? m : MediaObject.findById(m.id);
+        managed.ownerKind = owner;
+        managed.ownerId = ownerId;
+        audit.record("media.attached", "media_object", managed.id,
+                AuditLog.detail("owner", owner.name(), "ownerId", ownerId));
+        return managed;
+    }
+
+    /** Public ids of stored files named in Markdown ({@code /api/v1/media/<uuid>/content}). */
+    public static java.util.Set<UUID> referencedIn(String markdown) {
+        java.util.Set<UUID> out = new java.util.LinkedHashSet<>();
+        if (markdown == null) {
+            return out;
+        }
+        java.util.regex.Matcher mt = MEDIA_URL.matcher(markdown);
+        while (mt.find()) {
+            MediaAccess.parse(mt.group(1)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The path at which the service serves a stored file's bytes. */
+    public static String contentPath(MediaObject m) {
+        return "/api/v1/media/" + m.publicId + "/content";
+    }
+
+    public static final java.util.regex.Pattern MEDIA_URL = java.util.regex.Pattern
+            .compile("/api/v1/media/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/content");
 
     public InputStream read(MediaObject m, long offset, long length) throws IOException {
         return store.read(m.objectKey, offset, length);
@@ -119,7 +181,7 @@ public class MediaService {
         if (presigned.isPresent()) {
             return new DownloadUrl(presigned.get().toString(), Instant.now().plus(expiry), true);
         }
-        return new DownloadUrl("/api/v1/media/" + m.id + "/content", null, false);
+        return new DownloadUrl(contentPath(m), null, false);
     }
 
     public record DownloadUrl(String url, Instant expiresAt, boolean presigned) {

@@ -104,7 +104,14 @@ class ExamJourneyTest {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
         d.findElement(By.cssSelector("#q5 label.option")).click();
         wait.until(ExpectedConditions.textToBe(By.id("mark-5"), "已保存"));
+        // 交卷 always asks, naming the question still flagged; dismissing keeps the candidate in the exam
         d.findElement(By.id("submit")).click();
+        org.openqa.selenium.Alert ask = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(ask.getText()).contains("第 2 题").contains("确定交卷");
+        ask.dismiss();
+        assertThat(d.findElement(By.id("submit")).isEnabled()).isTrue();
+        d.findElement(By.id("submit")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("score")));
 
         ExamAttempt attempt = QuarkusTransaction.requiringNew().call(() -> ExamAttempt.<ExamAttempt> find(

@@ -46,6 +46,31 @@ class CaseFileTest {
         assertThat(domains).as("at least 6 domains").hasSizeGreaterThanOrEqualTo(6);
     }
 
+    /** The fixture dated {@code year}, citing {@code basis} (YAML list items) instead of its own legal basis. */
+    private static CaseFile.Parsed citing(int year, String basis) {
+        String code = "TY-" + year + "-0001";
+        String text = CaseFixtures.file(code, "风筝").replace("date: 2099-01-15", "date: " + year + "-01-15")
+                .replace("  - law: 国家赔偿法\n    article: 2\n    note: 测试引用\n", basis);
+        return CaseFile.parse("tongyong/" + code + ".md", text, DOMAINS);
+    }
+
+    @Test
+    void aRepealedLawIsCitedOnlyForEarlierConductAndWithTheLawThatTookItOver() {
+        String air = "  - law: 大气污染防治法\n    article: 119\n";
+        String code = "  - law: 生态环境法典\n    article: 1131\n";
+        // conduct after the 生态环境法典 took effect on 2026-08-15: the repealed law cannot apply
+        assertThat(citing(2027, air + code).problems()).extracting(ContentProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("大气污染防治法已于 2026-08-15 废止").contains("应当适用生态环境法典"));
+        // earlier conduct: allowed, but only alongside the code's corresponding article
+        assertThat(citing(2025, air).problems()).extracting(ContentProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("只能用于此前的行为").contains("生态环境法典"));
+        assertThat(citing(2025, air + code).problems()).isEmpty();
+        // the code itself is known, with its 1242 articles
+        assertThat(citing(2027, code).problems()).isEmpty();
+        assertThat(citing(2027, "  - law: 生态环境法典\n    article: 1243\n").problems()).extracting(ContentProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("只有 1242 条"));
+    }
+
     /** The fixture file with one line replaced (1-based), or removed when replacement is null. */
     private static String edit(int line, String replacement) {
         List<String> lines = CaseFixtures.lines(CaseFixtures.file("TY-2099-0001", "风筝"));

@@ -55,10 +55,12 @@ class MarkdownTest {
 
     @Test
     void questionStemsKeepImagesFromTheObjectStoreOnly() {
-        String html = Markdown.toSafeHtmlWithMedia("现场照片：![现场](/api/v1/media/12/content)\n\n"
-                + "![外链](https://evil.example/x.png) ![脚本](javascript:alert(1)) <img src=x onerror=alert(1)>");
-        assertThat(html).contains("<img src=\"/api/v1/media/12/content\" alt=\"现场\">");
+        String html = Markdown.toSafeHtmlWithMedia("现场照片：![现场](/api/v1/media/3f2b8c1e-9a4d-4e6b-8c2a-1d5e7f9a0b3c/content)\n\n"
+                + "![外链](https://evil.example/x.png) ![脚本](javascript:alert(1)) <img src=x onerror=alert(1)>"
+                + " ![序号](/api/v1/media/12/content)");
+        assertThat(html).contains("<img src=\"/api/v1/media/3f2b8c1e-9a4d-4e6b-8c2a-1d5e7f9a0b3c/content\" alt=\"现场\">");
+        assertThat(html).as("a sequence number no longer names a file").doesNotContain("/api/v1/media/12/");
         assertThat(html).doesNotContain("evil.example", "javascript:", "<img src=x").contains("&lt;img src=x onerror");
-        assertThat(Markdown.toSafeHtml("![现场](/api/v1/media/12/content)")).doesNotContain("<img");
+        assertThat(Markdown.toSafeHtml("![现场](/api/v1/media/3f2b8c1e-9a4d-4e6b-8c2a-1d5e7f9a0b3c/content)")).doesNotContain("<img");
     }
 }

@@ -112,13 +112,13 @@ class CreditEvaluationTest {
         admin.post().contentType("application/json").body(commission).when()
                 .post("/api/v1/providers/" + p.id + "/credit/commissions").then().statusCode(409)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("providerId"))
-                .body("detail", containsString("黑名单"));
+                .body("detail", containsString("暂停委托名单")).body("detail", not(containsString("黑名单")));
         assertThat(admin.get().when().get("/api/v1/providers/" + p.id + "/credit/commissions").then().extract().jsonPath()
                 .getList("$")).hasSize(1);
 
         // list, detail, the credit page and a staff member's page all mark the provider
         admin.get().when().get("/providers").then().body(containsString("id=\"blacklist-" + p.id + "\""))
-                .body(containsString("黑名单至 2028-01-01"));
+                .body(containsString("暂停委托名单至 2028-01-01")).body(not(containsString("黑名单")));
         admin.get().when().get("/providers/" + p.id).then().body(containsString("id=\"blacklist-notice\""));
         admin.get().when().get("/api/v1/providers/" + p.id + "/credit").then().body("blacklisted", equalTo(true));
         var page = admin.get().when().get("/evaluations/providers/" + p.id);

@@ -38,6 +38,11 @@ public class EvalFixtures {
     }
 
     public Person person(String unitCode, PersonCategory category) {
+        return person(unitCode, category, null);
+    }
+
+    /** A person, as a provider's staff member when providerId is given. */
+    public Person person(String unitCode, PersonCategory category, Long providerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             String u = UUID.randomUUID().toString().replace("-", "");
             Person p = new Person();
@@ -46,6 +51,7 @@ public class EvalFixtures {
             p.category = category;
             p.grade = Grade.SERVING;
             p.unitId = OrgUnit.findByCode(unitCode).orElseThrow().id;
+            p.providerId = providerId;
             p.status = EmploymentStatus.ACTIVE;
             p.statusSince = LocalDate.of(2024, 1, 1);
             p.idHash = u + u.substring(0, 32);

@@ -35,6 +35,9 @@ import io.restassured.specification.RequestSpecification;
 class ExamAdminPagesTest {
 
     @Inject
+    ExamReports reports;
+
+    @Inject
     TestAccounts accounts;
 
     @Inject
@@ -281,6 +284,16 @@ class ExamAdminPagesTest {
         assertThat(rd.select("#form-errors").text()).contains("时间格式");
         assertThat(rd.select("#title").val()).isEqualTo("补考");
 
+        // 发布考试 first says to how many people the exam opens, and asks
+        assertThat(draft.select("a#publish").attr("href")).isEqualTo(examPage + "/publish");
+        Document preview = page(admin, examPage + "/publish");
+        long eligible = reports.eligibleCount(e.id); // the monitor's audience count
+        assertThat(eligible).isPositive();
+        assertThat(preview.select("#publish-eligible").text()).isEqualTo(String.valueOf(eligible));
+        assertThat(preview.select("#publish-form").attr("action")).isEqualTo(examPage + "/publish");
+        assertThat(preview.select("#publish-confirm").text()).isEqualTo("确定发布");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Exam.<Exam> findById(e.id).status))
+                .isEqualTo(Exam.Status.DRAFT);
         Response published = form(admin, examPage).post(examPage + "/publish");
         assertThat(published.statusCode()).isEqualTo(303);
         Document pub = page(admin, examPage + "?done=published");

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -59,26 +57,16 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountForFifteenMinutesEvenForTheRightPassword() {
+    void fiveFailuresDoNotLockTheAccountForItsOwner() {
+        // issue 12 item 4: the old hard lock let anyone lock out anyone; see LoginThrottleTest
         Account a = accounts.create("lock", Roles.LEARNER, null);
         for (int i = 0; i < 5; i++) {
-            postLogin(a.username, "wrong-password-" + i);
+            given().redirects().follow(false).header("X-Forwarded-For", "10.99.0.1").formParam("j_username", a.username)
+                    .formParam("j_password", "wrong-password-" + i).when().post("/j_security_check");
         }
-        Account locked = accounts.reload(a.id);
-        assertThat(locked.lockedUntil).isNotNull();
-        assertThat(Duration.between(Instant.now(), locked.lockedUntil))
-                .isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
+        assertThat(accounts.reload(a.id).lockedUntil).isNull();
         assertThat(events(a, "login.failed")).hasSize(5);
-        assertThat(events(a, "account.locked")).hasSize(1);
-
-        Response refused = postLogin(a.username, PASSWORD);
-        assertThat(refused.getHeader("Location")).endsWith("/login?error=1");
-        assertThat(refused.getCookie("academy-session")).isNull();
-        assertThat(events(a, "login.refused")).hasSize(1);
-
-        // once the lock has run out, the right password works again
-        QuarkusTransaction.requiringNew().run(() -> Account.update("lockedUntil = ?1 WHERE id = ?2",
-                Instant.now().minusSeconds(1), a.id));
+        assertThat(events(a, "account.locked")).isEmpty();
         assertThat(login(a.username, PASSWORD)).isNotBlank();
     }
 
@@ -93,7 +81,9 @@ class LoginTest {
         Account a = accounts.create("disabled", Roles.LEARNER, null);
         String session = login(a.username, PASSWORD);
         QuarkusTransaction.requiringNew().run(() -> Account.update("enabled = false WHERE id = ?1", a.id));
-        given().cookie("academy-session", session).when().get("/api/v1/media/1").then().statusCode(401);
+        // the local cache entry is dropped when the commit's NOTIFY arrives (see SessionEndTest)
+        cn.zhifa.academy.platform.security.SessionEndTest.awaitTrue(() -> given().cookie("academy-session", session)
+                .when().get("/api/v1/media/1").statusCode() == 401);
     }
 
     @Test

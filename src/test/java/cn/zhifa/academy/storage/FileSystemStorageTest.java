@@ -20,7 +20,7 @@ class FileSystemStorageTest extends StorageContract {
     @Test
     @TestSecurity(user = "trainer-t", roles = "trainer")
     void downloadUrlIsTheServicesOwnContentEndpoint() {
-        long id = upload("a.mp4", "video/mp4", mp4(2000)).then().statusCode(201).extract().jsonPath().getLong("id");
+        String id = upload("a.mp4", "video/mp4", mp4(2000)).then().statusCode(201).extract().jsonPath().getString("id");
         given().when().get("/api/v1/media/" + id + "/url").then().statusCode(200)
                 .body("url", equalTo("/api/v1/media/" + id + "/content")).body("presigned", equalTo(false));
     }

@@ -31,7 +31,7 @@ class S3StorageTest extends StorageContract {
     @TestSecurity(user = "trainer-t", roles = "trainer")
     void presignedUrlServesTheBytesWithoutTheService() throws Exception {
         byte[] video = mp4(50_000);
-        long id = upload("presigned.mp4", "video/mp4", video).then().statusCode(201).extract().jsonPath().getLong("id");
+        String id = upload("presigned.mp4", "video/mp4", video).then().statusCode(201).extract().jsonPath().getString("id");
         String url = given().when().get("/api/v1/media/" + id + "/url").then().statusCode(200)
                 .body("presigned", equalTo(true)).extract().jsonPath().getString("url");
         assertThat(url).contains("/" + S3ProxyResource.BUCKET + "/").contains("X-Amz-Signature=");

@@ -74,10 +74,12 @@ abstract class StorageContract {
         byte[] video = mp4(300_000);
         Response r = upload("第一课.mp4", "video/mp4", video);
         r.then().statusCode(201).body("contentType", equalTo("video/mp4")).body("size", equalTo(video.length));
-        long id = r.jsonPath().getLong("id");
+        String id = r.jsonPath().getString("id");
         assertThat(r.getHeader("Location")).endsWith("/api/v1/media/" + id);
 
-        MediaObject m = QuarkusTransaction.requiringNew().call(() -> MediaObject.<MediaObject> findById(id));
+        MediaObject m = QuarkusTransaction.requiringNew()
+                .call(() -> MediaObject.<MediaObject> find("publicId", java.util.UUID.fromString(id)).firstResult());
+        assertThat(m.ownerKind).isEqualTo(MediaOwner.UPLOAD);
         assertThat(store.size(m.objectKey)).contains((long) video.length);
         try (InputStream in = store.read(m.objectKey, 0, video.length)) {
             assertThat(in.readAllBytes()).isEqualTo(video);
@@ -93,7 +95,7 @@ abstract class StorageContract {
     @TestSecurity(user = "trainer-t", roles = "trainer")
     void rangeReadsAnswer206WithContentRange() {
         byte[] video = mp4(100_000);
-        long id = upload("range.mp4", "video/mp4", video).then().statusCode(201).extract().jsonPath().getLong("id");
+        String id = upload("range.mp4", "video/mp4", video).then().statusCode(201).extract().jsonPath().getString("id");
 
         byte[] part = given().header("Range", "bytes=1000-1999").when().get("/api/v1/media/" + id + "/content")
                 .then().statusCode(206).header("Content-Range", "bytes 1000-1999/100000")
@@ -157,14 +159,28 @@ abstract class StorageContract {
                 .<cn.zhifa.academy.curriculum.Lesson> find("type", cn.zhifa.academy.curriculum.LessonType.VIDEO)
                 .firstResult().mediaId);
         MediaObject m = QuarkusTransaction.requiringNew().call(() -> MediaObject.<MediaObject> findById(mediaId));
+        assertThat(m.ownerKind).isEqualTo(MediaOwner.LESSON_MEDIA);
         assertThat(store.size(m.objectKey)).contains(m.sizeBytes);
-        byte[] head = given().header("Range", "bytes=0-1023").when().get("/api/v1/media/" + mediaId + "/content").then()
+        byte[] head = given().header("Range", "bytes=0-1023").when().get("/api/v1/media/" + m.publicId + "/content").then()
                 .statusCode(206).contentType("video/mp4").header("Content-Range", "bytes 0-1023/" + m.sizeBytes)
                 .extract().asByteArray();
         assertThat(new String(head, 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
-        byte[] tail = given().header("Range", "bytes=-100").when().get("/api/v1/media/" + mediaId + "/content").then()
+        byte[] tail = given().header("Range", "bytes=-100").when().get("/api/v1/media/" + m.publicId + "/content").then()
                 .statusCode(206).extract().asByteArray();
         assertThat(tail).hasSize(100);
+    }
+
+    @Test
+    @TestSecurity(user = "trainer-t", roles = "trainer")
+    void theSequenceNumberNoLongerNamesAFile() {
+        String id = upload("seq.mp4", "video/mp4", mp4(1000)).then().statusCode(201).extract().jsonPath().getString("id");
+        long seq = QuarkusTransaction.requiringNew()
+                .call(() -> MediaObject.<MediaObject> find("publicId", java.util.UUID.fromString(id)).firstResult().id);
+        given().when().get("/api/v1/media/" + id).then().statusCode(200).body("owner", equalTo("UPLOAD"));
+        for (String path : new String[] { "", "/content", "/url" }) {
+            given().when().get("/api/v1/media/" + seq + path).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -49,6 +49,21 @@ public class Browser implements AfterEachCallback {
         return driver;
     }
 
+    /** Saves a screenshot of the current page as target/screenshots/{name}.png, to look at (not compared). */
+    public void shot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Logs in on the login page with the given account. */
+    public void login(String root, String username, String password) {
+        driver.get(root + "login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         if (driver == null) {

@@ -29,6 +29,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
 
 /**
@@ -47,6 +48,9 @@ public class RosterImportService {
 
     @Inject
     RosterValidator validator;
+
+    @Inject
+    RosterPseudonymiser pseudonymiser;
 
     @Inject
     AuditLog audit;
@@ -75,7 +79,14 @@ public class RosterImportService {
     /** Validates the uploaded file and keeps it for the commit; writes no person. */
     public Preview preview(Path file, String filename, String declaredType) throws IOException {
         List<RosterReader.Line> lines = read(file, filename);
-        MediaObject stored = media.store(file, filename, declaredType, user.getUsername());
+        // only a pseudonymised copy is kept: no ID number reaches the object store
+        Path copy = pseudonymiser.write(lines);
+        MediaObject stored;
+        try {
+            stored = media.store(copy, storedName(filename), "text/csv", user.getUsername(), MediaOwner.IMPORT_FILE, null);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             RosterValidator.Result result = validator.validate(lines);
             Counts counts = result.ok() ? counts(result.records()) : new Counts(0, 0, 0);
@@ -87,6 +98,7 @@ public class RosterImportService {
             imp.totalRows = result.dataRows();
             imp.errorCount = result.errors().size();
             imp.persist();
+            MediaObject.update("ownerId = ?1 WHERE id = ?2", imp.id, stored.id);
             return new Preview(imp.id, filename, result.dataRows(), counts.created, counts.updated, counts.unchanged,
                     result.errors());
         });
@@ -104,14 +116,15 @@ public class RosterImportService {
         if (!imp.uploadedBy.equals(user.getUsername()) && !user.isSysadmin()) {
             throw new io.quarkus.security.ForbiddenException("only the uploader may commit this import");
         }
-        MediaObject m = media.find(imp.mediaId).orElseThrow();
+        MediaObject m = media.find(imp.mediaId).orElseThrow(() -> new ProblemException(410, "Gone",
+                "The roster file of this import was deleted after the retention period; upload it again."));
         List<RosterReader.Line> lines;
         try (InputStream in = media.read(m, 0, m.sizeBytes)) {
-            lines = RosterReader.read(in, imp.filename);
+            lines = RosterReader.read(in, m.filename);
         } catch (IOException | RosterReader.UnreadableFile e) {
             throw new ProblemException(422, "Unprocessable", "The stored roster cannot be read: " + e.getMessage());
         }
-        RosterValidator.Result result = validator.validate(lines);
+        RosterValidator.Result result = validator.validate(lines, true);
         if (!result.ok()) {
             throw new ProblemException(422, "Roster has errors",
                     result.errors().size() + " problem(s); nothing was imported.", result.errors().stream()
@@ -230,6 +243,12 @@ public class RosterImportService {
                 && (r.status() == null || p.status == r.status())
                 && (r.statusSince() == null || p.statusSince.equals(r.statusSince()))
                 && Objects.equals(p.mobile, r.mobile()) && domains.equals(new HashSet<>(r.domainIds()));
+    }
+
+    /** The stored copy's name: the upload's, as CSV. */
+    static String storedName(String filename) {
+        String base = filename == null ? "roster" : filename.replaceAll("\\.[A-Za-z]+$", "");
+        return (base.isBlank() ? "roster" : base) + "（已脱敏）.csv";
     }
 
     private static List<RosterReader.Line> read(Path file, String filename) throws IOException {

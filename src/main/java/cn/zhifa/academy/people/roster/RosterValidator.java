@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,27 @@ public class RosterValidator {
     }
 
     public Result validate(List<RosterReader.Line> lines) {
+        return validate(lines, false);
+    }
+
+    /**
+     * Prefix of an ID number cell in a stored, pseudonymised roster ({@link RosterPseudonymiser}):
+     * {@code HMAC:<id hash>:<masked id>}. Accepted only when {@code pseudonymised} is set, i.e.
+     * when the service re-reads its own stored copy at commit; an uploaded file must carry the
+     * ID numbers themselves.
+     */
+    public static final String TOKEN = "HMAC:";
+
+    private static final java.util.regex.Pattern TOKEN_FORM = java.util.regex.Pattern
+            .compile("HMAC:([0-9a-f]{64}):([0-9]{6}\\*{10}[0-9]{1,3}[0-9Xx])");
+
+    /** The hash and the masked form carried by a pseudonymised cell, if it is one. */
+    static Optional<String[]> token(String cell) {
+        java.util.regex.Matcher m = cell == null ? null : TOKEN_FORM.matcher(cell.trim());
+        return m != null && m.matches() ? Optional.of(new String[] { m.group(1), m.group(2) }) : Optional.empty();
+    }
+
+    public Result validate(List<RosterReader.Line> lines, boolean pseudonymised) {
         List<RosterError> errors = new ArrayList<>();
         if (lines.isEmpty()) {
             errors.add(new RosterError(1, "", "文件为空：第 1 行应为表头"));
@@ -78,7 +100,7 @@ public class RosterValidator {
             return new Result(List.of(), errors, data.size());
         }
 
-        Reference ref = new Reference(data, columns);
+        Reference ref = new Reference(data, columns, pseudonymised);
         Map<String, Integer> seenNo = new HashMap<>();
         Map<String, Integer> seenId = new HashMap<>();
         List<RosterRecord> records = new ArrayList<>(data.size());
@@ -102,12 +124,13 @@ public class RosterValidator {
             String idMasked = null;
             String id = row.required(RosterColumn.ID_NUMBER);
             if (id != null) {
-                Optional<String> bad = ResidentIds.problem(id);
+                Optional<String[]> tok = pseudonymised ? token(id) : Optional.empty();
+                Optional<String> bad = tok.isPresent() ? Optional.empty() : ResidentIds.problem(id);
                 if (bad.isPresent()) {
                     row.error(RosterColumn.ID_NUMBER, bad.get());
                 } else {
-                    idHash = idHasher.hash(id);
-                    idMasked = ResidentIds.mask(id);
+                    idHash = tok.isPresent() ? tok.get()[0] : idHasher.hash(id);
+                    idMasked = tok.isPresent() ? tok.get()[1] : ResidentIds.mask(id);
                     if (seenId.containsKey(idHash)) {
                         row.error(RosterColumn.ID_NUMBER, "身份证号与第 " + seenId.get(idHash) + " 行重复");
                     } else {
@@ -259,7 +282,7 @@ public class RosterValidator {
         final Map<String, Existing> existing;
         final Map<String, String> employeeNoByIdHash = new HashMap<>();
 
-        Reference(List<RosterReader.Line> data, Map<RosterColumn, Integer> columns) {
+        Reference(List<RosterReader.Line> data, Map<RosterColumn, Integer> columns, boolean pseudonymised) {
             for (OrgUnit u : OrgUnit.<OrgUnit> listAll()) {
                 unitsByCode.put(u.code, u);
                 unitsByName.computeIfAbsent(u.name, k -> new ArrayList<>()).add(u);
@@ -274,7 +297,9 @@ public class RosterValidator {
                     .filter(s -> !s.isBlank()).distinct().toList());
             int idCol = columns.get(RosterColumn.ID_NUMBER);
             List<String> hashes = data.stream().map(l -> idCol < l.cells().size() ? l.cells().get(idCol) : "")
-                    .filter(ResidentIds::isValid).map(idHasher::hash).distinct().toList();
+                    .map(cell -> pseudonymised && token(cell).isPresent() ? token(cell).get()[0]
+                            : ResidentIds.isValid(cell) ? idHasher.hash(cell) : null)
+                    .filter(Objects::nonNull).distinct().toList();
             for (int i = 0; i < hashes.size(); i += 1000) {
                 List<String> chunk = hashes.subList(i, Math.min(hashes.size(), i + 1000));
                 OrgUnit.getEntityManager()

@@ -159,7 +159,8 @@ public class AuditLog {
         if (Arc.container().requestContext().isActive() && identity.isResolvable()) {
             SecurityIdentity id = identity.get();
             if (!id.isAnonymous()) {
-                return id.getPrincipal().getName();
+                // the session's principal name carries the session epoch: the actor is the username
+                return cn.zhifa.academy.platform.security.SessionPrincipal.username(id.getPrincipal());
             }
             return currentHttpRequest() == null ? "system" : "anonymous";
         }

@@ -33,6 +33,18 @@ public interface AcademyConfig {
 
     People people();
 
+    Providers providers();
+
+    interface Providers {
+        /**
+         * What the list of providers barred from new commissions is called on pages, messages and
+         * exports. It is a contract-management measure, not a statutory list of seriously
+         * dishonest entities (国办发〔2020〕49号), hence the default 暂停委托名单; set the local term.
+         */
+        @WithDefault("暂停委托名单")
+        String suspensionListLabel();
+    }
+
     interface People {
         /**
          * Secret for the HMAC under which resident ID numbers are kept (the number itself is
@@ -54,6 +66,10 @@ public interface AcademyConfig {
         /** Root of the filesystem store; relative paths are inside academy.data-dir. */
         @WithDefault("media")
         String fsRoot();
+
+        /** How long an import file (roster, question bank) is kept before the retention job deletes it. */
+        @WithDefault("P30D")
+        java.time.Duration importRetention();
 
         S3 s3();
     }
@@ -84,17 +100,63 @@ public interface AcademyConfig {
     }
 
     interface Security {
-        /** Failed logins in a row that lock an account. */
+        // --- auth area (issue 12 items 3-7, 11-14): sessions, throttling, passwords, headers ---
+
+        /** Failed logins in a row from one client address for one username before delays start. */
         @WithDefault("5")
-        int lockoutMaxFailures();
+        int loginThrottleFreeFailures();
 
-        /** How long a locked account stays locked. */
+        /** First delay after the free failures; it doubles with every further failure. */
+        @WithDefault("PT30S")
+        Duration loginThrottleBaseDelay();
+
+        /** Longest delay between two attempts of one client address for one username. */
         @WithDefault("PT15M")
-        Duration lockoutDuration();
+        Duration loginThrottleMaxDelay();
 
-        /** Shortest password accepted on change. */
+        /** Failures older than this are forgotten (and their rows removed by a job). */
+        @WithDefault("PT24H")
+        Duration loginThrottleResetAfter();
+
+        /**
+         * Failed logins for one username (all client addresses together, within the reset
+         * window) that raise the "login.attack_suspected" audit event and a warning in the log.
+         */
+        @WithDefault("20")
+        int loginAlertFailures();
+
+        /** How long a node trusts its cached identity while the change listener is connected. */
+        @WithDefault("PT5M")
+        Duration identityCacheTtl();
+
+        /** The same while the listener is down (a change then reaches this node within this time). */
+        @WithDefault("PT5S")
+        Duration identityCacheFallbackTtl();
+
+        /** Shortest password accepted on change (characters). */
         @WithDefault("8")
         int passwordMinLength();
+
+        /** Character classes (upper case, lower case, digit, symbol) a new password needs at least. */
+        @WithDefault("3")
+        int passwordMinClasses();
+
+        /** Further refused passwords, in addition to the built-in list (case-insensitive). */
+        Optional<java.util.List<String>> passwordDenyList();
+
+        /** Send Strict-Transport-Security (production: the service is only reached over HTTPS). */
+        @WithDefault("false")
+        boolean hsts();
+
+        /** Mark every cookie Secure, whatever the request's scheme (production). */
+        @WithDefault("false")
+        boolean secureCookies();
+
+        /**
+         * Further origins (scheme://host[:port]) from which the login form may be posted, besides
+         * the service's own host and academy.qualification.public-base-url.
+         */
+        Optional<java.util.List<String>> loginAllowedOrigins();
     }
 
     interface Demo {

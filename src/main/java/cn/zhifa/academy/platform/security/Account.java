@@ -67,6 +67,14 @@ public class Account extends BaseEntity {
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
 
+    /**
+     * Session epoch: every session cookie carries the epoch it was issued in and is refused once
+     * the account's epoch has moved on. Only the database changes it (logout bumps it with SQL; a
+     * trigger bumps it on a new password or disabling), so an entity written back never lowers it.
+     */
+    @Column(name = "session_epoch", insertable = false, updatable = false)
+    public long sessionEpoch;
+
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }
@@ -89,6 +97,6 @@ public class Account extends BaseEntity {
     }
 
     public boolean passwordMatches(String plain) {
-        return passwordHash != null && BcryptUtil.matches(plain, passwordHash);
+        return PasswordHashing.matches(plain, passwordHash);
     }
 }

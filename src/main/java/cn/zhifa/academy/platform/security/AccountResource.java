@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import cn.zhifa.academy.platform.config.AcademyConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -35,7 +34,13 @@ public class AccountResource {
     AccountService accounts;
 
     @Inject
-    AcademyConfig config;
+    PasswordPolicy policy;
+
+    @Inject
+    IdentityCache cache;
+
+    @Inject
+    SessionCookies cookies;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -53,10 +58,13 @@ public class AccountResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.password(account.mustChangePassword, false, problem.get(), minLength())).build();
         }
+        // committed: every other session has ended; this one continues with the new epoch
+        cache.invalidate(account.username);
+        cookies.reissue(account.username, accounts.sessionEpoch(account.id));
         return Response.ok(Templates.password(false, true, null, minLength())).build();
     }
 
     private int minLength() {
-        return config.security().passwordMinLength();
+        return policy.minLength();
     }
 }

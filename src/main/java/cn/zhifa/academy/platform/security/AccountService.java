@@ -20,6 +20,12 @@ public class AccountService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     /**
      * Changes the password of the account, checking the current one first.
      *
@@ -33,7 +39,10 @@ public class AccountService {
         if (next == null || !next.equals(confirm)) {
             return Optional.of("password_err_mismatch");
         }
-        Optional<String> weak = PasswordPolicy.violation(next, config.security().passwordMinLength());
+        String employeeNo = account.personId == null ? null
+                : (String) em.createNativeQuery("SELECT employee_no FROM person WHERE id = ?1")
+                        .setParameter(1, account.personId).getResultStream().findFirst().orElse(null);
+        Optional<String> weak = policy.violation(next, account.username, employeeNo);
         if (weak.isPresent()) {
             return weak;
         }
@@ -43,8 +52,23 @@ public class AccountService {
         account.setPassword(next);
         boolean wasForced = account.mustChangePassword;
         account.mustChangePassword = false;
-        audit.record("account.password_changed", "account", account.id, AuditLog.detail("forced", wasForced));
+        // the new hash makes the database bump the session epoch (V80): every session ends
+        audit.record("account.password_changed", "account", account.id, AuditLog.detail("forced", wasForced,
+                "sessionsEnded", true));
         return Optional.empty();
+    }
+
+    /** The account's session epoch as stored. */
+    public long sessionEpoch(long accountId) {
+        return ((Number) em.createNativeQuery("SELECT session_epoch FROM account WHERE id = ?1")
+                .setParameter(1, accountId).getSingleResult()).longValue();
+    }
+
+    /** Logout: ends every session of the account, on every node (the epoch moves on); audited. */
+    public void logout(long accountId) {
+        em.createNativeQuery("UPDATE account SET session_epoch = session_epoch + 1 WHERE id = ?1")
+                .setParameter(1, accountId).executeUpdate();
+        audit.record("logout", "account", accountId, AuditLog.detail("sessionsEnded", true));
     }
 
     /** Creates an account with a bcrypt password; audited. */

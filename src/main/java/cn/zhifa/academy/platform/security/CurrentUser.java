@@ -33,7 +33,8 @@ public class CurrentUser {
 
     public Optional<Account> account() {
         if (account == null) {
-            account = isAuthenticated() ? Account.findByUsername(identity.getPrincipal().getName()) : Optional.empty();
+            account = isAuthenticated() ? Account.findByUsername(SessionPrincipal.username(identity.getPrincipal()))
+                    : Optional.empty();
         }
         return account;
     }
@@ -44,7 +45,7 @@ public class CurrentUser {
     }
 
     public String getUsername() {
-        return isAuthenticated() ? identity.getPrincipal().getName() : null;
+        return isAuthenticated() ? SessionPrincipal.username(identity.getPrincipal()) : null;
     }
 
     public String getDisplayName() {

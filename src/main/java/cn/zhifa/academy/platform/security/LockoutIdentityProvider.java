@@ -1,32 +1,32 @@
 package cn.zhifa.academy.platform.security;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import jakarta.inject.Inject;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
-import cn.zhifa.academy.platform.config.AcademyConfig;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Checks username and password against {@link Account} (bcrypt) and enforces the lockout:
- * after {@code academy.security.lockout-max-failures} wrong passwords in a row the account is
- * locked for {@code academy.security.lockout-duration}. Failures, locks and refusals of a
- * locked account are audited. It replaces the provider that security-jpa derives from the
- * {@code @UserDefinition} entity (same entity, same bcrypt hashes), adding what that one lacks.
+ * Checks username and password against {@link Account} (bcrypt) with the throttling of
+ * {@link LoginThrottle}: failures slow down the (username, client address) pair that makes them,
+ * never the account as a whole, so nobody can lock the owner out. Every attempt costs one bcrypt
+ * verification, for unknown usernames and disabled accounts too ({@link PasswordHashing}).
+ * Failures, refusals and successes are audited. It replaces the provider that security-jpa
+ * derives from the {@code @UserDefinition} entity (same entity, same bcrypt hashes).
  */
 @Alternative
 @Priority(1)
@@ -40,11 +40,17 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
     /** Attribute carrying the id of the person the account belongs to, when there is one. */
     public static final String PERSON_ID = "personId";
 
-    @Inject
-    AcademyConfig config;
+    /** Attribute (Boolean): the account must change its password before doing anything else. */
+    public static final String MUST_CHANGE_PASSWORD = "mustChangePassword";
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    IdentityCache cache;
 
     /** Not used: {@link #authenticate(UsernamePasswordAuthenticationRequest, AuthenticationRequestContext)} does it all. */
     @Override
@@ -58,61 +64,81 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+    public io.smallrye.mutiny.Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        String client = clientOf(request);
         return context.runBlocking(() -> {
             String username = request.getUsername() == null ? "" : request.getUsername().trim();
-            char[] password = request.getPassword().getPassword();
+            if (username.length() > 64) {
+                username = username.substring(0, 64);
+            }
+            String name = username;
+            String password = new String(request.getPassword().getPassword());
             // the outcome's audit events must commit even though the login then fails
-            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> check(username, new String(password)));
+            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> check(name, password, client));
             if (outcome.account == null) {
                 throw new AuthenticationFailedException(outcome.reason);
             }
-            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(outcome.account.username))
-                    .addAttribute(ACCOUNT_ID, outcome.account.id);
-            if (outcome.account.personId != null) {
-                b.addAttribute(PERSON_ID, outcome.account.personId);
-            }
-            outcome.account.roleSet().forEach(b::addRole);
-            return b.build();
+            cache.invalidate(outcome.account.username);
+            return SessionIdentityProvider.identity(cache.get(outcome.account.username)
+                    .orElseThrow(() -> new AuthenticationFailedException("account vanished")));
         });
     }
 
-    private Outcome check(String username, String password) {
+    /** The client address (behind a proxy: with quarkus.http.proxy.proxy-address-forwarding, the forwarded one). */
+    static String clientOf(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (rc == null || rc.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        String host = rc.request().remoteAddress().hostAddress();
+        if (host == null) {
+            host = rc.request().remoteAddress().host();
+        }
+        return host == null ? "unknown" : host.length() > 64 ? host.substring(0, 64) : host;
+    }
+
+    private Outcome check(String username, String password, String client) {
         Instant now = Instant.now();
-        Account account = Account.findByUsername(username).orElse(null);
+        String actor = username.isEmpty() ? "anonymous" : username;
+        Optional<Instant> wait = throttle.blockedUntil(username, client, now);
+        Account account = username.isEmpty() ? null : Account.findByUsername(username).orElse(null);
+        Long id = account == null ? null : account.id;
+        if (wait.isPresent()) {
+            // no password check at all: the same (cheap) answer for known and unknown usernames
+            audit.recordAs(actor, "login.refused", "account", id,
+                    AuditLog.detail("reason", "throttled", "client", client, "blockedUntil", wait.get().toString()));
+            return Outcome.failed("throttled");
+        }
+        // one bcrypt verification whatever happens next (a dummy one without an account)
+        boolean matches = PasswordHashing.matches(password, account == null ? null : account.passwordHash);
         if (account == null) {
-            audit.recordAs(username.isEmpty() ? "anonymous" : username, "login.failed", "account", null,
-                    AuditLog.detail("reason", "unknown username"));
+            throttle.recordFailure(username, client, now);
+            audit.recordAs(actor, "login.failed", "account", null,
+                    AuditLog.detail("reason", "unknown username", "client", client));
             return Outcome.failed("unknown username");
         }
         if (!account.enabled) {
-            audit.recordAs(username, "login.refused", "account", account.id, AuditLog.detail("reason", "disabled"));
+            audit.recordAs(username, "login.refused", "account", id,
+                    AuditLog.detail("reason", "disabled", "client", client));
             return Outcome.failed("account disabled");
         }
         if (account.isLockedAt(now)) {
-            audit.recordAs(username, "login.refused", "account", account.id,
+            audit.recordAs(username, "login.refused", "account", id,
                     AuditLog.detail("reason", "locked", "lockedUntil", account.lockedUntil.toString()));
             return Outcome.failed("account locked");
         }
-        if (!account.passwordMatches(password)) {
+        if (!matches) {
             account.failedLogins++;
-            audit.recordAs(username, "login.failed", "account", account.id,
-                    AuditLog.detail("reason", "wrong password", "failedLogins", account.failedLogins));
-            if (account.failedLogins >= config.security().lockoutMaxFailures()) {
-                account.lockedUntil = now.plus(config.security().lockoutDuration());
-                account.failedLogins = 0;
-                audit.recordAs("system", "account.locked", "account", account.id,
-                        AuditLog.detail("username", username, "lockedUntil", account.lockedUntil.toString(),
-                                "after", config.security().lockoutMaxFailures() + " failed logins"));
-            }
+            int pairFailures = throttle.recordFailure(username, client, now);
+            audit.recordAs(username, "login.failed", "account", id, AuditLog.detail("reason", "wrong password",
+                    "failedLogins", account.failedLogins, "client", client, "clientFailures", pairFailures));
             return Outcome.failed("wrong password");
         }
+        throttle.recordSuccess(username, client);
         account.failedLogins = 0;
-        account.lockedUntil = null;
         account.lastLoginAt = now;
-        audit.recordAs(username, "login.succeeded", "account", account.id, null);
+        audit.recordAs(username, "login.succeeded", "account", id, AuditLog.detail("client", client));
         return new Outcome(account, null);
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +26,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, int maxFailures, long lockMinutes);
+        static native TemplateInstance login(boolean failed, int freeFailures);
     }
 
     @Inject
@@ -38,7 +36,10 @@ public class LoginResource {
     AcademyConfig config;
 
     @Inject
-    AuditLog audit;
+    AccountService accounts;
+
+    @Inject
+    IdentityCache cache;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
@@ -50,16 +51,17 @@ public class LoginResource {
         if (user.isAuthenticated()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Response.ok(Templates.login(error != null, config.security().lockoutMaxFailures(),
-                config.security().lockoutDuration().toMinutes())).build();
+        return Response.ok(Templates.login(error != null, config.security().loginThrottleFreeFailures())).build();
     }
 
+    /** Ends every session of the account (all devices, all nodes), not only this cookie. */
     @POST
     @Path("logout")
-    @Transactional
     public Response logout() {
         if (user.isAuthenticated()) {
-            audit.record("logout", "account", user.require().id, null);
+            Account account = user.require();
+            accounts.logout(account.id);
+            cache.invalidate(account.username); // this node at once; the others by NOTIFY
         }
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/login")).cookie(expired).build();

@@ -2,29 +2,34 @@ package cn.zhifa.academy.platform.security;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.arc.Unremovable;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.jpa.runtime.JpaTrustedIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.jpa.runtime.JpaTrustedIdentityProvider;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Restores the identity from the encrypted session cookie on every request. Roles are read
- * from the database each time, and a disabled or deleted account loses its session at once.
+ * Restores the identity from the encrypted session cookie on every request, from the per-node
+ * {@link IdentityCache} (no database read on the hot path). The cookie names the account and
+ * the session epoch it was issued in ({@link SessionPrincipal}); a disabled or deleted account,
+ * or an epoch that logout, a password change or disabling has moved on, ends the session.
  */
 @Alternative
 @Priority(1)
 @Singleton
 @Unremovable
 public class SessionIdentityProvider extends JpaTrustedIdentityProvider {
+
+    @Inject
+    IdentityCache cache;
 
     /** Not used: the Uni variant below does it all. */
     @Override
@@ -40,19 +45,26 @@ public class SessionIdentityProvider extends JpaTrustedIdentityProvider {
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            Account account = QuarkusTransaction.joiningExisting()
-                    .call(() -> Account.findByUsername(request.getPrincipal()).orElse(null));
-            if (account == null || !account.enabled) {
-                throw new AuthenticationFailedException("account no longer active");
+            String name = request.getPrincipal();
+            long epoch = SessionPrincipal.epoch(name);
+            IdentityCache.Snapshot account = cache.get(SessionPrincipal.username(name)).orElse(null);
+            if (account == null || !account.enabled() || epoch < 0 || epoch != account.epoch()) {
+                throw new AuthenticationFailedException("session ended");
             }
-            QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(account.username))
-                    .addAttribute(LockoutIdentityProvider.ACCOUNT_ID, account.id);
-            if (account.personId != null) {
-                b.addAttribute(LockoutIdentityProvider.PERSON_ID, account.personId);
-            }
-            account.roleSet().forEach(b::addRole);
-            return b.build();
+            return identity(account);
         });
+    }
+
+    /** The identity of a session of this account (principal name with the epoch, see {@link SessionPrincipal}). */
+    static SecurityIdentity identity(IdentityCache.Snapshot account) {
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(SessionPrincipal.name(account.username(), account.epoch())))
+                .addAttribute(LockoutIdentityProvider.ACCOUNT_ID, account.id())
+                .addAttribute(LockoutIdentityProvider.MUST_CHANGE_PASSWORD, account.mustChangePassword());
+        if (account.personId() != null) {
+            b.addAttribute(LockoutIdentityProvider.PERSON_ID, account.personId());
+        }
+        account.roles().forEach(b::addRole);
+        return b.build();
     }
 }

@@ -23,7 +23,7 @@ public interface AppMessages {
     String login_username();
     String login_password();
     String login_submit();
-    String login_failed(int maxFailures, long lockMinutes);
+    String login_failed(int freeFailures);
     String login_hint();
     String home_title();
     String home_welcome(String name);
@@ -55,6 +55,12 @@ public interface AppMessages {
     String password_err_mismatch();
     String password_err_weak(int minLength);
     String password_err_same();
+
+    // --- auth area (issue 12): password policy ---
+    String password_err_chars();
+    String password_err_personal();
+    String password_err_common();
+    String password_changed_sessions();
     String org_title();
     String org_departments();
     String org_empty();
@@ -238,7 +244,7 @@ public interface AppMessages {
     String auth_required();
     String auth_body();
     String auth_media();
-    String auth_media_set(Long id);
+    String auth_media_set(String id);
     String auth_case();
     String auth_check();
     String auth_pass();

@@ -31,7 +31,8 @@ public class HomeResource {
          * @param scopeName the root unit of an admin's scope, or null
          * @param scopeKey message key describing the scope when there is no unit
          */
-        static native TemplateInstance index(List<String> roleKeys, String scopeName, String scopeKey);
+        static native TemplateInstance index(List<String> roleKeys, String scopeName, String scopeKey,
+                List<HomeTodo.Item> todos);
     }
 
     @Inject
@@ -42,6 +43,12 @@ public class HomeResource {
 
     @Inject
     OrgHierarchy tree;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<HomeTodo> todoSources;
+
+    @Inject
+    LocaleContext localeContext;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -54,6 +61,16 @@ public class HomeResource {
         OrgScope.UnitFilter f = scope.unitFilter();
         String scopeName = f instanceof OrgScope.Subtree s ? tree.nameOf(s.rootId()).orElse(null) : null;
         String scopeKey = f instanceof OrgScope.All ? "home_scope_all" : "home_scope_none";
-        return Response.ok(Templates.index(roleKeys, scopeName, scopeKey)).build();
+        if (scopeName == null && user.isProviderManager() && user.getProviderId() != null) {
+            // a provider manager manages their organisation's staff, not "only themselves"
+            scopeName = cn.zhifa.academy.provider.Provider.<cn.zhifa.academy.provider.Provider> findByIdOptional(
+                    user.getProviderId()).map(p -> p.name).orElse(null);
+        }
+        List<HomeTodo.Item> todos = new java.util.ArrayList<>();
+        for (HomeTodo source : todoSources) {
+            todos.addAll(source.items(localeContext.getLocale()));
+        }
+        todos.sort(java.util.Comparator.comparingInt(HomeTodo.Item::order));
+        return Response.ok(Templates.index(roleKeys, scopeName, scopeKey, todos)).build();
     }
 }

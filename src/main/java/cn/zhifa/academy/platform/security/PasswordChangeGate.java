@@ -1,0 +1,59 @@
+package cn.zhifa.academy.platform.security;
+
+import java.net.URI;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import cn.zhifa.academy.platform.web.Problem;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * "Must change password" holds everywhere, not only on the home page: while it is set, every API
+ * call answers 403 problem+json of type {@value #PROBLEM_TYPE} and every page redirects to the
+ * change form. Only the change form itself, logout, login, the language switch and the CSRF token
+ * stay open (static assets are not served through here). The flag travels on the identity
+ * ({@link LockoutIdentityProvider#MUST_CHANGE_PASSWORD}), so the check reads no database row.
+ */
+public class PasswordChangeGate {
+
+    public static final String PROBLEM_TYPE = "https://academy.invalid/problems/password-change-required";
+    static final String FORM = "/account/password";
+    private static final Set<String> OPEN = Set.of(FORM, "/logout", "/login", "/api/v1/csrf-token");
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION + 50)
+    public Uni<Response> gate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (OPEN.contains(path) || path.startsWith("/lang/") || path.equals("/lang")) {
+            return Uni.createFrom().nullItem();
+        }
+        // a refused session is the resource's business (public pages stay public): pass it on
+        return identities.getDeferredIdentity().map(id -> mustChange(id) ? refuse(path) : (Response) null)
+                .onFailure().recoverWithNull();
+    }
+
+    static boolean mustChange(SecurityIdentity id) {
+        return id != null && !id.isAnonymous()
+                && Boolean.TRUE.equals(id.getAttribute(LockoutIdentityProvider.MUST_CHANGE_PASSWORD));
+    }
+
+    private static Response refuse(String path) {
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return Response.status(403).type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(PROBLEM_TYPE, "Password change required", 403,
+                            "The password of this account must be changed first: 请先修改密码 (" + FORM + ").", path,
+                            null))
+                    .build();
+        }
+        return Response.seeOther(URI.create(FORM)).build();
+    }
+}
