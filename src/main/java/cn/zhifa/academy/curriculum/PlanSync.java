@@ -19,6 +19,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.PeopleChanged;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.OrgScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -108,9 +109,9 @@ public class PlanSync {
     List<Long> audience(TrainingPlan plan) {
         OrgUnit root = OrgUnit.findById(plan.audienceUnitId != null ? plan.audienceUnitId : plan.owningUnitId);
         StringBuilder q = new StringBuilder("SELECT p.id FROM Person p, OrgUnit u WHERE u.id = p.unitId "
-                + "AND u.path LIKE :path AND p.status = :active");
+                + "AND " + OrgScope.pathWithin("u.path", ":path") + " AND p.status = :active");
         Map<String, Object> params = new HashMap<>();
-        params.put("path", root.path + "%");
+        params.put("path", OrgScope.subtreePattern(root.path));
         params.put("active", EmploymentStatus.ACTIVE);
         if (!plan.categoryList().isEmpty()) {
             q.append(" AND CAST(p.category AS String) IN :categories");

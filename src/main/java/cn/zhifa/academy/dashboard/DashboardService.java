@@ -43,6 +43,8 @@ public class DashboardService {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int DRILL_LIMIT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The caller's scope on the joined unit {@code u}, bound to ?1 ({@link OrgScope#subtreePattern}). */
+    private static final String U_IN_SCOPE = OrgScope.pathWithin("u.path", "?1");
 
     @Inject
     EntityManager em;
@@ -128,7 +130,7 @@ public class DashboardService {
     }
 
     public Panel panel(String key, int year, EvalMessages m) {
-        String prefix = prefix() + "%";
+        String prefix = OrgScope.subtreePattern(prefix());
         switch (key) {
             case "hours":
                 return hours(prefix, year, m);
@@ -178,11 +180,11 @@ public class DashboardService {
                       FROM person p
                       JOIN org_unit u0 ON u0.id = p.unit_id
                       LEFT JOIN hours_ledger h ON h.person_id = p.id AND h.year = ?2
-                      WHERE u0.path LIKE ?1 AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF'
+                      WHERE %s AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF'
                       GROUP BY p.id, p.unit_id) x
                 JOIN org_unit u ON u.id = x.unit_id
                 GROUP BY u.id, u.name, u.path ORDER BY u.path
-                """, prefix, year, BigDecimal.valueOf(target))) {
+                """.formatted(OrgScope.pathWithin("u0.path", "?1")), prefix, year, BigDecimal.valueOf(target))) {
             long people = l(r[2]);
             long reached = l(r[3]);
             rows.add(new PanelRow(List.of(r[1], people, reached, people - reached, pct(reached, people)),
@@ -209,9 +211,9 @@ public class DashboardService {
                            JOIN training_plan t2 ON t2.id = c.plan_id AND t2.year = ?2
                            WHERE e.completed_at IS NOT NULL
                            GROUP BY c.plan_id, e.person_id) d ON d.plan_id = tp.id AND d.person_id = pa.person_id
-                WHERE tp.year = ?2 AND u.path LIKE ?1
+                WHERE tp.year = ?2 AND %s
                 GROUP BY tp.id, tp.title ORDER BY tp.id
-                """, prefix, year)) {
+                """.formatted(U_IN_SCOPE), prefix, year)) {
             long assigned = l(r[2]);
             long completed = l(r[3]);
             rows.add(new PanelRow(List.of(r[1], assigned, completed, pct(completed, assigned)), "plan:" + l(r[0])));
@@ -228,9 +230,9 @@ public class DashboardService {
                 JOIN person p ON p.id = x.person_id
                 JOIN org_unit u ON u.id = p.unit_id
                 LEFT JOIN enforcement_domain d ON d.code = x.domain_code
-                WHERE u.path LIKE ?1 AND x.finished_at >= ?2 AND x.finished_at < ?3
+                WHERE %s AND x.finished_at >= ?2 AND x.finished_at < ?3
                 GROUP BY x.domain_code, d.name, d.sort_order ORDER BY d.sort_order, x.domain_code
-                """, prefix, start(year), start(year + 1))) {
+                """.formatted(U_IN_SCOPE), prefix, start(year), start(year + 1))) {
             long n = l(r[2]);
             long passed = l(r[3]);
             rows.add(new PanelRow(List.of(r[1], n, passed, pct(passed, n)), "domain:" + r[0]));
@@ -246,9 +248,9 @@ public class DashboardService {
                 FROM exam_record x
                 JOIN person p ON p.id = x.person_id
                 JOIN org_unit u ON u.id = p.unit_id
-                WHERE u.path LIKE ?1 AND x.finished_at >= ?2 AND x.finished_at < ?3
+                WHERE %s AND x.finished_at >= ?2 AND x.finished_at < ?3
                 GROUP BY x.exam_id ORDER BY max(x.finished_at) DESC LIMIT 50
-                """, prefix, start(year), start(year + 1))) {
+                """.formatted(U_IN_SCOPE), prefix, start(year), start(year + 1))) {
             long n = l(r[2]);
             long passed = l(r[3]);
             rows.add(new PanelRow(List.of(r[1], n, passed, pct(passed, n), r[4]), "exam:" + l(r[0])));
@@ -279,10 +281,10 @@ public class DashboardService {
                 FROM evaluation e
                 JOIN org_unit u ON u.id = e.unit_id
                 LEFT JOIN eval_band b ON b.scheme_id = e.scheme_id AND b.label = e.band
-                WHERE e.subject_kind = 'AUXILIARY' AND e.status = 'CONFIRMED' AND u.path LIKE ?1
+                WHERE e.subject_kind = 'AUXILIARY' AND e.status = 'CONFIRMED' AND %s
                   AND e.period_start >= ?2 AND e.period_start < ?3
                 GROUP BY e.band ORDER BY min(b.position), e.band
-                """, prefix, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))) {
+                """.formatted(U_IN_SCOPE), prefix, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))) {
             rows.add(new PanelRow(List.of(r[0], l(r[1])), "band:" + r[0]));
         }
         return new Panel("grades", m.panel_grades(), List.of(m.col_band(), m.col_count()), rows, "pie", 1, true, null);
@@ -300,9 +302,9 @@ public class DashboardService {
                 LEFT JOIN LATERAL (SELECT e.total, e.band, e.cycle_label FROM evaluation e
                                    WHERE e.provider_id = pr.id AND e.status = 'CONFIRMED'
                                    ORDER BY e.period_start DESC, e.id DESC LIMIT 1) ev ON TRUE
-                WHERE u.path LIKE ?1
+                WHERE %s
                 ORDER BY ev.total DESC NULLS LAST, pr.name LIMIT 100
-                """, prefix, today)) {
+                """.formatted(U_IN_SCOPE), prefix, today)) {
             rows.add(new PanelRow(List.of(r[1], r[2] == null ? "-" : r[2], r[3] == null ? "-" : r[3],
                     r[4] == null ? "-" : r[4], r[5] == null ? "-" : m.blacklisted_until() + " " + r[5]),
                     "provider:" + l(r[0])));
@@ -319,17 +321,17 @@ public class DashboardService {
 
     /** The people behind a row; a row outside the caller's scope is answered 404. */
     public Drill drill(String panel, String key, int year, EvalMessages m) {
-        String prefix = prefix() + "%";
+        String prefix = OrgScope.subtreePattern(prefix());
         String[] k = key == null ? new String[0] : key.split(":", 2);
         if (k.length != 2 || k[1].isBlank()) {
             throw ProblemException.invalid("key", "无效的下钻条件：" + key);
         }
         String base = """
-                SELECT p.id, p.name, p.employee_no, u.name AS unit, %s
-                FROM person p JOIN org_unit u ON u.id = p.unit_id %s
-                WHERE u.path LIKE ?1 AND %s
-                ORDER BY u.path, p.name LIMIT %d
-                """;
+                SELECT p.id, p.name, p.employee_no, u.name AS unit, %%s
+                FROM person p JOIN org_unit u ON u.id = p.unit_id %%s
+                WHERE %s AND %%s
+                ORDER BY u.path, p.name LIMIT %%d
+                """.formatted(U_IN_SCOPE);
         List<Object[]> rows;
         String title;
         String detailHeader;
@@ -390,7 +392,7 @@ public class DashboardService {
                 long provider = id(k[1]);
                 Object[] pr = one("SELECT pr.name, u.path FROM provider pr JOIN org_unit u ON u.id = pr.commissioning_unit_id "
                         + "WHERE pr.id = ?1", provider);
-                if (pr == null || !((String) pr[1]).startsWith(prefix.substring(0, prefix.length() - 1))) {
+                if (pr == null || !orgScope.unitFilter().containsPath((String) pr[1])) {
                     throw new ProblemException(404, "Not found", "No provider " + provider + " in your scope");
                 }
                 title = (String) pr[0];
@@ -447,7 +449,7 @@ public class DashboardService {
     /** The unit's name when it is in scope; 404 otherwise. */
     private String unitName(long unitId, String prefix) {
         Object[] u = one("SELECT name, path FROM org_unit WHERE id = ?1", unitId);
-        if (u == null || !((String) u[1]).startsWith(prefix.substring(0, prefix.length() - 1))) {
+        if (u == null || !orgScope.unitFilter().containsPath((String) u[1])) {
             throw new ProblemException(404, "Not found", "No unit " + unitId + " in your scope");
         }
         return (String) u[0];

@@ -19,6 +19,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.provider.Provider;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamResultRecorded;
@@ -56,8 +57,8 @@ public class EvaluationDemoData {
         EvalScheme aux = scheme(DefaultSchemes.auxiliary(city.id));
         EvalScheme cred = scheme(DefaultSchemes.provider(city.id));
 
-        List<Person> staff = Person.<Person> list("category = ?1 AND unitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?2) "
-                + "ORDER BY employeeNo", PersonCategory.AUXILIARY, linjiang.path + "%");
+        List<Person> staff = Person.<Person> list("category = ?1 AND " + OrgScope.unitWithin("unitId", "?2")
+                + " ORDER BY employeeNo", PersonCategory.AUXILIARY, OrgScope.subtreePattern(linjiang.path));
         if (staff.size() >= 4) {
             exam(staff.get(0), 2024, 48);
             exam(staff.get(0), 2025, 52);

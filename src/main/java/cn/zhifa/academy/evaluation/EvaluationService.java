@@ -172,8 +172,9 @@ public class EvaluationService {
         p.put("kind", kind);
         OrgScope.UnitFilter f = orgScope.unitFilter();
         if (f instanceof OrgScope.Subtree s) {
-            q.append(" AND e.unitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE :path)");
-            p.put("path", s.pathPrefix() + "%");
+            OrgScope.Condition c = s.onUnit("e.unitId", ":path");
+            q.append(" AND ").append(c.text());
+            p.putAll(c.params());
         } else if (!(f instanceof OrgScope.All)) {
             if (user.isProviderManager() && user.getProviderId() != null) {
                 q.append(" AND e.providerId = :own");

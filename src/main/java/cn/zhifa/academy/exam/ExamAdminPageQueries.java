@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.Provider;
 
@@ -40,11 +41,8 @@ public class ExamAdminPageQueries {
     /** The units the manager may schedule for, parents first. */
     @Transactional
     public List<UnitChoice> units() {
-        String prefix = scope.unitPathPrefix();
-        if (prefix == null) {
-            return List.of();
-        }
-        List<OrgUnit> units = prefix.isEmpty() ? OrgUnit.allOrdered() : OrgUnit.subtree(prefix);
+        OrgScope.Condition c = scope.paths("path", ":scopePath");
+        List<OrgUnit> units = OrgUnit.list(c.text() + " ORDER BY path, sortOrder", c.params());
         int base = units.isEmpty() ? 0 : units.stream().mapToInt(OrgUnit::depth).min().orElse(0);
         return units.stream().map(u -> new UnitChoice(u.id, u.name, u.depth() - base)).toList();
     }
@@ -52,13 +50,8 @@ public class ExamAdminPageQueries {
     /** Providers commissioned within the manager's scope (all for the system administrator). */
     @Transactional
     public List<Choice> providers() {
-        String prefix = scope.unitPathPrefix();
-        if (prefix == null) {
-            return List.of();
-        }
-        List<Provider> list = prefix.isEmpty() ? Provider.list("ORDER BY name")
-                : Provider.list("commissioningUnitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?1) ORDER BY name",
-                        prefix + "%");
+        OrgScope.Condition c = scope.units("commissioningUnitId", ":scopePath");
+        List<Provider> list = Provider.list(c.text() + " ORDER BY name", c.params());
         return list.stream().map(p -> new Choice(p.id, p.name)).toList();
     }
 
@@ -82,6 +75,8 @@ public class ExamAdminPageQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return Person.<Person> list("id IN ?1 ORDER BY employeeNo", ids).stream().map(p -> p.employeeNo).toList();
+        // people outside the manager's scope are not shown (saving the form drops them)
+        return Person.<Person> list("id IN ?1 ORDER BY employeeNo", ids).stream().filter(scope::canSee)
+                .map(p -> p.employeeNo).toList();
     }
 }

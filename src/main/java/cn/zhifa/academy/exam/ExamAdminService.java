@@ -10,6 +10,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.provider.Provider;
 
 /** Read side for managers: exams and blueprints in scope, as views. */
@@ -21,12 +22,8 @@ public class ExamAdminService {
 
     @Transactional
     public List<ExamAdminViews.ExamView> exams() {
-        String prefix = scope.unitPathPrefix();
-        if (prefix == null) {
-            return List.of();
-        }
-        List<Exam> list = Exam.find("ownerUnitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?1) ORDER BY opensAt DESC",
-                prefix + "%").list();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        List<Exam> list = Exam.find(scope.examsWhere(params) + " ORDER BY opensAt DESC", params).list();
         return list.stream().map(this::view).toList();
     }
 
@@ -37,13 +34,15 @@ public class ExamAdminService {
 
     ExamAdminViews.ExamView view(Exam e) {
         Blueprint b = Blueprint.findById(e.blueprintId);
+        // a person or provider outside the viewer's scope (a renewal request, older data) is never named
         List<ExamAdminViews.AudienceView> audience = ExamAudience.<ExamAudience> list("examId = ?1 ORDER BY kind, value", e.id)
                 .stream().map(a -> new ExamAdminViews.AudienceView(a.kind.name(), a.value, label(a), a.reason)).toList();
         List<ExamAdminViews.OverrideView> overrides = ExamOverride.<ExamOverride> list("examId = ?1 ORDER BY createdAt", e.id)
                 .stream().map(o -> {
                     Person p = o.personId == null ? null : Person.findById(o.personId);
                     OrgUnit u = o.unitId == null ? null : OrgUnit.findById(o.unitId);
-                    return new ExamAdminViews.OverrideView(o.id, p == null ? null : p.name + "（" + p.employeeNo + "）",
+                    String who = p == null ? null : scope.canSee(p) ? p.name + "（" + p.employeeNo + "）" : OUT_OF_SCOPE;
+                    return new ExamAdminViews.OverrideView(o.id, who,
                             o.unitId, u == null ? null : u.name, o.extraMinutes, o.extraAttempts, o.opensAt, o.closesAt,
                             o.reason, o.createdBy, o.createdAt);
                 }).toList();
@@ -54,16 +53,19 @@ public class ExamAdminService {
                 overrides);
     }
 
-    private static String label(ExamAudience a) {
+    /** Shown instead of the name of a person or provider outside the viewer's scope. */
+    static final String OUT_OF_SCOPE = "（不在您的管理范围内）";
+
+    private String label(ExamAudience a) {
         try {
             return switch (a.kind) {
                 case CATEGORY -> PersonCategory.valueOf(a.value).name();
                 case GRADE -> Grade.valueOf(a.value).label;
                 case UNIT -> OrgUnit.<OrgUnit> findByIdOptional(Long.parseLong(a.value)).map(u -> u.name).orElse(a.value);
-                case PROVIDER -> Provider.<Provider> findByIdOptional(Long.parseLong(a.value)).map(p -> p.name)
-                        .orElse(a.value);
+                case PROVIDER -> Provider.<Provider> findByIdOptional(Long.parseLong(a.value))
+                        .map(p -> scope.canSee(p) ? p.name : OUT_OF_SCOPE).orElse(a.value);
                 case PERSON -> Person.<Person> findByIdOptional(Long.parseLong(a.value))
-                        .map(p -> p.name + "（" + p.employeeNo + "）").orElse(a.value);
+                        .map(p -> scope.canSee(p) ? p.name + "（" + p.employeeNo + "）" : OUT_OF_SCOPE).orElse(a.value);
             };
         } catch (RuntimeException ex) {
             return a.value;
@@ -72,12 +74,8 @@ public class ExamAdminService {
 
     @Transactional
     public List<ExamAdminViews.BlueprintView> blueprints() {
-        String prefix = scope.unitPathPrefix();
-        if (prefix == null) {
-            return List.of();
-        }
-        List<Blueprint> list = Blueprint.find("ownerUnitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?1) ORDER BY id DESC",
-                prefix + "%").list();
+        OrgScope.Condition c = scope.units("ownerUnitId", ":scopePath");
+        List<Blueprint> list = Blueprint.find(c.text() + " ORDER BY id DESC", c.params()).list();
         return list.stream().map(ExamAdminViews.BlueprintView::of).toList();
     }
 

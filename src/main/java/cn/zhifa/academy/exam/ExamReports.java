@@ -22,6 +22,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.zhifa.academy.platform.security.OrgScope;
+
 /** Monitor, results, item statistics and their XLSX export, for exam managers. */
 @ApplicationScoped
 public class ExamReports {
@@ -62,7 +64,7 @@ public class ExamReports {
                 + "  OR p.grade IN (SELECT value FROM exam_audience WHERE exam_id = ?1 AND kind = 'GRADE')) "
                 + "AND (NOT EXISTS (SELECT 1 FROM exam_audience WHERE exam_id = ?1 AND kind = 'UNIT') "
                 + "  OR EXISTS (SELECT 1 FROM exam_audience a JOIN org_unit au ON au.id = a.value::bigint "
-                + "     WHERE a.exam_id = ?1 AND a.kind = 'UNIT' AND u.path LIKE au.path || '%')) "
+                + "     WHERE a.exam_id = ?1 AND a.kind = 'UNIT' AND " + OrgScope.pathWithin("u.path", "au.path || '%'") + ")) "
                 + "AND (NOT EXISTS (SELECT 1 FROM exam_audience WHERE exam_id = ?1 AND kind = 'PROVIDER') "
                 + "  OR p.provider_id::text IN (SELECT value FROM exam_audience WHERE exam_id = ?1 AND kind = 'PROVIDER'))))")
                 .setParameter(1, examId).getSingleResult()).longValue();
@@ -81,12 +83,15 @@ public class ExamReports {
         long started = ((Number) em.createNativeQuery("SELECT count(DISTINCT person_id) FROM exam_attempt WHERE exam_id = ?1 "
                 + "AND status <> 'PREPARED'")
                 .setParameter(1, e.id).getSingleResult()).longValue();
+        // named candidates only inside the viewer's scope; the counts are the exam's own
+        OrgScope.Condition inScope = scope.paths("u.path", "?2");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT a.id, p.name, p.employee_no, a.started_at, a.deadline_at, "
+        List<Object[]> rows = inScope.bind(em.createNativeQuery("SELECT a.id, p.name, p.employee_no, a.started_at, a.deadline_at, "
                 + "(SELECT count(*) FROM attempt_item i WHERE i.attempt_id = a.id AND i.answer_json IS NOT NULL), "
                 + "(SELECT count(*) FROM attempt_item i WHERE i.attempt_id = a.id), a.device_id "
-                + "FROM exam_attempt a JOIN person p ON p.id = a.person_id WHERE a.exam_id = ?1 AND a.status = 'IN_PROGRESS' "
-                + "ORDER BY a.deadline_at LIMIT 500").setParameter(1, e.id).getResultList();
+                + "FROM exam_attempt a JOIN person p ON p.id = a.person_id JOIN org_unit u ON u.id = p.unit_id "
+                + "WHERE a.exam_id = ?1 AND a.status = 'IN_PROGRESS' AND " + inScope.text() + " "
+                + "ORDER BY a.deadline_at LIMIT 500").setParameter(1, e.id)).getResultList();
         List<Running> running = rows.stream().map(r -> new Running(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], DeliveryService.instant(r[3]), DeliveryService.instant(r[4]), ((Number) r[5]).longValue(),
                 ((Number) r[6]).intValue(), r[7] == null ? "" : ((String) r[7]).substring(0, Math.min(8, ((String) r[7]).length()))))
@@ -98,17 +103,18 @@ public class ExamReports {
                 people.getOrDefault("SUBMITTED", 0L), people.getOrDefault("GRADED", 0L), running);
     }
 
-    /** Each candidate's kept result (from the exam record) with their attempt count. */
+    /** Each candidate's kept result (from the exam record) with their attempt count; only people in the viewer's scope. */
     @Transactional
     public List<ResultRow> results(long examId) {
         Exam e = scope.exam(examId);
+        OrgScope.Condition inScope = scope.paths("u.path", "?2");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.name, p.employee_no, u.name, "
+        List<Object[]> rows = inScope.bind(em.createNativeQuery("SELECT p.id, p.name, p.employee_no, u.name, "
                 + "(SELECT count(*) FROM exam_attempt a WHERE a.exam_id = ?1 AND a.person_id = p.id AND a.status <> 'PREPARED'), "
                 + "r.score, r.band, r.passed, r.finished_at FROM person p JOIN org_unit u ON u.id = p.unit_id "
                 + "LEFT JOIN exam_record r ON r.person_id = p.id AND r.exam_id = ?1 "
-                + "WHERE p.id IN (SELECT person_id FROM exam_attempt WHERE exam_id = ?1 AND status <> 'PREPARED') ORDER BY r.score DESC NULLS LAST, p.employee_no")
-                .setParameter(1, e.id).getResultList();
+                + "WHERE p.id IN (SELECT person_id FROM exam_attempt WHERE exam_id = ?1 AND status <> 'PREPARED') AND " + inScope.text()
+                + " ORDER BY r.score DESC NULLS LAST, p.employee_no").setParameter(1, e.id)).getResultList();
         return rows.stream().map(r -> new ResultRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], ((Number) r[4]).intValue(), (BigDecimal) r[5], (String) r[6], (Boolean) r[7],
                 r[8] == null ? null : DeliveryService.instant(r[8]))).toList();

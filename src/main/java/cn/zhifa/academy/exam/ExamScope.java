@@ -1,18 +1,25 @@
 package cn.zhifa.academy.exam;
 
-import java.util.Optional;
+import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.platform.security.OrgHierarchy;
+import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.provider.Provider;
 
 /**
- * Who may manage which exams and blueprints: the system administrator everything; an
- * administrator or trainer the ones owned by a unit in their own organisation subtree.
- * Things outside the scope answer 404, so their existence is not revealed.
+ * Who may manage which exams and blueprints, on top of the organisation scope
+ * ({@link OrgScope#authoringFilter()}): the system administrator everything; an administrator
+ * the exams and blueprints owned by a unit in their subtree, with their audiences, overrides,
+ * monitor, results and grading; a trainer the blueprints of their subtree but only the exams
+ * they created themselves (trainers author content; the results of other people's exams are
+ * for the administrators in scope). Audiences and overrides may name only people and
+ * providers inside the same subtree. Things outside the scope answer 404, so their existence
+ * is not revealed.
  */
 @RequestScoped
 public class ExamScope {
@@ -21,34 +28,59 @@ public class ExamScope {
     CurrentUser user;
 
     @Inject
-    OrgHierarchy tree;
+    OrgScope orgScope;
 
     public boolean canManageUnit(long unitId) {
-        if (user.isSysadmin()) {
-            return true;
-        }
-        if (!(user.isAdmin() || user.isTrainer()) || user.getOrgUnitId() == null) {
-            return false;
-        }
-        Optional<String> mine = tree.pathOf(user.getOrgUnitId());
-        Optional<String> theirs = tree.pathOf(unitId);
-        return mine.isPresent() && theirs.isPresent() && theirs.get().startsWith(mine.get());
+        return orgScope.contains(orgScope.authoringFilter(), unitId);
     }
 
-    /** The path prefix of the units the user manages; empty string = all; null = none. */
-    public String unitPathPrefix() {
-        if (user.isSysadmin()) {
-            return "";
+    /** A trainer (without an administrator role) manages only the exams they created. */
+    boolean ownExamsOnly() {
+        return user.isTrainer() && !user.isAdmin() && !user.isSysadmin();
+    }
+
+    public boolean canManage(Exam e) {
+        return canManageUnit(e.ownerUnitId) && (!ownExamsOnly() || user.getUsername().equals(e.createdBy));
+    }
+
+    /** A person the user may name in an audience or an override, and see by name in its lists. */
+    public boolean canSee(Person p) {
+        return p != null && p.unitId != null && canManageUnit(p.unitId);
+    }
+
+    public boolean canSee(Provider p) {
+        return p != null && p.commissioningUnitId != null && canManageUnit(p.commissioningUnitId);
+    }
+
+    /** HQL condition on a unit id expression (e.g. {@code p.unitId}) for the user's authoring subtree. */
+    public OrgScope.Condition units(String unitIdExpr, String param) {
+        return orgScope.authoringFilter().onUnit(unitIdExpr, param);
+    }
+
+    /** SQL/HQL condition on a unit path expression (e.g. {@code u.path}) for the user's authoring subtree. */
+    public OrgScope.Condition paths(String pathExpr, String param) {
+        return orgScope.authoringFilter().onPath(pathExpr, param);
+    }
+
+    /** HQL condition (alias-free, for Panache) on the exams the user manages, with named parameters. */
+    public String examsWhere(Map<String, Object> params) {
+        OrgScope.Condition c = units("ownerUnitId", ":scopePath");
+        params.putAll(c.params());
+        if (ownExamsOnly()) {
+            params.put("scopeCreator", user.getUsername());
+            return c.text() + " AND createdBy = :scopeCreator";
         }
-        if ((user.isAdmin() || user.isTrainer()) && user.getOrgUnitId() != null) {
-            return tree.pathOf(user.getOrgUnitId()).orElse(null);
-        }
-        return null;
+        return c.text();
+    }
+
+    /** The creator the user's exams are limited to (trainers), or null for no such limit. */
+    String creatorOnly() {
+        return ownExamsOnly() ? user.getUsername() : null;
     }
 
     public Exam exam(long id) {
         Exam e = Exam.findById(id);
-        if (e == null || !canManageUnit(e.ownerUnitId)) {
+        if (e == null || !canManage(e)) {
             throw ProblemException.notFound("考试不存在");
         }
         return e;

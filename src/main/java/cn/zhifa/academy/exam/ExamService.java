@@ -112,7 +112,7 @@ public class ExamService {
         Long resitOf = null;
         if (purpose == ExamPurpose.RESIT) {
             Optional<Exam> original = in.resitOfExamCode() == null ? Optional.empty()
-                    : Exam.findByCode(in.resitOfExamCode().trim());
+                    : Exam.findByCode(in.resitOfExamCode().trim()).filter(scope::canManage);
             if (original.isEmpty() || original.get().purpose == ExamPurpose.RESIT) {
                 errors.add(new Problem.FieldError("resitOfExamCode", "补考须指明原考试（原考试不能也是补考）"));
             } else {
@@ -206,27 +206,38 @@ public class ExamService {
                 errors.add(new Problem.FieldError("unitIds", "单位 " + u + " 不在您的管理范围内"));
             }
         }
-        for (Long p : nonNull(in.providerIds())) {
-            if (Provider.findById(p) == null) {
-                errors.add(new Problem.FieldError("providerIds", "第三方机构 " + p + " 不存在"));
+        List<Long> providers = nonNull(in.providerIds());
+        for (int i = 0; i < providers.size(); i++) {
+            Long p = providers.get(i);
+            if (p == null || !scope.canSee(Provider.<Provider> findById(p))) {
+                // the same words whether it does not exist or lies outside the scope
+                errors.add(new Problem.FieldError("providerIds", "第 " + (i + 1) + " 行 第三方机构 " + p + " 不存在或不在您的管理范围内"));
             }
         }
         java.util.Map<String, Long> known = personIds(in.employeeNos());
-        for (String no : nonNull(in.employeeNos())) {
-            if (!known.containsKey(no.trim())) {
-                errors.add(new Problem.FieldError("employeeNos", "没有工号为“" + no + "”的人员"));
+        List<String> nos = nonNull(in.employeeNos());
+        for (int i = 0; i < nos.size(); i++) {
+            String no = nos.get(i) == null ? "" : nos.get(i).trim();
+            if (!known.containsKey(no)) {
+                errors.add(new Problem.FieldError("employeeNos", "第 " + (i + 1) + " 行 工号 " + no + " 不存在或不在您的管理范围内"));
             }
         }
     }
 
-    /** Employee number → person id, in chunks of 1,000 (one query per chunk, not per person). */
-    static java.util.Map<String, Long> personIds(List<String> employeeNos) {
+    /**
+     * Employee number → person id, for the people inside the manager's scope only (a number
+     * outside it is treated as unknown, so no name or existence leaks), in chunks of 1,000 (one
+     * query per chunk, not per person).
+     */
+    java.util.Map<String, Long> personIds(List<String> employeeNos) {
         java.util.Map<String, Long> out = new java.util.HashMap<>();
-        List<String> nos = nonNull(employeeNos).stream().map(String::trim).distinct().toList();
+        List<String> nos = nonNull(employeeNos).stream().filter(java.util.Objects::nonNull).map(String::trim).distinct()
+                .toList();
+        cn.zhifa.academy.platform.security.OrgScope.Condition inScope = scope.units("p.unitId", ":scopePath");
         for (int i = 0; i < nos.size(); i += 1000) {
             List<String> chunk = nos.subList(i, Math.min(nos.size(), i + 1000));
-            Person.getEntityManager().createQuery("SELECT p.employeeNo, p.id FROM Person p WHERE p.employeeNo IN :nos",
-                    Object[].class).setParameter("nos", chunk).getResultList()
+            inScope.bind(Person.getEntityManager().createQuery("SELECT p.employeeNo, p.id FROM Person p WHERE p.employeeNo IN :nos AND "
+                    + inScope.text(), Object[].class).setParameter("nos", chunk)).getResultList()
                     .forEach(r -> out.put((String) r[0], (Long) r[1]));
         }
         return out;
@@ -331,15 +342,15 @@ public class ExamService {
             errors.add(new Problem.FieldError("reason", "请说明调整原因"));
         }
         Long personId = null;
-        if (in.employeeNo() != null && !in.employeeNo().isBlank()) {
-            Optional<Person> p = Person.find("employeeNo", in.employeeNo().trim()).firstResultOptional();
-            if (p.isEmpty()) {
-                errors.add(new Problem.FieldError("employeeNo", "没有该工号的人员"));
-            } else {
-                personId = p.get().id;
+        boolean named = in.employeeNo() != null && !in.employeeNo().isBlank();
+        if (named) {
+            String no = in.employeeNo().trim();
+            personId = personIds(List.of(no)).get(no);
+            if (personId == null) {
+                errors.add(new Problem.FieldError("employeeNo", "工号 " + no + " 不存在或不在您的管理范围内"));
             }
         }
-        if ((personId == null) == (in.unitId() == null)) {
+        if (named == (in.unitId() != null)) {
             errors.add(new Problem.FieldError("employeeNo", "请指定一个人员（工号）或一个单位"));
         }
         if (in.unitId() != null && (OrgUnit.findById(in.unitId()) == null || !scope.canManageUnit(in.unitId()))) {

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -46,23 +47,22 @@ public class GradingQueue {
             BigDecimal score, String comment, boolean completed, String gradedBy) {
     }
 
-    /** Items waiting, oldest submission first, in exams the grader manages. */
+    /** Items waiting, oldest submission first, in exams the grader manages (a trainer: the exams they created). */
     @Transactional
     public List<Pending> pending(Long examId, int limit) {
-        String prefix = scope.unitPathPrefix();
-        if (prefix == null) {
-            return List.of();
-        }
+        OrgScope.Condition inScope = scope.paths("u.path", "?1");
+        String creator = scope.creatorOnly();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT i.attempt_id, i.position, e.id, e.title, p.name, a.submitted_at, "
+        List<Object[]> rows = inScope.bind(em.createNativeQuery("SELECT i.attempt_id, i.position, e.id, e.title, p.name, a.submitted_at, "
                 + "q.code, i.score, i.graded_by FROM attempt_item i JOIN exam_attempt a ON a.id = i.attempt_id "
                 + "JOIN exam e ON e.id = a.exam_id JOIN org_unit u ON u.id = e.owner_unit_id "
                 + "JOIN question_version v ON v.id = i.question_version_id JOIN question q ON q.id = v.question_id "
                 + "JOIN person p ON p.id = a.person_id "
                 + "WHERE a.status = 'SUBMITTED' AND v.type = 'CASE_ANALYSIS' AND i.graded_at IS NULL "
-                + "AND u.path LIKE ?1 AND (?2 = 0 OR e.id = ?2) ORDER BY a.submitted_at, i.attempt_id, i.position LIMIT ?3")
-                .setParameter(1, prefix + "%").setParameter(2, examId == null ? 0L : examId).setParameter(3, limit)
-                .getResultList();
+                + "AND " + inScope.text() + " AND (?2 = 0 OR e.id = ?2) AND (?4 = '' OR e.created_by = ?4) "
+                + "ORDER BY a.submitted_at, i.attempt_id, i.position LIMIT ?3")
+                .setParameter(2, examId == null ? 0L : examId).setParameter(3, limit)
+                .setParameter(4, creator == null ? "" : creator)).getResultList();
         List<Pending> out = new ArrayList<>();
         for (Object[] r : rows) {
             out.add(new Pending(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import cn.zhifa.academy.platform.BaseEntity;
+import cn.zhifa.academy.platform.security.OrgScope;
 
 /** An organisation unit (组织单位): the city, a district/county or a township/street. */
 @Entity
@@ -51,7 +52,7 @@ public class OrgUnit extends BaseEntity {
 
     /** The unit and everything below it, parents before children. */
     public static List<OrgUnit> subtree(String pathPrefix) {
-        return list("path LIKE ?1 ORDER BY path, sortOrder", pathPrefix + "%");
+        return list(OrgScope.pathWithin("path", "?1") + " ORDER BY path, sortOrder", OrgScope.subtreePattern(pathPrefix));
     }
 
     public static List<OrgUnit> allOrdered() {

@@ -33,8 +33,8 @@ public class PeopleScope {
             return new Condition("1 = 1", Map.of());
         }
         if (f instanceof OrgScope.Subtree s) {
-            return new Condition("p.unitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE :scopePath)",
-                    Map.of("scopePath", s.pathPrefix() + "%"));
+            OrgScope.Condition c = s.onUnit("p.unitId", ":scopePath");
+            return new Condition(c.text(), c.params());
         }
         if (user.isProviderManager() && user.getProviderId() != null) {
             return new Condition("p.providerId = :scopeProvider", Map.of("scopeProvider", user.getProviderId()));

@@ -24,6 +24,7 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.AccountService;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
@@ -84,8 +85,8 @@ public class PeopleService {
         }
         if (q.unitId != null) {
             String path = OrgUnit.<OrgUnit> findByIdOptional(q.unitId).map(u -> u.path).orElse("/none/");
-            where.append(" AND p.unitId IN (SELECT u2.id FROM OrgUnit u2 WHERE u2.path LIKE :unitPath)");
-            params.put("unitPath", path + "%");
+            where.append(" AND ").append(OrgScope.unitWithin("p.unitId", ":unitPath"));
+            params.put("unitPath", OrgScope.subtreePattern(path));
         }
         if (q.domainId != null) {
             where.append(" AND EXISTS (SELECT 1 FROM p.domains d WHERE d.id = :domain)");

@@ -67,8 +67,8 @@ public class ProviderService {
         if (f instanceof OrgScope.All) {
             all = Provider.list("ORDER BY name");
         } else if (f instanceof OrgScope.Subtree s) {
-            all = Provider.list("commissioningUnitId IN (SELECT u.id FROM OrgUnit u WHERE u.path LIKE ?1) ORDER BY name",
-                    s.pathPrefix() + "%");
+            OrgScope.Condition c = s.onUnit("commissioningUnitId", ":scopePath");
+            all = Provider.list(c.text() + " ORDER BY name", c.params());
         } else if (user.isProviderManager() && user.getProviderId() != null) {
             all = Provider.list("id", user.getProviderId());
         } else {

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.dashboard.ExpiringQualifications;
 import cn.zhifa.academy.evaluation.StaffQualificationRate;
+import cn.zhifa.academy.platform.security.OrgScope;
 
 /**
  * Qualifications as the dashboard and the provider credit evaluation read them: valid
@@ -41,8 +42,9 @@ public class QualificationDashboardSource implements ExpiringQualifications, Sta
         LocalDate today = LocalDate.now(rules.zone());
         return ((Number) em.createNativeQuery("SELECT count(*) FROM qualification q JOIN person p ON p.id = q.person_id "
                 + "JOIN org_unit u ON u.id = p.unit_id WHERE q.state = 'VALID' AND q.expires_on > ?1 AND q.expires_on <= ?2 "
-                + "AND u.path LIKE ?3").setParameter(1, today.plusDays(fromDays)).setParameter(2, today.plusDays(toDays))
-                .setParameter(3, pathPrefix + "%").getSingleResult()).longValue();
+                + "AND " + OrgScope.pathWithin("u.path", "?3")).setParameter(1, today.plusDays(fromDays))
+                .setParameter(2, today.plusDays(toDays)).setParameter(3, OrgScope.subtreePattern(pathPrefix))
+                .getSingleResult()).longValue();
     }
 
     @Override
@@ -52,8 +54,9 @@ public class QualificationDashboardSource implements ExpiringQualifications, Sta
         List<Object[]> rows = em.createNativeQuery("SELECT p.id, t.name, q.expires_on, q.id AS qid FROM qualification q "
                 + "JOIN qualification_type t ON t.id = q.type_id JOIN person p ON p.id = q.person_id "
                 + "JOIN org_unit u ON u.id = p.unit_id WHERE q.state = 'VALID' AND q.expires_on > ?1 AND q.expires_on <= ?2 "
-                + "AND u.path LIKE ?3 ORDER BY q.expires_on, p.id LIMIT ?4").setParameter(1, today.plusDays(fromDays))
-                .setParameter(2, today.plusDays(toDays)).setParameter(3, pathPrefix + "%").setParameter(4, limit)
+                + "AND " + OrgScope.pathWithin("u.path", "?3") + " ORDER BY q.expires_on, p.id LIMIT ?4")
+                .setParameter(1, today.plusDays(fromDays)).setParameter(2, today.plusDays(toDays))
+                .setParameter(3, OrgScope.subtreePattern(pathPrefix)).setParameter(4, limit)
                 .getResultList();
         return rows.stream().map(r -> new Object[] { ((Number) r[0]).longValue(), (String) r[1], String.valueOf(r[2]),
                 ((Number) r[3]).longValue() }).toList();

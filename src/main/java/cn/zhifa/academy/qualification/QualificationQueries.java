@@ -19,6 +19,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.security.OrgScope;
 
 /**
  * Read side of qualifications for pages, the API and other features (the provider credit
@@ -95,8 +96,8 @@ public class QualificationQueries {
                 + "AND u.id = p.unitId");
         Map<String, Object> params = new HashMap<>();
         if (pathPrefix != null) {
-            q.append(" AND u.path LIKE :path");
-            params.put("path", pathPrefix + "%");
+            q.append(" AND ").append(OrgScope.pathWithin("u.path", ":path"));
+            params.put("path", OrgScope.subtreePattern(pathPrefix));
         }
         if (expiringWithinDays != null) {
             q.append(" AND q.state = :valid AND q.expiresOn >= :today AND q.expiresOn <= :until");
