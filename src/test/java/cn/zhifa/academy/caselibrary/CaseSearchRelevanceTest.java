@@ -90,8 +90,9 @@ class CaseSearchRelevanceTest {
 
     @Test
     void anArticleFindsExactlyTheCasesCitingIt() {
-        // 行政处罚法 Art. 33 is cited by three cases; every spelling finds the same three
-        List<String> expected = List.of("SJ-2025-001", "SJ-2025-002", "ZH-2025-004");
+        // 行政处罚法 Art. 33 is cited by four cases (JT-2025-002 records a formal 不予处罚 decision since the
+        // content review of issue 15); every spelling finds the same four
+        List<String> expected = List.of("SJ-2025-001", "SJ-2025-002", "ZH-2025-004", "JT-2025-002");
         for (String q : List.of("行政处罚法 第三十三条", "行政处罚法第33条", "处罚法33条", "《中华人民共和国行政处罚法》第三十三条")) {
             assertThat(search(Map.of("q", q)).getList("items.code", String.class)).as(q)
                     .containsExactlyInAnyOrderElementsOf(expected);
@@ -190,7 +191,9 @@ class CaseSearchRelevanceTest {
                 .jsonPath();
         assertThat(related.getList("code", String.class)).isNotEmpty().doesNotContain("SJ-2025-001")
                 .contains("ZH-2025-004", "SJ-2025-002");
-        assertThat(related.getString("[0].code")).as("sharing two articles ranks first").isEqualTo("ZH-2025-004");
+        // two cases share both articles with SJ-2025-001 (Art. 33 and 57): either may rank first, both above the rest
+        assertThat(related.getString("[0].code")).as("sharing two articles ranks first").isIn("ZH-2025-004", "JT-2025-002");
+        assertThat(related.getString("[1].code")).as("sharing two articles ranks first").isIn("ZH-2025-004", "JT-2025-002");
         assertThat(related.getList("[0].sharedCitations", String.class)).containsExactly("行政处罚法第三十三条", "行政处罚法第五十七条");
     }
 }

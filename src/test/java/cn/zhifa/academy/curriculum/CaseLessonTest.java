@@ -44,7 +44,8 @@ class CaseLessonTest {
                 + "required: true\ncase: SJ-2025-001\n---\n想一想：为什么可以不罚？\n");
         importer.importFolder(root, "tester");
 
-        long personId = QuarkusTransaction.requiringNew().call(() -> Person.<Person> find("unitId = ?1 ORDER BY id DESC",
+        long personId = QuarkusTransaction.requiringNew().call(() -> Person.<Person> find("unitId = ?1 AND id NOT IN (SELECT a.personId FROM Account a WHERE a.personId IS NOT NULL) "
+                + "ORDER BY id DESC",
                 OrgUnit.findByCode("SFS-QS-QS").orElseThrow().id).firstResult().id);
         Account a = accounts.create("case-learner", Roles.LEARNER, "SFS-QS-QS", null, personId);
         Api learner = Api.as(a.username, PASSWORD);

@@ -77,7 +77,7 @@ public class OrgScope {
             if (this instanceof Subtree s) {
                 return new Condition(pathWithin(pathExpr, param), param, subtreePattern(s.pathPrefix()));
             }
-            return new Condition(this instanceof All ? "1 = 1" : "1 = 0", null, null);
+            return constant(param);
         }
 
         /** The filter as an HQL condition on a unit id ({@code p.unitId}). */
@@ -85,7 +85,20 @@ public class OrgScope {
             if (this instanceof Subtree s) {
                 return new Condition(unitWithin(unitIdExpr, param), param, subtreePattern(s.pathPrefix()));
             }
-            return new Condition(this instanceof All ? "1 = 1" : "1 = 0", null, null);
+            return constant(param);
+        }
+
+        /**
+         * Everything or nothing, still consuming the parameter: a query numbers its positional
+         * parameters around the scope's ("?1" scope, "?2" exam…), so the parameter must exist
+         * whatever the viewer's filter is.
+         */
+        private Condition constant(String param) {
+            if (param == null) {
+                return new Condition(this instanceof All ? "1 = 1" : "1 = 0", null, null);
+            }
+            return new Condition(this instanceof All ? "(" + param + " IS NOT NULL)" : "(" + param + " IS NULL)", param,
+                    subtreePattern(""));
         }
 
         /** The same rule in memory, for a unit's materialised path (null = no unit). */
