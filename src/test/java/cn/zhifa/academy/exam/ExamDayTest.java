@@ -187,6 +187,11 @@ class ExamDayTest {
         } finally {
             admission.setLimit(limit);
         }
+        // the refusal is counted under the route's template, not as one metrics series per exam or attempt
+        String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
+        assertThat(metrics).contains("status=\"503\",uri=\"/api/v1/my/exams/{exam}/attempts\"")
+                .doesNotContainPattern("uri=\"/api/v1/my/exams/[0-9]+/attempts\"");
         // refused: nothing was stamped, the clock has not started
         ExamAttempt still = attempt(prepared);
         assertThat(still.status).isEqualTo(ExamAttempt.Status.PREPARED);
