@@ -30,7 +30,7 @@ public class CaseMediaRule implements MediaOwnerRule {
 
     @Override
     public boolean mayRead(MediaObject m) {
-        if (user.isSysadmin() || user.isAdmin() || user.isTrainer()) {
+        if (user.isAuthorOrAdmin()) {
             return true;
         }
         return !em.createNativeQuery("""

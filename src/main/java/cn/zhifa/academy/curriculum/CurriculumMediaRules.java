@@ -38,7 +38,7 @@ public final class CurriculumMediaRules {
 
         @Override
         public boolean mayRead(MediaObject m) {
-            if (user.isSysadmin() || user.isAdmin() || user.isTrainer()) {
+            if (user.isAuthorOrAdmin()) {
                 return true;
             }
             Long person = user.getPersonId();

@@ -31,7 +31,7 @@ public class QuestionMediaRule implements MediaOwnerRule {
 
     @Override
     public boolean mayRead(MediaObject m) {
-        if (user.isSysadmin() || user.isAdmin() || user.isTrainer()) {
+        if (user.isAuthorOrAdmin()) {
             return true;
         }
         Long person = user.getPersonId();

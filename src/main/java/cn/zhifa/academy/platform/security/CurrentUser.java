@@ -72,6 +72,11 @@ public class CurrentUser {
         return hasRole(Roles.TRAINER);
     }
 
+    /** Authors and administrators: the roles that may open the authoring pages and read content in draft. */
+    public boolean isAuthorOrAdmin() {
+        return isSysadmin() || isAdmin() || isTrainer();
+    }
+
     public boolean isLearner() {
         return hasRole(Roles.LEARNER);
     }
