@@ -131,4 +131,20 @@ public interface UxMessages {
 
     // --- words (item 15) ---
     String actor_system();
+
+    // --- dashboard (items 6, 7) ---
+    String chart_empty();
+
+    String plans_person_courses();
+    String plans_person_courses_value(int done, int required);
+
+    // --- built-in labels in English (item 15) ---
+    String builtin_excellent();
+    String builtin_good();
+    String builtin_pass();
+    String builtin_basic_pass();
+    String builtin_fail();
+    String builtin_officer();
+    String builtin_auxiliary();
+    String builtin_general();
 }
