@@ -10,8 +10,8 @@
   document.querySelectorAll('.chart').forEach(function (el) {
     var labels = JSON.parse(el.dataset.labels || '[]');
     var values = JSON.parse(el.dataset.values || '[]').map(Number);
-    // nothing to draw (every value 0): say so instead of an empty chart
-    if (!values.some(function (v) { return v > 0; })) {
+    // nothing to draw: say so instead of an empty chart (a 0 % rate is data and is drawn)
+    if (values.length === 0) {
       var empty = document.createElement('p');
       empty.className = 'chart-empty';
       empty.id = el.id.replace(/^chart-/, 'empty-');

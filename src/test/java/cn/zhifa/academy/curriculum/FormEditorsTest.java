@@ -105,6 +105,7 @@ class FormEditorsTest {
         Account t = accounts.create("cauthor", Roles.TRAINER, "SFS");
         Api trainer = Api.as(t.username, PASSWORD);
         String code = "WC-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String title = "表单小测 " + code;
         long domain = QuarkusTransaction.requiringNew().call(() -> EnforcementDomain.byName("通用").orElseThrow().id);
         trainer.post().redirects().follow(false).formParam("code", code).formParam("title", "表单小测课程")
                 .formParam("domainId", domain).formParam("hours", "1").when().post("/authoring/courses").then()
@@ -115,7 +116,7 @@ class FormEditorsTest {
         assertThat(newLesson.select("#media-block").attr("data-show-for")).isEqualTo("VIDEO SLIDES");
 
         // question 1 fine, question 2 has an answer outside its options, question 3 a judge without 对/错; one blank block
-        Response bad = trainer.post().formParam("title", "小测").formParam("type", "CHECK").formParam("durationMinutes", 3)
+        Response bad = trainer.post().formParam("title", title).formParam("type", "CHECK").formParam("durationMinutes", 3)
                 .formParam("required", true).formParam("passScore", 60).formParam("action", "save")
                 .formParam("qType", "single", "multiple", "judge", "single")
                 .formParam("qStem", "执法人员不得少于几人？", "下列属于行政处罚的是", "罚金属于行政处罚。", "")
@@ -131,9 +132,9 @@ class FormEditorsTest {
         assertThat(page.select("#check-q2 textarea[name=qStem]").text()).isEqualTo("下列属于行政处罚的是");
         assertThat(page.select("fieldset.check-question")).as("the three typed plus one blank").hasSize(4);
         assertThat(page.text()).doesNotContain("YAML");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Lesson.count("title = '小测'"))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Lesson.count("title", title))).isZero();
 
-        trainer.post().redirects().follow(false).formParam("title", "小测").formParam("type", "CHECK")
+        trainer.post().redirects().follow(false).formParam("title", title).formParam("type", "CHECK")
                 .formParam("durationMinutes", 3).formParam("required", true).formParam("passScore", 60)
                 .formParam("action", "save").formParam("qType", "single", "multiple", "judge", "single")
                 .formParam("qStem", "执法人员不得少于几人？", "下列属于行政处罚的是", "罚金属于行政处罚。", "")
@@ -141,7 +142,7 @@ class FormEditorsTest {
                 .formParam("qAnswer", "B", "a, b", "错", "")
                 .formParam("qExplanation", "第四十二条", "罚金是刑罚", "罚金是刑罚。", "")
                 .when().post("/authoring/courses/" + code + "/lessons").then().statusCode(303);
-        Lesson saved = QuarkusTransaction.requiringNew().call(() -> Lesson.<Lesson> find("title = '小测' ORDER BY id DESC")
+        Lesson saved = QuarkusTransaction.requiringNew().call(() -> Lesson.<Lesson> find("title = ?1 ORDER BY id DESC", title)
                 .firstResult());
         assertThat(saved.checkJson).contains("\"answer\":\"A,B\"").contains("\"answer\":\"false\"");
         Document again = html(trainer.get().when().get("/authoring/courses/" + code + "/lessons/" + saved.id));
@@ -179,7 +180,7 @@ class FormEditorsTest {
         assertThat(result.select("#review-q1 li.key").text()).startsWith("B.");
         assertThat(result.select("#review-q1 .check-explanation").text()).contains("第四十二条");
         assertThat(result.select("#review-q2").hasClass("is-right")).isTrue();
-        assertThat(result.text()).doesNotContain("答案 B").doesNotContain("A,B,D");
+        assertThat(result.text()).doesNotContain("答案 A,B,D").doesNotContain("答案 B,").doesNotContain("true");
         assertThat(result.select("#check-again").attr("href")).isEqualTo("/learn/lessons/" + check);
     }
 }

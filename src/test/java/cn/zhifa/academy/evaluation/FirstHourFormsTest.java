@@ -73,7 +73,7 @@ class FirstHourFormsTest {
         assertThat(form.select("label[for=employeeNo]").text()).contains("姓名");
         assertThat(form.select("#employeeNo").attr("list")).isEqualTo("person-suggestions");
         TestAccounts.Csrf csrf = TestAccounts.csrfFrom(index);
-        Response opened = RestAssured.given().redirects().follow(false).cookie("academy-session", session)
+        Response opened = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").cookie("academy-session", session)
                 .cookie("academy-csrf", csrf.cookie()).formParam("csrf-token", csrf.field()).formParam("schemeId", schemeId)
                 .formParam("employeeNo", p.name).formParam("cycle", "2025年").when().post("/evaluations/open");
         assertThat(opened.statusCode()).as(opened.asString()).isEqualTo(303);
@@ -83,7 +83,7 @@ class FirstHourFormsTest {
         // two people of one name: both are listed, nothing is opened
         Person twin = fx.person("SFS-LJ-JB", PersonCategory.AUXILIARY);
         QuarkusTransaction.requiringNew().run(() -> Person.update("name = ?1 WHERE id = ?2", p.name, twin.id));
-        Response ambiguous = RestAssured.given().redirects().follow(false).cookie("academy-session", session)
+        Response ambiguous = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").cookie("academy-session", session)
                 .cookie("academy-csrf", csrf.cookie()).formParam("csrf-token", csrf.field()).formParam("schemeId", schemeId)
                 .formParam("employeeNo", p.name).formParam("cycle", "2026年").when().post("/evaluations/open");
         assertThat(ambiguous.statusCode()).isEqualTo(400);
@@ -91,7 +91,7 @@ class FirstHourFormsTest {
                 .contains(twin.employeeNo).contains("工号");
         // somebody outside the administrator's district is not found by name
         Person far = fx.person("SFS-QS-SM", PersonCategory.AUXILIARY);
-        Response outside = RestAssured.given().redirects().follow(false).cookie("academy-session", session)
+        Response outside = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8").cookie("academy-session", session)
                 .cookie("academy-csrf", csrf.cookie()).formParam("csrf-token", csrf.field()).formParam("schemeId", schemeId)
                 .formParam("employeeNo", far.name).formParam("cycle", "2026").when().post("/evaluations/open");
         assertThat(outside.statusCode()).isEqualTo(400);
@@ -126,7 +126,7 @@ class FirstHourFormsTest {
                 .post("/api/v1/blueprints").then().statusCode(201).extract().jsonPath().getLong("id");
         String done = page(admin, "/exam-admin/blueprints/" + id + "?done=created").select("#done").text();
         assertThat(done).contains(name).contains("2 个部分").contains("9 题").contains("14").contains("8")
-                .doesNotContain("考试");
+                .doesNotContain("考试已保存为草稿");
     }
 
     @Test
@@ -153,5 +153,17 @@ class FirstHourFormsTest {
         Account t = accounts.create("wordsbank", Roles.TRAINER, "SFS");
         Document bank = page(Api.as(t.username, PASSWORD), "/exam-admin/questions");
         assertThat(bank.text()).contains("通用").doesNotContain(" · TY · ");
+    }
+
+    @Test
+    void builtInBandsAreEnglishOnEnglishPages() {
+        Account a = accounts.create("words-en", Roles.ADMIN, "SFS");
+        Api admin = Api.as(a.username, PASSWORD);
+        String zh = admin.get().when().get("/evaluations").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assumptions.assumeTrue(zh.contains("合格"), "demo assessments with bands");
+        Document en = Jsoup.parse(admin.get().cookie("academy-lang", "en").when().get("/evaluations").then().statusCode(200)
+                .extract().asString());
+        String bands = String.join(" ", en.select("table td:nth-child(5)").eachText());
+        assertThat(bands).doesNotContain("合格").doesNotContain("优秀").containsAnyOf("Pass", "Fail", "Excellent", "Basic pass");
     }
 }
