@@ -21,7 +21,11 @@ import cn.zhifa.academy.platform.BaseEntity;
 public class Recommendation extends BaseEntity {
 
     public enum Status {
-        ISSUED, ANSWERED, RETURNED, ACCEPTED
+        ISSUED, ANSWERED, RETURNED, ACCEPTED;
+
+        public String msgKey() {
+            return "rstatus_" + name();
+        }
     }
 
     @Column(name = "campaign_id")

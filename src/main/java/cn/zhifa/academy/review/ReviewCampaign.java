@@ -20,7 +20,11 @@ import cn.zhifa.academy.platform.BaseEntity;
 public class ReviewCampaign extends BaseEntity {
 
     public enum Kind {
-        ANNUAL, SPECIAL
+        ANNUAL, SPECIAL;
+
+        public String msgKey() {
+            return "kind_" + name();
+        }
     }
 
     public enum Status {
@@ -29,7 +33,11 @@ public class ReviewCampaign extends BaseEntity {
         /** Sampled and assigned: reviewers score, units may contest. */
         REVIEWING,
         /** Closed by the owner: results final, targeted training assigned. */
-        FINISHED
+        FINISHED;
+
+        public String msgKey() {
+            return "cstatus_" + name();
+        }
     }
 
     public String name;

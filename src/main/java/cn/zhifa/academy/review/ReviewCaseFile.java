@@ -21,7 +21,11 @@ import cn.zhifa.academy.platform.BaseEntity;
 public class ReviewCaseFile extends BaseEntity {
 
     public enum Status {
-        ENTERED, SAMPLED, SCORED
+        ENTERED, SAMPLED, SCORED;
+
+        public String msgKey() {
+            return "fstatus_" + name();
+        }
     }
 
     @Column(name = "campaign_id")

@@ -21,7 +21,11 @@ import cn.zhifa.academy.platform.BaseEntity;
 public class ReviewFinding extends BaseEntity {
 
     public enum Status {
-        OPEN, CONTESTED, UPHELD, WITHDRAWN
+        OPEN, CONTESTED, UPHELD, WITHDRAWN;
+
+        public String msgKey() {
+            return "xstatus_" + name();
+        }
     }
 
     @Column(name = "case_file_id")

@@ -71,7 +71,7 @@ public interface ReviewMessages {
     String sample();
     String sample_seed();
     String sample_hint();
-    String sample_recorded(Object seed, Object by);
+    String sample_recorded(Long seed, String by);
     String sample_verify();
     String sample_verified();
     String sample_not_verified();
@@ -96,7 +96,7 @@ public interface ReviewMessages {
     String running_score();
     String submit_scores();
     String submit_hint();
-    String items_progress(Object done, Object all);
+    String items_progress(int done, int all);
     String scans();
     String scan_upload();
     String contest();
@@ -146,7 +146,7 @@ public interface ReviewMessages {
     String repeat_findings();
     String repeat_officers();
     String count();
-    String overdue_count(Object n);
+    String overdue_count(long n);
     String todo_overdue(Object n);
     String todo_answer(Object n);
     String todo_decide(Object n);
@@ -226,4 +226,5 @@ public interface ReviewMessages {
     String standard_code_fixed(Object code);
     String training_plan_title(Object kp, Object campaign);
     String training_reason(Object caseNo, Object item, Object text);
+    String blueprint_weak();
 }
