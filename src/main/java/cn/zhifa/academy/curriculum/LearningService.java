@@ -87,8 +87,9 @@ public class LearningService {
         }
     }
 
+    /** {@code reason}: why the learner was assigned by name (renewal, 评查整改学习), else null. */
     public record PlanState(long planId, String title, int year, LocalDate dueDate, BigDecimal requiredHours,
-            List<CourseState> courses) {
+            List<CourseState> courses, String reason) {
     }
 
     public record MyLearning(int year, BigDecimal hours, BigDecimal target, List<PlanState> plans,
@@ -120,7 +121,9 @@ public class LearningService {
             for (Course c : prerequisiteOrder(p.courses)) {
                 cs.add(states.computeIfAbsent(c.id, id -> state(c, enrollments.get(id), enrollments)));
             }
-            planStates.add(new PlanState(p.id, p.title, p.year, p.dueDate, p.requiredHours, cs));
+            String reason = PlanAssignment.<PlanAssignment> find("planId = ?1 AND personId = ?2", p.id, person)
+                    .firstResultOptional().map(a -> a.pinnedReason).orElse(null);
+            planStates.add(new PlanState(p.id, p.title, p.year, p.dueDate, p.requiredHours, cs, reason));
             if (p.year == year && p.requiredHours.compareTo(target) > 0) {
                 target = p.requiredHours;
             }
