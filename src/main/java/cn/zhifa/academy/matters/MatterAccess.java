@@ -55,8 +55,20 @@ public class MatterAccess {
             return List.of();
         }
         OrgScope.Condition c = f.onPath("path", "?2");
-        return c.bind(OrgUnit.getEntityManager().createQuery(
-                "SELECT u FROM OrgUnit u WHERE u.level = ?1 AND " + c.text() + " ORDER BY u.path, u.sortOrder",
-                OrgUnit.class).setParameter(1, OrgLevel.TOWN)).getResultList();
+        List<OrgUnit> towns = new java.util.ArrayList<>(c.bind(OrgUnit.getEntityManager().createQuery(
+                "SELECT u FROM OrgUnit u WHERE u.level = ?1 AND " + c.text(), OrgUnit.class)
+                .setParameter(1, OrgLevel.TOWN)).getResultList());
+        java.util.Map<Long, Integer> parentOrder = new java.util.HashMap<>();
+        for (OrgUnit t : towns) {
+            if (t.parentId != null) {
+                parentOrder.computeIfAbsent(t.parentId, id -> OrgUnit.<OrgUnit> findByIdOptional(id)
+                        .map(p -> p.sortOrder).orElse(0));
+            }
+        }
+        // the tree's order: districts by their sort order, then the towns of each
+        towns.sort(java.util.Comparator.comparing((OrgUnit t) -> parentOrder.getOrDefault(t.parentId, 0))
+                .thenComparing(t -> t.parentId == null ? 0L : t.parentId).thenComparing(t -> t.sortOrder)
+                .thenComparing(t -> t.name));
+        return towns;
     }
 }

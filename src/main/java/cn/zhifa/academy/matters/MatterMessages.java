@@ -141,4 +141,5 @@ public interface MatterMessages {
     String err_stale();
     String err_form();
     String err_no_cell();
+    String nav();
 }

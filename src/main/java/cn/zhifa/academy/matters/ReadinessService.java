@@ -59,10 +59,7 @@ public class ReadinessService {
     public record Cell(long townId, String townName, String townCode, long matterId, String matterCode,
             String matterName, String domainName, boolean highFrequency, int officers, int qualified,
             int courseCount, int completers, Integer completedPercent, int answered, int correct,
-            Integer passPercent, Long findings) {
-        public boolean red() {
-            return qualified == 0;
-        }
+            Integer passPercent, Long findings, boolean red) {
     }
 
     /** A town and its cells. */
@@ -74,10 +71,7 @@ public class ReadinessService {
 
     /** One officer of a cell, for the drill-down. */
     public record PersonLine(long personId, String name, String employeeNo, String qualificationNumber,
-            int coursesDone, int courseCount, int answered, int correct) {
-        public boolean qualified() {
-            return qualificationNumber != null;
-        }
+            int coursesDone, int courseCount, int answered, int correct, boolean qualified) {
     }
 
     public record Drill(Cell cell, List<PersonLine> people) {
@@ -119,7 +113,7 @@ public class ReadinessService {
             int[] answers = data.answers(p.id, mat.questionIds());
             people.add(new PersonLine(p.id, p.name, p.employeeNo, data.qualification(p.id, domain),
                     (int) courses.stream().filter(c -> data.completed(p.id, c)).count(), courses.size(), answers[0],
-                    answers[1]));
+                    answers[1], data.qualification(p.id, domain) != null));
         }
         people.sort(Comparator.comparing(PersonLine::qualified).thenComparing(PersonLine::employeeNo));
         return new Drill(cell, people);
@@ -145,7 +139,7 @@ public class ReadinessService {
         OptionalLong f = findings.findings(t.id, m.code, m.name);
         return new Cell(t.id, t.name, t.code, m.id, m.code, m.name, data.domainName(m), m.highFrequency,
                 officers.size(), qualified, courses.size(), completers, completedPercent, answered, correct, pass,
-                f.isPresent() ? f.getAsLong() : null);
+                f.isPresent() ? f.getAsLong() : null, qualified == 0);
     }
 
     /** The grid as a spreadsheet: one row per cell, red cells filled. */
