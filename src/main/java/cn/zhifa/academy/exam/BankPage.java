@@ -228,7 +228,7 @@ public class BankPage {
                     .build();
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.importForm(e.status() == 413 ? "import_err_toolarge"
-                    : "import_err_type")).build();
+                    : "word_import_err_type")).build();
         }
     }
 

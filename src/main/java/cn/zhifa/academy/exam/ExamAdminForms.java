@@ -23,7 +23,17 @@ public final class ExamAdminForms {
 
     /** One section row of the blueprint builder, and the message shown beside it. */
     public record SectionRow(String type, String count, String points, String partialCredit, String domains,
-            String laws, String difficultyMin, String difficultyMax, String tags, String error) {
+            String laws, String difficultyMin, String difficultyMax, String tags, String error, String weak) {
+
+        public SectionRow(String type, String count, String points, String partialCredit, String domains, String laws,
+                String difficultyMin, String difficultyMax, String tags, String error) {
+            this(type, count, points, partialCredit, domains, laws, difficultyMin, difficultyMax, tags, error, "");
+        }
+
+        /** Whether the row draws from the candidate's weak knowledge points first. */
+        public boolean weakPoints() {
+            return "1".equals(weak);
+        }
 
         static SectionRow empty() {
             return new SectionRow("", "", "", "", "", "", "1", "5", "", null);
@@ -34,7 +44,8 @@ public final class ExamAdminForms {
         }
 
         SectionRow withError(String e) {
-            return new SectionRow(type, count, points, partialCredit, domains, laws, difficultyMin, difficultyMax, tags, e);
+            return new SectionRow(type, count, points, partialCredit, domains, laws, difficultyMin, difficultyMax, tags, e,
+                    weak);
         }
 
         /** count × points, or zero while either is not a number. */
@@ -78,6 +89,10 @@ public final class ExamAdminForms {
         @RestForm("s_tags")
         public List<String> sTags;
 
+        /** Per row "1" when the section draws from the candidate's weak knowledge points first. */
+        @RestForm("s_weak")
+        public List<String> sWeak;
+
         /** Rows as shown: the typed ones, then blanks up to at least {@code minimum} rows. */
         public List<SectionRow> rows;
 
@@ -102,7 +117,7 @@ public final class ExamAdminForms {
             for (ExamAdminViews.SectionView s : b.sections()) {
                 f.rows.add(new SectionRow(s.type(), String.valueOf(s.count()), plain(s.points()), plain(s.partialCredit()),
                         s.domains(), s.laws(), String.valueOf(s.difficultyMin()), String.valueOf(s.difficultyMax()),
-                        s.tags(), null));
+                        s.tags(), null, s.weakPoints() ? "1" : ""));
             }
             f.pad(f.rows.size() + 1);
             return f;
@@ -152,7 +167,7 @@ public final class ExamAdminForms {
             int n = sType == null ? 0 : sType.size();
             for (int i = 0; i < n; i++) {
                 SectionRow r = new SectionRow(at(sType, i), at(sCount, i), at(sPoints, i), at(sPartial, i), at(sDomains, i),
-                        at(sLaws, i), at(sDmin, i), at(sDmax, i), at(sTags, i), null);
+                        at(sLaws, i), at(sDmin, i), at(sDmax, i), at(sTags, i), null, at(sWeak, i));
                 if (!r.blank()) {
                     rows.add(r);
                 }
@@ -170,7 +185,8 @@ public final class ExamAdminForms {
                         decimal(r.points(), f + ".points", "第" + pos + "部分：每题分值应为数字", errors),
                         decimal(r.partialCredit(), f + ".partialCredit", "第" + pos + "部分：少选得分比例应为 0–1 之间的小数", errors),
                         r.domains(), r.laws(), integer(r.difficultyMin(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors),
-                        integer(r.difficultyMax(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors), r.tags()));
+                        integer(r.difficultyMax(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors), r.tags(),
+                        r.weakPoints()));
                 pos++;
             }
             return new BlueprintInput(name, longValue(ownerUnitId, "ownerUnitId", "请选择单位", errors),
