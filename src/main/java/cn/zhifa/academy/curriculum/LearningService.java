@@ -436,9 +436,40 @@ public class LearningService {
 
     /** Result of a check: the score and, now that it is answered, the keys and explanations. */
     public record CheckResult(int score, int passScore, boolean passed, List<CheckFeedback> feedback, Progress progress) {
+        /** The feedback of question {@code index} (0-based), for the review beside each question. */
+        public CheckFeedback feedbackFor(int index) {
+            return feedback.stream().filter(f -> f.index() == index).findFirst()
+                    .orElse(new CheckFeedback(index, null, "", false, ""));
+        }
     }
 
+    /**
+     * One answered question: the learner's own answer, the key and the explanation (issue 13 item
+     * 10: shown like the exam review, option by option).
+     */
     public record CheckFeedback(int index, String given, String key, boolean correct, String explanation) {
+        /** Whether the learner chose this option letter. */
+        public boolean chose(String letter) {
+            return given != null && java.util.Arrays.asList(CheckQuestion.normalise(given).split(",")).contains(letter);
+        }
+
+        /** Whether the option letter is (part of) the key. */
+        public boolean isKey(String letter) {
+            return key != null && java.util.Arrays.asList(CheckQuestion.normalise(key).split(",")).contains(letter);
+        }
+
+        public boolean answered() {
+            return given != null && !given.isBlank();
+        }
+
+        /** Letters as typed on paper: "A,C" → "AC". */
+        public String givenLetters() {
+            return given == null ? "" : CheckQuestion.normalise(given).replace(",", "");
+        }
+
+        public String keyLetters() {
+            return key == null ? "" : CheckQuestion.normalise(key).replace(",", "");
+        }
     }
 
     public CheckResult submitCheck(long lessonId, Map<Integer, String> answers) {

@@ -176,6 +176,27 @@ public class QuestionBankService {
         qv.contentHash = hash;
     }
 
+    /** Creates one question from the single-question form (issue 13 item 9); the code must be new. */
+    @Transactional
+    public QuestionVersion create(QuestionInput input, String actor) {
+        List<ImportProblem> problems = new ArrayList<>();
+        QuestionRules.Valid v = QuestionRules.one(input, domains(), problems);
+        String code = input.code() == null ? "" : input.code().trim();
+        if (!code.isEmpty() && Question.findByCode(code).isPresent()) {
+            problems.add(new ImportProblem(null, 1, "\u7f16\u53f7", // 编号
+                    io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.UxMessages.class)
+                            .question_code_taken(code)));
+        }
+        checkKnowledge(List.of(input), problems);
+        if (!problems.isEmpty()) {
+            throw new QuestionImportException(problems);
+        }
+        write(v, actor);
+        Question q = Question.findByCode(v.code()).orElseThrow();
+        audit.record("question.create", "question", v.code(), AuditLog.detail("type", v.type().name()));
+        return QuestionVersion.findById(q.currentVersionId);
+    }
+
     /** Edits one question (the code in the input must be the question's). */
     @Transactional
     public QuestionVersion edit(String code, QuestionInput input, String actor) {

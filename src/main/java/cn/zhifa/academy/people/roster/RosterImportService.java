@@ -66,7 +66,13 @@ public class RosterImportService {
 
     /** What the preview shows. */
     public record Preview(long importId, String filename, int totalRows, int toCreate, int toUpdate, int unchanged,
-            List<RosterError> errors) {
+            List<RosterError> errors, int halfWidthCells, List<Integer> halfWidthLines) {
+        /** The lines with converted cells, the first ten listed. */
+        public String halfWidthLineList() {
+            String shown = String.join(", ", halfWidthLines.stream().limit(10).map(String::valueOf).toList());
+            return halfWidthLines.size() > 10 ? shown + " …" : shown;
+        }
+
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -78,7 +84,8 @@ public class RosterImportService {
 
     /** Validates the uploaded file and keeps it for the commit; writes no person. */
     public Preview preview(Path file, String filename, String declaredType) throws IOException {
-        List<RosterReader.Line> lines = read(file, filename);
+        HalfWidth.Normalised normalised = HalfWidth.codeColumns(read(file, filename));
+        List<RosterReader.Line> lines = normalised.lines();
         // only a pseudonymised copy is kept: no ID number reaches the object store
         Path copy = pseudonymiser.write(lines);
         MediaObject stored;
@@ -100,7 +107,7 @@ public class RosterImportService {
             imp.persist();
             MediaObject.update("ownerId = ?1 WHERE id = ?2", imp.id, stored.id);
             return new Preview(imp.id, filename, result.dataRows(), counts.created, counts.updated, counts.unchanged,
-                    result.errors());
+                    result.errors(), normalised.cells(), normalised.lineNumbers());
         });
     }
 
@@ -120,7 +127,7 @@ public class RosterImportService {
                 "The roster file of this import was deleted after the retention period; upload it again."));
         List<RosterReader.Line> lines;
         try (InputStream in = media.read(m, 0, m.sizeBytes)) {
-            lines = RosterReader.read(in, m.filename);
+            lines = HalfWidth.codeColumns(RosterReader.read(in, m.filename)).lines();
         } catch (IOException | RosterReader.UnreadableFile e) {
             throw new ProblemException(422, "Unprocessable", "存储的名册文件无法读取，请重新上传。");
         }

@@ -125,7 +125,8 @@ public class RosterValidator {
             String id = row.required(RosterColumn.ID_NUMBER);
             if (id != null) {
                 Optional<String[]> tok = pseudonymised ? token(id) : Optional.empty();
-                Optional<String> bad = tok.isPresent() ? Optional.empty() : ResidentIds.problem(id);
+                Optional<String> bad = tok.isPresent() ? Optional.empty()
+                        : storedAsNumber(id).or(() -> ResidentIds.problem(id));
                 if (bad.isPresent()) {
                     row.error(RosterColumn.ID_NUMBER, bad.get());
                 } else {
@@ -333,6 +334,27 @@ public class RosterValidator {
             }
             return unit;
         }
+    }
+
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d(\\.\\d+)?[Ee]\\+?\\d{1,2}");
+    private static final Pattern ZEROED = Pattern.compile("\\d{13,18}");
+
+    /**
+     * An ID cell a spreadsheet program kept as a number (issue 13 item 11): shown in scientific
+     * notation (3.3020319900101E+17) or with its last digits turned into zeros (a number has only
+     * 15 significant digits). The digits are lost, so the message says what happened and how to fix it.
+     */
+    static Optional<String> storedAsNumber(String id) {
+        String v = id.trim();
+        cn.zhifa.academy.platform.web.UxMessages m = io.quarkus.qute.i18n.MessageBundles
+                .get(cn.zhifa.academy.platform.web.UxMessages.class);
+        if (SCIENTIFIC.matcher(v).matches()) {
+            return Optional.of(m.roster_id_scientific(v));
+        }
+        if (ZEROED.matcher(v).matches() && v.endsWith("000") && ResidentIds.problem(v).isPresent()) {
+            return Optional.of(m.roster_id_zeroed(v));
+        }
+        return Optional.empty();
     }
 
     /** Cell access for one line, recording errors against it. */
