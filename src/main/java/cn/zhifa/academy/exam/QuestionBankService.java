@@ -187,6 +187,7 @@ public class QuestionBankService {
                     io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.UxMessages.class)
                             .question_code_taken(code)));
         }
+        checkKnowledge(List.of(input), problems);
         if (!problems.isEmpty()) {
             throw new QuestionImportException(problems);
         }
