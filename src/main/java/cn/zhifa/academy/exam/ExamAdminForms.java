@@ -145,6 +145,22 @@ public final class ExamAdminForms {
             return rows.stream().filter(r -> !r.blank()).map(SectionRow::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
+        /** Sections with content (the saved message names them, issue 13 item 12). */
+        public int sectionCount() {
+            return (int) rows.stream().filter(r -> !r.blank()).count();
+        }
+
+        /** Questions in all sections. */
+        public int questionCount() {
+            return rows.stream().filter(r -> !r.blank()).mapToInt(r -> {
+                try {
+                    return Integer.parseInt(r.count().trim());
+                } catch (RuntimeException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+
         /** Reads the posted row fields into {@link #rows}; blank rows drop out. */
         void readRows() {
             rows = new ArrayList<>();
@@ -236,6 +252,9 @@ public final class ExamAdminForms {
         /** Employee numbers separated by new lines, commas or spaces. */
         @RestForm
         public String employeeNos;
+        /** 匿名阅卷: AUTO (the purpose's default), ON or OFF. */
+        @RestForm
+        public String anonymousGrading;
 
         public static ExamForm blank(Long unit, Long blueprint, String bands) {
             ExamForm f = new ExamForm();
@@ -248,6 +267,7 @@ public final class ExamAdminForms {
             f.gradingMethod = GradingMethod.HIGHEST.name();
             f.reviewPolicy = ReviewPolicy.AFTER_CLOSE.name();
             f.bands = bands;
+            f.anonymousGrading = "AUTO";
             return f;
         }
 
@@ -273,6 +293,7 @@ public final class ExamAdminForms {
             f.unitIds = e.audience().stream().filter(a -> a.kind().equals("UNIT")).map(a -> a.value()).toList();
             f.providerIds = e.audience().stream().filter(a -> a.kind().equals("PROVIDER")).map(a -> a.value()).toList();
             f.employeeNos = String.join("\n", listedEmployeeNos);
+            f.anonymousGrading = e.anonymousGrading() ? "ON" : "OFF";
             return f;
         }
 
@@ -320,7 +341,7 @@ public final class ExamAdminForms {
                     integer(durationMinutes, "durationMinutes", "考试时长应为整数（分钟）", errors),
                     integer(maxAttempts, "maxAttempts", "作答次数应为整数", errors), gradingMethod, reviewPolicy, bands,
                     nonNull(categories).stream().filter(s -> !s.isBlank()).toList(),
-                    nonNull(grades).stream().filter(s -> !s.isBlank()).toList(), units, providers, nos);
+                    nonNull(grades).stream().filter(s -> !s.isBlank()).toList(), units, providers, nos, anonymousGrading);
         }
     }
 

@@ -37,6 +37,6 @@ public final class ExamAdminViews {
             String domainCode, long blueprintId, String blueprintName, long ownerUnitId, Instant opensAt,
             Instant closesAt, int durationMinutes, int maxAttempts, String gradingMethod, String reviewPolicy,
             String bands, String status, Instant publishedAt, List<AudienceView> audience,
-            List<OverrideView> overrides) {
+            List<OverrideView> overrides, boolean anonymousGrading) {
     }
 }
