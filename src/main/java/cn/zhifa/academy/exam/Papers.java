@@ -34,6 +34,12 @@ public class Papers {
     /** {@code weakPoints}: the candidate's weak-point questions of the pool come first (see {@link WeakPoints}). */
     public record SectionSpec(int position, QuestionType type, int count, BigDecimal points, BigDecimal partialCredit,
             List<Long> pool, boolean weakPoints) {
+
+        /** A section drawn from its pool only. */
+        public SectionSpec(int position, QuestionType type, int count, BigDecimal points, BigDecimal partialCredit,
+                List<Long> pool) {
+            this(position, type, count, points, partialCredit, pool, false);
+        }
     }
 
     public record Spec(long examId, boolean shuffleQuestions, boolean shuffleOptions, List<SectionSpec> sections) {

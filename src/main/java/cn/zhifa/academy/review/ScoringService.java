@@ -66,6 +66,7 @@ public class ScoringService {
     }
 
     public record Attachment(String publicId, String filename, long size) {
+        @com.fasterxml.jackson.annotation.JsonProperty("url")
         public String url() {
             return "/api/v1/media/" + publicId + "/content";
         }
