@@ -56,6 +56,9 @@ public class DemoMatters {
     @Inject
     EntityManager em;
 
+    @Inject
+    MatterKnowledge knowledge;
+
     record Demo(String name, String domain, String basis, boolean hf, List<String> towns, String courses, String cases,
             String questions) {
     }
@@ -160,6 +163,7 @@ public class DemoMatters {
             m.courseCodes = existing("course", d.courses());
             m.caseCodes = existing("typical_case", d.cases());
             m.questionCodes = existing("question", d.questions());
+            m.knowledgePoints = knowledgePoints(d);
             m.createdBy = "system";
             d.towns().forEach(t -> m.townIds.add(towns.get(t)));
             m.persist();
@@ -185,6 +189,24 @@ public class DemoMatters {
         }
         LOG.infof("demo delegated matters loaded: %d matters across %d towns, %d town qualifications",
                 DelegatedMatter.count(), towns.size(), issued);
+    }
+
+    /** 镇街赋权 for every matter, plus the topic its basis belongs to (codes of courses/knowledge-points.yaml). */
+    private String knowledgePoints(Demo d) {
+        List<String> kps = new java.util.ArrayList<>(List.of("KP-FUQUAN"));
+        if (d.basis().contains("城乡规划法")) {
+            kps.add("KP-CHAIWEI");
+        }
+        if (d.basis().contains("土地管理法")) {
+            kps.add("KP-TUDI");
+        }
+        if (d.basis().contains("食品安全法")) {
+            kps.add("KP-SHIPIN");
+        }
+        if (d.basis().contains("行政强制法")) {
+            kps.add("KP-QIANGZHI");
+        }
+        return DelegatedMatter.join(kps.stream().filter(knowledge::known).toList());
     }
 
     private boolean hasValid(long personId, String domain) {

@@ -5,9 +5,8 @@ import java.util.Optional;
 
 /**
  * What the knowledge-point taxonomy (知识点) tells the matters catalogue: whether a code exists
- * and which courses, cases and questions carry it. The matters feature calls only this port; the
- * implementation in use adapts the taxonomy once it is there ({@link NoKnowledgeTaxonomy} until
- * then, which knows no codes and links nothing).
+ * and which courses, cases and questions carry it. The matters feature calls only this port;
+ * {@link TaxonomyKnowledge} adapts {@code cn.zhifa.academy.knowledge.KnowledgePoints}.
  */
 public interface MatterKnowledge {
 
@@ -19,4 +18,9 @@ public interface MatterKnowledge {
     List<Long> caseIds(String code);
 
     List<Long> questionIds(String code);
+
+    /** Whether the code may be used: known to the taxonomy, or any code while there is none. */
+    default boolean known(String code) {
+        return exists(code).orElse(true);
+    }
 }

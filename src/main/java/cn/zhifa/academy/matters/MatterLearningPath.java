@@ -37,23 +37,17 @@ public class MatterLearningPath {
     @Inject
     MatterMaterials materials;
 
-    public record CourseStep(String code, String title, int percent, boolean completed) {
+    /** A course of the path and the matters it serves. */
+    public record CourseStep(String code, String title, int percent, boolean completed, List<String> matters) {
     }
 
-    public record MatterStep(String code, String name, List<CourseStep> courses) {
-        public int done() {
-            return (int) courses.stream().filter(CourseStep::completed).count();
-        }
-    }
-
-    public record Path(String townName, List<MatterStep> matters) {
+    public record Path(String townName, List<CourseStep> courses, List<String> mattersWithoutCourses) {
         public int courseCount() {
-            return (int) matters.stream().flatMap(m -> m.courses().stream()).map(CourseStep::code).distinct().count();
+            return courses.size();
         }
 
         public int completedCount() {
-            return (int) matters.stream().flatMap(m -> m.courses().stream()).filter(CourseStep::completed)
-                    .map(CourseStep::code).distinct().count();
+            return (int) courses.stream().filter(CourseStep::completed).count();
         }
 
         public int percent() {
@@ -95,17 +89,29 @@ public class MatterLearningPath {
         }
         Map<String, LearningService.CourseState> states = learning.catalogue().stream()
                 .collect(Collectors.toMap(LearningService.CourseState::code, c -> c, (a, b) -> a, LinkedHashMap::new));
-        List<MatterStep> steps = new ArrayList<>();
+        Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, List<String>> served = new LinkedHashMap<>();
+        List<String> without = new ArrayList<>();
         for (DelegatedMatter m : matters) {
             Set<Long> ids = materials.of(m).courseIds();
-            List<CourseStep> courses = new ArrayList<>();
-            for (Object[] c : materials.publishedCourses(ids)) {
-                LearningService.CourseState s = states.get((String) c[1]);
-                courses.add(new CourseStep((String) c[1], (String) c[2], s == null ? 0 : s.percent(),
-                        s != null && s.completed()));
+            List<Object[]> courses = materials.publishedCourses(ids);
+            if (courses.isEmpty()) {
+                without.add(m.name);
             }
-            steps.add(new MatterStep(m.code, m.name, courses));
+            for (Object[] c : courses) {
+                titles.put((String) c[1], (String) c[2]);
+                served.computeIfAbsent((String) c[1], k -> new ArrayList<>()).add(m.name);
+            }
         }
-        return Optional.of(new Path(town.name, steps));
+        List<CourseStep> steps = new ArrayList<>();
+        for (var e : titles.entrySet()) {
+            LearningService.CourseState s = states.get(e.getKey());
+            steps.add(new CourseStep(e.getKey(), e.getValue(), s == null ? 0 : s.percent(), s != null && s.completed(),
+                    served.get(e.getKey())));
+        }
+        // unfinished courses first, then the ones serving most matters
+        steps.sort(java.util.Comparator.comparing(CourseStep::completed)
+                .thenComparing(c -> -c.matters().size()).thenComparing(CourseStep::code));
+        return Optional.of(new Path(town.name, steps, without));
     }
 }

@@ -109,7 +109,6 @@ public interface MatterMessages {
     String path_title();
     String path_intro(String town);
     String path_progress(int done, int total);
-    String path_no_courses();
     String err_empty();
     String err_no_rows();
     String err_too_many(int max, int n);
@@ -142,4 +141,6 @@ public interface MatterMessages {
     String err_form();
     String err_no_cell();
     String nav();
+    String path_serves(int n);
+    String path_uncovered(int n);
 }

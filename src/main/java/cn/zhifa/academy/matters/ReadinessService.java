@@ -91,6 +91,8 @@ public class ReadinessService {
             for (DelegatedMatter m : data.mattersOf(t.id)) {
                 cells.add(cell(t, m, data));
             }
+            // red cells first: what a district has to act on
+            cells.sort(Comparator.comparing((Cell c) -> !c.red()).thenComparing(Cell::matterCode));
             out.add(new TownRow(t.id, t.name, t.code, data.officers(t.id).size(), cells));
         }
         return out;

@@ -40,6 +40,9 @@ class MatterLearningPathTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    cn.zhifa.academy.knowledge.KnowledgePoints knowledge;
+
     Api cityAdmin;
 
     @BeforeEach
@@ -66,11 +69,19 @@ class MatterLearningPathTest {
     Set<String> expected(String town) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Set<String> out = new HashSet<>();
-            List<String> lists = em.createNativeQuery("SELECT m.course_codes FROM delegated_matter m JOIN "
-                    + "delegated_matter_town t ON t.matter_id = m.id JOIN org_unit u ON u.id = t.unit_id "
+            List<Object[]> lists = em.createNativeQuery("SELECT m.course_codes, m.knowledge_points FROM delegated_matter m "
+                    + "JOIN delegated_matter_town t ON t.matter_id = m.id JOIN org_unit u ON u.id = t.unit_id "
                     + "WHERE u.code = ?1 AND m.high_frequency").setParameter(1, town).getResultList();
-            for (String l : lists) {
-                for (String c : l.split(",")) {
+            for (Object[] l : lists) {
+                for (String kp : ((String) l[1]).split(",")) { // courses reached through the tags
+                    if (!kp.isBlank()) {
+                        for (Long id : knowledge.courseIdsFor(kp.trim())) {
+                            em.createNativeQuery("SELECT code FROM course WHERE id = ?1 AND status = 'PUBLISHED'")
+                                    .setParameter(1, id).getResultList().forEach(c -> out.add((String) c));
+                        }
+                    }
+                }
+                for (String c : ((String) l[0]).split(",")) {
                     if (!c.isBlank() && ((Number) em.createNativeQuery("SELECT count(*) FROM course WHERE code = ?1 "
                             + "AND status = 'PUBLISHED'").setParameter(1, c.trim()).getSingleResult()).intValue() > 0) {
                         out.add(c.trim());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.knowledge.KnowledgePoints;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
@@ -44,6 +46,9 @@ class ReadinessTest {
 
     @Inject
     QualificationService qualifications;
+
+    @Inject
+    KnowledgePoints knowledge;
 
     Api cityAdmin;
     Api districtAdmin;
@@ -71,20 +76,28 @@ class ReadinessTest {
             int qualified = count("SELECT count(DISTINCT q.person_id) FROM qualification q WHERE q.person_id IN ("
                     + officers + ") AND q.state = 'VALID' AND q.expires_on >= current_date AND q.domain_code = '"
                     + domain + "'");
-            List<String> courseCodes = m.courseCodeList().isEmpty() ? List.of("-") : m.courseCodeList();
-            String courses = "SELECT id FROM course WHERE status = 'PUBLISHED' AND code IN (:c)";
+            List<String> courseCodes = new ArrayList<>(m.courseCodeList());
+            courseCodes.add("-");
+            Set<Long> tagged = new HashSet<>(List.of(-1L));
+            Set<Long> taggedQuestions = new HashSet<>(List.of(-1L));
+            for (String kp : m.knowledgePointList()) { // courses and questions reached through the tags
+                tagged.addAll(knowledge.courseIdsFor(kp));
+                taggedQuestions.addAll(knowledge.questionIdsFor(kp));
+            }
+            String courses = "SELECT id FROM course WHERE status = 'PUBLISHED' AND (code IN (:c) OR id IN (:t))";
             int courseCount = ((Number) em.createNativeQuery("SELECT count(*) FROM (" + courses + ") x")
-                    .setParameter("c", courseCodes).getSingleResult()).intValue();
+                    .setParameter("c", courseCodes).setParameter("t", tagged).getSingleResult()).intValue();
             int completers = courseCount == 0 ? 0 : ((Number) em.createNativeQuery("SELECT count(*) FROM (" + officers
                     + ") o WHERE (SELECT count(*) FROM enrollment e WHERE e.person_id = o.id AND e.completed_at IS NOT NULL "
                     + "AND e.course_id IN (" + courses + ")) = " + courseCount).setParameter("c", courseCodes)
-                    .getSingleResult()).intValue();
-            List<String> qCodes = m.questionCodeList().isEmpty() ? List.of("-") : m.questionCodeList();
+                    .setParameter("t", tagged).getSingleResult()).intValue();
+            List<String> qCodes = new ArrayList<>(m.questionCodeList());
+            qCodes.add("-");
             Object[] ans = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(sum(CASE WHEN i.score >= i.points "
                     + "THEN 1 ELSE 0 END), 0) FROM attempt_item i JOIN exam_attempt a ON a.id = i.attempt_id "
                     + "JOIN question_version v ON v.id = i.question_version_id JOIN question q ON q.id = v.question_id "
-                    + "WHERE i.score IS NOT NULL AND q.code IN (:q) AND a.person_id IN (" + officers + ")")
-                    .setParameter("q", qCodes).getSingleResult();
+                    + "WHERE i.score IS NOT NULL AND (q.code IN (:q) OR q.id IN (:t)) AND a.person_id IN (" + officers + ")")
+                    .setParameter("q", qCodes).setParameter("t", taggedQuestions).getSingleResult();
             return new Expected(n, qualified, courseCount, completers, ((Number) ans[0]).intValue(),
                     ((Number) ans[1]).intValue());
         });
