@@ -37,30 +37,13 @@ public class CertificatePdf {
     QualificationConfig config;
 
     @Inject
-    io.quarkus.vertx.http.runtime.CurrentVertxRequest request;
+    PublicAddress address;
+
+    @Inject
+    Credentials credentials;
 
     public String verificationUrl(String number) {
-        String base = base(config.publicBaseUrl(), this::requestBase);
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + number;
-    }
-
-    /** The configured public base URL, else the address of the request (dev). */
-    static String base(java.util.Optional<String> configured, java.util.function.Supplier<String> fromRequest) {
-        return configured.map(String::trim).filter(b -> !b.isBlank()).orElseGet(fromRequest);
-    }
-
-    /**
-     * The address the current request came to (scheme and host, as forwarded by a trusted proxy):
-     * the QR base when none is configured (dev and test; production requires the setting).
-     */
-    String requestBase() {
-        io.vertx.ext.web.RoutingContext rc = request.getCurrent();
-        if (rc == null) {
-            return "http://localhost:8080";
-        }
-        io.vertx.core.http.HttpServerRequest r = rc.request();
-        String host = r.authority() != null ? r.authority().toString() : r.getHeader("Host");
-        return r.scheme() + "://" + (host == null ? "localhost:8080" : host);
+        return address.base() + "/verify/" + number;
     }
 
     public byte[] render(QualificationQueries.View v) throws IOException {
@@ -112,6 +95,14 @@ public class CertificatePdf {
                 pdf.text(cs, "Scan to verify the current state", 9, 80, 155);
                 pdf.text(cs, url, 8, 80, 135);
                 pdf.text(cs, "证书状态以核验页面显示为准。", 10, 80, 110);
+                if (v.state() == QualificationState.VALID) {
+                    // issue 17: the signed credential, verifiable by a phone without a network
+                    PDImageXObject offline = LosslessFactory.createFromImage(pdf.doc,
+                            qr(credentials.offlineUrl(credentials.issue(v)), 3));
+                    cs.drawImage(offline, 80, 195, size, size);
+                    pdf.text(cs, "离线核验：扫码即可在手机上核对数字签名，无需联网", 10, 235, 280);
+                    pdf.text(cs, "Offline: the signature verifies without a network", 9, 235, 265);
+                }
             }
             return pdf.bytes();
         }

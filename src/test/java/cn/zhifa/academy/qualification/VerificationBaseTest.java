@@ -11,10 +11,10 @@ class VerificationBaseTest {
 
     @Test
     void configuredAddressWinsElseTheRequestsOwn() {
-        assertThat(CertificatePdf.base(Optional.of("https://academy.example.gov.cn"), () -> "http://10.0.0.5:8080"))
+        assertThat(PublicAddress.base(Optional.of("https://academy.example.gov.cn"), () -> "http://10.0.0.5:8080"))
                 .isEqualTo("https://academy.example.gov.cn");
-        assertThat(CertificatePdf.base(Optional.empty(), () -> "http://192.168.1.20:8080"))
+        assertThat(PublicAddress.base(Optional.empty(), () -> "http://192.168.1.20:8080"))
                 .isEqualTo("http://192.168.1.20:8080");
-        assertThat(CertificatePdf.base(Optional.of(" "), () -> "https://dev.local")).isEqualTo("https://dev.local");
+        assertThat(PublicAddress.base(Optional.of(" "), () -> "https://dev.local")).isEqualTo("https://dev.local");
     }
 }
