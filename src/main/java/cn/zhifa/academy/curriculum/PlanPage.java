@@ -28,6 +28,7 @@ import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,7 +66,7 @@ public class PlanPage {
     private TemplateInstance page(String error, String message) {
         Choices choices = new Choices(orgs.visibleTree(), EnforcementDomain.ordered(),
                 Course.list("publishedVersionId IS NOT NULL ORDER BY code"), PersonCategory.values(), Grade.values(),
-                OrgLevel.values(), LocalDate.now(LearningService.ZONE).getYear());
+                OrgLevel.values(), Now.today().getYear());
         return Templates.list(plans.visible(), choices, error, message);
     }
 

@@ -20,6 +20,8 @@ import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.PeopleChanged;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -42,12 +44,22 @@ public class PlanSync {
     @Inject
     AuditLog audit;
 
+    @Inject
+    MeterRegistry metrics;
+
     /** Counts of one plan's sync. */
     public record Result(int opened, int closed) {
     }
 
     void onPeopleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeopleChanged event) {
-        QuarkusTransaction.requiringNew().run(this::syncAll);
+        try {
+            QuarkusTransaction.requiringNew().run(this::syncAll);
+        } catch (RuntimeException e) {
+            // the people change has committed; the nightly run repairs the assignments. Counted so
+            // that a failure (e.g. a lock-order deadlock) is seen, not only logged.
+            metrics.counter("academy.plan.sync.failures").increment();
+            LOG.errorf(e, "plan sync after a people change failed");
+        }
     }
 
     @Scheduled(cron = "${academy.learning.plan-sync-cron}", identity = "plan-sync")
@@ -92,7 +104,7 @@ public class PlanSync {
         for (PlanAssignment a : existing.values()) {
             if (a.status == PlanAssignment.Status.OPEN && a.pinnedReason == null && !audience.contains(a.personId)) {
                 a.status = PlanAssignment.Status.CLOSED;
-                a.closedAt = Instant.now();
+                a.closedAt = Now.instant();
                 a.closeReason = "不再属于培训对象";
                 closed++;
             }
