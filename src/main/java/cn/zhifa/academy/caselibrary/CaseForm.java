@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * The authoring form (案例编写表单): front-matter fields as inputs, the legal basis one entry per
@@ -110,7 +111,7 @@ public class CaseForm {
     public static CaseForm blank() {
         CaseForm f = new CaseForm();
         f.body = CaseContent.bodyOf(Map.of());
-        f.date = java.time.LocalDate.now().toString();
+        f.date = Now.today().toString();
         return f;
     }
 }

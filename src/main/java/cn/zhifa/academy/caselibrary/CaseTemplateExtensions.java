@@ -1,11 +1,11 @@
 package cn.zhifa.academy.caselibrary;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import cn.zhifa.academy.organization.OrgLevel;
 import io.quarkus.qute.TemplateExtension;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * View helpers for the case library's templates: message keys of the case enums (texts come from
@@ -15,7 +15,7 @@ import io.quarkus.qute.TemplateExtension;
 public class CaseTemplateExtensions {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(Now.zone()); // first used while rendering, so the configured zone
 
     static String statusKey(CaseStatus s) {
         return "status_" + s.name();

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -102,7 +103,7 @@ public class CaseWorkflowService {
         CaseVersion v = open(c, CaseStatus.DRAFT, "提交审核");
         requireAuthor(v, "只有本版本的作者可以提交审核");
         v.status = CaseStatus.IN_REVIEW;
-        v.submittedAt = Instant.now();
+        v.submittedAt = Now.instant();
         v.reviewer = null;
         v.reviewedAt = null;
         audit.record("case.submitted", "typical_case", c.code, AuditLog.detail("version", v.versionNo));
@@ -116,7 +117,7 @@ public class CaseWorkflowService {
         requireNotAuthor(v);
         v.status = CaseStatus.APPROVED;
         v.reviewer = user.getUsername();
-        v.reviewedAt = Instant.now();
+        v.reviewedAt = Now.instant();
         v.reviewComment = blankToNull(comment);
         audit.record("case.approved", "typical_case", c.code,
                 AuditLog.detail("version", v.versionNo, "author", v.author, "comment", v.reviewComment));
@@ -135,7 +136,7 @@ public class CaseWorkflowService {
         requireNotAuthor(v);
         v.status = CaseStatus.DRAFT;
         v.reviewer = user.getUsername();
-        v.reviewedAt = Instant.now();
+        v.reviewedAt = Now.instant();
         v.reviewComment = truncate(reason, 1000);
         audit.record("case.sent_back", "typical_case", c.code,
                 AuditLog.detail("version", v.versionNo, "author", v.author, "comment", v.reviewComment));
@@ -162,7 +163,7 @@ public class CaseWorkflowService {
             CaseVersion.getEntityManager().flush(); // the one-published index must see the old row change first
         }
         v.status = CaseStatus.PUBLISHED;
-        v.publishedAt = Instant.now();
+        v.publishedAt = Now.instant();
         v.publishedBy = by;
         search.index(c, v, domainName(v.domainId));
         return superseded;
@@ -179,7 +180,7 @@ public class CaseWorkflowService {
         CaseVersion v = CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED).orElseThrow(
                 () -> new ProblemException(409, "Conflict", "案例 " + code + " 没有已发布的版本，无法撤回"));
         v.status = CaseStatus.WITHDRAWN;
-        v.withdrawnAt = Instant.now();
+        v.withdrawnAt = Now.instant();
         v.withdrawnBy = user.getUsername();
         v.withdrawReason = truncate(why, 500);
         search.unindex(c.id);

@@ -25,6 +25,7 @@ import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -261,7 +262,7 @@ public class AuthoringService {
             throw new ProblemException(400, "Cannot publish", "课程还不能发布", problems);
         }
         d.significant = significant;
-        d.publishedAt = Instant.now();
+        d.publishedAt = Now.instant();
         d.publishedBy = user.getUsername();
         d.contentHash = hash(d, lessons);
         c.publishedVersionId = d.id;

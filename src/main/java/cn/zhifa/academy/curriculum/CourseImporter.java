@@ -35,6 +35,7 @@ import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.storage.ContentTypes;
 import cn.zhifa.academy.storage.MediaObject;
 import cn.zhifa.academy.storage.MediaService;
@@ -419,7 +420,7 @@ public class CourseImporter {
             v.creditHours = pc.hours();
             v.contentHash = pc.hash();
             v.significant = pc.significant();
-            v.publishedAt = Instant.now();
+            v.publishedAt = Now.instant();
             v.publishedBy = actor;
             v.persist();
             int position = 1;

@@ -15,6 +15,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** One version of a course: editable while a draft, frozen once published. */
 @Entity
@@ -60,7 +61,7 @@ public class CourseVersion extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = Now.instant();
     }
 
     public boolean isDraft() {

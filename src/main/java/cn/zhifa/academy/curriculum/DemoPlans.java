@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -37,7 +38,7 @@ public class DemoPlans {
             return;
         }
         TrainingPlan p = new TrainingPlan();
-        int year = LocalDate.now(LearningService.ZONE).getYear();
+        int year = Now.today().getYear();
         p.year = year;
         p.title = year + " 年度行政执法人员法治培训";
         p.owningUnitId = city.id;

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** A person taking a course, on the version they started (or were moved to). */
 @Entity
@@ -31,7 +32,7 @@ public class Enrollment extends PanacheEntityBase {
     public Long courseVersionId;
 
     @Column(name = "started_at")
-    public Instant startedAt = Instant.now();
+    public Instant startedAt = Now.instant();
 
     @Column(name = "completed_at")
     public Instant completedAt;

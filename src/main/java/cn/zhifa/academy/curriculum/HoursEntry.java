@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** One line of the learning-hours ledger (学时台账). */
 @Entity
@@ -49,7 +50,7 @@ public class HoursEntry extends PanacheEntityBase {
     public String recordedBy;
 
     @Column(name = "recorded_at")
-    public Instant recordedAt = Instant.now();
+    public Instant recordedAt = Now.instant();
 
     public static BigDecimal total(long personId, int year) {
         BigDecimal sum = getEntityManager()

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -34,7 +34,9 @@ import cn.zhifa.academy.platform.web.ProblemException;
 @Transactional
 public class LearningService {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** @deprecated the zone is configurable (academy.time-zone): use {@link Now#zone()}. */
+    @Deprecated
+    static final java.time.ZoneId ZONE = Now.DEFAULT_ZONE_ID;
 
     @Inject
     CurrentUser user;
@@ -118,7 +120,7 @@ public class LearningService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public MyLearning myLearning() {
         long person = learner();
-        int year = LocalDate.now(ZONE).getYear();
+        int year = Now.today().getYear();
         List<TrainingPlan> plans = TrainingPlan.list(
                 "SELECT DISTINCT p FROM TrainingPlan p LEFT JOIN FETCH p.courses, PlanAssignment a WHERE a.planId = p.id "
                         + "AND a.personId = ?1 AND a.status = ?2 AND p.status = ?3",
@@ -509,7 +511,7 @@ public class LearningService {
         }
         LessonProgress p = ctx.progress();
         double furthest = p.furthestSeconds.doubleValue();
-        double elapsed = p.updatedAt == null ? 0 : (Instant.now().toEpochMilli() - p.updatedAt.toEpochMilli()) / 1000.0;
+        double elapsed = p.updatedAt == null ? 0 : (Now.instant().toEpochMilli() - p.updatedAt.toEpochMilli()) / 1000.0;
         // at most what could be watched since the last heartbeat (capped, so a long pause is no
         // licence to jump), at up to 1.5× speed, plus two seconds of slack
         int hb = config.heartbeatSeconds();
@@ -525,16 +527,16 @@ public class LearningService {
         if (position > furthest) {
             p.furthestSeconds = p.positionSeconds;
         }
-        p.updatedAt = Instant.now();
+        p.updatedAt = Now.instant();
         boolean lessonDone = false;
         if (p.completedAt == null && p.durationSeconds != null
                 && p.furthestSeconds.doubleValue() >= p.durationSeconds.doubleValue() * config.videoCompletionShare()) {
-            p.completedAt = Instant.now();
+            p.completedAt = Now.instant();
             lessonDone = true;
         }
         boolean courseDone = lessonDone && completeCourseIfDone(ctx);
         return new Progress(p.furthestSeconds.doubleValue(), p.positionSeconds.doubleValue(), p.completedAt != null,
-                courseDone, HoursEntry.total(ctx.enrollment().personId, LocalDate.now(ZONE).getYear()));
+                courseDone, HoursEntry.total(ctx.enrollment().personId, Now.today().getYear()));
     }
 
     /** Marks a reading lesson (article, slides, case) as read. */
@@ -546,11 +548,11 @@ public class LearningService {
         LessonProgress p = ctx.progress();
         boolean courseDone = false;
         if (p.completedAt == null) {
-            p.completedAt = Instant.now();
+            p.completedAt = Now.instant();
             p.updatedAt = p.completedAt;
             courseDone = completeCourseIfDone(ctx);
         }
-        return new Progress(0, 0, true, courseDone, HoursEntry.total(ctx.enrollment().personId, LocalDate.now(ZONE).getYear()));
+        return new Progress(0, 0, true, courseDone, HoursEntry.total(ctx.enrollment().personId, Now.today().getYear()));
     }
 
     /** Everything the lesson player needs — never a check's keys. */
@@ -665,16 +667,16 @@ public class LearningService {
         int pass = ctx.lesson().passScore == null ? 60 : ctx.lesson().passScore;
         LessonProgress p = ctx.progress();
         p.checkScore = p.checkScore == null ? score : Math.max(p.checkScore, score);
-        p.updatedAt = Instant.now();
+        p.updatedAt = Now.instant();
         boolean courseDone = false;
         if (score >= pass && p.completedAt == null) {
-            p.completedAt = Instant.now();
+            p.completedAt = Now.instant();
             courseDone = completeCourseIfDone(ctx);
         }
         audit.record("lesson.check_submitted", "lesson", ctx.lesson().id,
                 AuditLog.detail("person", ctx.enrollment().personId, "score", score, "passed", score >= pass));
         return new CheckResult(score, pass, score >= pass, feedback, new Progress(0, 0, p.completedAt != null, courseDone,
-                HoursEntry.total(ctx.enrollment().personId, LocalDate.now(ZONE).getYear())));
+                HoursEntry.total(ctx.enrollment().personId, Now.today().getYear())));
     }
 
     List<CheckQuestion> questions(Lesson l) {
@@ -704,9 +706,9 @@ public class LearningService {
         if (!done.containsAll(required)) {
             return false;
         }
-        e.completedAt = Instant.now();
+        e.completedAt = Now.instant();
         CourseVersion v = CourseVersion.findById(e.courseVersionId);
-        int year = LocalDate.now(ZONE).getYear();
+        int year = Now.today().getYear();
         int credited = em.createNativeQuery("INSERT INTO hours_ledger (person_id, year, hours, source, course_id, "
                 + "description, recorded_by) VALUES (?1, ?2, ?3, 'COURSE', ?4, ?5, 'system') "
                 + "ON CONFLICT (person_id, course_id, year) WHERE source = 'COURSE' DO NOTHING")

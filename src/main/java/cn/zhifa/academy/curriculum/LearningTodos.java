@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.HomeTodo;
 import cn.zhifa.academy.platform.web.UxMessages;
 
@@ -30,7 +31,7 @@ public class LearningTodos implements HomeTodo {
         UxMessages m = HomeTodo.text(locale);
         List<Item> out = new ArrayList<>();
         if (user.getPersonId() != null) {
-            LocalDate today = LocalDate.now(LearningService.ZONE);
+            LocalDate today = Now.today();
             for (LearningService.PlanState p : learning.myLearning().plans()) {
                 List<LearningService.CourseState> open = p.courses().stream().filter(c -> !c.completed()).toList();
                 if (open.isEmpty()) {

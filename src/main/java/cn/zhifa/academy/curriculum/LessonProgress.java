@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** Where a learner is in one lesson: furthest point watched, last position, completion. */
 @Entity
@@ -43,5 +44,5 @@ public class LessonProgress extends PanacheEntityBase {
     public Instant completedAt;
 
     @Column(name = "updated_at")
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt = Now.instant();
 }

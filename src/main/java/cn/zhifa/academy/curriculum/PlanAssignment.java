@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** A plan applies to a person; closed (never deleted) when they leave the audience. */
 @Entity
@@ -40,7 +41,7 @@ public class PlanAssignment extends PanacheEntityBase {
     public String pinnedReason;
 
     @Column(name = "opened_at")
-    public Instant openedAt = Instant.now();
+    public Instant openedAt = Now.instant();
 
     @Column(name = "closed_at")
     public Instant closedAt;

@@ -28,6 +28,7 @@ import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -72,7 +73,7 @@ public class PlanPage {
                         + "CourseVersion v WHERE v.id = c.publishedVersionId ORDER BY v.title", Object[].class).getResultList()
                         .stream().map(r -> new CourseOption((String) r[0], (String) r[1], (java.math.BigDecimal) r[2])).toList(),
                 PersonCategory.values(), Grade.values(),
-                OrgLevel.values(), LocalDate.now(LearningService.ZONE).getYear());
+                OrgLevel.values(), Now.today().getYear());
         return Templates.list(plans.visible(), choices, error, message);
     }
 

@@ -40,6 +40,7 @@ import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -87,8 +88,8 @@ public class PlanService {
         p.createdBy = user.getUsername();
         apply(p, in);
         p.persist();
+        sync.sync(p); // the plan-sync lock before the audit chain lock (AdvisoryLocks: audit last)
         audit.record("plan.created", "training_plan", p.id, AuditLog.detail("after", summary(p)));
-        sync.sync(p);
         return p;
     }
 
@@ -96,8 +97,8 @@ public class PlanService {
         TrainingPlan p = managed(id);
         Map<String, Object> before = summary(p);
         apply(p, in);
+        sync.sync(p); // the plan-sync lock before the audit chain lock (AdvisoryLocks: audit last)
         audit.record("plan.updated", "training_plan", p.id, AuditLog.detail("before", before, "after", summary(p)));
-        sync.sync(p);
         return p;
     }
 
@@ -281,7 +282,7 @@ public class PlanService {
         if (hours.stripTrailingZeros().scale() > 1) {
             throw ProblemException.invalid("hours", "学时最多保留一位小数");
         }
-        if (date != null && (date.getYear() < 2000 || date.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))))) {
+        if (date != null && (date.getYear() < 2000 || date.isAfter(Now.today()))) {
             throw ProblemException.invalid("date", "培训日期应在 2000 年以后且不晚于今天");
         }
         if (description == null || description.isBlank() || date == null) {

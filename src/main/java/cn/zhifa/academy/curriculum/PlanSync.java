@@ -26,6 +26,8 @@ import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.PeopleChanged;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -49,6 +51,9 @@ public class PlanSync {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** Counts of one plan's sync. */
     public record Result(int opened, int closed) {
@@ -78,6 +83,9 @@ public class PlanSync {
                 return;
             } catch (RuntimeException e) {
                 if (attempt == 3) {
+                    // the people change has committed; the nightly run repairs the assignments.
+                    // Counted so that a failure (e.g. a lock-order deadlock) is seen, not only logged.
+                    metrics.counter("academy.plan.sync.failures").increment();
                     LOG.errorf(e, "plan audience sync after a change of people failed 3 times; the nightly run catches up");
                 } else {
                     LOG.warnf("plan audience sync failed (attempt %d), retrying: %s", attempt, e.toString());
@@ -144,7 +152,7 @@ public class PlanSync {
         for (PlanAssignment a : existing.values()) {
             if (a.status == PlanAssignment.Status.OPEN && a.pinnedReason == null && !audience.contains(a.personId)) {
                 a.status = PlanAssignment.Status.CLOSED;
-                a.closedAt = Instant.now();
+                a.closedAt = Now.instant();
                 a.closeReason = "不再属于培训对象";
                 closed++;
             }

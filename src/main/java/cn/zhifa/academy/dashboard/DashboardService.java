@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhifa.academy.curriculum.CurriculumConfig;
 import cn.zhifa.academy.evaluation.EvalMessages;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -39,8 +39,11 @@ import cn.zhifa.academy.platform.web.ProblemException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DashboardService {
 
+    /** @deprecated the zone is configurable (academy.time-zone): use {@link Now#zone()}. */
+    @Deprecated
+    static final java.time.ZoneId ZONE = Now.DEFAULT_ZONE_ID;
+
     public static final List<String> PANELS = List.of("hours", "plans", "domains", "exams", "expiring", "grades", "credit");
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int DRILL_LIMIT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The caller's scope on the joined unit {@code u}, bound to ?1 ({@link OrgScope#subtreePattern}). */
@@ -106,7 +109,7 @@ public class DashboardService {
     }
 
     public static int currentYear() {
-        return LocalDate.now(ZONE).getYear();
+        return Now.today().getYear();
     }
 
     /** The caller's unit path prefix ("" = everything). */
@@ -299,7 +302,7 @@ public class DashboardService {
 
     private Panel credit(String prefix, EvalMessages m) {
         List<PanelRow> rows = new ArrayList<>();
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = Now.today();
         for (Object[] r : rows("""
                 SELECT pr.id, pr.name, ev.total, ev.band, ev.cycle_label,
                        (SELECT max(b.ends_on) FROM provider_blacklist b WHERE b.provider_id = pr.id
@@ -321,7 +324,7 @@ public class DashboardService {
     }
 
     private static java.time.OffsetDateTime start(int year) {
-        return LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toOffsetDateTime();
+        return LocalDate.of(year, 1, 1).atStartOfDay(Now.zone()).toOffsetDateTime();
     }
 
     // ---- drill-down --------------------------------------------------------------------

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** A provider on the blacklist (黑名单) from {@link #startsOn} until before {@link #endsOn}, unless lifted. */
 @Entity
@@ -36,7 +37,7 @@ public class Blacklisting extends PanacheEntityBase {
     public String createdBy;
 
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = Now.instant();
 
     @Column(name = "lifted_at")
     public Instant liftedAt;

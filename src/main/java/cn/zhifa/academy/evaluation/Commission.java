@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** 委托记录: a unit commissions services from a provider for a period. */
 @Entity
@@ -39,5 +40,5 @@ public class Commission extends PanacheEntityBase {
     public String createdBy;
 
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = Now.instant();
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** A credit event (信用事件) of a provider: signed points on a date, with optional evidence. */
 @Entity
@@ -45,5 +46,5 @@ public class CreditEvent extends PanacheEntityBase {
     public String recordedBy;
 
     @Column(name = "recorded_at")
-    public Instant recordedAt = Instant.now();
+    public Instant recordedAt = Now.instant();
 }

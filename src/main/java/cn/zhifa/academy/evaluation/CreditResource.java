@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /** A provider's credit (信用): standing, events, blacklist and commissions. */
@@ -85,7 +86,7 @@ public class CreditResource {
     public Response blacklist(@PathParam("id") long id, @NotNull CreditService.BlacklistInput in) {
         Blacklisting b = credit.blacklist(id, in);
         return Response.created(URI.create("/api/v1/providers/" + id + "/credit/blacklist/" + b.id))
-                .entity(CreditService.view(b, LocalDate.now(EvaluationService.ZONE))).build();
+                .entity(CreditService.view(b, Now.today())).build();
     }
 
     @POST

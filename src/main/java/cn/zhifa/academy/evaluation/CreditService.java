@@ -18,6 +18,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.Provider;
 import cn.zhifa.academy.provider.ProviderService;
@@ -142,7 +143,7 @@ public class CreditService {
         if (in.points() == null || in.points().signum() == 0 || in.points().abs().compareTo(BigDecimal.valueOf(100)) > 0) {
             throw ProblemException.invalid("points", "分值应在 0–100 之间且不为 0");
         }
-        if (in.occurredOn() == null || in.occurredOn().isAfter(LocalDate.now(EvaluationService.ZONE))) {
+        if (in.occurredOn() == null || in.occurredOn().isAfter(Now.today())) {
             throw ProblemException.invalid("occurredOn", "请填写发生日期（不得晚于今天）");
         }
         if (in.description() == null || in.description().isBlank() || in.description().length() > 500) {
@@ -205,7 +206,7 @@ public class CreditService {
         if (b.liftedAt != null) {
             throw ProblemException.conflict("id", "已解除");
         }
-        b.liftedAt = java.time.Instant.now();
+        b.liftedAt = Now.instant();
         b.liftedBy = user.getUsername();
         b.liftReason = reason.trim();
         audit.record("credit.blacklist_lifted", "provider", providerId, AuditLog.detail("blacklist", b.id, "reason", b.liftReason));
@@ -213,7 +214,7 @@ public class CreditService {
 
     public List<BlacklistView> blacklistings(long providerId) {
         visible(providerId);
-        LocalDate today = LocalDate.now(EvaluationService.ZONE);
+        LocalDate today = Now.today();
         return Blacklisting.<Blacklisting> list("providerId = ?1 ORDER BY startsOn DESC", providerId).stream()
                 .map(b -> view(b, today)).toList();
     }
@@ -228,7 +229,7 @@ public class CreditService {
         if (providerIds.isEmpty()) {
             return Map.of();
         }
-        LocalDate today = LocalDate.now(EvaluationService.ZONE);
+        LocalDate today = Now.today();
         return Blacklisting.<Blacklisting> list(
                 "providerId IN ?1 AND liftedAt IS NULL AND startsOn <= ?2 AND endsOn > ?2 ORDER BY endsOn DESC", providerIds, today)
                 .stream().collect(Collectors.toMap(b -> b.providerId, b -> view(b, today), (a, b) -> a));
@@ -253,7 +254,7 @@ public class CreditService {
         if (in.periodStart() == null || in.periodEnd() == null || in.periodEnd().isBefore(in.periodStart())) {
             throw ProblemException.invalid("periodEnd", "请填写委托期限（结束日期不得早于开始日期）");
         }
-        LocalDate today = LocalDate.now(EvaluationService.ZONE);
+        LocalDate today = Now.today();
         Optional<Blacklisting> block = Blacklisting.<Blacklisting> list("providerId = ?1 AND liftedAt IS NULL", providerId)
                 .stream().filter(b -> b.inForceOn(today) || b.overlaps(in.periodStart(), in.periodEnd())).findFirst();
         if (block.isPresent()) {

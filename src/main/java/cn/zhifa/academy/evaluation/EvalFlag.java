@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** A flag on a person (e.g. 连续两次不合格 → 辞退审查), raised by a confirmed evaluation. */
 @Entity
@@ -30,7 +31,7 @@ public class EvalFlag extends PanacheEntityBase {
     public String reason;
 
     @Column(name = "raised_at")
-    public Instant raisedAt = Instant.now();
+    public Instant raisedAt = Now.instant();
 
     @Column(name = "cleared_at")
     public Instant clearedAt;

@@ -20,6 +20,7 @@ import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.provider.Provider;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamResultRecorded;
@@ -142,7 +143,7 @@ public class EvaluationDemoData {
     private void exam(Person p, int year, int score) {
         examResults.fire(new ExamResultRecorded(p.id, 9_000_000L + year, "FZRY-" + year, year + " 年度辅助人员业务知识考核",
                 ExamPurpose.AUXILIARY, false, "TY", BigDecimal.valueOf(score), score >= 60 ? "合格" : "不合格", score >= 60, 1,
-                LocalDate.of(year, 11, 15).atStartOfDay(EvaluationService.ZONE).toInstant()));
+                LocalDate.of(year, 11, 15).atStartOfDay(Now.zone()).toInstant()));
     }
 
     private void assess(EvalScheme s, Person p, String cycle, Map<String, Integer> manual) {
@@ -178,14 +179,14 @@ public class EvaluationDemoData {
                 EvaluationScore sc = evaluations.score(e.id, it.id);
                 sc.score = BigDecimal.valueOf(manual.get(it.code));
                 sc.enteredBy = "system";
-                sc.enteredAt = Instant.now();
+                sc.enteredAt = Now.instant();
             }
         }
         EvaluationScore.getEntityManager().flush();
         evaluations.recompute(e);
         e.status = Evaluation.Status.CONFIRMED;
         e.confirmedBy = "system";
-        e.confirmedAt = Instant.now();
+        e.confirmedAt = Now.instant();
         if (e.personId != null) {
             evaluations.raiseFlagIfDue(e);
         }

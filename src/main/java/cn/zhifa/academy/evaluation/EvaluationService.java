@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,6 +26,7 @@ import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.Provider;
 import cn.zhifa.academy.records.ExamPurpose;
@@ -44,7 +44,9 @@ import cn.zhifa.academy.records.ExamRecords;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class EvaluationService {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** @deprecated the zone is configurable (academy.time-zone): use {@link Now#zone()}. */
+    @Deprecated
+    static final java.time.ZoneId ZONE = Now.DEFAULT_ZONE_ID;
     static final List<ExamPurpose> DEFAULT_PURPOSES = List.of(ExamPurpose.AUXILIARY, ExamPurpose.ANNUAL);
 
     @Inject
@@ -122,7 +124,7 @@ public class EvaluationService {
 
         public String confirmedAtText() {
             return confirmedAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .format(confirmedAt.atZone(ZONE));
+                    .format(confirmedAt.atZone(Now.zone()));
         }
     }
 
@@ -209,7 +211,7 @@ public class EvaluationService {
             throw ProblemException.invalid("schemeId", "该方案版本已停用");
         }
         Cycle.Period period = s.cycle.parse(in.cycle());
-        if (period.start().isAfter(LocalDate.now(ZONE))) {
+        if (period.start().isAfter(Now.today())) {
             throw ProblemException.invalid("cycle", "考核周期尚未开始：" + period.label());
         }
         Evaluation e = new Evaluation();
@@ -284,7 +286,7 @@ public class EvaluationService {
         sc.score = score.setScale(2, RoundingMode.HALF_UP);
         sc.note = note == null || note.isBlank() ? null : note.trim();
         sc.enteredBy = actor();
-        sc.enteredAt = Instant.now();
+        sc.enteredAt = Now.instant();
         recompute(e);
         audit.record("evaluation.score_entered", "evaluation", e.id,
                 AuditLog.detail("item", it.code, "before", before, "after", sc.score));
@@ -306,7 +308,7 @@ public class EvaluationService {
         }
         e.status = Evaluation.Status.CONFIRMED;
         e.confirmedBy = actor();
-        e.confirmedAt = Instant.now();
+        e.confirmedAt = Now.instant();
         audit.record("evaluation.confirmed", "evaluation", e.id, AuditLog.detail("total", e.total, "band", e.band,
                 "base", e.baseScore, "adjustment", e.adjustment, "cycle", e.cycleLabel));
         if (e.personId != null) {
@@ -391,7 +393,7 @@ public class EvaluationService {
         if (f.clearedAt != null) {
             throw ProblemException.conflict("id", "该标记已解除");
         }
-        f.clearedAt = Instant.now();
+        f.clearedAt = Now.instant();
         f.clearedBy = actor();
         f.clearReason = reason.trim();
         audit.record("evaluation.flag_cleared", "person", f.personId, AuditLog.detail("flag", f.id, "reason", f.clearReason));
@@ -481,14 +483,14 @@ public class EvaluationService {
             case EXAM_SCORE: {
                 List<ExamPurpose> purposes = it.param == null ? DEFAULT_PURPOSES
                         : Arrays.stream(it.param.split(",")).map(String::trim).map(ExamPurpose::valueOf).toList();
-                Instant to = e.periodEnd.atStartOfDay(ZONE).toInstant();
-                Instant from = e.periodEnd.minusYears(1).atStartOfDay(ZONE).toInstant();
+                Instant to = e.periodEnd.atStartOfDay(Now.zone()).toInstant();
+                Instant from = e.periodEnd.minusYears(1).atStartOfDay(Now.zone()).toInstant();
                 Optional<ExamRecord> best = exams.best(e.personId, purposes, null, from, to);
                 if (best.isPresent()) {
                     ExamRecord r = best.get();
                     sc.notApplicable = false;
                     sc.score = r.score.multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
-                    sc.note = r.examTitle + "：" + plain(r.score) + " 分（" + r.finishedAt.atZone(ZONE).toLocalDate() + "）";
+                    sc.note = r.examTitle + "：" + plain(r.score) + " 分（" + r.finishedAt.atZone(Now.zone()).toLocalDate() + "）";
                 } else {
                     notApplicable(sc, "近 12 个月无考试成绩：不适用，权重按其余项目折算");
                 }

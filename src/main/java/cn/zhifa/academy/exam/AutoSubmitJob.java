@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Submits overdue attempts with every saved answer once the grace period has passed. Rows are
@@ -28,7 +29,7 @@ public class AutoSubmitJob {
     @Scheduled(every = "${academy.exam.auto-submit-every:15s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        int total = runOnce(Instant.now());
+        int total = runOnce(Now.instant());
         if (total > 0) {
             LOG.infof("auto-submitted %d overdue attempt(s)", total);
         }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.records.ExamRecord;
 
@@ -65,7 +66,7 @@ public class DeliveryService {
     public DeliveryViews.Paper startWithPaper(long examId, long personId, String deviceId) {
         String device = device(deviceId);
         // PostgreSQL keeps microseconds: the paper returned shows what is stored
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = Now.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return statements.activate(examId, personId, device, now)
                 .orElseGet(() -> startOnDemand(examId, personId, device));
     }
@@ -93,7 +94,7 @@ public class DeliveryService {
             return statements.paper(running.get().id, personId, device);
         }
         Terms terms = exams.terms(exam, person);
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = Now.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (now.isBefore(terms.opensAt())) {
             throw ProblemException.conflict("opensAt", "考试尚未开始");
         }
@@ -140,7 +141,7 @@ public class DeliveryService {
     public DeliveryViews.Status status(long attemptId, Long personId, String deviceId) {
         ExamAttempt a = own(attemptId, personId);
         String device = device(deviceId);
-        return new DeliveryViews.Status(a.id, a.status.name(), a.deadlineAt, Instant.now(), config.graceSeconds(),
+        return new DeliveryViews.Status(a.id, a.status.name(), a.deadlineAt, Now.instant(), config.graceSeconds(),
                 a.deviceId == null || a.deviceId.equals(device));
     }
 
@@ -237,11 +238,11 @@ public class DeliveryService {
         shape.optionOrder = layout.orders()[position - 1];
         List<String> canonical = canonical(q, shape, answer);
         String json = canonical.isEmpty() ? null : Json.write(canonical);
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         DeliveryStatements.SaveResult r = statements.save(attemptId, personId, position, seq, json, flagged,
                 device(deviceId), now).orElseThrow(() -> ProblemException.notFound("答卷不存在"));
         long stored = r.outcome() == DeliveryViews.SaveOutcome.APPLIED ? seq : r.storedBefore();
-        return new DeliveryViews.Saved(position, r.outcome(), stored, now, r.deadline(), Instant.now());
+        return new DeliveryViews.Saved(position, r.outcome(), stored, now, r.deadline(), Now.instant());
     }
 
     static Instant instant(Object o) {
@@ -290,7 +291,7 @@ public class DeliveryService {
         if (a.status != ExamAttempt.Status.IN_PROGRESS) {
             return a;
         }
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         a.status = ExamAttempt.Status.SUBMITTED;
         a.submitKind = kind;
         a.submittedAt = now.isAfter(a.deadlineAt) && kind == ExamAttempt.SubmitKind.AUTO ? a.deadlineAt : now;
@@ -360,7 +361,7 @@ public class DeliveryService {
     public DeliveryViews.Result result(long attemptId, Long personId) {
         ExamAttempt a = own(attemptId, personId);
         Exam exam = Exam.findById(a.examId);
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         boolean review = reviewAllowed(exam, a, now);
         List<DeliveryViews.ReviewItem> items = new ArrayList<>();
         if (review) {
@@ -428,7 +429,7 @@ public class DeliveryService {
     @Transactional
     public List<DeliveryViews.MyExam> myExams(long personId) {
         Person p = Person.findById(personId);
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         List<Exam> candidates = Exam.list("status = ?1 ORDER BY opensAt", Exam.Status.PUBLISHED);
         List<DeliveryViews.MyExam> out = new ArrayList<>();
         for (Exam e : candidates) {

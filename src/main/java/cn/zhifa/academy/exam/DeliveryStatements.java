@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -115,7 +116,7 @@ public class DeliveryStatements {
                 ps.setLong(1, attemptId);
                 ps.setLong(2, personId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    p = paper(rs, personId, Instant.now());
+                    p = paper(rs, personId, Now.instant());
                 }
             }
             if (p == null) {

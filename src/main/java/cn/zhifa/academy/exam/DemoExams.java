@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamPurpose;
 import io.quarkus.runtime.StartupEvent;
 
@@ -44,7 +45,7 @@ public class DemoExams {
                 section(3, QuestionType.TRUE_FALSE, 10, "2", null), section(4, QuestionType.CASE_ANALYSIS, 1, "10", null));
         Blueprint quiz = blueprint(city, "行政处罚法 10 题练习", new BigDecimal("6"),
                 section(1, QuestionType.SINGLE, 6, "1", "行政处罚法"), section(2, QuestionType.TRUE_FALSE, 4, "1", "行政处罚法"));
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         exam(city, full, "DEMO-ZG-TY", "执法资格考试（通用法律知识）模拟", ExamPurpose.QUALIFICATION_GENERAL, 90, 3,
                 ReviewPolicy.AFTER_CLOSE, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60)));
         exam(city, quiz, "DEMO-CF-LX", "行政处罚法随堂练习", ExamPurpose.COURSE_QUIZ, 15, 5, ReviewPolicy.AFTER_SUBMIT,

@@ -3,11 +3,11 @@ package cn.zhifa.academy.exam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.content.Markdown;
 import io.quarkus.qute.RawString;
@@ -20,9 +20,12 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension(namespace = "xa")
 public final class ExamAdminFormat {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZONE);
+    /** @deprecated the zone is configurable (academy.time-zone): use {@link Now#zone()}. */
+    @Deprecated
+    public static final java.time.ZoneId ZONE = Now.DEFAULT_ZONE_ID;
+    // first used while rendering or exporting, so in the configured zone (academy.time-zone)
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Now.zone());
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(Now.zone());
 
     private ExamAdminFormat() {
     }
@@ -54,7 +57,7 @@ public final class ExamAdminFormat {
         if (local == null || local.isBlank()) {
             return null;
         }
-        return LocalDateTime.parse(local.trim()).atZone(ZONE).toInstant();
+        return LocalDateTime.parse(local.trim()).atZone(Now.zone()).toInstant();
     }
 
     /** Whether a datetime-local value can be read. */

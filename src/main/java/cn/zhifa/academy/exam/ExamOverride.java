@@ -11,6 +11,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** Extra time, extra attempts or another window for one person or an organisation subtree. */
 @Entity
@@ -52,6 +53,6 @@ public class ExamOverride extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = Now.instant();
     }
 }

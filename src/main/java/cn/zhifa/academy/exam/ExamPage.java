@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -72,7 +73,7 @@ public class ExamPage {
         }
         DeliveryViews.MyExam exam = delivery.myExams(person).stream().filter(e -> e.examId() == id).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("考试不存在"));
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = Now.instant();
         boolean open = exam.state().equals("UPCOMING")
                 && !now.isBefore(exam.opensAt().minusSeconds(60L * config.lobbyMinutes()));
         return Templates.intro(exam, new Lobby(open, config.lobbyMinutes(), exam.opensAt().toEpochMilli(),

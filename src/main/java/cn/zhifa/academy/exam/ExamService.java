@@ -22,6 +22,7 @@ import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgHierarchy;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.Provider;
@@ -312,7 +313,7 @@ public class ExamService {
         if (ExamAudience.count("examId", e.id) == 0) {
             throw ProblemException.invalid("audience", "请先设置考试对象");
         }
-        if (!e.closesAt.isAfter(Instant.now())) {
+        if (!e.closesAt.isAfter(Now.instant())) {
             throw ProblemException.invalid("closesAt", "截止时间已过，不能发布");
         }
         Blueprint b = Blueprint.findById(e.blueprintId);
@@ -332,7 +333,7 @@ public class ExamService {
         em.createNativeQuery("UPDATE question_version SET used = TRUE WHERE id IN (SELECT question_version_id FROM exam_pool WHERE exam_id = ?1) AND NOT used")
                 .setParameter(1, e.id).executeUpdate();
         e.status = Exam.Status.PUBLISHED;
-        e.publishedAt = Instant.now();
+        e.publishedAt = Now.instant();
         audit.record("exam.publish", "exam", e.id, AuditLog.detail("code", e.code, "pool",
                 ((Number) em.createNativeQuery("SELECT count(*) FROM exam_pool WHERE exam_id = ?1").setParameter(1, e.id)
                         .getSingleResult()).longValue()));

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamResultRecorded;
 
@@ -83,7 +84,7 @@ public class Grading {
                 continue;
             }
             i.score = score(q, i.answer(), i.points, i.partialCredit);
-            i.gradedAt = Instant.now();
+            i.gradedAt = Now.instant();
             i.gradedBy = "system";
         }
         a.pendingItems = pending;
@@ -102,7 +103,7 @@ public class Grading {
         Blueprint b = Blueprint.findById(exam.blueprintId);
         a.passed = score.compareTo(b.passMark) >= 0;
         a.status = ExamAttempt.Status.GRADED;
-        a.gradedAt = Instant.now();
+        a.gradedAt = Now.instant();
         a.pendingItems = 0;
         keep(exam, a.personId, b);
     }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -159,7 +160,7 @@ public class GradingQueue {
         i.graderComment = comment == null || comment.isBlank() ? null : comment.trim();
         i.gradedBy = grader;
         if (complete) {
-            i.gradedAt = Instant.now();
+            i.gradedAt = Now.instant();
             a.pendingItems = Math.max(0, a.pendingItems - 1);
             audit.record("exam.grade", "exam-attempt", a.id,
                     AuditLog.detail("position", position, "score", score, "grader", grader));

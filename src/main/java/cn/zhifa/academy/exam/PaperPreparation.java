@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.platform.AdvisoryLocks;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -104,7 +105,7 @@ public class PaperPreparation {
     @Scheduled(every = "${academy.exam.prepare-every:60s}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         List<Long> exams = QuarkusTransaction.requiringNew().call(() -> Exam.<Exam> list(
                 "status = ?1 AND closesAt > ?2 AND opensAt < ?3", Exam.Status.PUBLISHED, now,
                 now.plus(config.prepareAheadHours(), ChronoUnit.HOURS)).stream().map(x -> x.id).toList());
@@ -139,7 +140,7 @@ public class PaperPreparation {
     /** One batch in the caller's transaction; null when there is nothing (more) to do. */
     Integer prepareBatch(long examId) {
         Exam exam = Exam.findById(examId);
-        if (exam == null || exam.status != Exam.Status.PUBLISHED || !exam.closesAt.isAfter(Instant.now())) {
+        if (exam == null || exam.status != Exam.Status.PUBLISHED || !exam.closesAt.isAfter(Now.instant())) {
             return null;
         }
         // nodes preparing the same exam take turns batch by batch (and never draw twice)

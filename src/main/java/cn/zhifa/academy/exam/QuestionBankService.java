@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -142,7 +143,7 @@ public class QuestionBankService {
         } else {
             fill(current, v, hash);
         }
-        q.updatedAt = java.time.Instant.now();
+        q.updatedAt = Now.instant();
         return Outcome.REVISED;
     }
 

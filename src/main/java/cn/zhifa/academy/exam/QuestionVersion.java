@@ -15,6 +15,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * The content of a question at one point in time. Once {@link #used} by an attempt it is
@@ -87,7 +88,7 @@ public class QuestionVersion extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = Now.instant();
     }
 
     public List<String> options() {

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * An in-app notification (站内通知) for one account. The text is a message key of the
@@ -43,7 +44,7 @@ public class Notification extends PanacheEntityBase {
     public String dedupKey;
 
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = Now.instant();
 
     @Column(name = "read_at")
     public Instant readAt;

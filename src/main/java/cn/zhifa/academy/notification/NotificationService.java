@@ -17,6 +17,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Creates and reads in-app notifications. Sending is idempotent per account and dedup key
@@ -96,13 +97,13 @@ public class NotificationService {
             return Optional.empty();
         }
         if (n.readAt == null) {
-            n.readAt = Instant.now();
+            n.readAt = Now.instant();
         }
         return Optional.of(n);
     }
 
     public int markAllRead(long accountId) {
-        return Notification.update("readAt = ?1 WHERE accountId = ?2 AND readAt IS NULL", Instant.now(), accountId);
+        return Notification.update("readAt = ?1 WHERE accountId = ?2 AND readAt IS NULL", Now.instant(), accountId);
     }
 
     private static String cut(String s) {

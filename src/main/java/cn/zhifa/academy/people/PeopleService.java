@@ -26,6 +26,7 @@ import cn.zhifa.academy.platform.security.AccountService;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.Provider;
@@ -157,7 +158,7 @@ public class PeopleService {
         Person p = new Person();
         p.employeeNo = in.employeeNo();
         p.status = EmploymentStatus.ACTIVE;
-        p.statusSince = LocalDate.now();
+        p.statusSince = Now.today();
         apply(p, in);
         p.persist();
         recordStatus(p, "新建");

@@ -26,6 +26,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -110,13 +111,13 @@ public class Person extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = Now.instant();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = Now.instant();
     }
 
     public static Optional<Person> byEmployeeNo(String employeeNo) {

@@ -16,6 +16,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** One entry of a person's employment-status history (在岗 / 离岗 / 调离). Never changed. */
 @Entity
@@ -48,7 +49,7 @@ public class PersonStatusChange extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        recordedAt = Instant.now();
+        recordedAt = Now.instant();
     }
 
     public static List<PersonStatusChange> history(long personId) {

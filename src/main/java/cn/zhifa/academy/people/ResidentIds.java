@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Resident identity card numbers (居民身份证号码, GB 11643-1999): 6-digit region code,
@@ -36,7 +37,7 @@ public final class ResidentIds {
         try {
             LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
-            if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1900) {
+            if (birth.isAfter(Now.today()) || birth.getYear() < 1900) {
                 return Optional.of("身份证号出生日期无效");
             }
         } catch (DateTimeException e) {

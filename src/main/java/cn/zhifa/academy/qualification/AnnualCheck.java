@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** 年审: the annual check of a qualification, one per year. */
 @Entity
@@ -34,7 +35,7 @@ public class AnnualCheck extends PanacheEntityBase {
     public String checkedBy;
 
     @Column(name = "checked_at")
-    public Instant checkedAt = Instant.now();
+    public Instant checkedAt = Now.instant();
 
     public static List<AnnualCheck> of(long qualificationId) {
         return list("qualificationId = ?1 ORDER BY year DESC", qualificationId);

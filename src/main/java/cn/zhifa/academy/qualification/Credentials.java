@@ -56,7 +56,7 @@ public class Credentials {
     }
 
     Map<String, Object> claims(QualificationQueries.View v, LocalDate from, LocalDate until) {
-        ZoneId zone = ZoneId.of(config.zone());
+        ZoneId zone = cn.zhifa.academy.platform.time.Now.zone();
         Map<String, Object> vc = new LinkedHashMap<>();
         vc.put("@context", List.of("https://www.w3.org/ns/credentials/v2",
                 "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));

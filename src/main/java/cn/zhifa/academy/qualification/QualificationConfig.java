@@ -38,10 +38,6 @@ public interface QualificationConfig {
     @WithDefault("0 15 3 * * ?")
     String jobCron();
 
-    /** Time zone that decides "today" for expiry dates. */
-    @WithDefault("Asia/Shanghai")
-    String zone();
-
     /** Verification look-ups allowed per client address and minute before 429 (0 = no limit). */
     @WithDefault("30")
     int verifyPerMinute();

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.dashboard.ExpiringQualifications;
 import cn.zhifa.academy.evaluation.StaffQualificationRate;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Qualifications as the dashboard and the provider credit evaluation read them: valid
@@ -39,7 +40,7 @@ public class QualificationDashboardSource implements ExpiringQualifications, Sta
 
     @Override
     public long count(String pathPrefix, int fromDays, int toDays) {
-        LocalDate today = LocalDate.now(rules.zone());
+        LocalDate today = Now.today();
         return ((Number) em.createNativeQuery("SELECT count(*) FROM qualification q JOIN person p ON p.id = q.person_id "
                 + "JOIN org_unit u ON u.id = p.unit_id WHERE q.state = 'VALID' AND q.expires_on > ?1 AND q.expires_on <= ?2 "
                 + "AND " + OrgScope.pathWithin("u.path", "?3")).setParameter(1, today.plusDays(fromDays))
@@ -50,7 +51,7 @@ public class QualificationDashboardSource implements ExpiringQualifications, Sta
     @Override
     @SuppressWarnings("unchecked")
     public List<Object[]> people(String pathPrefix, int fromDays, int toDays, int limit) {
-        LocalDate today = LocalDate.now(rules.zone());
+        LocalDate today = Now.today();
         List<Object[]> rows = em.createNativeQuery("SELECT p.id, t.name, q.expires_on, q.id AS qid FROM qualification q "
                 + "JOIN qualification_type t ON t.id = q.type_id JOIN person p ON p.id = q.person_id "
                 + "JOIN org_unit u ON u.id = p.unit_id WHERE q.state = 'VALID' AND q.expires_on > ?1 AND q.expires_on <= ?2 "

@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** One line of a qualification's history (资格变更记录); append-only. */
 @Entity
@@ -62,7 +63,7 @@ public class QualificationEvent extends PanacheEntityBase {
     public String actor;
 
     @Column(name = "occurred_at")
-    public Instant occurredAt = Instant.now();
+    public Instant occurredAt = Now.instant();
 
     public static List<QualificationEvent> of(long qualificationId) {
         return list("qualificationId = ?1 ORDER BY id", qualificationId);

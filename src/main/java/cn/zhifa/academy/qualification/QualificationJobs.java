@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamResultRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -48,7 +49,7 @@ public class QualificationJobs {
     }
 
     public LocalDate today() {
-        return LocalDate.now(rules.zone());
+        return Now.today();
     }
 
     @Scheduled(cron = "${academy.qualification.job-cron}", identity = "qualification-daily",
@@ -92,7 +93,7 @@ public class QualificationJobs {
     /** After the grading transaction committed: the exam record is there, check the person's rules. */
     void onExamResult(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExamResultRecorded e) {
         if (e.passed()) {
-            evaluate(e.personId(), LocalDate.ofInstant(Instant.now(), rules.zone()));
+            evaluate(e.personId(), LocalDate.ofInstant(Now.instant(), rules.zone()));
         }
     }
 

@@ -19,6 +19,7 @@ import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamRecord;
 import cn.zhifa.academy.records.ExamRecords;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Decides whether a person has earned a qualification type (资格取得条件) or its renewal, from
@@ -41,7 +42,7 @@ public class QualificationRules {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(config.zone());
+        return Now.zone();
     }
 
     /** Every domain in which the person meets the type's rule on {@code today}. */

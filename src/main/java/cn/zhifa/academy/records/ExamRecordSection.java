@@ -1,7 +1,6 @@
 package cn.zhifa.academy.records;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.qualification.QualMessages;
 import cn.zhifa.academy.qualification.QualText;
 
@@ -16,7 +16,6 @@ import cn.zhifa.academy.qualification.QualText;
 @ApplicationScoped
 public class ExamRecordSection implements PersonRecordSection {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     ExamRecords exams;
@@ -32,7 +31,7 @@ public class ExamRecordSection implements PersonRecordSection {
         List<List<String>> rows = exams.of(personId).stream().map(r -> List.of(r.examTitle + "（" + r.examCode + "）",
                 QualText.purpose(m, r.purpose) + (r.resit ? " · 补考" : ""), r.domainCode,
                 r.score.stripTrailingZeros().toPlainString(), r.band, r.passed ? m.rec_yes() : m.rec_no(),
-                LocalDate.ofInstant(r.finishedAt, ZONE).toString())).toList();
+                LocalDate.ofInstant(r.finishedAt, Now.zone()).toString())).toList();
         return Optional.of(new RecordTable("exams", m.rec_exams_title(), List.of(m.rec_exam(), m.rec_exam_purpose(),
                 m.rec_exam_domain(), m.rec_exam_score(), m.rec_exam_band(), m.rec_exam_passed(), m.rec_exam_date()), rows,
                 null, m.rec_exams_empty()));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Keeps {@link ExamRecord} in step with {@link ExamResultRecorded} and answers the questions
@@ -33,7 +34,7 @@ public class ExamRecords {
         r.passed = e.passed();
         r.attemptsUsed = e.attemptsUsed();
         r.finishedAt = e.finishedAt();
-        r.recordedAt = Instant.now();
+        r.recordedAt = Now.instant();
         if (r.id == null) {
             r.persist();
         }

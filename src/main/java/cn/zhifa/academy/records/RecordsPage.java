@@ -23,6 +23,7 @@ import cn.zhifa.academy.people.PeopleScope;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.pdf.CjkPdf;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.LocaleContext;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.qualification.QualMessages;
@@ -91,10 +92,10 @@ public class RecordsPage {
         Locale loc = locale.getLocale();
         QualMessages m = QualText.of(loc);
         PersonHeader h = header(p);
-        try (CjkPdf pdf = new CjkPdf(m.rec_title_of(p.name), CjkPdf.calendar(LocalDate.now()))) {
+        try (CjkPdf pdf = new CjkPdf(m.rec_title_of(p.name), CjkPdf.calendar(Now.today()))) {
             pdf.paragraph(m.rec_title_of(h.name()), 18);
             pdf.paragraph(m.rec_person_facts(h.category(), h.unit(), h.employeeNo()), 10);
-            pdf.paragraph(m.rec_generated(LocalDate.now().toString()), 8);
+            pdf.paragraph(m.rec_generated(Now.today().toString()), 8);
             for (RecordTable t : tables(p.id, loc)) {
                 pdf.gap(10);
                 pdf.paragraph(t.title(), 13);

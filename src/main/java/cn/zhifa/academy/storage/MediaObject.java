@@ -11,6 +11,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * A stored file (媒体文件): its metadata here, its bytes in the {@link ObjectStore}. The bytes and
@@ -65,7 +66,7 @@ public class MediaObject extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = Now.instant();
         if (publicId == null) {
             publicId = java.util.UUID.randomUUID();
         }

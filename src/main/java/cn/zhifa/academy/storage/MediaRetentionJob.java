@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Deletes the bytes of stored files whose {@code expires_at} has passed (import files, after
@@ -40,7 +41,7 @@ public class MediaRetentionJob {
     @Scheduled(every = "${academy.storage.retention-check-every:1h}", delayed = "2m", identity = "media-retention",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int n = purgeExpired(Instant.now());
+        int n = purgeExpired(Now.instant());
         if (n > 0) {
             LOG.infof("media retention: %d expired file(s) deleted", n);
         }

@@ -26,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -110,7 +111,7 @@ public class MediaService {
         m.ownerKind = owner;
         m.ownerId = ownerId;
         if (owner == MediaOwner.IMPORT_FILE) {
-            m.expiresAt = Instant.now().plus(config.storage().importRetention());
+            m.expiresAt = Now.instant().plus(config.storage().importRetention());
         }
         m.objectKey = key;
         m.filename = filename;
@@ -184,7 +185,7 @@ public class MediaService {
         var expiry = config.storage().s3().presignExpiry();
         Optional<URI> presigned = store.presignedDownload(m.objectKey, expiry);
         if (presigned.isPresent()) {
-            return new DownloadUrl(presigned.get().toString(), Instant.now().plus(expiry), true);
+            return new DownloadUrl(presigned.get().toString(), Now.instant().plus(expiry), true);
         }
         return new DownloadUrl(contentPath(m), null, false);
     }
@@ -210,7 +211,7 @@ public class MediaService {
     }
 
     private static String newKey(String filename) {
-        LocalDate d = LocalDate.now(ZoneOffset.UTC);
+        LocalDate d = Now.instant().atZone(ZoneOffset.UTC).toLocalDate();
         String ext = filename.substring(filename.lastIndexOf('.') + 1).toLowerCase();
         return String.format("media/%04d/%02d/%s.%s", d.getYear(), d.getMonthValue(), UUID.randomUUID(), ext);
     }

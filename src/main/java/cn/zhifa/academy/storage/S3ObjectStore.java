@@ -117,7 +117,7 @@ public class S3ObjectStore implements ObjectStore {
                 .headers(java.util.Map.of("If-None-Match", "*"));
         if (locked && retention != null && !retention.isZero()) {
             args.retention(new io.minio.messages.Retention(io.minio.messages.RetentionMode.COMPLIANCE,
-                    java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plus(retention)));
+                    cn.zhifa.academy.platform.time.Now.instant().atZone(java.time.ZoneOffset.UTC).plus(retention)));
         }
         try {
             client.putObject(args.build());

@@ -26,6 +26,7 @@ import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonStatusChange;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -141,7 +142,7 @@ public class RosterImportService {
         Counts c = apply(result.records(), result.people());
         imp = RosterImport.findById(importId); // apply() cleared the persistence context
         imp.status = RosterImport.Status.COMMITTED;
-        imp.committedAt = Instant.now();
+        imp.committedAt = Now.instant();
         imp.createdCount = c.created;
         imp.updatedCount = c.updated;
         imp.unchangedCount = c.unchanged;
@@ -191,7 +192,7 @@ public class RosterImportService {
             }
             EmploymentStatus status = r.status() != null ? r.status() : isNew ? EmploymentStatus.ACTIVE : p.status;
             LocalDate since = r.statusSince() != null ? r.statusSince()
-                    : isNew || status != p.status ? LocalDate.now() : p.statusSince;
+                    : isNew || status != p.status ? Now.today() : p.statusSince;
             boolean statusChanged = isNew || p.status != status || !p.statusSince.equals(since);
             p.name = r.name();
             p.idHash = r.idHash();

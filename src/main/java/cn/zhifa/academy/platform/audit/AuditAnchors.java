@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.academy.platform.AdvisoryLocks;
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -77,7 +78,7 @@ public class AuditAnchors {
     void scheduled() {
         try {
             Duration every = Duration.parse("PT" + config.audit().anchorEvery().toUpperCase());
-            long slot = Instant.now().getEpochSecond() / Math.max(60, every.toSeconds());
+            long slot = Now.instant().getEpochSecond() / Math.max(60, every.toSeconds());
             write("slot-" + NAME.format(Instant.ofEpochSecond(slot * Math.max(60, every.toSeconds()))));
         } catch (RuntimeException | IOException e) {
             LOG.errorf(e, "audit anchor could not be written");
@@ -86,7 +87,7 @@ public class AuditAnchors {
 
     /** Writes an anchor of the chain as it is now (also behind POST /api/v1/audit/anchor). */
     public Optional<Anchor> anchorNow() throws IOException {
-        return write("now-" + NAME.format(Instant.now()));
+        return write("now-" + NAME.format(Now.instant()));
     }
 
     Optional<Anchor> write(String name) throws IOException {
@@ -115,7 +116,7 @@ public class AuditAnchors {
         Object[] h = head.get(0);
         long seq = ((Number) h[0]).longValue();
         Anchor unsigned = new Anchor(1, ((String) h[2]).trim(), seq, ((String) h[1]).trim(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), keys.currentId(), null);
+                Now.instant().truncatedTo(ChronoUnit.SECONDS), keys.currentId(), null);
         Anchor a = new Anchor(unsigned.v(), unsigned.first(), unsigned.seq(), unsigned.head(), unsigned.writtenAt(),
                 unsigned.keyId(), keys.mac(unsigned.keyId(), unsigned.signedText()));
         String key = prefix() + name + "-" + seq + ".json";

@@ -23,6 +23,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * The append-only, hash-chained audit log (审计日志). Every state change that matters calls
@@ -70,13 +71,13 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent recordAs(String actor, String action, String entityType, Object entityId, Map<String, ?> detail) {
-        cn.zhifa.academy.platform.AdvisoryLocks.lock(em, CHAIN_LOCK);
+        cn.zhifa.academy.platform.AdvisoryLocks.lockLast(em, CHAIN_LOCK, "the audit chain lock");
         @SuppressWarnings("unchecked")
         List<Object[]> head = em.createNativeQuery("SELECT hash, seq FROM audit_event ORDER BY seq DESC LIMIT 1")
                 .getResultList();
         AuditEvent e = new AuditEvent();
         e.id = ((Number) em.createNativeQuery("SELECT nextval('audit_event_seq')").getSingleResult()).longValue();
-        e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+        e.occurredAt = Now.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
         e.actor = truncate(actor, 100);
         e.action = action;
         e.entityType = entityType;

@@ -23,6 +23,13 @@ public interface AcademyConfig {
     @WithDefault("academy")
     String dbSchema();
 
+    /**
+     * The zone of every date and deadline the service shows or counts (the Clock bean's zone,
+     * platform.time.ClockProducer).
+     */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId timeZone();
+
     Storage storage();
 
     Security security();

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -119,7 +120,7 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
     }
 
     private Outcome check(String username, String password, String client) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         String actor = username.isEmpty() ? "anonymous" : username;
         Optional<Instant> wait = throttle.blockedUntil(username, client, now);
         Account account = username.isEmpty() ? null : Account.findByUsername(username).orElse(null);

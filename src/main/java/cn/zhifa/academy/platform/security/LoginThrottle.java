@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -139,7 +140,7 @@ public class LoginThrottle {
     void forgetOld() {
         em.createNativeQuery("DELETE FROM login_throttle WHERE last_failure_at < ?1 AND (blocked_until IS NULL "
                 + "OR blocked_until < now())").setParameter(1,
-                        Timestamp.from(Instant.now().minus(config.security().loginThrottleResetAfter())))
+                        Timestamp.from(Now.instant().minus(config.security().loginThrottleResetAfter())))
                 .executeUpdate();
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -43,7 +44,7 @@ public class LoginThrottleResource {
     @RolesAllowed(Roles.SYSADMIN)
     @Operation(summary = "(username, client address) pairs that must wait before the next login attempt")
     public List<LoginThrottle.Block> blocked() {
-        return throttle.blocked(Instant.now());
+        return throttle.blocked(Now.instant());
     }
 
     @DELETE
