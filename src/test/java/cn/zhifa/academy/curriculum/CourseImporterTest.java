@@ -45,7 +45,9 @@ class CourseImporterTest {
             Course c = Course.byCode("TY-RXZF").orElseThrow();
             List<Lesson> lessons = Lesson.ofVersion(c.publishedVersionId);
             assertThat(lessons).extracting(l -> l.type).containsExactly(LessonType.ARTICLE, LessonType.VIDEO,
-                    LessonType.ARTICLE, LessonType.CASE, LessonType.CHECK);
+                    LessonType.ARTICLE, LessonType.CASE, LessonType.VIDEO, LessonType.CHECK);
+            assertThat(lessons.get(4).lessonKey).as("the micro-video made from lesson 01").isEqualTo("06-video-sanzhong-bufa");
+            assertThat(lessons.get(4).subtitlesMediaId).isNotNull();
             Lesson video = lessons.get(1);
             MediaObject m = MediaObject.findById(video.mediaId);
             assertThat(m.contentType).isEqualTo("video/mp4");
