@@ -81,7 +81,10 @@ class CertificateAndVerificationTest {
                     decoded.add(decode(img.getImage()));
                 }
             }
-            assertThat(decoded).containsExactly("https://verify.example.test/verify/" + q.number);
+            assertThat(decoded).hasSize(2);
+            assertThat(decoded).contains("https://verify.example.test/verify/" + q.number);
+            // issue 17: the second code carries the signed credential to the offline page
+            assertThat(decoded).anyMatch(d -> d.startsWith("https://verify.example.test/verify/offline#vc="));
         }
     }
 

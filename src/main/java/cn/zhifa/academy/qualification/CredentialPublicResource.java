@@ -1,0 +1,88 @@
+package cn.zhifa.academy.qualification;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Offline-verifiable certificates (issue 17 item 4): the public keys (JWKS), a qualification's
+ * signed credential for its holder and administrators, and the live state a verifier asks for
+ * when it is online.
+ */
+/** The public side of credentials (issue 17 item 4): the keys and the live state. */
+@Path("/api/v1/public/credentials")
+@Tag(name = "证书凭证 Certificate credentials")
+public class CredentialPublicResource {
+
+    @Inject
+    QualificationQueries queries;
+
+    @Inject
+    QualificationJobs jobs;
+
+    @Inject
+    QualificationConfig config;
+
+    @Inject
+    RoutingContext request;
+
+    private static final ConcurrentHashMap<String, long[]> BUDGET = new ConcurrentHashMap<>();
+
+    /** The live state (暂扣、注销 and 过期 override the signed validity). Public, like /verify. */
+    @GET
+    @Path("{number}/status")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Live state of a certificate, for verifiers that are online")
+    public Response status(@PathParam("number") String number) {
+        if (overBudget()) {
+            throw new ProblemException(429, "Too many requests", "查询过于频繁，请稍后再试");
+        }
+        String canonical = CertificateNumbers.normalise(number).orElse("-");
+        QualificationQueries.View v = Qualification.byNumber(canonical)
+                .map(q -> queries.views(java.util.List.of(q), jobs.today()).get(0))
+                .orElseThrow(() -> ProblemException.notFound("证书不存在"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("number", v.number());
+        out.put("state", v.state().name());
+        out.put("stateSince", v.stateSince() == null ? null : v.stateSince().toString());
+        out.put("expiresOn", v.expiresOn().toString());
+        return Response.ok(out).header("Cache-Control", "no-store").header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    private boolean overBudget() {
+        int limit = config.verifyPerMinute();
+        if (limit <= 0 || request == null || request.request().remoteAddress() == null) {
+            return false;
+        }
+        String addr = request.request().remoteAddress().hostAddress();
+        long minute = System.currentTimeMillis() / 60_000;
+        if (BUDGET.size() > 10_000) {
+            BUDGET.clear();
+        }
+        long[] slot = BUDGET.compute(addr, (k, v) -> v == null || v[0] != minute ? new long[] { minute, 1 }
+                : new long[] { minute, v[1] + 1 });
+        return slot[1] > limit;
+    }
+}
