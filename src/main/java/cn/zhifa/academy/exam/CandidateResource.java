@@ -62,16 +62,32 @@ public class CandidateResource {
     @POST
     @Path("my/exams/{exam}/attempts")
     @Operation(summary = "Start (or resume) an attempt: draws the candidate's own paper")
-    public Response start(@PathParam("exam") long exam, @HeaderParam(DEVICE) String device) {
-        DeliveryViews.Paper paper = delivery.startWithPaper(exam, person(), device);
-        return Response.created(URI.create("/api/v1/attempts/" + paper.attemptId())).entity(paper).build();
+    @io.smallrye.common.annotation.Blocking
+    public java.util.concurrent.CompletionStage<Response> start(@PathParam("exam") long exam,
+            @HeaderParam(DEVICE) String device, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        // a prepared paper waits for its batch's commit without holding this worker thread; the
+        // answer is built on the thread that completes it, outside the request, so the location
+        // is made absolute here (a relative one would be resolved against the current request)
+        URI base = uri.getBaseUri();
+        java.util.concurrent.CompletableFuture<Response> out = new java.util.concurrent.CompletableFuture<>();
+        delivery.start(exam, person(), device).whenComplete((paper, err) -> {
+            try {
+                if (err != null) {
+                    out.completeExceptionally(err instanceof java.util.concurrent.CompletionException
+                            && err.getCause() != null ? err.getCause() : err);
+                } else {
+                    out.complete(Response.created(base.resolve("api/v1/attempts/" + paper.attemptId()))
+                            .entity(paper.json()).type(MediaType.APPLICATION_JSON_TYPE).build());
+                }
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
     }
 
     @Inject
     QuestionDocument documents;
-
-    @Inject
-    DeliveryStatements statements;
 
     /**
      * The exam's question texts and options, the same for every candidate: immutable, with a
@@ -83,7 +99,7 @@ public class CandidateResource {
     @Operation(summary = "The exam's question texts and options, sent once and cached (no keys); after 开始 only")
     public Response questions(@PathParam("exam") long exam, @HeaderParam("If-None-Match") String ifNoneMatch,
             @HeaderParam("Accept-Encoding") String acceptEncoding) {
-        if (!statements.hasStarted(exam, person())) {
+        if (!delivery.hasStarted(exam, person())) {
             throw ProblemException.notFound("考试不存在");
         }
         QuestionDocument.Doc d = documents.of(exam);

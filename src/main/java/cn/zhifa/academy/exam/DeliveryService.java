@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +25,6 @@ import cn.zhifa.academy.records.ExamRecord;
  */
 @ApplicationScoped
 public class DeliveryService {
-
-    static final int MAX_TEXT = 20_000;
 
     @Inject
     EntityManager em;
@@ -55,6 +52,122 @@ public class DeliveryService {
 
     @Inject
     PaperPreparation preparation;
+
+    @Inject
+    PaperCache paperCache;
+
+    @Inject
+    StartWriter startWriter;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    /** The full path of a start that the batch could not take (rare: overrides, a second 开始, a refusal). */
+    private final java.util.concurrent.ExecutorService fallback = java.util.concurrent.Executors.newFixedThreadPool(4,
+            r -> {
+                Thread t = new Thread(r, "exam-start-full-path");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @jakarta.annotation.PreDestroy
+    void stopFallback() {
+        fallback.shutdownNow();
+    }
+
+    /** A started paper as sent: the attempt and the paper's JSON. */
+    public record StartedPaper(long attemptId, byte[] json) {
+    }
+
+    /**
+     * 开始, the exam day's way (issue 11): a paper this node holds prepared ({@link PaperCache}) is
+     * started by the batch writer ({@link StartWriter}: one UPDATE for every start waiting, the
+     * answer sent after its commit) and sent as the bytes rendered when it was drawn, with the
+     * stamped start and deadline; no Hibernate, no per-start query of its own. Anything else
+     * takes the full path of {@link #startWithPaper}. Completes exceptionally with the
+     * {@link ProblemException} of a refusal.
+     */
+    public java.util.concurrent.CompletableFuture<StartedPaper> start(long examId, long personId, String deviceId) {
+        String device = device(deviceId);
+        PaperCache.Prepared p = paperCache.get(examId, personId);
+        if (p == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(render(startWithPaper(examId, personId, device)));
+        }
+        java.util.concurrent.CompletableFuture<StartedPaper> out = new java.util.concurrent.CompletableFuture<>();
+        startWriter.start(p.attemptId(), personId, device).whenComplete((started, err) -> {
+            if (err == null && started != null) {
+                try {
+                    paperCache.remove(p);
+                    paperCache.markStarted(examId, personId);
+                    statements.remember(p.attemptId(),
+                            new DeliveryStatements.Layout(personId, examId, p.versions(), p.orders()));
+                    out.complete(new StartedPaper(p.attemptId(), assemble(p, started)));
+                } catch (RuntimeException e) {
+                    out.completeExceptionally(e);
+                }
+                return;
+            }
+            fallback.execute(() -> {
+                io.quarkus.arc.ManagedContext request = io.quarkus.arc.Arc.container().requestContext();
+                request.activate();
+                try {
+                    out.complete(render(startWithPaper(examId, personId, device)));
+                    paperCache.remove(p); // started (or resumed) on the full path
+                } catch (Throwable t) {
+                    out.completeExceptionally(t);
+                } finally {
+                    request.terminate();
+                }
+            });
+        });
+        return out;
+    }
+
+    private StartedPaper render(DeliveryViews.Paper paper) {
+        try {
+            return new StartedPaper(paper.attemptId(), json.writeValueAsBytes(paper));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The paper of a prepared attempt just started: its header (stamped times) rendered now, its
+     * items as rendered when the paper was drawn, spliced into the JSON Jackson would write.
+     */
+    byte[] assemble(PaperCache.Prepared p, StartWriter.Started s) {
+        DeliveryViews.Paper head = new DeliveryViews.Paper(p.attemptId(), p.examId(), s.title(), p.number(),
+                ExamAttempt.Status.IN_PROGRESS.name(), s.startedAt(), s.deadline(), Instant.now(), config.graceSeconds(),
+                p.maxScore(), List.of());
+        byte[] h;
+        try {
+            h = json.writeValueAsBytes(head);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        // the record ends with its items: ..."items":[]}
+        int cut = h.length - 3;
+        if (cut < 0 || h[cut] != '[' || h[cut + 1] != ']' || h[cut + 2] != '}') {
+            throw new IllegalStateException("unexpected paper JSON");
+        }
+        byte[] out = new byte[cut + p.items().length + 1];
+        System.arraycopy(h, 0, out, 0, cut);
+        System.arraycopy(p.items(), 0, out, cut, p.items().length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
+    /** Whether the person has started the exam (may read its question document); no query once seen here. */
+    public boolean hasStarted(long examId, long personId) {
+        if (paperCache.knownStarted(examId, personId)) {
+            return true;
+        }
+        boolean started = statements.hasStarted(examId, personId);
+        if (started) {
+            paperCache.markStarted(examId, personId);
+        }
+        return started;
+    }
 
     /**
      * 开始: starts (or resumes) the person's attempt and returns the paper. Pressing 开始 twice
@@ -114,7 +227,7 @@ public class DeliveryService {
                 .orElseThrow(() -> ProblemException.conflict("status", "考试暂时无法开始，请稍后再试"));
     }
 
-    private static String device(String deviceId) {
+    static String device(String deviceId) {
         if (deviceId == null || deviceId.isBlank()) {
             return null;
         }
@@ -145,76 +258,6 @@ public class DeliveryService {
                 a.deviceId == null || a.deviceId.equals(device));
     }
 
-    static List<String> displayedOptions(QuestionCache.Q q, AttemptItem i) {
-        if (!q.type().choice()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        for (int o : i.order()) {
-            out.add(q.options().get(o));
-        }
-        return out;
-    }
-
-    /** Canonical answer → what the candidate sees (displayed option indexes for choice types). */
-    static List<String> displayedAnswer(QuestionCache.Q q, AttemptItem i) {
-        List<String> canonical = i.answer();
-        if (!q.type().choice()) {
-            return canonical;
-        }
-        int[] order = i.order();
-        TreeSet<Integer> shown = new TreeSet<>();
-        for (String c : canonical) {
-            int orig = Integer.parseInt(c);
-            for (int j = 0; j < order.length; j++) {
-                if (order[j] == orig) {
-                    shown.add(j);
-                }
-            }
-        }
-        return shown.stream().map(String::valueOf).toList();
-    }
-
-    /** Displayed answer → canonical (original option indexes, sorted); 400 on a malformed answer. */
-    static List<String> canonical(QuestionCache.Q q, AttemptItem i, List<String> displayed) {
-        List<String> given = displayed == null ? List.of() : displayed;
-        switch (q.type()) {
-            case SINGLE, MULTIPLE: {
-                int[] order = i.order();
-                TreeSet<Integer> orig = new TreeSet<>();
-                for (String s : given) {
-                    int j;
-                    try {
-                        j = Integer.parseInt(s);
-                    } catch (NumberFormatException e) {
-                        throw ProblemException.invalid("answer", "选项应为序号");
-                    }
-                    if (j < 0 || j >= order.length) {
-                        throw ProblemException.invalid("answer", "没有这个选项");
-                    }
-                    orig.add(order[j]);
-                }
-                if (q.type() == QuestionType.SINGLE && orig.size() > 1) {
-                    throw ProblemException.invalid("answer", "单选题只能选一项");
-                }
-                return orig.stream().map(String::valueOf).toList();
-            }
-            case TRUE_FALSE:
-                if (given.size() > 1 || (given.size() == 1 && !given.get(0).matches("[01]"))) {
-                    throw ProblemException.invalid("answer", "判断题答案应为 1（对）或 0（错）");
-                }
-                return given;
-            default:
-                if (given.size() > 1) {
-                    throw ProblemException.invalid("answer", "本题只需一个答案");
-                }
-                if (!given.isEmpty() && given.get(0).length() > MAX_TEXT) {
-                    throw ProblemException.invalid("answer", "答案超过 " + MAX_TEXT + " 字");
-                }
-                return given.isEmpty() || given.get(0).isBlank() ? List.of() : given;
-        }
-    }
-
     /**
      * Saves one answer. Applied only if {@code seq} is newer than the stored one (an older save
      * never overwrites a newer); every save is logged for appeals with its true outcome. One
@@ -236,7 +279,7 @@ public class DeliveryService {
         QuestionCache.Q q = questions.get(layout.versions()[position - 1]);
         AttemptItem shape = new AttemptItem();
         shape.optionOrder = layout.orders()[position - 1];
-        List<String> canonical = canonical(q, shape, answer);
+        List<String> canonical = AnswerMapping.canonical(q, shape, answer);
         String json = canonical.isEmpty() ? null : Json.write(canonical);
         Instant now = Now.instant();
         DeliveryStatements.SaveResult r = statements.save(attemptId, personId, position, seq, json, flagged,
@@ -367,9 +410,10 @@ public class DeliveryService {
         if (review) {
             for (AttemptItem i : AttemptItem.<AttemptItem> list("attemptId = ?1 ORDER BY position", a.id)) {
                 QuestionCache.Q q = questions.get(i.questionVersionId);
-                List<String> shown = displayedOptions(q, i);
+                List<String> shown = AnswerMapping.displayedOptions(q, i);
                 items.add(new DeliveryViews.ReviewItem(i.position, q.type().label, q.stemHtml(), shown,
-                        answerText(q, i, displayedAnswer(q, i)), keyText(q, i), i.score, i.points, q.explanation(),
+                        AnswerMapping.answerText(q, i, AnswerMapping.displayedAnswer(q, i)),
+                        AnswerMapping.keyText(q, i), i.score, i.points, q.explanation(),
                         q.referenceAnswer(), i.graderComment));
             }
         }
@@ -387,42 +431,6 @@ public class DeliveryService {
                 a.submitKind == null ? null : a.submitKind.name(), a.submittedAt, graded ? a.score : null, a.maxScore,
                 graded ? a.percent : null, graded ? a.band : null, graded ? a.passed : null, a.pendingItems, review,
                 note, items);
-    }
-
-    static String letters(List<String> displayed) {
-        return String.join("", displayed.stream().map(s -> String.valueOf((char) ('A' + Integer.parseInt(s)))).toList());
-    }
-
-    static String answerText(QuestionCache.Q q, AttemptItem i, List<String> displayed) {
-        if (displayed.isEmpty()) {
-            return "";
-        }
-        return switch (q.type()) {
-            case SINGLE, MULTIPLE -> letters(displayed);
-            case TRUE_FALSE -> displayed.get(0).equals("1") ? "对" : "错";
-            default -> displayed.get(0);
-        };
-    }
-
-    /** The key in the candidate's displayed option order. */
-    static String keyText(QuestionCache.Q q, AttemptItem i) {
-        return switch (q.type()) {
-            case SINGLE, MULTIPLE -> {
-                int[] order = i.order();
-                TreeSet<Integer> shown = new TreeSet<>();
-                for (String k : q.key()) {
-                    for (int j = 0; j < order.length; j++) {
-                        if (order[j] == Integer.parseInt(k)) {
-                            shown.add(j);
-                        }
-                    }
-                }
-                yield letters(shown.stream().map(String::valueOf).toList());
-            }
-            case TRUE_FALSE -> q.key().equals(List.of("1")) ? "对" : "错";
-            case FILL -> String.join(" / ", q.key());
-            case CASE_ANALYSIS -> "";
-        };
     }
 
     /** 我的考试: open and upcoming exams the person may sit, and those they have sat. */

@@ -182,7 +182,7 @@ public class DeliveryStatements {
             i.answerSeq = rs.getLong(17);
             QuestionCache.Q q = questions.get(i.questionVersionId);
             items.add(new DeliveryViews.Item(i.position, i.sectionPosition, i.questionVersionId, q.type().name(),
-                    order(i), i.points, DeliveryService.displayedAnswer(q, i), i.flagged, i.answerSeq));
+                    order(i), i.points, AnswerMapping.displayedAnswer(q, i), i.flagged, i.answerSeq));
             versions.add(i.questionVersionId);
             orders.add(i.optionOrder);
         }
@@ -203,7 +203,7 @@ public class DeliveryStatements {
         return out;
     }
 
-    private void remember(long attemptId, Layout layout) {
+    void remember(long attemptId, Layout layout) {
         if (layouts.size() >= MAX_LAYOUTS) {
             layouts.clear(); // crude but bounded; a miss costs one read
         }

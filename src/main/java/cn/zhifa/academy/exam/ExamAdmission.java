@@ -17,8 +17,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Admission control on the exam day's hot paths (issue 11): 开始, the paper, the question
- * document and answer saves. A node serves at most {@code academy.exam.admission-limit} of them
- * at once; one more is answered at once with 503, a short jittered {@code Retry-After} and a
+ * document and answer saves. A node serves at most {@code academy.exam.admission-limit} starts,
+ * papers and question documents at once, and, through a gate of their own, at most
+ * {@code academy.exam.save-admission-limit} saves (a start burst never starves the saves of
+ * candidates already writing); one more is answered at once with 503, a short jittered {@code Retry-After} and a
  * problem+json body (with {@code retryAfterMs} for the page), instead of waiting tens of
  * seconds in the worker and connection queues. The exam page waits that long quietly and
  * tries again ("正在进入考场…"); the candidate loses no time, because the deadline is stamped only
@@ -42,16 +44,24 @@ public class ExamAdmission {
 
     private final AtomicInteger inFlight = new AtomicInteger();
 
+    /** Saves have their own gate, so that a start burst cannot starve candidates already writing. */
+    private final AtomicInteger savesInFlight = new AtomicInteger();
+
     private volatile int limit = -1;
+
+    private volatile int saveLimit = -1;
 
     private Counter refused;
 
     void register(@Observes Filters filters) {
         limit = config.admissionLimit();
+        saveLimit = config.saveAdmissionLimit();
         refused = Counter.builder("academy.exam.admission.refused")
                 .description("Exam hot-path requests answered 503 because the node was saturated").register(metrics);
         Gauge.builder("academy.exam.admission.in_flight", inFlight, AtomicInteger::get)
-                .description("Exam hot-path requests being served").register(metrics);
+                .description("Exam hot-path requests (starts, papers, question documents) being served").register(metrics);
+        Gauge.builder("academy.exam.admission.saves_in_flight", savesInFlight, AtomicInteger::get)
+                .description("Answer saves being served").register(metrics);
         filters.register(this::filter, 1000);
     }
 
@@ -60,8 +70,18 @@ public class ExamAdmission {
         return limit;
     }
 
+    /** The save gate's current limit. */
+    public int saveLimit() {
+        return saveLimit;
+    }
+
+    /**
+     * Sets the limit of starts, papers and question documents; 0 closes the save gate too (a
+     * saturated node, as tests model it), any other value restores the configured save limit.
+     */
     public void setLimit(int limit) {
         this.limit = Math.max(0, limit);
+        this.saveLimit = limit <= 0 ? 0 : config.saveAdmissionLimit();
     }
 
     static boolean hotPath(HttpMethod method, String path) {
@@ -78,12 +98,15 @@ public class ExamAdmission {
     }
 
     void filter(RoutingContext rc) {
-        if (!hotPath(rc.request().method(), rc.normalizedPath())) {
+        HttpMethod method = rc.request().method();
+        if (!hotPath(method, rc.normalizedPath())) {
             rc.next();
             return;
         }
-        if (inFlight.incrementAndGet() > limit) {
-            inFlight.decrementAndGet();
+        boolean save = method == HttpMethod.PUT;
+        AtomicInteger gate = save ? savesInFlight : inFlight;
+        if (gate.incrementAndGet() > (save ? saveLimit : limit)) {
+            gate.decrementAndGet();
             if (refused != null) {
                 refused.increment();
             }
@@ -95,7 +118,7 @@ public class ExamAdmission {
                     .putHeader("Cache-Control", "no-store").end(body);
             return;
         }
-        rc.addEndHandler(done -> inFlight.decrementAndGet());
+        rc.addEndHandler(done -> gate.decrementAndGet());
         rc.next();
     }
 }

@@ -62,6 +62,20 @@ public interface ExamConfig {
     @WithDefault("64")
     int admissionLimit();
 
+    /**
+     * Answer saves a node serves at once, through a gate of their own (issue 11): a burst of
+     * starts fills the start gate, never this one. Beyond it: 503 + Retry-After as above.
+     */
+    @WithDefault("128")
+    int saveAdmissionLimit();
+
+    /**
+     * Prepared papers a node keeps in memory, rendered and ready for 开始 (about 7 KB each for
+     * 50 questions); candidates beyond it take the full path (one statement more per start).
+     */
+    @WithDefault("20000")
+    int paperCacheMax();
+
     /** Minutes before an exam opens from which its lobby page counts down and waits for the bell. */
     @WithDefault("30")
     int lobbyMinutes();

@@ -71,6 +71,9 @@ public class PaperPreparation {
     ExamConfig config;
 
     @Inject
+    PaperCache cache;
+
+    @Inject
     WeakPoints weakPoints;
 
     private final SecureRandom random = new SecureRandom();
@@ -116,6 +119,10 @@ public class PaperPreparation {
                 if (n > 0) {
                     LOG.infof("prepared %d paper(s) for exam %d", n, id);
                 }
+                int warmed = QuarkusTransaction.requiringNew().call(() -> cache.warmIfBehind(id));
+                if (warmed > 0) {
+                    LOG.infof("holding %d more prepared paper(s) of exam %d in memory", warmed, id);
+                }
             } catch (RuntimeException ex) {
                 LOG.warnf(ex, "preparing papers of exam %d failed", id);
             }
@@ -155,7 +162,7 @@ public class PaperPreparation {
         Papers.Spec spec = papers.spec(exam);
         Map<Long, Integer> numbers = new HashMap<>();
         ids.forEach(id -> numbers.put(id.longValue(), 1));
-        return write(examId, spec, numbers);
+        return write(examId, spec, numbers, true);
     }
 
     /**
@@ -163,10 +170,11 @@ public class PaperPreparation {
      * caller's transaction; a paper that already waits is kept. Returns whether one was written.
      */
     boolean prepareOne(Exam exam, long personId, int number) {
-        return write(exam.id, papers.spec(exam), Map.of(personId, number)) == 1;
+        return write(exam.id, papers.spec(exam), Map.of(personId, number), false) == 1;
     }
 
-    private int write(long examId, Papers.Spec spec, Map<Long, Integer> numbers) {
+    /** Draws and writes the papers; {@code keep}: also hold them in this node's {@link PaperCache}. */
+    private int write(long examId, Papers.Spec spec, Map<Long, Integer> numbers, boolean keep) {
         Map<Long, List<Papers.Drawn>> drawn = new HashMap<>();
         BigDecimal max = null;
         for (Long person : numbers.keySet()) {
@@ -234,6 +242,12 @@ public class PaperPreparation {
                 ps.setArray(7, array(c, "varchar", order));
                 ps.executeUpdate();
             }
+            if (keep) {
+                // rendered now, sent at 开始 (a rolled-back batch leaves entries the activation cannot find: harmless)
+                for (Map.Entry<Long, Long> a : attempts.entrySet()) {
+                    cache.put(a.getValue(), examId, a.getKey(), numbers.get(a.getKey()), max, drawn.get(a.getKey()));
+                }
+            }
             return attempts.size();
         } catch (SQLException e) {
             throw new IllegalStateException("writing prepared papers of exam " + examId + " failed", e);
@@ -258,6 +272,7 @@ public class PaperPreparation {
 
     /** Withdraws every prepared paper of an exam (it was cancelled). */
     int withdrawAll(long examId) {
+        cache.forget(examId);
         return em.createNativeQuery("WITH gone AS (SELECT id FROM exam_attempt WHERE exam_id = " + examId
                 + " AND status = 'PREPARED' FOR UPDATE SKIP LOCKED), "
                 + "items AS (DELETE FROM attempt_item WHERE attempt_id IN (SELECT id FROM gone)) "

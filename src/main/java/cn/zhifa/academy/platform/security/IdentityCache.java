@@ -64,6 +64,18 @@ public class IdentityCache {
         return fresh;
     }
 
+    /**
+     * The cached snapshot if it is fresh, without touching the database: null when the caller
+     * must {@link #get} it (which may read the account row, so only where blocking is allowed).
+     */
+    public Optional<Snapshot> peek(String username) {
+        Entry e = entries.get(username);
+        if (e != null && System.nanoTime() - e.loadedAt() < ttl().toNanos()) {
+            return e.snapshot();
+        }
+        return null;
+    }
+
     public void invalidate(String username) {
         generation.incrementAndGet();
         entries.remove(username);

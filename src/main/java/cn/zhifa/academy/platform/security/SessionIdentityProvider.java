@@ -55,16 +55,23 @@ public class SessionIdentityProvider extends JpaTrustedIdentityProvider {
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            String name = request.getPrincipal();
-            long epoch = SessionPrincipal.epoch(name);
-            IdentityCache.Snapshot account = cache.get(SessionPrincipal.username(name)).orElse(null);
-            if (account == null || !account.enabled() || epoch < 0 || epoch != account.epoch()) {
-                forget(HttpSecurityUtils.getRoutingContextAttribute(request));
-                throw new AuthenticationFailedException("session ended");
-            }
-            return identity(account);
-        });
+        String name = request.getPrincipal();
+        // issue 11: a fresh cached identity is answered right here, on the I/O thread, with no
+        // hop to a worker thread; only a miss reads the account row (blocking)
+        java.util.Optional<IdentityCache.Snapshot> cached = cache.peek(SessionPrincipal.username(name));
+        if (cached != null) {
+            return Uni.createFrom().item(() -> check(request, name, cached.orElse(null)));
+        }
+        return context.runBlocking(() -> check(request, name, cache.get(SessionPrincipal.username(name)).orElse(null)));
+    }
+
+    private SecurityIdentity check(TrustedAuthenticationRequest request, String name, IdentityCache.Snapshot account) {
+        long epoch = SessionPrincipal.epoch(name);
+        if (account == null || !account.enabled() || epoch < 0 || epoch != account.epoch()) {
+            forget(HttpSecurityUtils.getRoutingContextAttribute(request));
+            throw new AuthenticationFailedException("session ended");
+        }
+        return identity(account);
     }
 
     /**

@@ -1,0 +1,129 @@
+package cn.zhifa.academy.exam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import cn.zhifa.academy.platform.web.ProblemException;
+
+/**
+ * Between what a candidate sees and what the engine stores (issue 11 item 7): choice options are
+ * shown in a per-candidate permutation ({@link AttemptItem#order()}: displayed option i is
+ * original option order[i]), answers are stored canonically (original option indexes, sorted;
+ * texts as typed), and keys and answers are shown back in the candidate's own order. Pure
+ * functions, unit-tested in AnswerMappingTest; the save path, the paper and the review use them.
+ */
+public final class AnswerMapping {
+
+    /** The longest text answer accepted (characters). */
+    static final int MAX_TEXT = 20_000;
+
+    private AnswerMapping() {
+    }
+
+    static List<String> displayedOptions(QuestionCache.Q q, AttemptItem i) {
+        if (!q.type().choice()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int o : i.order()) {
+            out.add(q.options().get(o));
+        }
+        return out;
+    }
+
+    /** Canonical answer → what the candidate sees (displayed option indexes for choice types). */
+    static List<String> displayedAnswer(QuestionCache.Q q, AttemptItem i) {
+        List<String> canonical = i.answer();
+        if (!q.type().choice()) {
+            return canonical;
+        }
+        int[] order = i.order();
+        TreeSet<Integer> shown = new TreeSet<>();
+        for (String c : canonical) {
+            int orig = Integer.parseInt(c);
+            for (int j = 0; j < order.length; j++) {
+                if (order[j] == orig) {
+                    shown.add(j);
+                }
+            }
+        }
+        return shown.stream().map(String::valueOf).toList();
+    }
+
+    /** Displayed answer → canonical (original option indexes, sorted); 400 on a malformed answer. */
+    static List<String> canonical(QuestionCache.Q q, AttemptItem i, List<String> displayed) {
+        List<String> given = displayed == null ? List.of() : displayed;
+        switch (q.type()) {
+            case SINGLE, MULTIPLE: {
+                int[] order = i.order();
+                TreeSet<Integer> orig = new TreeSet<>();
+                for (String s : given) {
+                    int j;
+                    try {
+                        j = Integer.parseInt(s);
+                    } catch (NumberFormatException e) {
+                        throw ProblemException.invalid("answer", "选项应为序号");
+                    }
+                    if (j < 0 || j >= order.length) {
+                        throw ProblemException.invalid("answer", "没有这个选项");
+                    }
+                    orig.add(order[j]);
+                }
+                if (q.type() == QuestionType.SINGLE && orig.size() > 1) {
+                    throw ProblemException.invalid("answer", "单选题只能选一项");
+                }
+                return orig.stream().map(String::valueOf).toList();
+            }
+            case TRUE_FALSE:
+                if (given.size() > 1 || (given.size() == 1 && !given.get(0).matches("[01]"))) {
+                    throw ProblemException.invalid("answer", "判断题答案应为 1（对）或 0（错）");
+                }
+                return given;
+            default:
+                if (given.size() > 1) {
+                    throw ProblemException.invalid("answer", "本题只需一个答案");
+                }
+                if (!given.isEmpty() && given.get(0).length() > MAX_TEXT) {
+                    throw ProblemException.invalid("answer", "答案超过 " + MAX_TEXT + " 字");
+                }
+                return given.isEmpty() || given.get(0).isBlank() ? List.of() : given;
+        }
+    }
+
+    static String letters(List<String> displayed) {
+        return String.join("", displayed.stream().map(s -> String.valueOf((char) ('A' + Integer.parseInt(s)))).toList());
+    }
+
+    static String answerText(QuestionCache.Q q, AttemptItem i, List<String> displayed) {
+        if (displayed.isEmpty()) {
+            return "";
+        }
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> letters(displayed);
+            case TRUE_FALSE -> displayed.get(0).equals("1") ? "对" : "错";
+            default -> displayed.get(0);
+        };
+    }
+
+    /** The key in the candidate's displayed option order. */
+    static String keyText(QuestionCache.Q q, AttemptItem i) {
+        return switch (q.type()) {
+            case SINGLE, MULTIPLE -> {
+                int[] order = i.order();
+                TreeSet<Integer> shown = new TreeSet<>();
+                for (String k : q.key()) {
+                    for (int j = 0; j < order.length; j++) {
+                        if (order[j] == Integer.parseInt(k)) {
+                            shown.add(j);
+                        }
+                    }
+                }
+                yield letters(shown.stream().map(String::valueOf).toList());
+            }
+            case TRUE_FALSE -> q.key().equals(List.of("1")) ? "对" : "错";
+            case FILL -> String.join(" / ", q.key());
+            case CASE_ANALYSIS -> "";
+        };
+    }
+}
