@@ -38,9 +38,11 @@ public class Credentials {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CertificatePdf certificates;
+
     String base() {
-        String b = config.publicBaseUrl();
-        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        return certificates.publicBase();
     }
 
     /** The credential of a qualification with its certificate's validity. */
