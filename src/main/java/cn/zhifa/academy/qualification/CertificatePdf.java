@@ -39,9 +39,6 @@ public class CertificatePdf {
     @Inject
     PublicAddress address;
 
-    @Inject
-    Credentials credentials;
-
     public String verificationUrl(String number) {
         return address.base() + "/verify/" + number;
     }
@@ -95,14 +92,6 @@ public class CertificatePdf {
                 pdf.text(cs, "Scan to verify the current state", 9, 80, 155);
                 pdf.text(cs, url, 8, 80, 135);
                 pdf.text(cs, "证书状态以核验页面显示为准。", 10, 80, 110);
-                if (v.state() == QualificationState.VALID) {
-                    // issue 17: the signed credential, verifiable by a phone without a network
-                    PDImageXObject offline = LosslessFactory.createFromImage(pdf.doc,
-                            qr(credentials.offlineUrl(credentials.issue(v)), 3));
-                    cs.drawImage(offline, 80, 195, size, size);
-                    pdf.text(cs, "离线核验：扫码即可在手机上核对数字签名，无需联网", 10, 235, 280);
-                    pdf.text(cs, "Offline: the signature verifies without a network", 9, 235, 265);
-                }
             }
             return pdf.bytes();
         }
