@@ -10,6 +10,7 @@
   * 题型、选项、答案格式一致（单选/多选/判断/填空/案例分析）；
   * 每个 (law, article) 在 <法律文本目录>/<law>.md 中存在“第X条”条文标题；
   * 解析以“依据《中华人民共和国……》”开头，并写明 articles 中列出的每一条；
+  * 每题有 knowledge（知识点代码，见 courses/knowledge-points.yaml）；
   * 案例分析题评分要点分值之和等于 points（10 或 20），情境描述 200–400 字；
   * law 在法律登记表 courses/laws.yaml 中；已废止的法律须有早于废止日期的 conductDate，且解析写明承接法律；
   * 互斥组（group）：同组题目不会出现在同一张试卷上；疑似重复（同一法律、同一条文、题干或解析高度相似）
@@ -229,6 +230,7 @@ def main():
         if len(arts) != n - 1:
             err(law, "law file article headings not contiguous")
 
+    knowledge = lawregistry.load_knowledge(REGISTRY, lawregistry.texts(REGISTRY, LAW_DIR), errors)
     codes = {}
     allq = []
     counts = collections.Counter()
@@ -287,6 +289,7 @@ def main():
                 err(code, "duplicate article numbers")
             check_registry(q, code, law)
             check_group_fields(q, code)
+            lawregistry.check_knowledge_tags(q.get("knowledge"), knowledge, code, errors)
             allq.append(q)
             if q.get("domain") not in DOMAINS:
                 err(code, "bad domain %r" % q.get("domain"))

@@ -133,3 +133,71 @@ def repeal_problem(entry, conduct_date):
     if _date(conduct_date) >= rep:
         return "《%s》已于 %s 废止，%s 的行为应当适用《%s》" % (entry["name"], rep, conduct_date, entry["replacedBy"])
     return None
+
+
+# ---------- 知识点（courses/knowledge-points.yaml）----------
+KNOWLEDGE = REPO / "courses" / "knowledge-points.yaml"
+KP_CODE = re.compile(r"KP-[A-Z0-9]+(-[A-Z0-9]+)*")
+KP_ARTICLE = re.compile(r"(.+?)第([0-9]+)条")
+
+
+def load_knowledge(registry, texts_by_law, errors):
+    """知识点代码集合；表本身的问题（代码、上级、依据条文是否在法律文本中）写入 errors。"""
+    where = "courses/knowledge-points.yaml"
+    try:
+        data = yaml.safe_load(KNOWLEDGE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        errors.append("%s: 无法读取：%s" % (where, e))
+        return set()
+    if not isinstance(data, dict) or not isinstance(data.get("version"), int) or data["version"] < 1:
+        errors.append("%s: 应有正整数 version" % where)
+    codes, parents = set(), {}
+    for p in (data or {}).get("points") or []:
+        code = p.get("code") if isinstance(p, dict) else None
+        if not isinstance(code, str) or not KP_CODE.fullmatch(code):
+            errors.append("%s: 知识点代码 %r 不合格式" % (where, code))
+            continue
+        if code in codes:
+            errors.append("%s: 知识点代码 %s 重复" % (where, code))
+        codes.add(code)
+        if p.get("kind") not in ("stage", "topic"):
+            errors.append("%s: %s 的 kind 应为 stage 或 topic" % (where, code))
+        if p.get("parent"):
+            parents[code] = p["parent"]
+        arts = p.get("articles") or []
+        if not arts:
+            errors.append("%s: %s 缺少依据条文 articles" % (where, code))
+        for ref in arts:
+            m = KP_ARTICLE.fullmatch(str(ref))
+            e = find(registry, m.group(1)) if m else None
+            if not m or not e:
+                errors.append("%s: %s 的依据 %s 应写作“登记表中的法律简称第N条”" % (where, code, ref))
+            elif e.get("repealed"):
+                errors.append("%s: %s 的依据 %s 已废止" % (where, code, ref))
+            elif e["name"] in texts_by_law and int(m.group(2)) not in texts_by_law[e["name"]]:
+                errors.append("%s: %s 的依据 %s 在法律文本中不存在" % (where, code, ref))
+    for code, parent in parents.items():
+        if parent not in codes:
+            errors.append("%s: %s 的上级 %s 不存在" % (where, code, parent))
+        seen, c = set(), code
+        while c in parents and c not in seen:
+            seen.add(c)
+            c = parents[c]
+        if c in seen:
+            errors.append("%s: %s 的上级形成循环" % (where, code))
+    return codes
+
+
+def check_knowledge_tags(value, known, where, errors, required=True):
+    """knowledge 字段：知识点代码列表，每个都在知识点表中。"""
+    if value is None:
+        if required:
+            errors.append("%s: 缺少知识点标签 knowledge（见 courses/knowledge-points.yaml）" % where)
+        return []
+    if not isinstance(value, list) or not value:
+        errors.append("%s: knowledge 应为知识点代码列表，如 [KP-LIAN]" % where)
+        return []
+    for k in value:
+        if k not in known:
+            errors.append("%s: 未知的知识点 %r（见 courses/knowledge-points.yaml）" % (where, k))
+    return [k for k in value if k in known]

@@ -11,7 +11,16 @@
 # 做法：每张幻灯片的旁白按句用 espeak-ng（普通话 cmn）合成，
 # 逐句量出时长，据此排出字幕时间轴和幻灯片切换时间；
 # 画面是纯色底 + drawtext 文字，一次编码为 640x360 H.264 Main + AAC，faststart。
+#
+# 各课程的 2–5 分钟微视频由课时正文生成：
+#   courses/tools/make-video.sh --lessons
+# 即 python3 courses/tools/make_video.py --all：重新生成每个带 source 字段的视频课时
+# （幻灯片取自所依据图文课时的各节标题和要点，旁白为该节正文，附 WebVTT 字幕）。
 set -euo pipefail
+
+if [ "${1:-}" = "--lessons" ]; then
+  exec python3 "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/make_video.py" --all
+fi
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT_DIR="${1:-$HERE/../TY-RXZF/media}"

@@ -191,8 +191,10 @@ def main():
     ap.add_argument("--list-citations", action="store_true")
     args = ap.parse_args()
 
-    laws = lawregistry.texts({n: REGISTRY[n] for n in LAWS}, lawregistry.law_dir(args.law_dir))
+    law_folder = lawregistry.law_dir(args.law_dir)
+    laws = lawregistry.texts({n: REGISTRY[n] for n in LAWS}, law_folder)
     errors, warnings, cites = [], [], []
+    knowledge = lawregistry.load_knowledge(REGISTRY, lawregistry.texts(REGISTRY, law_folder), errors)
     codes = {}
 
     course_dirs = sorted(d for d in COURSES.iterdir()
@@ -251,7 +253,8 @@ def main():
             if t not in TYPES:
                 errors.append(f"{lw}: type 非法：{t!r}")
                 continue
-            if set(fm) != base | extra_by_type[t]:
+            lawregistry.check_knowledge_tags(fm.get("knowledge"), knowledge, lw, errors)
+            if set(fm) - {"knowledge", "source"} != base | extra_by_type[t]:
                 errors.append(f"{lw}: front matter 字段应为 {sorted(base | extra_by_type[t])}，实际 {sorted(fm)}")
             if not isinstance(fm.get("title"), str) or not fm["title"].strip():
                 errors.append(f"{lw}: 缺少 title")
@@ -267,6 +270,8 @@ def main():
                 n = len(re.findall(r"[\u4e00-\u9fff]", body))
                 if not 500 <= n <= 1200:
                     errors.append(f"{lw}: 正文汉字 {n} 个，不在 500–1200 之间")
+            if fm.get("source") is not None and (t != "video" or not (d / str(fm["source"])).exists()):
+                errors.append(f"{lw}: source 只用于视频课时，且应为本课程中的课时文件名（make_video.py 据此生成视频）")
             if t == "video":
                 v = fm.get("video", "")
                 if not (isinstance(v, str) and v.startswith("media/") and v.endswith(".mp4")):

@@ -36,7 +36,7 @@ SECTIONS = ["基本案情", "调查取证要点", "处理结果", "裁量说理"
 FIELDS = {"code", "title", "keywords", "tags", "domain", "matter", "caseType", "orgLevel", "legalBasis", "source", "date"}
 
 
-def check_case(path, registry, texts, errors):
+def check_case(path, registry, texts, errors, knowledge=frozenset()):
     rel = path.relative_to(CASES)
     text = path.read_text(encoding="utf-8")
     fm, body = course_validate.split_front_matter(text, str(rel), errors)
@@ -46,6 +46,7 @@ def check_case(path, registry, texts, errors):
     if missing:
         errors.append(f"{rel}: 缺少字段 {sorted(missing)}")
         return None
+    lawregistry.check_knowledge_tags(fm.get("knowledge"), knowledge, str(rel), errors)
     code = str(fm["code"])
     dir_name = path.parent.name
     if dir_name not in DOMAINS:
@@ -139,8 +140,9 @@ def main():
     registry = lawregistry.load_registry()
     texts = lawregistry.texts(registry, lawregistry.law_dir(args.law_dir))
     errors, cases = [], []
+    knowledge = lawregistry.load_knowledge(registry, texts, errors)
     for path in sorted(CASES.glob("*/*.md")):
-        c = check_case(path, registry, texts, errors)
+        c = check_case(path, registry, texts, errors, knowledge)
         if c:
             cases.append(c)
     codes = collections.Counter(c["code"] for c in cases)

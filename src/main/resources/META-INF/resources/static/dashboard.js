@@ -10,6 +10,15 @@
   document.querySelectorAll('.chart').forEach(function (el) {
     var labels = JSON.parse(el.dataset.labels || '[]');
     var values = JSON.parse(el.dataset.values || '[]').map(Number);
+    // nothing to draw: say so instead of an empty chart (a 0 % rate is data and is drawn)
+    if (values.length === 0) {
+      var empty = document.createElement('p');
+      empty.className = 'chart-empty';
+      empty.id = el.id.replace(/^chart-/, 'empty-');
+      empty.textContent = el.dataset.empty || '';
+      el.replaceWith(empty);
+      return;
+    }
     var chart = echarts.init(el, null, { renderer: 'svg' });
     var option;
     if (el.dataset.type === 'pie') {

@@ -19,7 +19,7 @@ import cn.zhifa.academy.content.FrontMatterDocument;
 public final class CaseFile {
 
     static final Set<String> KEYS = Set.of("code", "title", "keywords", "domain", "matter", "caseType", "orgLevel",
-            "legalBasis", "tags", "source", "date");
+            "legalBasis", "tags", "source", "date", "knowledge");
 
     /** The content when the file is valid, and every problem. */
     public record Parsed(CaseContent content, List<ContentProblem> problems, int codeLine) {
@@ -49,7 +49,7 @@ public final class CaseFile {
             if (!KEYS.contains(key)) {
                 problems.add(new ContentProblem(file, lines.key(key), "未知字段“" + key + "”；可用字段：" + String.join("、",
                         List.of("code", "title", "keywords", "domain", "matter", "caseType", "orgLevel", "legalBasis",
-                                "tags", "source", "date"))));
+                                "tags", "source", "date", "knowledge"))));
             }
         }
         List<CaseRules.Issue> typeIssues = new ArrayList<>();

@@ -22,6 +22,9 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.content.ContentInvalidException;
 import cn.zhifa.academy.content.ContentProblem;
+import cn.zhifa.academy.content.FrontMatterDocument;
+import cn.zhifa.academy.knowledge.KnowledgePoints;
+import cn.zhifa.academy.knowledge.KnowledgeTags;
 import cn.zhifa.academy.platform.audit.AuditLog;
 
 /**
@@ -69,8 +72,18 @@ public class CaseImportService {
             List<Item> items) {
     }
 
-    private record Planned(String file, CaseContent content, Action action, TypicalCase existing, int versionNo) {
+    private record Planned(String file, CaseContent content, Action action, TypicalCase existing, int versionNo,
+            List<String> knowledge) {
+        Planned withKnowledge(List<String> k) {
+            return new Planned(file, content, action, existing, versionNo, k);
+        }
     }
+
+    @Inject
+    KnowledgePoints knowledgePoints;
+
+    @Inject
+    KnowledgeTags knowledgeTags;
 
     /**
      * Validates the folder and imports it all, or throws {@link ContentInvalidException} (422) with
@@ -92,6 +105,10 @@ public class CaseImportService {
         int revised = 0;
         for (Planned p : plan) {
             items.add(new Item(p.file(), p.content().code(), p.action(), p.versionNo()));
+            if (!dryRun && p.action() == Action.UNCHANGED) {
+                // the tags are not part of the case's content hash: they follow the file every time
+                knowledgeTags.replace(KnowledgeTags.CASE, p.existing().id, p.knowledge());
+            }
             if (dryRun || p.action() == Action.UNCHANGED) {
                 continue;
             }
@@ -112,6 +129,7 @@ public class CaseImportService {
             v.persist();
             em.flush();
             Integer superseded = workflow.publish(c, v, actor);
+            knowledgeTags.replace(KnowledgeTags.CASE, c.id, p.knowledge());
             audit.recordAs(actor, "case.imported", "typical_case", c.code, AuditLog.detail("file", p.file(), "version",
                     v.versionNo, "action", p.action().name(), "superseded", superseded, "contentHash", v.contentHash));
         }
@@ -154,7 +172,8 @@ public class CaseImportService {
                 problems.add(new ContentProblem(rel, parsed.codeLine(), "编号 " + content.code() + " 与 " + earlier + " 重复"));
                 continue;
             }
-            plan(rel, content, parsed.codeLine(), problems).ifPresent(plan::add);
+            List<String> knowledge = knowledge(rel, text.get(), problems);
+            plan(rel, content, parsed.codeLine(), problems).map(pl -> pl.withKnowledge(knowledge)).ifPresent(plan::add);
         }
         if (plan.isEmpty() && problems.isEmpty()) {
             problems.add(new ContentProblem(folderName, 0, "目录中没有案例文件（应为 <领域目录>/<编号>.md）"));
@@ -165,7 +184,7 @@ public class CaseImportService {
     private Optional<Planned> plan(String rel, CaseContent content, int codeLine, List<ContentProblem> problems) {
         Optional<TypicalCase> existing = TypicalCase.byCode(content.code());
         if (existing.isEmpty()) {
-            return Optional.of(new Planned(rel, content, Action.CREATE, null, 1));
+            return Optional.of(new Planned(rel, content, Action.CREATE, null, 1, List.of()));
         }
         TypicalCase c = existing.get();
         if (c.origin != CaseOrigin.IMPORTED) {
@@ -176,7 +195,7 @@ public class CaseImportService {
         Optional<CaseVersion> lastImported = CaseVersion
                 .find("caseId = ?1 AND sourceFile IS NOT NULL ORDER BY versionNo DESC", c.id).firstResultOptional();
         if (lastImported.isPresent() && lastImported.get().contentHash.equals(hash)) {
-            return Optional.of(new Planned(rel, content, Action.UNCHANGED, c, lastImported.get().versionNo));
+            return Optional.of(new Planned(rel, content, Action.UNCHANGED, c, lastImported.get().versionNo, List.of()));
         }
         Optional<CaseVersion> open = CaseVersion.open(c.id);
         if (open.isPresent()) {
@@ -185,7 +204,31 @@ public class CaseImportService {
             return Optional.empty();
         }
         int next = CaseVersion.latest(c.id).map(v -> v.versionNo + 1).orElse(1);
-        return Optional.of(new Planned(rel, content, Action.REVISE, c, next));
+        return Optional.of(new Planned(rel, content, Action.REVISE, c, next, List.of()));
+    }
+
+    /** The file's knowledge-point tags (knowledge: [KP-…]); an unknown code is a problem at its line. */
+    private List<String> knowledge(String rel, String text, List<ContentProblem> problems) {
+        FrontMatterDocument.Parsed fm = FrontMatterDocument.parse(rel, text);
+        Object raw = fm.ok() ? fm.document().meta().get("knowledge") : null;
+        if (raw == null) {
+            return List.of();
+        }
+        int line = FrontMatterDocument.lineOfKey(text.startsWith("\ufeff") ? text.substring(1) : text, "knowledge");
+        if (!(raw instanceof List<?> l)) {
+            problems.add(new ContentProblem(rel, line, "knowledge 应为知识点代码列表，如 [KP-LIAN, KP-TINGZHENG]"));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : l) {
+            String code = String.valueOf(o).strip();
+            if (!knowledgePoints.exists(code)) {
+                problems.add(new ContentProblem(rel, line, "未知的知识点“" + code + "”（见 courses/knowledge-points.yaml）"));
+            } else {
+                out.add(code);
+            }
+        }
+        return out;
     }
 
     /** The case files: {@code <domain folder>/<code>.md}; a stray Markdown file elsewhere is a problem. */

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.content.ContentInvalidException;
+import cn.zhifa.academy.platform.startup.ContentFingerprints;
+import cn.zhifa.academy.platform.startup.StartupClock;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -31,7 +33,19 @@ public class CaseLibraryStartup {
     @Inject
     CaseSearchService search;
 
+    @Inject
+    ContentFingerprints fingerprints;
+
     void start(@Observes @Priority(30) StartupEvent event) {
+        long t0 = System.currentTimeMillis();
+        try {
+            importAtStart();
+        } finally {
+            StartupClock.record("cases", System.currentTimeMillis() - t0);
+        }
+    }
+
+    private void importAtStart() {
         try {
             int reindexed = search.reindexStale();
             if (reindexed > 0) {
@@ -44,8 +58,19 @@ public class CaseLibraryStartup {
             return;
         }
         Path folder = Path.of(config.folder());
+        if (!folder.toFile().isDirectory()) {
+            LOG.infof("case library: no folder at %s: nothing imported", folder.toAbsolutePath());
+            return;
+        }
         try {
+            // issue 16: an unchanged folder (same files, sizes and times) is not read again
+            ContentFingerprints.Fingerprint fp = ContentFingerprints.of(folder, "cases-" + CaseTokenizer.VERSION);
+            if (fingerprints.unchanged("cases", folder, fp)) {
+                LOG.infof("case library: %s unchanged since the last import (%d files): not read", folder, fp.files());
+                return;
+            }
             CaseImportService.Outcome o = imports.importFolder(folder, "system", false);
+            fingerprints.store("cases", folder, fp);
             LOG.infof("case library: imported %s — %d file(s): %d new, %d new version(s), %d unchanged", folder,
                     o.files(), o.created(), o.revised(), o.unchanged());
         } catch (ContentInvalidException e) {

@@ -150,4 +150,11 @@ public interface CaseMessages {
     String import_action_CREATE();
     String import_action_REVISE();
     String import_action_UNCHANGED();
+
+    // --- speed (issue 16): searches beyond the scan bound ---
+    String search_total_capped(int limit);
+
+    String search_latest_capped(int limit);
+
+    String facets_sampled(int limit);
 }

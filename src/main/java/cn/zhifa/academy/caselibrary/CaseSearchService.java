@@ -43,6 +43,13 @@ public class CaseSearchService {
      */
     static final int CANDIDATES = 200;
     static final String WORK_MEM = "32MB";
+    /**
+     * Issue 16: the bound on the work of one search, whatever the size of the library. Facets are
+     * counted over at most this many matches (exact below it; beyond it, over the first ones the
+     * index returns, and the page says so), the total is counted up to it (shown as "2000+"
+     * beyond), and ranking considers at most this many head hits and body-only matches.
+     */
+    static final int SCAN_LIMIT = 2000;
     static final int SNIPPET_WIDTH = 90;
     static final int MATTER_FACET_SIZE = 12;
     static final int TAG_FACET_SIZE = 20;
@@ -73,7 +80,23 @@ public class CaseSearchService {
      * @param partial no case matched every word, so these match some of them
      */
     public record Result(String q, int page, int size, long total, boolean partial, List<Hit> items,
-            List<Facet> facets) implements cn.zhifa.academy.platform.web.Paging {
+            List<Facet> facets, boolean facetsSampled) implements cn.zhifa.academy.platform.web.Paging {
+
+        /** More matches than {@link #SCAN_LIMIT}: {@code total} is a lower bound. */
+        public boolean totalCapped() {
+            return total > SCAN_LIMIT;
+        }
+
+        /** The bound, for the page's "more than …". */
+        public int scanLimit() {
+            return SCAN_LIMIT;
+        }
+
+        /** The total as shown: "2000+" beyond the bound. */
+        public String totalLabel() {
+            return totalCapped() ? SCAN_LIMIT + "+" : String.valueOf(total);
+        }
+
         /** Rank of the first hit on this page (for the list numbering). */
         public int start() {
             return page * size + 1;
@@ -117,20 +140,21 @@ public class CaseSearchService {
         Filters filters = filters(query);
         Optional<CaseTokenizer.Parsed> parsed = CaseTokenizer.query(query.q);
         if (parsed.isEmpty()) {
-            Map<String, List<Object[]>> facets = facets(null, filters);
-            return new Result(query.q, page, size, total(facets), false, hitViews(browse(filters, size, page * size), List.of()),
-                    facetViews(facets, query));
+            Facets facets = facets(null, filters);
+            return new Result(query.q, page, size, total(null, filters), false,
+                    hitViews(browse(filters, size, page * size), List.of()), facetViews(facets.rows(), query),
+                    facets.sampled());
         }
         CaseTokenizer.Parsed p = parsed.get();
         String match = p.allText();
         boolean partial = false;
-        Map<String, List<Object[]>> facets = facets(match, filters);
-        if (total(facets) == 0 && !p.anyText().equals(match)) {
+        long total = total(match, filters);
+        if (total == 0 && !p.anyText().equals(match)) {
             match = p.anyText();
             partial = true;
-            facets = facets(match, filters);
+            total = total(match, filters);
         }
-        long total = total(facets);
+        Facets facets = facets(match, filters);
         int needed = (page + 1) * size;
         int limit = Math.max(CANDIDATES, needed);
         List<Long> candidates = new ArrayList<>(headCandidates(match, p.rankText(), filters, limit));
@@ -140,7 +164,23 @@ public class CaseSearchService {
         }
         List<Object[]> ranked = rerank(candidates, p.rankText());
         List<Object[]> pageRows = ranked.subList(Math.min(ranked.size(), page * size), Math.min(ranked.size(), needed));
-        return new Result(query.q, page, size, total, partial, hitViews(pageRows, p.highlights()), facetViews(facets, query));
+        return new Result(query.q, page, size, total, partial, hitViews(pageRows, p.highlights()),
+                facetViews(facets.rows(), query), facets.sampled());
+    }
+
+    /**
+     * The number of matches under every filter, counted up to {@link #SCAN_LIMIT} + 1 (so that
+     * "more than the bound" is known without counting them all).
+     */
+    private long total(String match, Filters f) {
+        Query q = em.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM case_search WHERE "
+                + (match == null ? "" : "document @@ CAST(:match AS tsquery) AND ") + f.all() + " LIMIT "
+                + (SCAN_LIMIT + 1) + ") x");
+        if (match != null) {
+            q.setParameter("match", match);
+        }
+        f.params().forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
     }
 
     private Filters filters(CaseQuery q) {
@@ -190,10 +230,15 @@ public class CaseSearchService {
      * shows how many cases the other domains would give — and the tags are counted from the same
      * set.
      */
+    /** Facet rows by facet name; {@code sampled} when they were counted over the first {@link #SCAN_LIMIT} matches only. */
+    private record Facets(Map<String, List<Object[]>> rows, boolean sampled) {
+    }
+
     @SuppressWarnings("unchecked")
-    private Map<String, List<Object[]>> facets(String match, Filters f) {
+    private Facets facets(String match, Filters f) {
+        // at most SCAN_LIMIT + 1 matches are read: facet counts are exact up to the bound (issue 16)
         String sql = "WITH m AS MATERIALIZED (SELECT domain_id, case_type, matter, org_level, case_year, tags FROM case_search"
-                + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + "), "
+                + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + " LIMIT " + (SCAN_LIMIT + 1) + "), "
                 + "g AS (SELECT GROUPING(domain_id) gd, GROUPING(case_type) gt, GROUPING(matter) gm, GROUPING(org_level) gl, "
                 + "GROUPING(case_year) gy, domain_id, case_type, matter, org_level, case_year, "
                 + "count(*) FILTER (WHERE " + f.except("domain") + ") nd, count(*) FILTER (WHERE " + f.except("caseType") + ") nt, "
@@ -208,14 +253,19 @@ public class CaseSearchService {
                 + "row_number() OVER (PARTITION BY facet ORDER BY n DESC, value) AS rn FROM v WHERE n > 0 OR facet = 'total') x "
                 + "WHERE rn <= (CASE WHEN facet = 'matter' THEN " + MATTER_FACET_SIZE + " ELSE 100 END) "
                 + "UNION ALL (SELECT 'tag', t, count(*) FROM (SELECT unnest(tags) AS t FROM m WHERE " + f.except("tag")
-                + ") u GROUP BY t ORDER BY count(*) DESC, t LIMIT " + TAG_FACET_SIZE + ")";
+                + ") u GROUP BY t ORDER BY count(*) DESC, t LIMIT " + TAG_FACET_SIZE + ") "
+                + "UNION ALL (SELECT 'sample', '', CAST(count(*) AS float8) FROM m)";
         Query query = em.createNativeQuery(sql);
         if (match != null) {
             query.setParameter("match", match);
         }
         f.params().forEach(query::setParameter);
         List<Object[]> rows = query.getResultList();
-        return rows.stream().collect(Collectors.groupingBy(r -> (String) r[0], LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Object[]>> byFacet = rows.stream()
+                .collect(Collectors.groupingBy(r -> (String) r[0], LinkedHashMap::new, Collectors.toList()));
+        long sample = byFacet.getOrDefault("sample", List.<Object[]>of()).stream()
+                .mapToLong(r -> ((Number) r[2]).longValue()).sum();
+        return new Facets(byFacet, sample > SCAN_LIMIT);
     }
 
     /**
@@ -224,8 +274,11 @@ public class CaseSearchService {
      */
     @SuppressWarnings("unchecked")
     private List<Long> headCandidates(String match, String rank, Filters f, int limit) {
-        Query q = em.createNativeQuery("SELECT s.version_id FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) "
-                + "AND s.head @@ CAST(:rank AS tsquery) AND " + f.all() + " ORDER BY ts_rank(CAST('" + WEIGHTS + "' AS real[]), "
+        // ranks at most the newest SCAN_LIMIT head hits (issue 16): exact whenever no more cases have a
+        // query word in their head (the real library); ts_rank over tens of thousands of heads was the cost
+        Query q = em.createNativeQuery("SELECT s.version_id FROM (SELECT s.version_id, s.head, s.case_date, s.code "
+                + "FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) AND s.head @@ CAST(:rank AS tsquery) AND "
+                + f.all() + " ORDER BY s.case_date DESC, s.code LIMIT " + SCAN_LIMIT + ") s ORDER BY ts_rank(CAST('" + WEIGHTS + "' AS real[]), "
                 + "s.head, CAST(:rank AS tsquery), " + RANK_NORMALISATION + ") DESC, s.case_date DESC, s.code LIMIT :limit");
         q.setParameter("match", match).setParameter("rank", rank).setParameter("limit", limit);
         f.params().forEach(q::setParameter);
@@ -241,11 +294,6 @@ public class CaseSearchService {
                 .setParameter("except", except.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
         f.params().forEach(q::setParameter);
         return ((List<Object>) q.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
-    }
-
-    private static long total(Map<String, List<Object[]>> facets) {
-        return facets.getOrDefault("total", List.<Object[]>of()).stream().mapToLong(r -> ((Number) r[2]).longValue())
-                .sum();
     }
 
     /** Without words: the newest cases first. */

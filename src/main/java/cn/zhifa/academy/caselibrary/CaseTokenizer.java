@@ -309,6 +309,22 @@ public final class CaseTokenizer {
                     TsQuery.Lexeme word = new TsQuery.Lexeme(text, false);
                     rank.add(word);
                     units.add(TsQuery.or(List.of(word, TsQuery.and(grams))));
+                } else if (chunk.size() > 1 && chunk.stream().filter(w -> w.length() == 1).count() == 1) {
+                    // recall (issue 16): the glued words may stand apart in the text (未告知 against
+                    // 未依法告知): each word then matches on its own — a leftover character as the
+                    // start of a token, a longer word as its bigrams; the intact phrase still ranks first.
+                    // Only for one leftover character: more (三书同达) would match almost anything.
+                    List<TsQuery> apart = new ArrayList<>();
+                    for (Tok w : chunk) {
+                        if (w.length() == 1) {
+                            apart.add(new TsQuery.Lexeme(w.text(), true));
+                        } else {
+                            apart.add(TsQuery.and(bigrams(w.text()).stream()
+                                    .<TsQuery> map(b -> new TsQuery.Lexeme(b.text(), false)).toList()));
+                            highlights.add(w.text());
+                        }
+                    }
+                    units.add(TsQuery.or(List.of(TsQuery.and(grams), TsQuery.and(apart))));
                 } else {
                     units.add(TsQuery.and(grams));
                 }

@@ -39,7 +39,7 @@ public class AuthoringPage {
 
     /** The lesson form's state. */
     public record LessonForm(Long id, String title, LessonType type, int durationMinutes, boolean required,
-            String bodyMd, String mediaId, String caseCode, String checkYaml, Integer passScore) {
+            String bodyMd, String mediaId, String caseCode, String checkYaml, Integer passScore, CheckForm checks) {
     }
 
     @CheckedTemplate
@@ -163,7 +163,7 @@ public class AuthoringPage {
     @Path("{code}/lessons/new")
     public TemplateInstance newLesson(@PathParam("code") String code) {
         return Templates.lesson(authoring.course(code),
-                new LessonForm(null, "", LessonType.ARTICLE, 5, true, "", null, null, "", 60), null, null);
+                new LessonForm(null, "", LessonType.ARTICLE, 5, true, "", null, null, "", 60, CheckForm.empty()), null, null);
     }
 
     @GET
@@ -171,7 +171,8 @@ public class AuthoringPage {
     public TemplateInstance lesson(@PathParam("code") String code, @PathParam("id") long id) {
         Lesson l = Lesson.<Lesson> findByIdOptional(id).orElseThrow(() -> new ProblemException(404, "Not found", null));
         return Templates.lesson(authoring.course(code), new LessonForm(l.id, l.title, l.type, l.durationMinutes,
-                l.required, l.bodyMd, publicId(l.mediaId), l.caseCode, authoring.checkYaml(l), l.passScore), null, null);
+                l.required, l.bodyMd, publicId(l.mediaId), l.caseCode, authoring.checkYaml(l), l.passScore,
+                CheckForm.of(l.checkJson)), null, null);
     }
 
     private static String publicId(Long mediaId) {
@@ -187,14 +188,26 @@ public class AuthoringPage {
     public Response saveLesson(@PathParam("code") String code, @RestForm Long id, @RestForm String title,
             @RestForm String type, @RestForm int durationMinutes, @RestForm boolean required, @RestForm String bodyMd,
             @RestForm String mediaId, @RestForm String caseCode, @RestForm String checkYaml, @RestForm Integer passScore,
-            @RestForm String action) {
+            @RestForm String action, @RestForm List<String> qType, @RestForm List<String> qStem,
+            @RestForm List<String> qOptions, @RestForm List<String> qAnswer, @RestForm List<String> qExplanation) {
         LessonType t = Arrays.stream(LessonType.values()).filter(x -> x.name().equals(type)).findFirst()
                 .orElse(LessonType.ARTICLE);
+        // the form editor (qStem…) replaces the YAML box; a posted checkYaml (older clients) still works
+        boolean fromEditor = qStem != null && !qStem.isEmpty();
+        CheckForm checks = fromEditor ? CheckForm.posted(qType, qStem, qOptions, qAnswer, qExplanation) : CheckForm.empty();
+        if (fromEditor && t == LessonType.CHECK && !checks.hasErrors()) {
+            checkYaml = checks.yaml();
+        }
         LessonForm form = new LessonForm(id, title, t, durationMinutes, required, bodyMd, mediaId, caseCode, checkYaml,
-                passScore);
+                passScore, fromEditor ? withBlank(checks) : checks);
         Course c = authoring.course(code);
         if ("preview".equals(action)) {
             return Response.ok(Templates.lesson(c, form, Markdown.toSafeHtml(bodyMd), null)).build();
+        }
+        if (fromEditor && t == LessonType.CHECK && checks.hasErrors()) {
+            return Response.status(400).entity(Templates.lesson(c, form, null,
+                    io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.UxMessages.class)
+                            .check_errors(checks.errorCount()))).build();
         }
         try {
             authoring.saveLesson(code, id, new AuthoringService.LessonInput(title, t, durationMinutes, required, bodyMd,
@@ -203,6 +216,11 @@ public class AuthoringPage {
         } catch (ProblemException e) {
             return Response.status(e.status()).entity(Templates.lesson(c, form, null, detail(e))).build();
         }
+    }
+
+    /** The posted questions plus one empty block, so another question can be added. */
+    private static CheckForm withBlank(CheckForm posted) {
+        return posted.withBlank();
     }
 
     private static String detail(ProblemException e) {

@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhifa.academy.content.ContentInvalidException;
 import cn.zhifa.academy.content.ContentProblem;
 import cn.zhifa.academy.content.FrontMatterDocument;
+import cn.zhifa.academy.knowledge.KnowledgePoints;
+import cn.zhifa.academy.knowledge.KnowledgeTags;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
@@ -62,6 +64,12 @@ public class CourseImporter {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    KnowledgePoints knowledgePoints;
+
+    @Inject
+    KnowledgeTags knowledgeTags;
+
     /** What an import did. */
     public record Report(List<String> created, List<String> revised, List<String> unchanged) {
     }
@@ -73,7 +81,8 @@ public class CourseImporter {
     }
 
     record ParsedLesson(String key, String title, LessonType type, int duration, boolean required, String body,
-            Path media, Path subtitles, String caseCode, List<CheckQuestion> questions, Integer passScore) {
+            Path media, Path subtitles, String caseCode, List<CheckQuestion> questions, Integer passScore,
+            List<String> knowledge) {
     }
 
     /** Validates and imports; throws {@link ContentInvalidException} with every problem, writing nothing. */
@@ -263,6 +272,13 @@ public class CourseImporter {
             problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "duration"), "时长 duration 应为 1–120 的整数（分钟）"));
         }
         boolean required = !Boolean.FALSE.equals(m.get("required"));
+        List<String> knowledge = list(m, "knowledge", file, text, problems, false);
+        for (String k : knowledge) {
+            if (!knowledgePoints.exists(k)) {
+                problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "knowledge"),
+                        "未知的知识点“" + k + "”（见 courses/knowledge-points.yaml）"));
+            }
+        }
         Path mediaPath = null;
         Path subtitles = null;
         String caseCode = null;
@@ -297,7 +313,7 @@ public class CourseImporter {
             return null;
         }
         return new ParsedLesson(key, title, type, duration, required, parsed.document().body(), mediaPath, subtitles,
-                caseCode, questions, passScore);
+                caseCode, questions, passScore, knowledge);
     }
 
     private Path mediaFile(Path root, Path dir, String ref, String file, int line, List<String> types,
@@ -424,6 +440,7 @@ public class CourseImporter {
                 l.checkJson = pl.questions() == null ? null : toJson(pl.questions());
                 l.passScore = pl.passScore();
                 l.persist();
+                knowledgeTags.replace(KnowledgeTags.LESSON, l.id, pl.knowledge());
                 // the course's files record what they belong to (the first course that uses them)
                 MediaObject.update("ownerId = ?1 WHERE ownerId IS NULL AND ownerKind = ?2 AND id IN (?3, ?4)", course.id,
                         cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, l.mediaId == null ? -1L : l.mediaId,

@@ -53,6 +53,12 @@ public class LearningService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    /** Counter of heartbeats by path: "fast" (one statement) or "full" (first beat, refusal, completion). */
+    public static final String HEARTBEATS = "academy.learning.heartbeats";
+
     /** The learner's person id; 403 for accounts that are not linked to a person. */
     public long learner() {
         Long id = user.getPersonId();
@@ -89,8 +95,9 @@ public class LearningService {
         }
     }
 
+    /** {@code reason}: why the learner was assigned by name (renewal, 评查整改学习), else null. */
     public record PlanState(long planId, String title, int year, LocalDate dueDate, BigDecimal requiredHours,
-            List<CourseState> courses) {
+            List<CourseState> courses, String reason) {
     }
 
     public record MyLearning(int year, BigDecimal hours, BigDecimal target, List<PlanState> plans,
@@ -104,25 +111,44 @@ public class LearningService {
     public record HoursLine(String description, BigDecimal hours, String source, Instant recordedAt) {
     }
 
+    /**
+     * 我的学习 in a fixed number of queries whatever the number of plans and courses (issue 16):
+     * the learner's plans with their courses, the enrolments, the prerequisites, the course
+     * versions, their lessons, the learner's progress rows and the year's ledger — each one
+     * query for all courses (the hours total is the ledger's sum).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MyLearning myLearning() {
         long person = learner();
         int year = Now.today().getYear();
         List<TrainingPlan> plans = TrainingPlan.list(
-                "SELECT p FROM TrainingPlan p, PlanAssignment a WHERE a.planId = p.id AND a.personId = ?1 "
-                        + "AND a.status = ?2 AND p.status = ?3 ORDER BY p.dueDate",
+                "SELECT DISTINCT p FROM TrainingPlan p LEFT JOIN FETCH p.courses, PlanAssignment a WHERE a.planId = p.id "
+                        + "AND a.personId = ?1 AND a.status = ?2 AND p.status = ?3",
                 person, PlanAssignment.Status.OPEN, TrainingPlan.Status.ACTIVE);
-        Map<Long, Enrollment> enrollments = Enrollment.<Enrollment> list("personId", person).stream()
-                .collect(Collectors.toMap(e -> e.courseId, e -> e));
+        plans = new ArrayList<>(plans);
+        plans.sort(java.util.Comparator.comparing((TrainingPlan p) -> p.dueDate,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        Map<Long, Enrollment> enrollments = enrollmentsOf(person);
+        Map<Long, Course> courses = new HashMap<>();
+        plans.forEach(p -> p.courses.forEach(c -> courses.put(c.id, c)));
+        List<Long> otherIds = enrollments.keySet().stream().filter(id -> !courses.containsKey(id)).toList();
+        if (!otherIds.isEmpty()) {
+            Course.<Course> list("SELECT DISTINCT c FROM Course c LEFT JOIN FETCH c.prerequisites WHERE c.id IN ?1", otherIds)
+                    .forEach(c -> courses.put(c.id, c));
+        }
+        Batch batch = new Batch();
+        batch.preload(courses.values(), enrollments);
         Map<Long, CourseState> states = new HashMap<>();
         List<PlanState> planStates = new ArrayList<>();
         BigDecimal target = BigDecimal.valueOf(config.annualHoursTarget());
         for (TrainingPlan p : plans) {
             List<CourseState> cs = new ArrayList<>();
             for (Course c : prerequisiteOrder(p.courses)) {
-                cs.add(states.computeIfAbsent(c.id, id -> state(c, enrollments.get(id), enrollments)));
+                cs.add(states.computeIfAbsent(c.id, id -> state(c, enrollments.get(id), enrollments, batch)));
             }
-            planStates.add(new PlanState(p.id, p.title, p.year, p.dueDate, p.requiredHours, cs));
+            String reason = PlanAssignment.<PlanAssignment> find("planId = ?1 AND personId = ?2", p.id, person)
+                    .firstResultOptional().map(a -> a.pinnedReason).orElse(null);
+            planStates.add(new PlanState(p.id, p.title, p.year, p.dueDate, p.requiredHours, cs, reason));
             if (p.year == year && p.requiredHours.compareTo(target) > 0) {
                 target = p.requiredHours;
             }
@@ -130,13 +156,67 @@ public class LearningService {
         List<CourseState> others = new ArrayList<>();
         for (Enrollment e : enrollments.values()) {
             if (!states.containsKey(e.courseId)) {
-                others.add(state(Course.findById(e.courseId), e, enrollments));
+                others.add(state(courses.get(e.courseId), e, enrollments, batch));
             }
         }
-        List<HoursLine> ledger = HoursEntry.<HoursEntry> list("personId = ?1 AND year = ?2 ORDER BY recordedAt DESC",
-                person, year).stream().map(h -> new HoursLine(h.description, h.hours, h.source.name(), h.recordedAt))
-                .toList();
-        return new MyLearning(year, HoursEntry.total(person, year), target, planStates, others, ledger);
+        List<HoursEntry> entries = HoursEntry.<HoursEntry> list("personId = ?1 AND year = ?2 ORDER BY recordedAt DESC",
+                person, year);
+        List<HoursLine> ledger = entries.stream()
+                .map(h -> new HoursLine(h.description, h.hours, h.source.name(), h.recordedAt)).toList();
+        BigDecimal hours = entries.stream().map(h -> h.hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new MyLearning(year, hours, target, planStates, others, ledger);
+    }
+
+    /**
+     * Course versions, lessons and progress rows, loaded for many courses at once
+     * ({@link #preload}) or one by one on demand (the single-course pages).
+     */
+    static final class Batch {
+        final Map<Long, CourseVersion> versions = new HashMap<>();
+        final Map<Long, List<Lesson>> lessons = new HashMap<>();
+        final Map<Long, Map<String, LessonProgress>> progress = new HashMap<>();
+
+        CourseVersion version(long id) {
+            return versions.computeIfAbsent(id, x -> CourseVersion.<CourseVersion> findById(x));
+        }
+
+        List<Lesson> lessons(long versionId) {
+            return lessons.computeIfAbsent(versionId, Lesson::ofVersion);
+        }
+
+        Map<String, LessonProgress> progress(long enrollmentId) {
+            return progress.computeIfAbsent(enrollmentId, id -> LessonProgress.<LessonProgress> list("enrollmentId", id)
+                    .stream().collect(Collectors.toMap(p -> p.lessonKey, p -> p)));
+        }
+
+        /** One query each for the versions (enrolled, published, prerequisites'), lessons and progress. */
+        void preload(java.util.Collection<Course> courses, Map<Long, Enrollment> enrollments) {
+            Set<Long> versionIds = new java.util.HashSet<>();
+            for (Course c : courses) {
+                Enrollment e = enrollments.get(c.id);
+                Long v = e != null ? e.courseVersionId : c.publishedVersionId;
+                if (v != null) {
+                    versionIds.add(v);
+                }
+                for (Course pre : c.prerequisites) {
+                    if (pre.publishedVersionId != null) {
+                        versionIds.add(pre.publishedVersionId);
+                    }
+                }
+            }
+            if (!versionIds.isEmpty()) {
+                CourseVersion.<CourseVersion> list("id IN ?1", versionIds).forEach(v -> versions.put(v.id, v));
+                versionIds.forEach(id -> lessons.put(id, new ArrayList<>()));
+                Lesson.<Lesson> list("courseVersionId IN ?1 ORDER BY courseVersionId, position", versionIds)
+                        .forEach(l -> lessons.get(l.courseVersionId).add(l));
+            }
+            if (!enrollments.isEmpty()) {
+                List<Long> ids = enrollments.values().stream().map(e -> e.id).toList();
+                ids.forEach(id -> progress.put(id, new HashMap<>()));
+                LessonProgress.<LessonProgress> list("enrollmentId IN ?1", ids)
+                        .forEach(p -> progress.get(p.enrollmentId).put(p.lessonKey, p));
+            }
+        }
     }
 
     /** Published courses a learner may open, for the catalogue. */
@@ -145,8 +225,10 @@ public class LearningService {
         long person = learner();
         Map<Long, Enrollment> enrollments = Enrollment.<Enrollment> list("personId", person).stream()
                 .collect(Collectors.toMap(e -> e.courseId, e -> e));
-        return prerequisiteOrder(Course.<Course> list("status = ?1 ORDER BY code", Course.Status.PUBLISHED)).stream()
-                .map(c -> state(c, enrollments.get(c.id), enrollments)).toList();
+        List<Course> courses = prerequisiteOrder(Course.<Course> list("status = ?1 ORDER BY code", Course.Status.PUBLISHED));
+        Batch batch = new Batch();
+        batch.preload(courses, enrollments);
+        return courses.stream().map(c -> state(c, enrollments.get(c.id), enrollments, batch)).toList();
     }
 
     /**
@@ -181,11 +263,15 @@ public class LearningService {
 
     /** Prerequisites of a course the learner has not completed (by the learner's enrolments). */
     static List<Missing> missing(Course c, Map<Long, Enrollment> enrollments) {
+        return missing(c, enrollments, new Batch());
+    }
+
+    static List<Missing> missing(Course c, Map<Long, Enrollment> enrollments, Batch batch) {
         List<Missing> out = new ArrayList<>();
         for (Course pre : c.prerequisites) {
             Enrollment pe = enrollments.get(pre.id);
             if (pe == null || pe.completedAt == null) {
-                CourseVersion pv = pre.publishedVersionId == null ? null : CourseVersion.findById(pre.publishedVersionId);
+                CourseVersion pv = pre.publishedVersionId == null ? null : batch.version(pre.publishedVersionId);
                 out.add(new Missing(pre.code, pv == null ? pre.code : pv.title));
             }
         }
@@ -203,12 +289,14 @@ public class LearningService {
 
     /** A course's state; not started yet, it is locked while {@link #missing} prerequisites remain. */
     CourseState state(Course c, Enrollment e, Map<Long, Enrollment> enrollments) {
+        return state(c, e, enrollments, new Batch());
+    }
+
+    CourseState state(Course c, Enrollment e, Map<Long, Enrollment> enrollments, Batch batch) {
         long versionId = e != null ? e.courseVersionId : c.publishedVersionId;
-        CourseVersion v = CourseVersion.findById(versionId);
-        List<Lesson> lessons = Lesson.ofVersion(versionId);
-        Map<String, LessonProgress> progress = e == null ? Map.of()
-                : LessonProgress.<LessonProgress> list("enrollmentId", e.id).stream()
-                        .collect(Collectors.toMap(p -> p.lessonKey, p -> p));
+        CourseVersion v = batch.version(versionId);
+        List<Lesson> lessons = batch.lessons(versionId);
+        Map<String, LessonProgress> progress = e == null ? Map.of() : batch.progress(e.id);
         List<LessonState> ls = new ArrayList<>();
         int done = 0;
         int total = 0;
@@ -226,7 +314,7 @@ public class LearningService {
                     p == null ? 0 : p.positionSeconds.doubleValue(), p == null ? null : p.checkScore));
         }
         return new CourseState(c.code, v.title, v.summary, v.creditHours, v.number, e != null && e.completedAt != null,
-                done, total, ls, e == null ? missing(c, enrollments) : List.of());
+                done, total, ls, e == null ? missing(c, enrollments, batch) : List.of());
     }
 
     /**
@@ -327,6 +415,93 @@ public class LearningService {
      * unless {@code academy.learning.allow-seek-ahead}.
      */
     public Progress heartbeat(long lessonId, double position, Double duration) {
+        LessonRef ref = lessonRef(lessonId);
+        if (ref != null && ref.type() == LessonType.VIDEO) {
+            if (!(position >= 0) || duration != null && !(duration > 0)) {
+                throw new ProblemException(400, "Invalid position", "播放位置无效");
+            }
+            Progress fast = fastHeartbeat(ref, position, duration);
+            if (fast != null) {
+                metrics.counter(HEARTBEATS, "path", "fast").increment();
+                return fast;
+            }
+        }
+        metrics.counter(HEARTBEATS, "path", "full").increment();
+        return slowHeartbeat(lessonId, position, duration);
+    }
+
+    /** What a heartbeat needs of a lesson; lessons of a version never change once learners can be enrolled on it. */
+    record LessonRef(long courseVersionId, long courseId, String lessonKey, LessonType type) {
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<Long, LessonRef> LESSONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The lesson → course cache of the heartbeat (issue 16); null for an unknown lesson. */
+    LessonRef lessonRef(long lessonId) {
+        LessonRef ref = LESSONS.get(lessonId);
+        if (ref != null) {
+            return ref;
+        }
+        List<Object[]> rows = em.createQuery("SELECT l.courseVersionId, v.courseId, l.lessonKey, l.type FROM Lesson l, "
+                + "CourseVersion v WHERE v.id = l.courseVersionId AND l.id = ?1", Object[].class).setParameter(1, lessonId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        ref = new LessonRef((Long) r[0], (Long) r[1], (String) r[2], (LessonType) r[3]);
+        if (LESSONS.size() > 20_000) {
+            LESSONS.clear(); // bounded: lessons are few, this only guards against a runaway
+        }
+        LESSONS.put(lessonId, ref);
+        return ref;
+    }
+
+    /**
+     * The common heartbeat in one statement (issue 16): the learner's progress row on the
+     * enrolled version is updated with the furthest-point rule evaluated in SQL on the locked
+     * row, and the year's hours come back with it. Returns null — and the full path decides —
+     * when there is no row yet (first heartbeat, other version), when the position is beyond
+     * what could have been watched (the full path refuses it with 409), or when this heartbeat
+     * completes the lesson (the full path completes the lesson and perhaps the course).
+     */
+    Progress fastHeartbeat(LessonRef ref, double position, Double duration) {
+        long person = learner();
+        int hb = config.heartbeatSeconds();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("UPDATE lesson_progress lp SET "
+                + "position_seconds = round(CAST(?1 AS numeric), 1), "
+                + "duration_seconds = CASE WHEN ?2 < 0 THEN lp.duration_seconds ELSE round(CAST(?2 AS numeric), 1) END, "
+                + "furthest_seconds = GREATEST(lp.furthest_seconds, round(CAST(?1 AS numeric), 1)), "
+                + "updated_at = clock_timestamp() "
+                + "FROM enrollment e WHERE e.person_id = ?3 AND e.course_id = ?4 AND e.course_version_id = ?5 "
+                + "AND lp.enrollment_id = e.id AND lp.lesson_key = ?6 "
+                // the furthest-point rule: at most what could be watched since the last heartbeat
+                + "AND (?7 OR ?1 <= CAST(lp.furthest_seconds AS float8) + LEAST(GREATEST(CAST(?8 AS float8), "
+                + "EXTRACT(EPOCH FROM clock_timestamp() - lp.updated_at)), 3.0 * ?8) * 1.5 + 2) "
+                // a heartbeat that completes the lesson takes the full path
+                + "AND NOT (lp.completed_at IS NULL AND (CASE WHEN ?2 < 0 THEN lp.duration_seconds "
+                + "ELSE round(CAST(?2 AS numeric), 1) END) IS NOT NULL AND GREATEST(lp.furthest_seconds, "
+                + "round(CAST(?1 AS numeric), 1)) >= (CASE WHEN ?2 < 0 THEN lp.duration_seconds "
+                + "ELSE round(CAST(?2 AS numeric), 1) END) * ?9) "
+                + "RETURNING CAST(lp.furthest_seconds AS float8), CAST(lp.position_seconds AS float8), "
+                + "lp.completed_at IS NOT NULL, (SELECT COALESCE(SUM(h.hours), 0) FROM hours_ledger h "
+                + "WHERE h.person_id = ?3 AND h.year = ?10)")
+                .setParameter(1, position).setParameter(2, duration == null ? -1.0 : duration)
+                .setParameter(3, person).setParameter(4, ref.courseId()).setParameter(5, ref.courseVersionId())
+                .setParameter(6, ref.lessonKey()).setParameter(7, config.allowSeekAhead()).setParameter(8, hb)
+                .setParameter(9, config.videoCompletionShare()).setParameter(10, Now.today().getYear())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        return new Progress(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), (Boolean) r[2], false,
+                new BigDecimal(r[3].toString()));
+    }
+
+    /** The full heartbeat: creates the progress row, refuses seeking ahead, completes lessons and courses. */
+    Progress slowHeartbeat(long lessonId, double position, Double duration) {
         Context ctx = context(lessonId, true);
         if (ctx.lesson().type != LessonType.VIDEO) {
             throw new ProblemException(400, "Not a video", "只有视频课时会记录播放进度");
@@ -438,9 +613,40 @@ public class LearningService {
 
     /** Result of a check: the score and, now that it is answered, the keys and explanations. */
     public record CheckResult(int score, int passScore, boolean passed, List<CheckFeedback> feedback, Progress progress) {
+        /** The feedback of question {@code index} (0-based), for the review beside each question. */
+        public CheckFeedback feedbackFor(int index) {
+            return feedback.stream().filter(f -> f.index() == index).findFirst()
+                    .orElse(new CheckFeedback(index, null, "", false, ""));
+        }
     }
 
+    /**
+     * One answered question: the learner's own answer, the key and the explanation (issue 13 item
+     * 10: shown like the exam review, option by option).
+     */
     public record CheckFeedback(int index, String given, String key, boolean correct, String explanation) {
+        /** Whether the learner chose this option letter. */
+        public boolean chose(String letter) {
+            return given != null && java.util.Arrays.asList(CheckQuestion.normalise(given).split(",")).contains(letter);
+        }
+
+        /** Whether the option letter is (part of) the key. */
+        public boolean isKey(String letter) {
+            return key != null && java.util.Arrays.asList(CheckQuestion.normalise(key).split(",")).contains(letter);
+        }
+
+        public boolean answered() {
+            return given != null && !given.isBlank();
+        }
+
+        /** Letters as typed on paper: "A,C" → "AC". */
+        public String givenLetters() {
+            return given == null ? "" : CheckQuestion.normalise(given).replace(",", "");
+        }
+
+        public String keyLetters() {
+            return key == null ? "" : CheckQuestion.normalise(key).replace(",", "");
+        }
     }
 
     public CheckResult submitCheck(long lessonId, Map<Integer, String> answers) {

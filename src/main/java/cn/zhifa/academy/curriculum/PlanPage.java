@@ -40,8 +40,12 @@ import io.quarkus.qute.TemplateInstance;
 public class PlanPage {
 
     /** Choices of the plan form. */
-    public record Choices(List<OrgService.Node> units, List<EnforcementDomain> domains, List<Course> courses,
+    public record Choices(List<OrgService.Node> units, List<EnforcementDomain> domains, List<CourseOption> courses,
             PersonCategory[] categories, Grade[] grades, OrgLevel[] levels, int year) {
+    }
+
+    /** A published course as the plan form offers it: picked by title, the code beside it (issue 13 item 12). */
+    public record CourseOption(String code, String title, java.math.BigDecimal hours) {
     }
 
     @CheckedTemplate
@@ -65,7 +69,10 @@ public class PlanPage {
 
     private TemplateInstance page(String error, String message) {
         Choices choices = new Choices(orgs.visibleTree(), EnforcementDomain.ordered(),
-                Course.list("publishedVersionId IS NOT NULL ORDER BY code"), PersonCategory.values(), Grade.values(),
+                CourseVersion.<CourseVersion> getEntityManager().createQuery("SELECT c.code, v.title, v.creditHours FROM Course c, "
+                        + "CourseVersion v WHERE v.id = c.publishedVersionId ORDER BY v.title", Object[].class).getResultList()
+                        .stream().map(r -> new CourseOption((String) r[0], (String) r[1], (java.math.BigDecimal) r[2])).toList(),
+                PersonCategory.values(), Grade.values(),
                 OrgLevel.values(), Now.today().getYear());
         return Templates.list(plans.visible(), choices, error, message);
     }

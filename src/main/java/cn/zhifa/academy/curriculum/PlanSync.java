@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,9 +34,11 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Keeps plan assignments in step with the registry: whoever matches a plan's audience rule
  * (category × grade × org level × domain × unit subtree, 在岗 only) has an open assignment;
- * whoever stops matching has theirs closed, never deleted. Runs after every plan change,
- * after every committed change of people, and nightly; a PostgreSQL advisory lock makes
- * concurrent runs on several nodes wait for each other instead of racing.
+ * whoever stops matching has theirs closed, never deleted. Runs after every plan change (in
+ * the plan's transaction), in the background after every committed change of people (issue
+ * 16: a roster commit no longer waits for it; changes arriving while a sync runs are folded
+ * into one more run), and nightly; a PostgreSQL advisory lock makes concurrent runs on several
+ * nodes wait for each other instead of racing.
  */
 @ApplicationScoped
 public class PlanSync {
@@ -51,14 +59,59 @@ public class PlanSync {
     public record Result(int opened, int closed) {
     }
 
+    /** One background thread: syncs run one after another, never in the request that changed people. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "plan-sync");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A run is queued and has not started yet: further changes need no run of their own. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+
     void onPeopleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PeopleChanged event) {
+        if (queued.compareAndSet(false, true)) {
+            background.execute(this::backgroundSync);
+        }
+    }
+
+    private void backgroundSync() {
+        queued.set(false);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(this::syncAll);
+                return;
+            } catch (RuntimeException e) {
+                // counted so that a failure (e.g. a lock-order deadlock) is seen, not only logged
+                metrics.counter("academy.plan.sync.failures").increment();
+                if (attempt == 3) {
+                    LOG.errorf(e, "plan audience sync after a change of people failed 3 times; the nightly run catches up");
+                } else {
+                    LOG.warnf("plan audience sync failed (attempt %d), retrying: %s", attempt, e.toString());
+                    try {
+                        Thread.sleep(500L * attempt);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Waits until the syncs queued so far have run (the executor runs one task at a time). */
+    void awaitQueued() throws Exception {
+        background.submit(() -> {
+        }).get(2, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdown();
         try {
-            QuarkusTransaction.requiringNew().run(this::syncAll);
-        } catch (RuntimeException e) {
-            // the people change has committed; the nightly run repairs the assignments. Counted so
-            // that a failure (e.g. a lock-order deadlock) is seen, not only logged.
-            metrics.counter("academy.plan.sync.failures").increment();
-            LOG.errorf(e, "plan sync after a people change failed");
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

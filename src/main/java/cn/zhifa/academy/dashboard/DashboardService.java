@@ -174,20 +174,24 @@ public class DashboardService {
 
     // ---- panels ------------------------------------------------------------------------
 
+    /**
+     * Hours compliance per unit, from the aggregates of V151 (issue 16): counted people per unit
+     * and, per unit × year, how many reached each whole number of hours — a few rows per unit,
+     * whatever the size of the ledger. Exact: a total reaches an integer target exactly when its
+     * whole part does.
+     */
     private Panel hours(String prefix, int year, EvalMessages m) {
         int target = curriculum.annualHoursTarget();
         List<PanelRow> rows = new ArrayList<>();
         for (Object[] r : rows("""
-                SELECT u.id, u.name, count(*) AS people, count(*) FILTER (WHERE x.total >= ?3) AS reached
-                FROM (SELECT p.unit_id, coalesce(sum(h.hours), 0) AS total
-                      FROM person p
-                      JOIN org_unit u0 ON u0.id = p.unit_id
-                      LEFT JOIN hours_ledger h ON h.person_id = p.id AND h.year = ?2
-                      WHERE %s AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF'
-                      GROUP BY p.id, p.unit_id) x
-                JOIN org_unit u ON u.id = x.unit_id
-                GROUP BY u.id, u.name, u.path ORDER BY u.path
-                """.formatted(OrgScope.pathWithin("u0.path", "?1")), prefix, year, BigDecimal.valueOf(target))) {
+                SELECT u.id, u.name, pp.people,
+                       CASE WHEN ?3 <= 0 THEN pp.people ELSE coalesce((SELECT sum(h.people) FROM dash_unit_hours h
+                            WHERE h.unit_id = u.id AND h.year = ?2 AND h.whole_hours >= ?3), 0) END AS reached
+                FROM dash_unit_people pp
+                JOIN org_unit u ON u.id = pp.unit_id
+                WHERE %s AND pp.people > 0
+                ORDER BY u.path
+                """.formatted(U_IN_SCOPE), prefix, year, target)) {
             long people = l(r[2]);
             long reached = l(r[3]);
             rows.add(new PanelRow(List.of(r[1], people, reached, people - reached, pct(reached, people)),
@@ -225,17 +229,18 @@ public class DashboardService {
                 m.col_share()), rows, "bar", 3, true, null);
     }
 
+    /** Pass rates by domain, from the per unit × year × domain × exam aggregate (V151, issue 16). */
     private Panel domains(String prefix, int year, EvalMessages m) {
         List<PanelRow> rows = new ArrayList<>();
         for (Object[] r : rows("""
-                SELECT x.domain_code, coalesce(d.name, x.domain_code), count(*), count(*) FILTER (WHERE x.passed)
-                FROM exam_record x
-                JOIN person p ON p.id = x.person_id
-                JOIN org_unit u ON u.id = p.unit_id
+                SELECT x.domain_code, coalesce(d.name, x.domain_code), sum(x.candidates), sum(x.passed)
+                FROM dash_unit_exam x
+                JOIN org_unit u ON u.id = x.unit_id
                 LEFT JOIN enforcement_domain d ON d.code = x.domain_code
-                WHERE %s AND x.finished_at >= ?2 AND x.finished_at < ?3
-                GROUP BY x.domain_code, d.name, d.sort_order ORDER BY d.sort_order, x.domain_code
-                """.formatted(U_IN_SCOPE), prefix, start(year), start(year + 1))) {
+                WHERE %s AND x.year = ?2
+                GROUP BY x.domain_code, d.name, d.sort_order HAVING sum(x.candidates) > 0
+                ORDER BY d.sort_order, x.domain_code
+                """.formatted(U_IN_SCOPE), prefix, year)) {
             long n = l(r[2]);
             long passed = l(r[3]);
             rows.add(new PanelRow(List.of(r[1], n, passed, pct(passed, n)), "domain:" + r[0]));
@@ -244,16 +249,18 @@ public class DashboardService {
                 m.col_pass_rate()), rows, "bar", 3, true, null);
     }
 
+    /** Pass rates by exam, from the same aggregate; the 50 exams finished last. */
     private Panel exams(String prefix, int year, EvalMessages m) {
         List<PanelRow> rows = new ArrayList<>();
         for (Object[] r : rows("""
-                SELECT x.exam_id, max(x.exam_title), count(*), count(*) FILTER (WHERE x.passed), round(avg(x.score), 1)
-                FROM exam_record x
-                JOIN person p ON p.id = x.person_id
-                JOIN org_unit u ON u.id = p.unit_id
-                WHERE %s AND x.finished_at >= ?2 AND x.finished_at < ?3
-                GROUP BY x.exam_id ORDER BY max(x.finished_at) DESC LIMIT 50
-                """.formatted(U_IN_SCOPE), prefix, start(year), start(year + 1))) {
+                SELECT x.exam_id, max(x.exam_title), sum(x.candidates), sum(x.passed),
+                       round(sum(x.score_sum) / sum(x.candidates), 1)
+                FROM dash_unit_exam x
+                JOIN org_unit u ON u.id = x.unit_id
+                WHERE %s AND x.year = ?2
+                GROUP BY x.exam_id HAVING sum(x.candidates) > 0
+                ORDER BY max(x.last_finished) DESC LIMIT 50
+                """.formatted(U_IN_SCOPE), prefix, year)) {
             long n = l(r[2]);
             long passed = l(r[3]);
             rows.add(new PanelRow(List.of(r[1], n, passed, pct(passed, n), r[4]), "exam:" + l(r[0])));
@@ -370,7 +377,7 @@ public class DashboardService {
                 title = k[1] + " · " + m.drill_failed();
                 detailHeader = m.col_score();
                 rows = rows(String.format(base, "x.exam_title || ' ' || x.score", "JOIN exam_record x ON x.person_id = p.id",
-                        "x.domain_code = ?3 AND NOT x.passed AND x.finished_at >= ?4 AND x.finished_at < ?5", DRILL_LIMIT),
+                        "x.domain_code = ?3 AND NOT x.passed AND x.finished_at >= ?4 AND x.finished_at < ?5 AND ?2 = ?2", DRILL_LIMIT),
                         prefix, year, k[1], start(year), start(year + 1));
                 break;
             }

@@ -18,9 +18,42 @@ public enum Cycle {
     public record Period(String label, LocalDate start, LocalDate end) {
     }
 
-    /** Parses a label of this cycle, or refuses it naming the field {@code cycle}. */
+    // 年 (U+5E74), 度 (U+5EA6), 第 (U+7B2C), 季 (U+5B63), 月 (U+6708), 一二三四 (U+4E00 U+4E8C U+4E09 U+56DB)
+    private static final Pattern YEAR_WORDS = Pattern.compile("(20\\d\\d)(?:\u5e74\u5ea6?)?");
+    private static final Pattern QUARTER_WORDS = Pattern.compile(
+            "(20\\d\\d)(?:\u5e74\u5ea6?)?[-/.]?\u7b2c?Q?([1-4\u4e00\u4e8c\u4e09\u56db])(?:\u5b63\u5ea6?)?");
+    private static final Pattern MONTH_WORDS = Pattern.compile("(20\\d\\d)(?:\u5e74|[-/.])?(0?[1-9]|1[0-2])\u6708?");
+    private static final String CHINESE_QUARTERS = "\u4e00\u4e8c\u4e09\u56db";
+
+    /**
+     * The label as people write it turned into the canonical form (issue 13 item 12): full-width
+     * digits, "2026年" / "2026年度" → 2026, "2026年第三季度" / "2026Q3" → 2026-Q3, "2026年7月" /
+     * "2026/7" → 2026-07. Anything else is returned trimmed and upper-cased, for parse to refuse.
+     */
+    public String normalise(String label) {
+        String l = cn.zhifa.academy.people.roster.HalfWidth.convert(label == null ? "" : label).trim().toUpperCase()
+                .replaceAll("\\s+", "");
+        Matcher m;
+        switch (this) {
+            case ANNUAL:
+                m = YEAR_WORDS.matcher(l);
+                return m.matches() ? m.group(1) : l;
+            case QUARTERLY:
+                m = QUARTER_WORDS.matcher(l);
+                if (m.matches()) {
+                    int cq = CHINESE_QUARTERS.indexOf(m.group(2));
+                    return m.group(1) + "-Q" + (cq >= 0 ? cq + 1 : Integer.parseInt(m.group(2)));
+                }
+                return l;
+            default:
+                m = MONTH_WORDS.matcher(l);
+                return m.matches() ? String.format("%s-%02d", m.group(1), Integer.parseInt(m.group(2))) : l;
+        }
+    }
+
+    /** Parses a label of this cycle (in any of the forms {@link #normalise} accepts), or refuses it naming the field {@code cycle}. */
     public Period parse(String label) {
-        String l = label == null ? "" : label.trim().toUpperCase();
+        String l = normalise(label);
         Matcher m;
         switch (this) {
             case ANNUAL:

@@ -48,6 +48,9 @@ public class EvaluationPage {
     @Inject
     SchemeService schemes;
 
+    @Inject
+    cn.zhifa.academy.people.PeopleScope peopleScope;
+
     @GET
     public TemplateInstance index() {
         return index(null);
@@ -65,13 +68,39 @@ public class EvaluationPage {
     @Path("open")
     public Response open(@RestForm Long schemeId, @RestForm String employeeNo, @RestForm String cycle) {
         try {
-            Long personId = employeeNo == null ? null
-                    : Person.byEmployeeNo(employeeNo.trim()).map(p -> p.id).orElse(-1L);
+            Long personId = employeeNo == null ? null : personFor(employeeNo.trim());
             Evaluation e = evaluations.open(new EvaluationService.OpenInput(schemeId, personId, null, cycle));
             return Response.seeOther(URI.create("/evaluations/" + e.id)).build();
         } catch (ProblemException ex) {
             return Response.status(ex.status()).entity(index(ex.getMessage())).build();
         }
+    }
+
+    /**
+     * 工号或姓名 (issue 13 item 12): an employee number, else a name that exactly one person in the
+     * administrator's scope has; several people of that name are listed so the right 工号 can be
+     * chosen. A person outside the scope is never found.
+     */
+    Long personFor(String typed) {
+        String t = cn.zhifa.academy.people.roster.HalfWidth.convert(typed);
+        java.util.Optional<Person> byNo = Person.byEmployeeNo(t).filter(peopleScope::canSee);
+        if (byNo.isPresent()) {
+            return byNo.get().id;
+        }
+        List<Person> named = Person.<Person> list("name = ?1 ORDER BY employeeNo", t).stream()
+                .filter(peopleScope::canSee).limit(20).toList();
+        cn.zhifa.academy.platform.web.UxMessages m = io.quarkus.qute.i18n.MessageBundles
+                .get(cn.zhifa.academy.platform.web.UxMessages.class);
+        if (named.size() == 1) {
+            return named.get(0).id;
+        }
+        if (named.isEmpty()) {
+            throw ProblemException.invalid("employeeNo", m.eval_person_not_found(t));
+        }
+        String list = String.join(m.list_sep(), named.stream().map(p -> p.employeeNo + " " + p.name
+                + (p.unitId == null ? "" : " · " + cn.zhifa.academy.organization.OrgUnit.<cn.zhifa.academy.organization.OrgUnit> findByIdOptional(p.unitId)
+                        .map(u -> u.name).orElse(""))).toList());
+        throw ProblemException.invalid("employeeNo", m.eval_person_ambiguous(named.size(), t, list));
     }
 
     /** Provider managers may read their own provider's credit evaluations. */

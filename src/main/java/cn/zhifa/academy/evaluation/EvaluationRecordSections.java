@@ -94,7 +94,7 @@ public class EvaluationRecordSections {
                     Evaluation.Status.CONFIRMED).firstResult();
             CreditService.BlacklistView bl = CreditService.inForce(List.of(providerId)).get(providerId);
             String summary = m.rec_summary_band() + (latest == null ? "-" : latest.band + "（" + plain(latest.total) + "）")
-                    + (bl == null ? "" : "；" + m.blacklisted() + " " + bl.startsOn() + " — " + bl.endsOn());
+                    + (bl == null ? "" : "；" + m.blacklisted() + " " + bl.startsOn() + " — " + bl.endsOn().minusDays(1));
             return Optional.of(new RecordTable("credit", m.rec_credit(),
                     List.of(m.cycle(), m.rec_credit_events(), m.total(), m.band(), m.status()), rows, summary, m.list_empty()));
         }

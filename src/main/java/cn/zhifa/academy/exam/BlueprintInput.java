@@ -9,6 +9,6 @@ public record BlueprintInput(String name, Long ownerUnitId, BigDecimal passMark,
 
     /** One section; filters are comma-separated lists (empty = any). */
     public record Section(String type, Integer count, BigDecimal points, BigDecimal partialCredit, String domains,
-            String laws, Integer difficultyMin, Integer difficultyMax, String tags) {
+            String laws, Integer difficultyMin, Integer difficultyMax, String tags, Boolean weakPoints) {
     }
 }

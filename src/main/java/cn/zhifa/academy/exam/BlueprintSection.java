@@ -56,6 +56,13 @@ public class BlueprintSection extends PanacheEntityBase {
 
     public String tags = "";
 
+    /**
+     * Draw from the candidate's weak knowledge points first (review findings on case files they
+     * handled, questions they answered wrongly), then from the rest of the section's pool.
+     */
+    @Column(name = "weak_points")
+    public boolean weakPoints;
+
     public BigDecimal subtotal() {
         return points.multiply(BigDecimal.valueOf(questionCount));
     }

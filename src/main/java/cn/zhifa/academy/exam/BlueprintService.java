@@ -90,6 +90,7 @@ public class BlueprintService {
             bs.domainCodes = norm(s.domains());
             bs.laws = norm(s.laws());
             bs.tags = norm(s.tags());
+            bs.weakPoints = Boolean.TRUE.equals(s.weakPoints());
             bs.difficultyMin = s.difficultyMin() == null ? 1 : s.difficultyMin();
             bs.difficultyMax = s.difficultyMax() == null ? 5 : s.difficultyMax();
             if (bs.difficultyMin < 1 || bs.difficultyMax > 5 || bs.difficultyMin > bs.difficultyMax) {

@@ -91,6 +91,7 @@ public class DemoExams {
         e.maxAttempts = attempts;
         e.reviewPolicy = review;
         e.bands = GradeBands.DEFAULT;
+        e.anonymousGrading = ExamService.anonymousByDefault(purpose, null);
         e.createdBy = "system";
         e.persist();
         for (String category : List.of("OFFICER", "LEGAL_REVIEWER")) {

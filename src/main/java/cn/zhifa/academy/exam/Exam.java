@@ -64,6 +64,10 @@ public class Exam extends BaseEntity {
 
     public String bands;
 
+    /** 匿名阅卷: graders see "考生 #n" instead of the candidate's name (issue 13). */
+    @Column(name = "anonymous_grading")
+    public boolean anonymousGrading;
+
     @Enumerated(EnumType.STRING)
     public Status status = Status.DRAFT;
 

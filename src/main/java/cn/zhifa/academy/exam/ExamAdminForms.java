@@ -23,7 +23,17 @@ public final class ExamAdminForms {
 
     /** One section row of the blueprint builder, and the message shown beside it. */
     public record SectionRow(String type, String count, String points, String partialCredit, String domains,
-            String laws, String difficultyMin, String difficultyMax, String tags, String error) {
+            String laws, String difficultyMin, String difficultyMax, String tags, String error, String weak) {
+
+        public SectionRow(String type, String count, String points, String partialCredit, String domains, String laws,
+                String difficultyMin, String difficultyMax, String tags, String error) {
+            this(type, count, points, partialCredit, domains, laws, difficultyMin, difficultyMax, tags, error, "");
+        }
+
+        /** Whether the row draws from the candidate's weak knowledge points first. */
+        public boolean weakPoints() {
+            return "1".equals(weak);
+        }
 
         static SectionRow empty() {
             return new SectionRow("", "", "", "", "", "", "1", "5", "", null);
@@ -34,7 +44,8 @@ public final class ExamAdminForms {
         }
 
         SectionRow withError(String e) {
-            return new SectionRow(type, count, points, partialCredit, domains, laws, difficultyMin, difficultyMax, tags, e);
+            return new SectionRow(type, count, points, partialCredit, domains, laws, difficultyMin, difficultyMax, tags, e,
+                    weak);
         }
 
         /** count × points, or zero while either is not a number. */
@@ -78,6 +89,10 @@ public final class ExamAdminForms {
         @RestForm("s_tags")
         public List<String> sTags;
 
+        /** Per row "1" when the section draws from the candidate's weak knowledge points first. */
+        @RestForm("s_weak")
+        public List<String> sWeak;
+
         /** Rows as shown: the typed ones, then blanks up to at least {@code minimum} rows. */
         public List<SectionRow> rows;
 
@@ -102,7 +117,7 @@ public final class ExamAdminForms {
             for (ExamAdminViews.SectionView s : b.sections()) {
                 f.rows.add(new SectionRow(s.type(), String.valueOf(s.count()), plain(s.points()), plain(s.partialCredit()),
                         s.domains(), s.laws(), String.valueOf(s.difficultyMin()), String.valueOf(s.difficultyMax()),
-                        s.tags(), null));
+                        s.tags(), null, s.weakPoints() ? "1" : ""));
             }
             f.pad(f.rows.size() + 1);
             return f;
@@ -130,13 +145,29 @@ public final class ExamAdminForms {
             return rows.stream().filter(r -> !r.blank()).map(SectionRow::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
+        /** Sections with content (the saved message names them, issue 13 item 12). */
+        public int sectionCount() {
+            return (int) rows.stream().filter(r -> !r.blank()).count();
+        }
+
+        /** Questions in all sections. */
+        public int questionCount() {
+            return rows.stream().filter(r -> !r.blank()).mapToInt(r -> {
+                try {
+                    return Integer.parseInt(r.count().trim());
+                } catch (RuntimeException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+
         /** Reads the posted row fields into {@link #rows}; blank rows drop out. */
         void readRows() {
             rows = new ArrayList<>();
             int n = sType == null ? 0 : sType.size();
             for (int i = 0; i < n; i++) {
                 SectionRow r = new SectionRow(at(sType, i), at(sCount, i), at(sPoints, i), at(sPartial, i), at(sDomains, i),
-                        at(sLaws, i), at(sDmin, i), at(sDmax, i), at(sTags, i), null);
+                        at(sLaws, i), at(sDmin, i), at(sDmax, i), at(sTags, i), null, at(sWeak, i));
                 if (!r.blank()) {
                     rows.add(r);
                 }
@@ -154,7 +185,8 @@ public final class ExamAdminForms {
                         decimal(r.points(), f + ".points", "第" + pos + "部分：每题分值应为数字", errors),
                         decimal(r.partialCredit(), f + ".partialCredit", "第" + pos + "部分：少选得分比例应为 0–1 之间的小数", errors),
                         r.domains(), r.laws(), integer(r.difficultyMin(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors),
-                        integer(r.difficultyMax(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors), r.tags()));
+                        integer(r.difficultyMax(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors), r.tags(),
+                        r.weakPoints()));
                 pos++;
             }
             return new BlueprintInput(name, longValue(ownerUnitId, "ownerUnitId", "请选择单位", errors),
@@ -220,6 +252,9 @@ public final class ExamAdminForms {
         /** Employee numbers separated by new lines, commas or spaces. */
         @RestForm
         public String employeeNos;
+        /** 匿名阅卷: AUTO (the purpose's default), ON or OFF. */
+        @RestForm
+        public String anonymousGrading;
 
         public static ExamForm blank(Long unit, Long blueprint, String bands) {
             ExamForm f = new ExamForm();
@@ -232,6 +267,7 @@ public final class ExamAdminForms {
             f.gradingMethod = GradingMethod.HIGHEST.name();
             f.reviewPolicy = ReviewPolicy.AFTER_CLOSE.name();
             f.bands = bands;
+            f.anonymousGrading = "AUTO";
             return f;
         }
 
@@ -257,6 +293,7 @@ public final class ExamAdminForms {
             f.unitIds = e.audience().stream().filter(a -> a.kind().equals("UNIT")).map(a -> a.value()).toList();
             f.providerIds = e.audience().stream().filter(a -> a.kind().equals("PROVIDER")).map(a -> a.value()).toList();
             f.employeeNos = String.join("\n", listedEmployeeNos);
+            f.anonymousGrading = e.anonymousGrading() ? "ON" : "OFF";
             return f;
         }
 
@@ -304,7 +341,7 @@ public final class ExamAdminForms {
                     integer(durationMinutes, "durationMinutes", "考试时长应为整数（分钟）", errors),
                     integer(maxAttempts, "maxAttempts", "作答次数应为整数", errors), gradingMethod, reviewPolicy, bands,
                     nonNull(categories).stream().filter(s -> !s.isBlank()).toList(),
-                    nonNull(grades).stream().filter(s -> !s.isBlank()).toList(), units, providers, nos);
+                    nonNull(grades).stream().filter(s -> !s.isBlank()).toList(), units, providers, nos, anonymousGrading);
         }
     }
 

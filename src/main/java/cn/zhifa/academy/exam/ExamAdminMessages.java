@@ -262,4 +262,11 @@ public interface ExamAdminMessages {
     String saved();
     String save_failed();
     String done_graded();
+    // --- integration (issue 17: Word and text question import) ---
+    String word_template();
+    String word_intro();
+    String word_import_file();
+    String word_import_err_type();
+    String word_images();
+    String word_col_paragraph();
 }

@@ -50,7 +50,7 @@ public class ExamAdminService {
         return new ExamAdminViews.ExamView(e.id, e.code, e.title, e.description, e.purpose.name(), resitOf, e.domainCode,
                 e.blueprintId, b.name, e.ownerUnitId, e.opensAt, e.closesAt, e.durationMinutes, e.maxAttempts,
                 e.gradingMethod.name(), e.reviewPolicy.name(), e.bands, e.status.name(), e.publishedAt, audience,
-                overrides);
+                overrides, e.anonymousGrading);
     }
 
     /** Shown instead of the name of a person or provider outside the viewer's scope. */

@@ -12,7 +12,7 @@ public final class ExamAdminViews {
 
     public record SectionView(int position, String type, String typeLabel, int count, BigDecimal points,
             BigDecimal partialCredit, String domains, String laws, int difficultyMin, int difficultyMax, String tags,
-            BigDecimal subtotal) {
+            BigDecimal subtotal, boolean weakPoints) {
     }
 
     public record BlueprintView(long id, String name, long ownerUnitId, BigDecimal passMark, BigDecimal total,
@@ -22,7 +22,7 @@ public final class ExamAdminViews {
             return new BlueprintView(b.id, b.name, b.ownerUnitId, b.passMark, b.total(), b.questionCount(),
                     b.shuffleQuestions, b.shuffleOptions, b.sections.stream().map(s -> new SectionView(s.position,
                             s.type.name(), s.type.label, s.questionCount, s.points, s.partialCredit, s.domainCodes, s.laws,
-                            s.difficultyMin, s.difficultyMax, s.tags, s.subtotal())).toList());
+                            s.difficultyMin, s.difficultyMax, s.tags, s.subtotal(), s.weakPoints)).toList());
         }
     }
 
@@ -37,6 +37,6 @@ public final class ExamAdminViews {
             String domainCode, long blueprintId, String blueprintName, long ownerUnitId, Instant opensAt,
             Instant closesAt, int durationMinutes, int maxAttempts, String gradingMethod, String reviewPolicy,
             String bands, String status, Instant publishedAt, List<AudienceView> audience,
-            List<OverrideView> overrides) {
+            List<OverrideView> overrides, boolean anonymousGrading) {
     }
 }

@@ -114,7 +114,8 @@ public class ExamService {
         if (purpose == ExamPurpose.RESIT) {
             Optional<Exam> original = in.resitOfExamCode() == null ? Optional.empty()
                     : Exam.findByCode(in.resitOfExamCode().trim()).filter(scope::canManage);
-            if (original.isEmpty() || original.get().purpose == ExamPurpose.RESIT) {
+            if (original.isEmpty() || original.get().purpose == ExamPurpose.RESIT
+                    || (e.id != null && original.get().id.equals(e.id))) {
                 errors.add(new Problem.FieldError("resitOfExamCode", "补考须指明原考试（原考试不能也是补考）"));
             } else {
                 resitOf = original.get().id;
@@ -162,6 +163,15 @@ public class ExamService {
                 errors.add(new Problem.FieldError("reviewPolicy", "未知的查看答案规则"));
             }
         }
+        Boolean anonymous = switch (in.anonymousGrading() == null ? "" : in.anonymousGrading().trim().toUpperCase()) {
+            case "", "AUTO" -> null;
+            case "ON", "TRUE" -> Boolean.TRUE;
+            case "OFF", "FALSE" -> Boolean.FALSE;
+            default -> {
+                errors.add(new Problem.FieldError("anonymousGrading", "ON / OFF / AUTO"));
+                yield null;
+            }
+        };
         String bands = in.bands() == null || in.bands().isBlank() ? e.bands : in.bands().trim();
         if (GradeBands.tryParse(bands).isEmpty()) {
             errors.add(new Problem.FieldError("bands", "等级格式如 90:优秀,80:良好,60:合格,0:不合格（须含 0 分档，分数线不重复）"));
@@ -185,6 +195,17 @@ public class ExamService {
         e.gradingMethod = method;
         e.reviewPolicy = review;
         e.bands = bands;
+        e.anonymousGrading = anonymous != null ? anonymous : anonymousByDefault(purpose, resitOf);
+    }
+
+    /** 匿名阅卷 is on by default for qualification exams and their resits (issue 13). */
+    static boolean anonymousByDefault(ExamPurpose purpose, Long resitOf) {
+        ExamPurpose p = purpose;
+        if (p == ExamPurpose.RESIT && resitOf != null) {
+            Exam original = Exam.findById(resitOf);
+            p = original == null ? p : original.purpose;
+        }
+        return p == ExamPurpose.QUALIFICATION_GENERAL || p == ExamPurpose.QUALIFICATION_SPECIAL;
     }
 
     private void audienceErrors(ExamInput in, List<Problem.FieldError> errors) {

@@ -39,14 +39,43 @@ public class GradingQueue {
     @Inject
     AuditLog audit;
 
+    /**
+     * One waiting answer. With 匿名阅卷 the candidate's name is withheld ({@code null}) and the
+     * grader sees "考生 #n": n numbers the exam's candidates in the order of their first attempt.
+     */
     public record Pending(long attemptId, int position, long examId, String examTitle, String candidate,
-            Instant submittedAt, String questionCode, BigDecimal draftScore, boolean hasDraft) {
+            Instant submittedAt, String questionCode, BigDecimal draftScore, boolean hasDraft, boolean anonymous,
+            int candidateNo) {
     }
 
+    /**
+     * The answer to grade. {@code points} is what the question is worth in this exam (the
+     * blueprint's per-question value); {@code rubricTotal} the sum of the rubric's scores, which
+     * can differ: the page then shows each rubric score scaled to {@code points}.
+     */
     public record Task(long attemptId, int position, long examId, String examTitle, String stemHtml,
             String referenceAnswer, List<Json.RubricPoint> rubric, String response, BigDecimal points,
-            BigDecimal score, String comment, boolean completed, String gradedBy) {
+            BigDecimal score, String comment, boolean completed, String gradedBy, boolean anonymous, int candidateNo,
+            String candidate, BigDecimal rubricTotal) {
+
+        /** The rubric total differs from the question's value in this exam. */
+        public boolean rubricScaled() {
+            return rubricTotal.signum() > 0 && rubricTotal.compareTo(points) != 0;
+        }
+
+        /** A rubric score in this exam's points (two decimals at most). */
+        public BigDecimal scaled(BigDecimal score) {
+            if (score == null || !rubricScaled()) {
+                return score;
+            }
+            return score.multiply(points).divide(rubricTotal, 2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        }
     }
+
+    /** "考生 #n": the candidate's rank by first attempt in the exam (stable while grading). */
+    static final String CANDIDATE_NO = "(SELECT count(*) FROM (SELECT min(a2.id) AS first FROM exam_attempt a2 "
+            + "WHERE a2.exam_id = a.exam_id GROUP BY a2.person_id) f WHERE f.first <= (SELECT min(a3.id) FROM exam_attempt a3 "
+            + "WHERE a3.exam_id = a.exam_id AND a3.person_id = a.person_id))";
 
     /** Items waiting, oldest submission first, in exams the grader manages (a trainer: the exams they created). */
     @Transactional
@@ -55,7 +84,7 @@ public class GradingQueue {
         String creator = scope.creatorOnly();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = inScope.bind(em.createNativeQuery("SELECT i.attempt_id, i.position, e.id, e.title, p.name, a.submitted_at, "
-                + "q.code, i.score, i.graded_by FROM attempt_item i JOIN exam_attempt a ON a.id = i.attempt_id "
+                + "q.code, i.score, i.graded_by, e.anonymous_grading, " + CANDIDATE_NO + " FROM attempt_item i JOIN exam_attempt a ON a.id = i.attempt_id "
                 + "JOIN exam e ON e.id = a.exam_id JOIN org_unit u ON u.id = e.owner_unit_id "
                 + "JOIN question_version v ON v.id = i.question_version_id JOIN question q ON q.id = v.question_id "
                 + "JOIN person p ON p.id = a.person_id "
@@ -66,9 +95,10 @@ public class GradingQueue {
                 .setParameter(4, creator == null ? "" : creator)).getResultList();
         List<Pending> out = new ArrayList<>();
         for (Object[] r : rows) {
+            boolean anonymous = Boolean.TRUE.equals(r[9]);
             out.add(new Pending(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
-                    (String) r[3], (String) r[4], DeliveryService.instant(r[5]), (String) r[6], (BigDecimal) r[7],
-                    r[8] != null));
+                    (String) r[3], anonymous ? null : (String) r[4], DeliveryService.instant(r[5]), (String) r[6],
+                    (BigDecimal) r[7], r[8] != null, anonymous, ((Number) r[10]).intValue()));
         }
         return out;
     }
@@ -96,9 +126,16 @@ public class GradingQueue {
         Exam e = Exam.findById(a.examId);
         QuestionCache.Q q = questions.get(i.questionVersionId);
         List<String> answer = i.answer();
+        int no = ((Number) em.createNativeQuery("SELECT " + CANDIDATE_NO + " FROM exam_attempt a WHERE a.id = ?1")
+                .setParameter(1, attemptId).getSingleResult()).intValue();
+        String name = e.anonymousGrading ? null
+                : cn.zhifa.academy.people.Person.<cn.zhifa.academy.people.Person> findByIdOptional(a.personId)
+                        .map(p -> p.name).orElse(null);
+        BigDecimal rubricTotal = q.rubric().stream().map(r -> r.score() == null ? BigDecimal.ZERO : r.score())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Task(attemptId, position, e.id, e.title, q.stemHtml(), q.referenceAnswer(), q.rubric(),
                 answer.isEmpty() ? "" : answer.get(0), i.points, i.score, i.graderComment, i.gradedAt != null,
-                i.gradedBy);
+                i.gradedBy, e.anonymousGrading, no, name, rubricTotal);
     }
 
     /** Saves the grader's score and comment; {@code complete} finalises the item (audited). */

@@ -70,6 +70,9 @@ public class PaperPreparation {
     @Inject
     ExamConfig config;
 
+    @Inject
+    WeakPoints weakPoints;
+
     private final SecureRandom random = new SecureRandom();
 
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
@@ -167,7 +170,9 @@ public class PaperPreparation {
         Map<Long, List<Papers.Drawn>> drawn = new HashMap<>();
         BigDecimal max = null;
         for (Long person : numbers.keySet()) {
-            List<Papers.Drawn> d = papers.draw(spec, random);
+            List<Papers.Drawn> d = Papers.hasWeakPointSection(spec)
+                    ? papers.draw(spec, random, weakPoints.preferredVersions(person, spec))
+                    : papers.draw(spec, random);
             drawn.put(person, d);
             max = d.stream().map(Papers.Drawn::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         }

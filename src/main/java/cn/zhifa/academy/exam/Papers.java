@@ -31,8 +31,15 @@ public class Papers {
     @Inject
     QuestionCache questions;
 
+    /** {@code weakPoints}: the candidate's weak-point questions of the pool come first (see {@link WeakPoints}). */
     public record SectionSpec(int position, QuestionType type, int count, BigDecimal points, BigDecimal partialCredit,
-            List<Long> pool) {
+            List<Long> pool, boolean weakPoints) {
+
+        /** A section drawn from its pool only. */
+        public SectionSpec(int position, QuestionType type, int count, BigDecimal points, BigDecimal partialCredit,
+                List<Long> pool) {
+            this(position, type, count, points, partialCredit, pool, false);
+        }
     }
 
     public record Spec(long examId, boolean shuffleQuestions, boolean shuffleOptions, List<SectionSpec> sections) {
@@ -58,7 +65,7 @@ public class Papers {
         Map<Integer, List<Long>> pools = rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).intValue(),
                 Collectors.mapping(r -> ((Number) r[1]).longValue(), Collectors.toList())));
         List<SectionSpec> sections = b.sections.stream().map(x -> new SectionSpec(x.position, x.type, x.questionCount,
-                x.points, x.partialCredit, List.copyOf(pools.getOrDefault(x.position, List.of())))).toList();
+                x.points, x.partialCredit, List.copyOf(pools.getOrDefault(x.position, List.of())), x.weakPoints)).toList();
         s = new Spec(exam.id, b.shuffleQuestions, b.shuffleOptions, sections);
         if (exam.status == Exam.Status.PUBLISHED) {
             specs.put(exam.id, s);
@@ -68,6 +75,19 @@ public class Papers {
 
     /** Draws one paper; throws when the pool cannot fill a section (only if the pool was tampered with). */
     public List<Drawn> draw(Spec spec, Random random) {
+        return draw(spec, random, Set.of());
+    }
+
+    /** Whether a section of the spec draws from the candidate's weak points. */
+    public static boolean hasWeakPointSection(Spec spec) {
+        return spec.sections().stream().anyMatch(SectionSpec::weakPoints);
+    }
+
+    /**
+     * Draws one paper; in weak-point sections the {@code preferred} question versions (the
+     * candidate's weak points) are taken first, the rest of the pool fills up (the fallback).
+     */
+    public List<Drawn> draw(Spec spec, Random random, Set<Long> preferred) {
         List<Drawn> out = new ArrayList<>();
         Set<Long> taken = new HashSet<>();
         Set<String> groups = new HashSet<>();
@@ -80,6 +100,9 @@ public class Papers {
                 Collections.shuffle(candidates, random);
             }
             List<Long> ordered = preferExclusive(candidates, pools.subList(i + 1, pools.size()), taken);
+            if (s.weakPoints() && !preferred.isEmpty()) {
+                ordered = preferWeak(ordered, pools.subList(i + 1, pools.size()), preferred);
+            }
             List<Long> picked = ExclusionGroups.pick(ordered, s.count(), v -> questions.get(v).exclusionGroup(), groups);
             if (picked.size() < s.count()) {
                 throw new IllegalStateException("pool of exam " + spec.examId() + " cannot fill section " + s.position());
@@ -99,6 +122,26 @@ public class Papers {
                     order = idx.stream().map(String::valueOf).collect(Collectors.joining(","));
                 }
                 out.add(new Drawn(position++, v, s.position(), s.points(), s.partialCredit(), order));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Weak-point questions first, without giving up {@link #preferExclusive}'s order: questions no
+     * later section could use (weak, then the rest), then the shared ones (weak, then the rest).
+     */
+    static List<Long> preferWeak(List<Long> ordered, List<List<Long>> later, Set<Long> weak) {
+        Set<Long> shared = new HashSet<>();
+        later.forEach(shared::addAll);
+        List<Long> out = new ArrayList<>();
+        for (boolean sharedPart : new boolean[] { false, true }) {
+            for (boolean weakPart : new boolean[] { true, false }) {
+                for (Long id : ordered) {
+                    if (shared.contains(id) == sharedPart && weak.contains(id) == weakPart) {
+                        out.add(id);
+                    }
+                }
             }
         }
         return out;

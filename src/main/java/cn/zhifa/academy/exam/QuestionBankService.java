@@ -23,6 +23,23 @@ public class QuestionBankService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    cn.zhifa.academy.knowledge.KnowledgePoints knowledgePoints;
+
+    /** Tags 知识点:<code> must name a knowledge point of courses/knowledge-points.yaml. */
+    private void checkKnowledge(List<QuestionInput> inputs, List<ImportProblem> problems) {
+        String prefix = cn.zhifa.academy.knowledge.KnowledgeTags.QUESTION_TAG_PREFIX;
+        for (QuestionInput in : inputs) {
+            for (String t : in.tags() == null ? List.<String> of() : in.tags()) {
+                String tag = t == null ? "" : t.strip();
+                if (tag.startsWith(prefix) && !knowledgePoints.exists(tag.substring(prefix.length()).strip())) {
+                    problems.add(new ImportProblem(in.file(), in.line(), "知识点",
+                            "未知的知识点“" + tag.substring(prefix.length()).strip() + "”（见 courses/knowledge-points.yaml）"));
+                }
+            }
+        }
+    }
+
     public record ImportReport(List<String> created, List<String> revised, List<String> unchanged) {
         public int total() {
             return created.size() + revised.size() + unchanged.size();
@@ -59,6 +76,7 @@ public class QuestionBankService {
             }
         }
         List<ImportProblem> problems = new ArrayList<>(r.problems());
+        checkKnowledge(inputs, problems);
         if (inputs.isEmpty()) {
             problems.add(new ImportProblem(null, 1, "-", "没有找到任何题目"));
         }
@@ -159,6 +177,27 @@ public class QuestionBankService {
         qv.contentHash = hash;
     }
 
+    /** Creates one question from the single-question form (issue 13 item 9); the code must be new. */
+    @Transactional
+    public QuestionVersion create(QuestionInput input, String actor) {
+        List<ImportProblem> problems = new ArrayList<>();
+        QuestionRules.Valid v = QuestionRules.one(input, domains(), problems);
+        String code = input.code() == null ? "" : input.code().trim();
+        if (!code.isEmpty() && Question.findByCode(code).isPresent()) {
+            problems.add(new ImportProblem(null, 1, "\u7f16\u53f7", // 编号
+                    io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.UxMessages.class)
+                            .question_code_taken(code)));
+        }
+        checkKnowledge(List.of(input), problems);
+        if (!problems.isEmpty()) {
+            throw new QuestionImportException(problems);
+        }
+        write(v, actor);
+        Question q = Question.findByCode(v.code()).orElseThrow();
+        audit.record("question.create", "question", v.code(), AuditLog.detail("type", v.type().name()));
+        return QuestionVersion.findById(q.currentVersionId);
+    }
+
     /** Edits one question (the code in the input must be the question's). */
     @Transactional
     public QuestionVersion edit(String code, QuestionInput input, String actor) {
@@ -168,6 +207,7 @@ public class QuestionBankService {
         }
         List<ImportProblem> problems = new ArrayList<>();
         QuestionRules.Valid v = QuestionRules.one(input, domains(), problems);
+        checkKnowledge(List.of(input), problems);
         if (!problems.isEmpty()) {
             throw new QuestionImportException(problems);
         }

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import cn.zhifa.academy.platform.startup.ContentFingerprints;
+import cn.zhifa.academy.platform.startup.StartupClock;
 import io.quarkus.runtime.StartupEvent;
 
 /** Imports the repository's question bank at start when {@code academy.exam.import-at-start}. */
@@ -24,9 +26,33 @@ public class QuestionBankStartup {
     @Inject
     QuestionBankService bank;
 
+    @Inject
+    ContentFingerprints fingerprints;
+
     void onStart(@Observes @Priority(40) StartupEvent event) {
-        if (config.importAtStart()) {
-            importFolder(Path.of(config.questionBankFolder()));
+        if (!config.importAtStart()) {
+            return;
+        }
+        long t0 = System.currentTimeMillis();
+        Path folder = Path.of(config.questionBankFolder());
+        try {
+            if (!folder.toFile().isDirectory()) {
+                importFolder(folder);
+                return;
+            }
+            // issue 16: an unchanged folder (same files, sizes and times) is not read again
+            ContentFingerprints.Fingerprint fp = ContentFingerprints.of(folder, "questions-1");
+            if (fingerprints.unchanged("questions", folder, fp)) {
+                LOG.infof("question bank in %s unchanged since the last import (%d files): not read", folder, fp.files());
+                return;
+            }
+            if (importFolder(folder)) {
+                fingerprints.store("questions", folder, fp);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "question bank in %s was NOT imported", folder);
+        } finally {
+            StartupClock.record("questions", System.currentTimeMillis() - t0);
         }
     }
 

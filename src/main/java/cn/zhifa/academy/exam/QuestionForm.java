@@ -14,6 +14,10 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class QuestionForm {
 
+    /** Only on the new-question form (编号 cannot change afterwards). */
+    @RestForm
+    public String code;
+
     @RestForm
     public String type;
     @RestForm
@@ -76,6 +80,17 @@ public class QuestionForm {
         return f;
     }
 
+    /** An empty form for a new question of the given type (issue 13 item 9). */
+    public static QuestionForm blank(String type) {
+        QuestionForm f = new QuestionForm();
+        f.type = QuestionType.parse(type).map(Enum::name).orElse(QuestionType.SINGLE.name());
+        f.domain = "TY";
+        f.difficulty = "3";
+        f.grades = List.of();
+        f.levels = List.of();
+        return f;
+    }
+
     public boolean hasGrade(String g) {
         return grades != null && grades.contains(g);
     }
@@ -109,8 +124,11 @@ public class QuestionForm {
                 problems.add(new ImportProblem(null, 1, "评分要点", "第" + n + "条的分值“" + parts[1].trim() + "”不是数字"));
             }
         }
-        return new QuestionInput(null, 1, code, type, stem, t != null && t.choice() ? opts : List.of(), ans,
-                referenceAnswer, points, points(), explanation, law, articles, domain, difficulty, keepOrder(grades, gradesWas),
+        // fields of another type (hidden on the form after the type was changed) are not sent on
+        boolean isCase = t == QuestionType.CASE_ANALYSIS;
+        return new QuestionInput(null, 1, code, type, stem, t != null && t.choice() ? opts : List.of(),
+                isCase ? List.of() : ans, isCase ? referenceAnswer : null, isCase ? points : List.of(),
+                isCase ? points() : null, explanation, law, articles, domain, difficulty, keepOrder(grades, gradesWas),
                 keepOrder(levels, levelsWas),
                 BlueprintSection.split(tags), sourceCase);
     }

@@ -34,22 +34,39 @@ public class QuestionImports {
     @Inject
     ExamConfig config;
 
+    /**
+     * What an import would do. {@code paragraphs}: the lines of problems are paragraphs of a Word
+     * or text document (issue 17), not spreadsheet rows; {@code images}: images found in it.
+     */
     public record Preview(String importId, String filename, int rows, List<String> created, List<String> revised,
-            List<String> unchanged, List<ImportProblem> problems) {
+            List<String> unchanged, List<ImportProblem> problems, boolean paragraphs, int images) {
+        public Preview(String importId, String filename, int rows, List<String> created, List<String> revised,
+                List<String> unchanged, List<ImportProblem> problems) {
+            this(importId, filename, rows, created, revised, unchanged, problems, false, 0);
+        }
+
         public boolean ok() {
             return problems.isEmpty();
         }
     }
 
+    @Inject
+    QuestionWordImports words;
+
     public Preview upload(Path file, String filename, String uploader) throws IOException {
-        if (filename == null || !filename.toLowerCase().endsWith(".xlsx")) {
-            throw new ProblemException(415, "Unsupported media type", "请上传 .xlsx 格式的题目表（可下载模板）");
+        java.util.Optional<String> wordType = QuestionWord.typeOf(filename);
+        if (filename == null || (!filename.toLowerCase().endsWith(".xlsx") && wordType.isEmpty())) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "请上传 .xlsx 格式的题目表，或 Word (.docx)、文本 (.txt) 格式的题库（可下载模板）");
         }
         if (file.toFile().length() > config.maxImportBytes()) {
             throw new ProblemException(413, "Payload too large", "文件过大（最大 " + config.maxImportBytes() / 1024 / 1024 + " MB）");
         }
-        MediaObject m = media.store(file, filename, XLSX, uploader,
+        MediaObject m = media.store(file, filename, wordType.orElse(XLSX), uploader,
                 cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE, null);
+        if (wordType.isPresent()) {
+            return words.preview(m);
+        }
         return preview(m);
     }
 
@@ -79,9 +96,13 @@ public class QuestionImports {
     @Transactional
     public QuestionBankService.ImportReport commit(String importId, String user) throws IOException {
         MediaObject m = access.find(importId)
-                .filter(x -> user.equals(x.uploadedBy) && XLSX.equals(x.contentType)
+                .filter(x -> user.equals(x.uploadedBy) && (XLSX.equals(x.contentType)
+                        || QuestionWord.DOCX.equals(x.contentType) || QuestionWord.TEXT.equals(x.contentType))
                         && x.ownerKind == cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE)
                 .orElseThrow(() -> ProblemException.notFound("导入文件不存在"));
+        if (!XLSX.equals(m.contentType)) {
+            return words.commit(m, user);
+        }
         QuestionXlsx.Read read = read(m);
         if (!read.problems().isEmpty()) {
             throw new QuestionImportException(read.problems());

@@ -97,6 +97,14 @@ public class QuestionResource {
     }
 
     @GET
+    @Path("template.docx")
+    @Produces(QuestionWord.DOCX)
+    @Operation(summary = "The Word template (issue 17): instructions and a sample of every question type in the trainers' layout")
+    public Response wordTemplate() {
+        return attachment(QuestionWord.template(), "题库导入模板.docx");
+    }
+
+    @GET
     @Path("export.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "Export the filtered questions in the import layout")
@@ -115,7 +123,7 @@ public class QuestionResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a question spreadsheet: validated preview with every bad cell; nothing written yet")
+    @Operation(summary = "Upload a question spreadsheet (.xlsx), or a Word (.docx) or text (.txt) question bank in the trainers' layout: validated preview with every problem (row and column, or paragraph); nothing written yet")
     public QuestionImports.Preview upload(@RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
             throw cn.zhifa.academy.platform.web.ProblemException.invalid("file", "请选择文件");

@@ -86,6 +86,8 @@ public final class QuestionYaml {
         if (group != null && !group.isBlank()) {
             tags.add(ExclusionGroups.tag(group));
         }
+        // knowledge: [KP-LIAN] becomes the tag 知识点:KP-LIAN (checked by QuestionBankService)
+        list(n.get("knowledge")).forEach(k -> tags.add(cn.zhifa.academy.knowledge.KnowledgeTags.questionTag(k.strip())));
         return tags;
     }
 

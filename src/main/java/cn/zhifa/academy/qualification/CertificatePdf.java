@@ -36,9 +36,31 @@ public class CertificatePdf {
     @Inject
     QualificationConfig config;
 
+    @Inject
+    io.quarkus.vertx.http.runtime.CurrentVertxRequest request;
+
     public String verificationUrl(String number) {
-        String base = config.publicBaseUrl();
+        String base = base(config.publicBaseUrl(), this::requestBase);
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + number;
+    }
+
+    /** The configured public base URL, else the address of the request (dev). */
+    static String base(java.util.Optional<String> configured, java.util.function.Supplier<String> fromRequest) {
+        return configured.map(String::trim).filter(b -> !b.isBlank()).orElseGet(fromRequest);
+    }
+
+    /**
+     * The address the current request came to (scheme and host, as forwarded by a trusted proxy):
+     * the QR base when none is configured (dev and test; production requires the setting).
+     */
+    String requestBase() {
+        io.vertx.ext.web.RoutingContext rc = request.getCurrent();
+        if (rc == null) {
+            return "http://localhost:8080";
+        }
+        io.vertx.core.http.HttpServerRequest r = rc.request();
+        String host = r.authority() != null ? r.authority().toString() : r.getHeader("Host");
+        return r.scheme() + "://" + (host == null ? "localhost:8080" : host);
     }
 
     public byte[] render(QualificationQueries.View v) throws IOException {

@@ -159,4 +159,9 @@ public interface QualMessages {
     String purpose_PROVIDER_STAFF();
     String purpose_COURSE_QUIZ();
     String purpose_RESIT();
+    // --- casereview ---
+    String notif_review_recommendation(String a, String b, String c);
+    String notif_review_returned(String a, String b, String c);
+    String notif_review_overdue(String a, String b, String c);
+    String notif_review_training(String a, String b, String c);
 }

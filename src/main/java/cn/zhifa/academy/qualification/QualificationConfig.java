@@ -29,10 +29,10 @@ public interface QualificationConfig {
 
     /**
      * Public base URL of the service; the certificate's QR code points at
-     * {@code <base>/verify/<number>}. Set it to the address the public reaches.
+     * {@code <base>/verify/<number>}. Set it to the address the public reaches. Unset in dev and
+     * test, the address of the request is used; production refuses to start without it.
      */
-    @WithDefault("http://localhost:8080")
-    String publicBaseUrl();
+    java.util.Optional<String> publicBaseUrl();
 
     /** When the daily qualification job (expiry, renewal windows, reminders, rule sweep) runs (cron, server time). */
     @WithDefault("0 15 3 * * ?")

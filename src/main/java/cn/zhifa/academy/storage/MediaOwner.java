@@ -20,5 +20,9 @@ public enum MediaOwner {
     /** Evidence of a provider's credit event (owner: provider). */
     CREDIT_EVIDENCE,
     /** A certificate (owner: qualification). */
-    CERTIFICATE
+    CERTIFICATE,
+    /** A scanned case file of a review campaign (owner: review_case_file). */
+    REVIEW_CASE_FILE,
+    /** Rectification evidence answering a supervision recommendation (owner: review_recommendation). */
+    REVIEW_EVIDENCE
 }

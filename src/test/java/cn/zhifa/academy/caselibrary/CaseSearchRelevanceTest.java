@@ -196,4 +196,30 @@ class CaseSearchRelevanceTest {
         assertThat(related.getString("[1].code")).as("sharing two articles ranks first").isIn("ZH-2025-004", "JT-2025-002");
         assertThat(related.getList("[0].sharedCitations", String.class)).containsExactly("行政处罚法第三十三条", "行政处罚法第五十七条");
     }
+
+    /** Issue 16: recall when the typed words stand apart in the text (未告知 against 未依法告知). */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            未告知 申辩             | WH-2024-001
+            网吧 未告知 陈述申辩     | WH-2024-001
+            未告知 检验期间          | SJ-2025-004
+            """)
+    void wordsSplitInTheTextStillFindTheCase(String query, String expected) {
+        assertThat(top(query.strip(), 3)).as(query).contains(expected.strip());
+        JsonPath r = search(Map.of("q", query.strip()));
+        assertThat(r.getBoolean("partial")).as(query + " matches every word").isFalse();
+    }
+
+    @Test
+    void aSplitPhraseAloneFindsTheCaseAfterTheIntactOnes() {
+        // 未告知 intact ranks first; 未依法告知 (words apart) is still found
+        List<String> codes = search(Map.of("q", "未告知", "size", 50)).getList("items.code", String.class);
+        assertThat(codes).contains("WH-2024-001");
+    }
+
+    @Test
+    void theWordsApartAreHighlighted() {
+        assertThat(search(Map.of("q", "未告知", "size", 50)).getString("items.find { it.code == 'WH-2024-001' }.titleHtml"))
+                .contains("<mark>告知</mark>");
+    }
 }

@@ -162,11 +162,35 @@ class ContentValidatorsTest {
         Path root = scratch();
         Path laws = lawDir();
         Path cf = root.resolve("courses/question-bank/行政处罚法.yaml");
-        replace(cf, "- code: CF-093\n  group: 处罚决定期限九十日\n", "- code: CF-093\n");
+        replace(cf, "- code: CF-093\n  knowledge: [KP-JUEDING, KP-LIAN]\n  group: 处罚决定期限九十日\n",
+                "- code: CF-093\n  knowledge: [KP-JUEDING, KP-LIAN]\n");
         Run r = bank(root, laws);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("CF-016: likely near-duplicate of CF-093")
                 .contains("处罚决定期限九十日: exclusion group has only one member");
+    }
+
+    @Test
+    void anUnknownKnowledgePointTagIsRefusedByAllThree() throws Exception {
+        Path root = scratch();
+        Path laws = lawDir();
+        replace(root.resolve("courses/question-bank/行政处罚法.yaml"), "- code: CF-001\n  knowledge: [KP-ZHUTI]",
+                "- code: CF-001\n  knowledge: [KP-ZHUTI, KP-NO-SUCH]");
+        replace(root.resolve("courses/TY-XXXJ/02-shixian-cailiao.md"), "knowledge: [", "knowledge: [KP-NO-LESSON, ");
+        replace(root.resolve("case-library/shichang/SJ-2025-006.md"), "knowledge: [", "knowledge: [KP-NO-CASE, ");
+        Run bank = bank(root, laws);
+        assertThat(bank.exit()).isEqualTo(1);
+        assertThat(bank.output()).contains("CF-001: 未知的知识点 'KP-NO-SUCH'");
+        Run courses = courses(root, laws);
+        assertThat(courses.exit()).isEqualTo(1);
+        assertThat(courses.output()).contains("TY-XXXJ/02-shixian-cailiao.md: 未知的知识点 'KP-NO-LESSON'");
+        Run cases = cases(root, laws);
+        assertThat(cases.exit()).isEqualTo(1);
+        assertThat(cases.output()).contains("shichang/SJ-2025-006.md: 未知的知识点 'KP-NO-CASE'");
+        // a broken taxonomy is reported by each of them too
+        replace(root.resolve("courses/knowledge-points.yaml"), "parent: KP-CHENGXU, articles: [行政处罚法第54条",
+                "parent: KP-NOWHERE, articles: [行政处罚法第54条");
+        assertThat(cases(root, laws).output()).contains("KP-LIAN 的上级 KP-NOWHERE 不存在");
     }
 
     @Test
@@ -178,8 +202,8 @@ class ContentValidatorsTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("README.md: 案例清单中的 TY-2025-002 没有文件").contains("README.md: 写的是共");
 
-        replace(root.resolve("courses/README.md"), "| TY-FZRY | 执法辅助人员的职责边界 | 通用 | 4 |",
-                "| TY-FZRY | 执法辅助人员的职责边界 | 通用 | 5 |");
+        replace(root.resolve("courses/README.md"), "| TY-FZRY | 执法辅助人员的职责边界 | 通用 | 5 |",
+                "| TY-FZRY | 执法辅助人员的职责边界 | 通用 | 6 |");
         r = courses(root, laws);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("README.md: TY-FZRY 一行");

@@ -84,6 +84,40 @@ class LearningTest {
         assertThat(lesson.getDouble("positionSeconds")).as("resume where left").isEqualTo(6.0);
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    double heartbeats(String path) {
+        var c = metrics.find(LearningService.HEARTBEATS).tag("path", path).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    /**
+     * Issue 16: after the first beat, a heartbeat is one UPDATE (the fast path); the
+     * furthest-point rule still refuses seeking ahead, and a refused beat changes nothing.
+     */
+    @Test
+    void steadyHeartbeatsTakeTheOneStatementPathAndStillRefuseSkippingAhead() {
+        long video = lessons.get(1);
+        beat(video, 0, 53.3).then().statusCode(200); // first beat: creates the progress row (full path)
+        double fast = heartbeats("fast");
+        double full = heartbeats("full");
+        beat(video, 10, 53.3).then().statusCode(200);
+        JsonPath p = beat(video, 20, 53.3).then().statusCode(200).extract().jsonPath();
+        assertThat(p.getDouble("furthestSeconds")).isEqualTo(20.0);
+        assertThat(p.getBoolean("lessonCompleted")).isFalse();
+        assertThat(heartbeats("fast") - fast).as("fast beats").isEqualTo(2.0);
+        assertThat(heartbeats("full") - full).as("full beats").isZero();
+
+        // skipping ahead: the statement matches no row, the full path refuses it with 409
+        beat(video, 45, 53.3).then().statusCode(409).body("detail", containsString("不能跳过"));
+        assertThat(heartbeats("full") - full).isEqualTo(1.0);
+        JsonPath lesson = learner.get().when().get("/api/v1/learning/lessons/" + video).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(lesson.getDouble("furthestSeconds")).as("unchanged by the refused beat").isEqualTo(20.0);
+        assertThat(lesson.getDouble("positionSeconds")).isEqualTo(20.0);
+    }
+
     @Test
     void aVideoCompletesAtNinetyPercentWatched() {
         long video = lessons.get(1);

@@ -118,7 +118,7 @@ class CreditEvaluationTest {
 
         // list, detail, the credit page and a staff member's page all mark the provider
         admin.get().when().get("/providers").then().body(containsString("id=\"blacklist-" + p.id + "\""))
-                .body(containsString("暂停委托名单至 2028-01-01")).body(not(containsString("黑名单")));
+                .body(containsString("暂停委托名单至 2027-12-31")).body(not(containsString("黑名单")));
         admin.get().when().get("/providers/" + p.id).then().body(containsString("id=\"blacklist-notice\""));
         admin.get().when().get("/api/v1/providers/" + p.id + "/credit").then().body("blacklisted", equalTo(true));
         var page = admin.get().when().get("/evaluations/providers/" + p.id);

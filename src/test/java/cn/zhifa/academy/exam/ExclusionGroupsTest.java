@@ -34,7 +34,7 @@ class ExclusionGroupsTest {
     }
 
     static Papers.SectionSpec section(int position, QuestionType type, int count, Long... pool) {
-        return new Papers.SectionSpec(position, type, count, BigDecimal.ONE, BigDecimal.ZERO, List.of(pool));
+        return new Papers.SectionSpec(position, type, count, BigDecimal.ONE, BigDecimal.ZERO, List.of(pool), false);
     }
 
     @Test

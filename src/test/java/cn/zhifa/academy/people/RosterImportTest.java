@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.zhifa.academy.demo.DemoData;
+import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.roster.RosterColumn;
 import cn.zhifa.academy.people.roster.RosterReader;
 import cn.zhifa.academy.platform.audit.AuditEvent;
@@ -33,6 +35,7 @@ import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.provider.Provider;
 import cn.zhifa.academy.support.Api;
+import cn.zhifa.academy.support.Await;
 import cn.zhifa.academy.support.TestAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -288,6 +291,59 @@ class RosterImportTest {
         Api learner = Api.as(a.username, PASSWORD);
         learner.post().multiPart("file", "x.csv", csv(goodRows(1), StandardCharsets.UTF_8), "text/csv").when()
                 .post("/api/v1/people/import").then().statusCode(403);
+    }
+
+    /**
+     * Issue 16: the plan audience sync runs in the background after the commit — the commit
+     * answers first, the assignments follow (awaited here, never slept).
+     */
+    @Test
+    void planAssignmentsFollowARosterCommit() {
+        long town = QuarkusTransaction.requiringNew().call(() -> OrgUnit.findByCode("SFS-QS-QS").orElseThrow().id);
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("year", java.time.LocalDate.now().getYear());
+        plan.put("title", "青山镇执法人员培训 " + prefix);
+        plan.put("owningUnitId", town);
+        plan.put("categories", List.of("OFFICER"));
+        plan.put("courseCodes", List.of("TY-SXZD"));
+        plan.put("requiredHours", 10);
+        plan.put("dueDate", java.time.LocalDate.now().getYear() + "-12-31");
+        long planId = cityAdmin.post().contentType("application/json").body(plan).when().post("/api/v1/plans").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+
+        List<String[]> rows = new ArrayList<>();
+        List<String> ids = ids(2);
+        rows.add(row("计划" + prefix + "甲", prefix + "-P1", ids.get(0), "执法人员", "在岗", "SFS-QS-QS"));
+        rows.add(row("计划" + prefix + "乙", prefix + "-P2", ids.get(1), "执法辅助人员", "在岗", "SFS-QS-QS"));
+        commit(cityAdmin, preview(cityAdmin, "plan.csv", csv(rows, StandardCharsets.UTF_8), "text/csv"));
+        long officer = QuarkusTransaction.requiringNew().call(() -> Person.byEmployeeNo(prefix + "-P1").orElseThrow().id);
+        long auxiliary = QuarkusTransaction.requiringNew().call(() -> Person.byEmployeeNo(prefix + "-P2").orElseThrow().id);
+        Await.until(() -> "OPEN".equals(assignmentStatus(planId, officer)));
+        assertThat(assignmentStatus(planId, auxiliary)).as("not in the audience").isNull();
+
+        // the officer becomes auxiliary staff in the next roster: the assignment closes, after the commit
+        with(rows.get(0), RosterColumn.CATEGORY, "执法辅助人员");
+        commit(cityAdmin, preview(cityAdmin, "plan2.csv", csv(rows, StandardCharsets.UTF_8), "text/csv"));
+        Await.until(() -> "CLOSED".equals(assignmentStatus(planId, officer)));
+    }
+
+    private static String assignmentStatus(long planId, long personId) {
+        return QuarkusTransaction.requiringNew().call(() -> cn.zhifa.academy.curriculum.PlanAssignment
+                .<cn.zhifa.academy.curriculum.PlanAssignment> find("planId = ?1 AND personId = ?2", planId, personId)
+                .firstResultOptional().map(a -> a.status.name()).orElse(null));
+    }
+
+    /** More rows than one flush batch (500): every update is written, none lost between batches. */
+    @Test
+    void aLargeUpdateWritesEveryRow() {
+        List<String[]> rows = goodRows(520);
+        commit(cityAdmin, preview(cityAdmin, "big.csv", csv(rows, StandardCharsets.UTF_8), "text/csv"));
+        rows.forEach(r -> with(r, RosterColumn.GRADE, "骨干"));
+        JsonPath done = commit(cityAdmin, preview(cityAdmin, "big2.csv", csv(rows, StandardCharsets.UTF_8), "text/csv"));
+        assertThat(done.getInt("updated")).isEqualTo(520);
+        long core = QuarkusTransaction.requiringNew().call(() -> Person.count("employeeNo LIKE ?1 AND grade = ?2",
+                prefix + "-%", Grade.CORE));
+        assertThat(core).isEqualTo(520);
     }
 
     static JsonPath commit(Api api, JsonPath preview) {

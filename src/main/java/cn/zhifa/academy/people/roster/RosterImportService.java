@@ -67,7 +67,13 @@ public class RosterImportService {
 
     /** What the preview shows. */
     public record Preview(long importId, String filename, int totalRows, int toCreate, int toUpdate, int unchanged,
-            List<RosterError> errors) {
+            List<RosterError> errors, int halfWidthCells, List<Integer> halfWidthLines) {
+        /** The lines with converted cells, the first ten listed. */
+        public String halfWidthLineList() {
+            String shown = String.join(", ", halfWidthLines.stream().limit(10).map(String::valueOf).toList());
+            return halfWidthLines.size() > 10 ? shown + " …" : shown;
+        }
+
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -79,7 +85,8 @@ public class RosterImportService {
 
     /** Validates the uploaded file and keeps it for the commit; writes no person. */
     public Preview preview(Path file, String filename, String declaredType) throws IOException {
-        List<RosterReader.Line> lines = read(file, filename);
+        HalfWidth.Normalised normalised = HalfWidth.codeColumns(read(file, filename));
+        List<RosterReader.Line> lines = normalised.lines();
         // only a pseudonymised copy is kept: no ID number reaches the object store
         Path copy = pseudonymiser.write(lines);
         MediaObject stored;
@@ -90,7 +97,7 @@ public class RosterImportService {
         }
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             RosterValidator.Result result = validator.validate(lines);
-            Counts counts = result.ok() ? counts(result.records()) : new Counts(0, 0, 0);
+            Counts counts = result.ok() ? counts(result.records(), result.people()) : new Counts(0, 0, 0);
             RosterImport imp = new RosterImport();
             imp.mediaId = stored.id;
             imp.filename = filename;
@@ -101,7 +108,7 @@ public class RosterImportService {
             imp.persist();
             MediaObject.update("ownerId = ?1 WHERE id = ?2", imp.id, stored.id);
             return new Preview(imp.id, filename, result.dataRows(), counts.created, counts.updated, counts.unchanged,
-                    result.errors());
+                    result.errors(), normalised.cells(), normalised.lineNumbers());
         });
     }
 
@@ -121,7 +128,7 @@ public class RosterImportService {
                 "The roster file of this import was deleted after the retention period; upload it again."));
         List<RosterReader.Line> lines;
         try (InputStream in = media.read(m, 0, m.sizeBytes)) {
-            lines = RosterReader.read(in, m.filename);
+            lines = HalfWidth.codeColumns(RosterReader.read(in, m.filename)).lines();
         } catch (IOException | RosterReader.UnreadableFile e) {
             throw new ProblemException(422, "Unprocessable", "存储的名册文件无法读取，请重新上传。");
         }
@@ -132,7 +139,7 @@ public class RosterImportService {
                             .map(e -> new Problem.FieldError("第 " + e.line() + " 行 " + e.column(), e.message()))
                             .toList());
         }
-        Counts c = apply(result.records());
+        Counts c = apply(result.records(), result.people());
         imp = RosterImport.findById(importId); // apply() cleared the persistence context
         imp.status = RosterImport.Status.COMMITTED;
         imp.committedAt = Now.instant();
@@ -149,8 +156,7 @@ public class RosterImportService {
     private record Counts(int created, int updated, int unchanged) {
     }
 
-    private Counts counts(List<RosterRecord> records) {
-        Map<String, Person> existing = existing(records);
+    private Counts counts(List<RosterRecord> records, Map<String, Person> existing) {
         int created = 0;
         int updated = 0;
         for (RosterRecord r : records) {
@@ -164,12 +170,16 @@ public class RosterImportService {
         return new Counts(created, updated, records.size() - created - updated);
     }
 
-    private Counts apply(List<RosterRecord> records) {
-        Map<String, Person> existing = existing(records);
+    /** Writes the records; {@code existing}: the validator's people (managed, with their domains). */
+    private Counts apply(List<RosterRecord> records, Map<String, Person> existing) {
         String actor = user.getUsername();
         int created = 0;
         int updated = 0;
         int n = 0;
+        // written entities leave the persistence context after each flush, and unchanged people at
+        // once, so that flushes do not dirty-check the whole file; people still to be written stay
+        // managed (a clear() would detach them and lose their changes)
+        List<Object> batch = new java.util.ArrayList<>();
         for (RosterRecord r : records) {
             Person p = existing.get(r.employeeNo());
             boolean isNew = p == null;
@@ -177,6 +187,7 @@ public class RosterImportService {
                 p = new Person();
                 p.employeeNo = r.employeeNo();
             } else if (same(p, r)) {
+                em.detach(p);
                 continue;
             }
             EmploymentStatus status = r.status() != null ? r.status() : isNew ? EmploymentStatus.ACTIVE : p.status;
@@ -213,27 +224,18 @@ public class RosterImportService {
                 s.reason = "花名册导入";
                 s.recordedBy = actor;
                 em.persist(s);
+                batch.add(s);
             }
+            batch.add(p);
             if (++n % FLUSH_EVERY == 0) {
                 em.flush();
-                em.clear();
+                batch.forEach(em::detach);
+                batch.clear();
             }
         }
         em.flush();
         em.clear();
         return new Counts(created, updated, records.size() - created - updated);
-    }
-
-    private Map<String, Person> existing(List<RosterRecord> records) {
-        List<String> nos = records.stream().map(RosterRecord::employeeNo).toList();
-        Map<String, Person> out = new HashMap<>();
-        for (int i = 0; i < nos.size(); i += 1000) {
-            List<Person> chunk = em.createQuery(
-                    "SELECT DISTINCT p FROM Person p LEFT JOIN FETCH p.domains WHERE p.employeeNo IN :nos", Person.class)
-                    .setParameter("nos", nos.subList(i, Math.min(nos.size(), i + 1000))).getResultList();
-            chunk.forEach(p -> out.put(p.employeeNo, p));
-        }
-        return out;
     }
 
     static boolean same(Person p, RosterRecord r) {

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import cn.zhifa.academy.organization.Department;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.IdNumberHasher;
@@ -50,8 +51,16 @@ public class RosterValidator {
     @Inject
     PeopleScope scope;
 
-    /** The outcome: records when there are no errors. */
-    public record Result(List<RosterRecord> records, List<RosterError> errors, int dataRows) {
+    /**
+     * The outcome: records when there are no errors. {@code people}: the existing people of the
+     * file by employee number, loaded once with their domains (issue 16: the commit writes to
+     * these instead of loading them again).
+     */
+    public record Result(List<RosterRecord> records, List<RosterError> errors, int dataRows, Map<String, Person> people) {
+        public Result(List<RosterRecord> records, List<RosterError> errors, int dataRows) {
+            this(records, errors, dataRows, Map.of());
+        }
+
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -125,7 +134,8 @@ public class RosterValidator {
             String id = row.required(RosterColumn.ID_NUMBER);
             if (id != null) {
                 Optional<String[]> tok = pseudonymised ? token(id) : Optional.empty();
-                Optional<String> bad = tok.isPresent() ? Optional.empty() : ResidentIds.problem(id);
+                Optional<String> bad = tok.isPresent() ? Optional.empty()
+                        : storedAsNumber(id).or(() -> ResidentIds.problem(id));
                 if (bad.isPresent()) {
                     row.error(RosterColumn.ID_NUMBER, bad.get());
                 } else {
@@ -222,7 +232,7 @@ public class RosterValidator {
                         departmentId, List.copyOf(domainIds), cert, status, since, mobile, providerId));
             }
         }
-        return new Result(errors.isEmpty() ? records : List.of(), errors, data.size());
+        return new Result(errors.isEmpty() ? records : List.of(), errors, data.size(), ref.people);
     }
 
     private Map<RosterColumn, Integer> header(RosterReader.Line head, List<RosterError> errors) {
@@ -257,17 +267,15 @@ public class RosterValidator {
         return null;
     }
 
-    private static Map<String, Existing> loadExisting(List<String> employeeNos) {
-        Map<String, Existing> out = new HashMap<>();
+    /** The existing people of the file, with their domains, by employee number (chunks of 1,000). */
+    private static Map<String, Person> loadPeople(List<String> employeeNos) {
+        Map<String, Person> out = new HashMap<>();
         for (int i = 0; i < employeeNos.size(); i += 1000) {
             List<String> chunk = employeeNos.subList(i, Math.min(employeeNos.size(), i + 1000));
-            List<Object[]> rows = OrgUnit.getEntityManager()
-                    .createQuery("SELECT p.employeeNo, p.id, p.unitId, p.idHash FROM Person p WHERE p.employeeNo IN :nos",
-                            Object[].class)
-                    .setParameter("nos", chunk).getResultList();
-            for (Object[] r : rows) {
-                out.put((String) r[0], new Existing((Long) r[1], (Long) r[2], (String) r[3]));
-            }
+            OrgUnit.getEntityManager()
+                    .createQuery("SELECT DISTINCT p FROM Person p LEFT JOIN FETCH p.domains WHERE p.employeeNo IN :nos",
+                            Person.class)
+                    .setParameter("nos", chunk).getResultList().forEach(p -> out.put(p.employeeNo, p));
         }
         return out;
     }
@@ -279,7 +287,8 @@ public class RosterValidator {
         final Map<String, Department> departments = new HashMap<>();
         final Map<String, EnforcementDomain> domains = new HashMap<>();
         final Map<String, Provider> providers = new HashMap<>();
-        final Map<String, Existing> existing;
+        final Map<String, Existing> existing = new HashMap<>();
+        final Map<String, Person> people;
         final Map<String, String> employeeNoByIdHash = new HashMap<>();
 
         Reference(List<RosterReader.Line> data, Map<RosterColumn, Integer> columns, boolean pseudonymised) {
@@ -293,8 +302,9 @@ public class RosterValidator {
             EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.name, d));
             Provider.<Provider> listAll().forEach(p -> providers.put(p.creditCode, p));
             int noCol = columns.get(RosterColumn.EMPLOYEE_NO);
-            existing = loadExisting(data.stream().map(l -> noCol < l.cells().size() ? l.cells().get(noCol) : "")
+            people = loadPeople(data.stream().map(l -> noCol < l.cells().size() ? l.cells().get(noCol) : "")
                     .filter(s -> !s.isBlank()).distinct().toList());
+            people.forEach((no, p) -> existing.put(no, new Existing(p.id, p.unitId, p.idHash)));
             int idCol = columns.get(RosterColumn.ID_NUMBER);
             List<String> hashes = data.stream().map(l -> idCol < l.cells().size() ? l.cells().get(idCol) : "")
                     .map(cell -> pseudonymised && token(cell).isPresent() ? token(cell).get()[0]
@@ -333,6 +343,27 @@ public class RosterValidator {
             }
             return unit;
         }
+    }
+
+    private static final Pattern SCIENTIFIC = Pattern.compile("\\d(\\.\\d+)?[Ee]\\+?\\d{1,2}");
+    private static final Pattern ZEROED = Pattern.compile("\\d{13,18}");
+
+    /**
+     * An ID cell a spreadsheet program kept as a number (issue 13 item 11): shown in scientific
+     * notation (3.3020319900101E+17) or with its last digits turned into zeros (a number has only
+     * 15 significant digits). The digits are lost, so the message says what happened and how to fix it.
+     */
+    static Optional<String> storedAsNumber(String id) {
+        String v = id.trim();
+        cn.zhifa.academy.platform.web.UxMessages m = io.quarkus.qute.i18n.MessageBundles
+                .get(cn.zhifa.academy.platform.web.UxMessages.class);
+        if (SCIENTIFIC.matcher(v).matches()) {
+            return Optional.of(m.roster_id_scientific(v));
+        }
+        if (ZEROED.matcher(v).matches() && v.endsWith("000") && ResidentIds.problem(v).isPresent()) {
+            return Optional.of(m.roster_id_zeroed(v));
+        }
+        return Optional.empty();
     }
 
     /** Cell access for one line, recording errors against it. */

@@ -48,6 +48,8 @@ public class ProductionGuard {
                 value("quarkus.datasource.password"),
                 Optional.of(config.people().idHashKey()),
                 Optional.of(config.audit().hmacKey())));
+        problems = new ArrayList<>(problems);
+        publicBaseUrlProblem(value("academy.qualification.public-base-url")).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production with demo or missing secrets:\n  - "
                     + String.join("\n  - ", problems));
@@ -93,6 +95,19 @@ public class ProductionGuard {
             out.add("ACADEMY_DB_PASSWORD must not be a default password");
         }
         return out;
+    }
+
+    /**
+     * Certificates carry a QR code pointing at {@code <public base URL>/verify/<number>}; without the
+     * setting a printed certificate would point at an internal address (issue 13 item 14).
+     */
+    static Optional<String> publicBaseUrlProblem(Optional<String> url) {
+        String u = url.map(String::trim).orElse("");
+        if (u.isEmpty() || !(u.startsWith("https://") || u.startsWith("http://")) || u.length() < "http://x".length()) {
+            return Optional.of("ACADEMY_PUBLIC_BASE_URL must be set to the address the public reaches (e.g. "
+                    + "https://academy.example.gov.cn): certificate QR codes point at <url>/verify/<number>");
+        }
+        return Optional.empty();
     }
 
     private static boolean weakKey(Optional<String> key) {

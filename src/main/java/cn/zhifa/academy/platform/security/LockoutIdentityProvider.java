@@ -50,6 +50,9 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
     @Inject
     LoginThrottle throttle;
 
+    /** Names the instant (epoch seconds) until which this client may not try this username again. */
+    public static final String WAIT_COOKIE = "academy-login-wait";
+
     @Inject
     IdentityCache cache;
 
@@ -78,12 +81,29 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
             // the outcome's audit events must commit even though the login then fails
             Outcome outcome = QuarkusTransaction.requiringNew().call(() -> check(name, password, client));
             if (outcome.account == null) {
+                if (outcome.blockedUntil != null) {
+                    tellWait(HttpSecurityUtils.getRoutingContextAttribute(request), outcome.blockedUntil);
+                }
                 throw new AuthenticationFailedException(outcome.reason);
             }
             cache.invalidate(outcome.account.username);
             return SessionIdentityProvider.identity(cache.get(outcome.account.username)
                     .orElseThrow(() -> new AuthenticationFailedException("account vanished")));
         });
+    }
+
+    /**
+     * A throttled attempt is refused without looking at the password, so "wrong password" would be
+     * untrue: the login page says how long to wait instead (read from this cookie). The block is per
+     * username and client whether or not the username exists, so this discloses nothing.
+     */
+    private static void tellWait(RoutingContext rc, Instant until) {
+        if (rc == null || rc.response().headWritten()) {
+            return;
+        }
+        long seconds = Math.max(1, java.time.Duration.between(Now.instant(), until).toSeconds() + 1);
+        rc.response().addCookie(io.vertx.core.http.Cookie.cookie(WAIT_COOKIE, Long.toString(until.getEpochSecond()))
+                .setPath("/login").setMaxAge(seconds).setHttpOnly(true));
     }
 
     /** The client address (behind a proxy: with quarkus.http.proxy.proxy-address-forwarding, the forwarded one). */
@@ -109,7 +129,7 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
             // no password check at all: the same (cheap) answer for known and unknown usernames
             audit.recordAs(actor, "login.refused", "account", id,
                     AuditLog.detail("reason", "throttled", "client", client, "blockedUntil", wait.get().toString()));
-            return Outcome.failed("throttled");
+            return new Outcome(null, "throttled", wait.get());
         }
         // one bcrypt verification whatever happens next (a dummy one without an account)
         boolean matches = PasswordHashing.matches(password, account == null ? null : account.passwordHash);
@@ -143,7 +163,11 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
         return new Outcome(account, null);
     }
 
-    private record Outcome(Account account, String reason) {
+    private record Outcome(Account account, String reason, Instant blockedUntil) {
+        Outcome(Account account, String reason) {
+            this(account, reason, null);
+        }
+
         static Outcome failed(String reason) {
             return new Outcome(null, reason);
         }

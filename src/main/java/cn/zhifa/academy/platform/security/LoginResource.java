@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -26,7 +28,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, int freeFailures);
+        static native TemplateInstance login(boolean failed, boolean ended, long waitSeconds, int freeFailures);
     }
 
     @Inject
@@ -47,11 +49,35 @@ public class LoginResource {
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@QueryParam("error") String error) {
+    public Response login(@QueryParam("error") String error,
+            @CookieParam(SessionIdentityProvider.ENDED_COOKIE) String ended,
+            @CookieParam(LockoutIdentityProvider.WAIT_COOKIE) String waitUntil) {
         if (user.isAuthenticated()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Response.ok(Templates.login(error != null, config.security().loginThrottleFreeFailures())).build();
+        // a refused session cookie also lands here with ?error=1: say that the session ended, not
+        // that a password was wrong (nobody typed one)
+        boolean sessionEnded = ended != null;
+        long wait = secondsUntil(waitUntil);
+        Response.ResponseBuilder page = Response.ok(Templates.login(error != null && !sessionEnded && wait == 0,
+                sessionEnded, wait, config.security().loginThrottleFreeFailures()));
+        if (sessionEnded) {
+            page.cookie(new NewCookie.Builder(SessionIdentityProvider.ENDED_COOKIE).value("").path("/login").maxAge(0)
+                    .httpOnly(true).build());
+        }
+        return page.build();
+    }
+
+    /** Seconds left of a throttle block named by the login-wait cookie (0 if none, past or unreadable). */
+    static long secondsUntil(String epochSeconds) {
+        if (epochSeconds == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(epochSeconds.trim()) - Now.instant().getEpochSecond());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Ends every session of the account (all devices, all nodes), not only this cookie. */

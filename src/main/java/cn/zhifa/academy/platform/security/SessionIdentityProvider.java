@@ -14,7 +14,12 @@ import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.jpa.runtime.JpaTrustedIdentityProvider;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Restores the identity from the encrypted session cookie on every request, from the per-node
@@ -28,8 +33,14 @@ import io.smallrye.mutiny.Uni;
 @Unremovable
 public class SessionIdentityProvider extends JpaTrustedIdentityProvider {
 
+    /** Set for a minute when a session cookie was refused, so that the login page can say why. */
+    public static final String ENDED_COOKIE = "academy-session-ended";
+
     @Inject
     IdentityCache cache;
+
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
+    String sessionCookie;
 
     /** Not used: the Uni variant below does it all. */
     @Override
@@ -49,10 +60,24 @@ public class SessionIdentityProvider extends JpaTrustedIdentityProvider {
             long epoch = SessionPrincipal.epoch(name);
             IdentityCache.Snapshot account = cache.get(SessionPrincipal.username(name)).orElse(null);
             if (account == null || !account.enabled() || epoch < 0 || epoch != account.epoch()) {
+                forget(HttpSecurityUtils.getRoutingContextAttribute(request));
                 throw new AuthenticationFailedException("session ended");
             }
             return identity(account);
         });
+    }
+
+    /**
+     * Expires the refused cookie in the browser. Without this, a browser holding the cookie of an
+     * ended session (another device after a password change, a tab open across a logout) is sent
+     * to the login page with it, refused again there, and loops until the browser gives up.
+     */
+    private void forget(RoutingContext rc) {
+        if (rc == null || rc.response().headWritten()) {
+            return;
+        }
+        rc.response().addCookie(Cookie.cookie(sessionCookie, "").setPath("/").setMaxAge(0).setHttpOnly(true));
+        rc.response().addCookie(Cookie.cookie(ENDED_COOKIE, "1").setPath("/login").setMaxAge(60).setHttpOnly(true));
     }
 
     /** The identity of a session of this account (principal name with the epoch, see {@link SessionPrincipal}). */

@@ -24,6 +24,8 @@ public interface AppMessages {
     String login_password();
     String login_submit();
     String login_failed(int freeFailures);
+    String login_session_ended();
+    String login_wait(long seconds);
     String login_hint();
     String home_title();
     String home_welcome(String name);
@@ -48,6 +50,7 @@ public interface AppMessages {
     String password_current();
     String password_new();
     String password_confirm();
+    String password_rules(int minLength);
     String password_submit();
     String password_must_change();
     String password_changed();

@@ -64,4 +64,14 @@ class ProductionGuardTest {
                 true, s.s3AccessKey(), s.s3SecretKey(), s.dbPassword(), s.idHashKey(), Optional.empty())))
                 .singleElement().asString().contains("ACADEMY_AUDIT_HMAC_KEY");
     }
+
+    /** Issue 13 item 14: certificate QR codes need the public address; production refuses to start without it. */
+    @Test
+    void productionNeedsThePublicBaseUrl() {
+        assertThat(ProductionGuard.publicBaseUrlProblem(Optional.empty())).get().asString()
+                .contains("ACADEMY_PUBLIC_BASE_URL");
+        assertThat(ProductionGuard.publicBaseUrlProblem(Optional.of("  "))).isPresent();
+        assertThat(ProductionGuard.publicBaseUrlProblem(Optional.of("academy.example.gov.cn"))).isPresent();
+        assertThat(ProductionGuard.publicBaseUrlProblem(Optional.of("https://academy.example.gov.cn"))).isEmpty();
+    }
 }

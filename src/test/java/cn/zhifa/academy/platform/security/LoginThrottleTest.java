@@ -44,7 +44,14 @@ class LoginThrottleTest {
             assertThat(succeeded(loginFrom("10.66.0.1", a.username, "Wrong-guess-" + i))).isFalse();
         }
         // the attacker's address now waits, even with the right password
-        assertThat(succeeded(loginFrom("10.66.0.1", a.username, PASSWORD))).isFalse();
+        Response refused = loginFrom("10.66.0.1", a.username, PASSWORD);
+        assertThat(succeeded(refused)).isFalse();
+        // and the login page says to wait (not "wrong password": the password was not checked)
+        String wait = refused.getCookie(LockoutIdentityProvider.WAIT_COOKIE);
+        assertThat(wait).as("wait cookie").isNotBlank();
+        String page = given().cookie(LockoutIdentityProvider.WAIT_COOKIE, wait).when().get(refused.getHeader("Location"))
+                .then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"login-wait\"").contains("秒后再试").doesNotContain("id=\"login-error\"");
         // the owner, from the usual client, is not locked out
         assertThat(succeeded(loginFrom("10.20.0.7", a.username, PASSWORD))).isTrue();
         Account after = accounts.reload(a.id);
@@ -54,6 +61,9 @@ class LoginThrottleTest {
         assertThat(events("login.refused", a)).extracting(e -> e.detail).allMatch(d -> d.contains("throttled"));
         assertThat(throttle.blocked(java.time.Instant.now())).anyMatch(b -> b.username().equals(a.username)
                 && b.client().equals("10.66.0.1"));
+        // a wrong password (not throttled) still says so, without a wait
+        Response wrong = loginFrom("10.66.0.2", a.username, "Wrong-once");
+        assertThat(wrong.getCookie(LockoutIdentityProvider.WAIT_COOKIE)).isNull();
     }
 
     @Test

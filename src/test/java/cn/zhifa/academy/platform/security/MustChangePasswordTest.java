@@ -42,6 +42,8 @@ class MustChangePasswordTest {
         // the form, logout and static assets stay reachable
         Response form = given().cookie("academy-session", session).when().get("/account/password");
         assertThat(form.statusCode()).isEqualTo(200);
+        // the rules are on the form before the first attempt, not only in the refusal
+        assertThat(form.asString()).contains("id=\"password-rules\"").contains("不能包含用户名");
         given().when().get("/static/app.css").then().statusCode(200);
 
         // the demo password is refused as a new password, in Chinese

@@ -60,6 +60,50 @@ public class SessionEndTest {
         assertThat(status(login(a.username, PASSWORD), "/api/v1/notifications/count")).isEqualTo(200);
     }
 
+    /**
+     * Found walking the pages at 360 px: a browser still holding an ended session's cookie (a tab
+     * open across a logout, another device after a password change) was sent to /login with it,
+     * refused again there, and so on until the browser gave up (ERR_TOO_MANY_REDIRECTS). The
+     * refusal now expires the cookie, and the login page says the session ended.
+     */
+    @Test
+    void aBrowserHoldingAnEndedSessionLandsOnTheLoginPageToldWhyInsteadOfLooping() {
+        Account a = accounts.create("stale-tab", Roles.LEARNER, null);
+        String stale = login(a.username, PASSWORD);
+        login(a.username, PASSWORD); // nothing changes yet
+        QuarkusTransaction.requiringNew().run(() -> Account.getEntityManager()
+                .createNativeQuery("UPDATE account SET session_epoch = session_epoch + 1 WHERE id = ?1")
+                .setParameter(1, a.id).executeUpdate());
+        cache.invalidate(a.username);
+
+        // follow redirects as a browser does: Set-Cookie replaces what it sends next
+        java.util.Map<String, String> jar = new java.util.HashMap<>(java.util.Map.of("academy-session", stale));
+        String path = "/learn";
+        Response r = null;
+        for (int hop = 0; hop < 6; hop++) {
+            r = given().redirects().follow(false).cookies(jar).when().get(path);
+            r.getDetailedCookies().asList().forEach(c -> {
+                if (c.getMaxAge() == 0 || c.getValue().isEmpty()) {
+                    jar.remove(c.getName());
+                } else {
+                    jar.put(c.getName(), c.getValue());
+                }
+            });
+            if (r.statusCode() != 302 && r.statusCode() != 303) {
+                break;
+            }
+            path = java.net.URI.create(r.getHeader("Location")).getRawPath()
+                    + (r.getHeader("Location").contains("?") ? "?" + r.getHeader("Location").split("\\?", 2)[1] : "");
+        }
+        assertThat(r.statusCode()).as("a page, not another redirect").isEqualTo(200);
+        assertThat(path).startsWith("/login");
+        assertThat(jar).doesNotContainKey("academy-session");
+        assertThat(r.asString()).contains("id=\"login-ended\"").doesNotContain("id=\"login-error\"");
+        // shown once: the next visit to the login page is a plain one
+        given().cookies(jar).when().get("/login").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("login-ended")));
+    }
+
     @Test
     void aPasswordChangeEndsEveryOtherSessionButTheChangerGoesOn() {
         Account a = accounts.create("pw-ends", Roles.LEARNER, null);

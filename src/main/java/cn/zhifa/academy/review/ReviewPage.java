@@ -1,0 +1,414 @@
+package cn.zhifa.academy.review;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The review's pages: the hub (my review tasks, campaigns, recommendations), a campaign, the
+ * scoring page a reviewer uses on a phone, recommendations, standards and the insights. Plain
+ * forms with CSRF; each item of the scoring page is saved on its own.
+ */
+@Path("/review")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ReviewPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<ScoringService.QueueLine> queue, List<ReviewViews.CampaignLine> campaigns,
+                long recommendations, boolean admin);
+
+        static native TemplateInstance newCampaign(List<ReviewStandard> standards, List<OrgUnit> units, String error,
+                Map<String, String> form);
+
+        static native TemplateInstance campaign(ReviewViews.CampaignView c, String error, String notice);
+
+        static native TemplateInstance file(ScoringService.FileView f, String error, Long savedItem);
+
+        static native TemplateInstance recommendations(List<RecommendationService.View> items);
+
+        static native TemplateInstance recommendation(RecommendationService.View r, String error);
+
+        static native TemplateInstance standards(List<ReviewStandard> standards);
+
+        static native TemplateInstance standard(ReviewStandard s, List<ScoringService.ItemView> items, String yaml,
+                String error);
+
+        static native TemplateInstance insights(ReviewInsights.Insights insights);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    ScoringService scoring;
+
+    @Inject
+    ReviewViews views;
+
+    @Inject
+    RecommendationService recommendations;
+
+    @Inject
+    StandardService standards;
+
+    @Inject
+    ReviewInsights insights;
+
+    @Inject
+    ReviewKnowledge knowledge;
+
+    boolean admin() {
+        return user.isAdmin() || user.isSysadmin();
+    }
+
+    @GET
+    public TemplateInstance index() {
+        return Templates.index(scoring.myQueue(), campaigns.visible().stream().map(views::line).toList(),
+                admin() ? recommendations.visible().size() : 0, admin());
+    }
+
+    // ---- campaigns ---------------------------------------------------------------------
+
+    List<OrgUnit> units() {
+        OrgScope.UnitFilter f = scope.unitFilter();
+        return OrgUnit.allOrdered().stream().filter(u -> f.containsPath(u.path)).toList();
+    }
+
+    @GET
+    @Path("campaigns/new")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public TemplateInstance newCampaign() {
+        return Templates.newCampaign(standards.active(), units(), null, Map.of());
+    }
+
+    @POST
+    @Path("campaigns")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createCampaign(MultivaluedMap<String, String> form) {
+        Map<String, String> flat = new HashMap<>();
+        form.forEach((k, v) -> flat.put(k, String.join(",", v)));
+        try {
+            List<Long> unitIds = form.getOrDefault("unitIds", List.of()).stream().map(ReviewPage::longOrNull).toList();
+            CampaignService.CampaignInput in = new CampaignService.CampaignInput(form.getFirst("name"), form.getFirst("kind"),
+                    intOrNull(form.getFirst("year")), longOrNull(form.getFirst("owningUnitId")), date(form.getFirst("periodStart")),
+                    date(form.getFirst("periodEnd")), longOrNull(form.getFirst("standardId")),
+                    intOrNull(form.getFirst("sampleSize")), unitIds, words(form.getFirst("reviewers")));
+            ReviewCampaign c = campaigns.create(in);
+            return Response.seeOther(URI.create("/review/campaigns/" + c.id)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.newCampaign(standards.active(), units(), e.getMessage(), flat))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("campaigns/{id:\\d+}")
+    public TemplateInstance campaign(@PathParam("id") long id) {
+        return Templates.campaign(views.campaign(id), null, null);
+    }
+
+    private Response campaignError(long id, ProblemException e) {
+        return Response.status(e.status()).entity(Templates.campaign(views.campaign(id), e.getMessage(), null)).build();
+    }
+
+    @POST
+    @Path("campaigns/{id:\\d+}/files")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public Response addFile(@PathParam("id") long id, @RestForm Long unitId, @RestForm String caseNo, @RestForm String matter,
+            @RestForm String decisionType, @RestForm String decisionDate, @RestForm String officers) {
+        try {
+            campaigns.addCaseFile(id, new CampaignService.CaseFileInput(unitId, caseNo, matter, decisionType, date(decisionDate),
+                    words(officers)));
+            return Response.seeOther(URI.create("/review/campaigns/" + id + "#files")).build();
+        } catch (ProblemException e) {
+            return campaignError(id, e);
+        }
+    }
+
+    @POST
+    @Path("campaigns/{id:\\d+}/sample")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public Response sample(@PathParam("id") long id, @RestForm String seed) {
+        try {
+            campaigns.sample(id, longOrNull(seed));
+            return Response.seeOther(URI.create("/review/campaigns/" + id + "#files")).build();
+        } catch (ProblemException e) {
+            return campaignError(id, e);
+        }
+    }
+
+    @GET
+    @Path("campaigns/{id:\\d+}/verify")
+    public TemplateInstance verify(@PathParam("id") long id) {
+        ReviewMessages m = ReviewText.now();
+        boolean ok = campaigns.verifySample(id);
+        return Templates.campaign(views.campaign(id), ok ? null : m.sample_not_verified(), ok ? m.sample_verified() : null);
+    }
+
+    @POST
+    @Path("campaigns/{id:\\d+}/finish")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public Response finish(@PathParam("id") long id) {
+        try {
+            campaigns.finish(id);
+            return Response.seeOther(URI.create("/review/campaigns/" + id)).build();
+        } catch (ProblemException e) {
+            return campaignError(id, e);
+        }
+    }
+
+    @POST
+    @Path("findings/{id:\\d+}/contest")
+    @RolesAllowed({ Roles.ADMIN })
+    public Response contest(@PathParam("id") long id, @RestForm String reason, @RestForm long campaign) {
+        try {
+            scoring.contest(id, reason);
+            return Response.seeOther(URI.create("/review/campaigns/" + campaign + "#finding-" + id)).build();
+        } catch (ProblemException e) {
+            return campaignError(campaign, e);
+        }
+    }
+
+    @POST
+    @Path("findings/{id:\\d+}/decision")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String note,
+            @RestForm long campaign) {
+        try {
+            scoring.decide(id, "uphold".equals(decision), note);
+            return Response.seeOther(URI.create("/review/campaigns/" + campaign + "#finding-" + id)).build();
+        } catch (ProblemException e) {
+            return campaignError(campaign, e);
+        }
+    }
+
+    @POST
+    @Path("campaigns/{id:\\d+}/recommendations")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public Response issue(@PathParam("id") long id, @RestForm Long unitId, @RestForm String body, @RestForm String deadline,
+            @RestForm("findingIds") List<Long> findingIds) {
+        try {
+            Recommendation r = recommendations.issue(id, new RecommendationService.IssueInput(unitId, body, date(deadline),
+                    findingIds));
+            return Response.seeOther(URI.create("/review/recommendations/" + r.id)).build();
+        } catch (ProblemException e) {
+            return campaignError(id, e);
+        }
+    }
+
+    // ---- scoring -----------------------------------------------------------------------
+
+    @GET
+    @Path("files/{id:\\d+}")
+    public TemplateInstance file(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("saved") Long saved) {
+        return Templates.file(scoring.view(id), null, saved);
+    }
+
+    /** One item's form: checkbox d_{deduction} per applied deduction, its text in t_{deduction}. */
+    @POST
+    @Path("files/{id:\\d+}/items/{item:\\d+}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveItem(@PathParam("id") long id, @PathParam("item") long item, MultivaluedMap<String, String> form) {
+        Map<Long, String> applied = new HashMap<>();
+        for (String k : form.keySet()) {
+            if (k.matches("d_\\d+")) {
+                long d = Long.parseLong(k.substring(2));
+                applied.put(d, form.getFirst("t_" + d) == null ? "" : form.getFirst("t_" + d));
+            }
+        }
+        try {
+            scoring.saveItem(id, item, applied);
+            return Response.seeOther(URI.create("/review/files/" + id + "?saved=" + item + "#item-" + item)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.file(scoring.view(id), e.getMessage(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("files/{id:\\d+}/submit")
+    public Response submit(@PathParam("id") long id) {
+        try {
+            scoring.submit(id);
+            return Response.seeOther(URI.create("/review/files/" + id)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.file(scoring.view(id), e.getMessage(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("files/{id:\\d+}/scans")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response scan(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
+        views.requireManagedFile(id);
+        try {
+            if (file == null || file.fileName() == null || file.fileName().isBlank()) {
+                throw ProblemException.invalid("file", ReviewText.now().file_missing());
+            }
+            views.storeScan(id, file.uploadedFile(), file.fileName(), file.contentType());
+            return Response.seeOther(URI.create("/review/files/" + id)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.file(scoring.view(id), e.getMessage(), null)).build();
+        }
+    }
+
+    // ---- recommendations ---------------------------------------------------------------
+
+    @GET
+    @Path("recommendations")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public TemplateInstance recommendations() {
+        return Templates.recommendations(recommendations.visible().stream().map(recommendations::view).toList());
+    }
+
+    @GET
+    @Path("recommendations/{id:\\d+}")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public TemplateInstance recommendation(@PathParam("id") long id) {
+        return Templates.recommendation(recommendations.view(recommendations.require(id)), null);
+    }
+
+    @POST
+    @Path("recommendations/{id:\\d+}/answer")
+    @RolesAllowed({ Roles.ADMIN })
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response answer(@PathParam("id") long id, @RestForm String response,
+            @RestForm("evidence") List<FileUpload> evidence) throws IOException {
+        try {
+            views.answer(id, response, evidence);
+            return Response.seeOther(URI.create("/review/recommendations/" + id)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.recommendation(
+                    recommendations.view(recommendations.require(id)), e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("recommendations/{id:\\d+}/decision")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public Response decideRecommendation(@PathParam("id") long id, @RestForm String decision, @RestForm String note) {
+        try {
+            recommendations.decide(id, "accept".equals(decision), note);
+            return Response.seeOther(URI.create("/review/recommendations/" + id)).build();
+        } catch (ProblemException e) {
+            return Response.status(e.status()).entity(Templates.recommendation(
+                    recommendations.view(recommendations.require(id)), e.getMessage())).build();
+        }
+    }
+
+    // ---- standards and insights --------------------------------------------------------
+
+    @GET
+    @Path("standards")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public TemplateInstance standards() {
+        return Templates.standards(standards.all());
+    }
+
+    List<ScoringService.ItemView> items(ReviewStandard s) {
+        return s.items().stream().map(i -> new ScoringService.ItemView(i.id, i.code, i.category, i.name, i.weight,
+                i.knowledgePoint, knowledge.name(i.knowledgePoint).orElse(i.knowledgePoint), false, i.weight,
+                i.deductions().stream().map(d -> new ScoringService.DeductionView(d.id, d.code, d.text, d.points, null, null,
+                        null)).toList())).toList();
+    }
+
+    @GET
+    @Path("standards/{id:\\d+}")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public TemplateInstance standard(@PathParam("id") long id) {
+        ReviewStandard s = standards.require(id);
+        return Templates.standard(s, items(s), standards.yaml(s), null);
+    }
+
+    @POST
+    @Path("standards/{id:\\d+}")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public Response editStandard(@PathParam("id") long id, @RestForm String yaml) {
+        try {
+            ReviewStandard s = standards.edit(id, yaml);
+            return Response.seeOther(URI.create("/review/standards/" + s.id)).build();
+        } catch (ProblemException e) {
+            ReviewStandard s = standards.require(id);
+            return Response.status(e.status()).entity(Templates.standard(s, items(s), yaml, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("insights")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
+    public TemplateInstance insights() {
+        return Templates.insights(insights.insights());
+    }
+
+    // ---- form values -------------------------------------------------------------------
+
+    static Long longOrNull(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Long.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("number", s);
+        }
+    }
+
+    static Integer intOrNull(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("number", s);
+        }
+    }
+
+    static LocalDate date(String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static List<String> words(String s) {
+        if (s == null || s.isBlank()) {
+            return List.of();
+        }
+        return new ArrayList<>(Arrays.stream(s.split("[,，、;；\\s]+")).filter(w -> !w.isBlank()).toList());
+    }
+}

@@ -1,0 +1,293 @@
+package cn.zhifa.academy.review;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.web.ProblemException;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Scoring standards (评查标准): the shipped default (a YAML file), validation (weights sum to
+ * 100, every item has a known knowledge point and deductions, bands from high to 0) and
+ * versioning: an edit always writes the next version with the same code and retires the
+ * previous one, so the standard a campaign scored by never changes under it.
+ */
+@ApplicationScoped
+public class StandardService {
+
+    private static final Logger LOG = Logger.getLogger(StandardService.class);
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Inject
+    ReviewConfig config;
+
+    @Inject
+    ReviewKnowledge knowledge;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
+    /** The standard as written in the file and the edit form. */
+    public record Doc(String code, String name, List<BandDoc> bands, List<ItemDoc> items) {
+    }
+
+    public record BandDoc(String label, BigDecimal min) {
+    }
+
+    public record ItemDoc(String code, String category, String name, BigDecimal weight, String knowledge,
+            List<DeductionDoc> deductions) {
+    }
+
+    public record DeductionDoc(String code, String text, BigDecimal points) {
+    }
+
+    /** Loads the shipped default when no standard exists yet (after the knowledge points, before demo data). */
+    @Transactional
+    void onStart(@Observes @Priority(25) StartupEvent event) {
+        if (ReviewStandard.count() > 0) {
+            return;
+        }
+        Path file = Path.of(config.standardFile());
+        try {
+            Doc doc = parse(Files.readString(file, StandardCharsets.UTF_8));
+            ReviewStandard s = write(doc, 1, file.getFileName().toString(), "system");
+            audit.recordAs("system", "review.standard_loaded", "review_standard", s.id,
+                    AuditLog.detail("code", s.code, "version", 1, "file", file.toString()));
+            LOG.infof("review standard %s loaded from %s", s.code, file);
+        } catch (IOException e) {
+            LOG.warnf("no review standard file at %s: administrators must create one", file.toAbsolutePath());
+        } catch (ProblemException e) {
+            LOG.errorf("the review standard in %s is invalid and was not loaded: %s", file, e.getMessage());
+        }
+    }
+
+    /** Parses and validates a standard; 400 naming the first problem (and every problem in errors). */
+    public Doc parse(String text) {
+        ReviewMessages m = ReviewText.now();
+        Doc doc;
+        try {
+            doc = YAML.readValue(text == null ? "" : text, Doc.class);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String msg = m.standard_yaml_error(line, e.getOriginalMessage());
+            throw new ProblemException(400, "Invalid standard", msg, List.of(new Problem.FieldError("yaml", msg)));
+        }
+        if (doc == null) {
+            throw ProblemException.invalid("yaml", m.standard_empty());
+        }
+        validate(doc, m);
+        return doc;
+    }
+
+    void validate(Doc doc, ReviewMessages m) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (blank(doc.code()) || !doc.code().trim().matches("[A-Za-z0-9-]{1,40}")) {
+            errors.add(new Problem.FieldError("code", m.standard_code_invalid()));
+        }
+        if (blank(doc.name()) || doc.name().length() > 100) {
+            errors.add(new Problem.FieldError("name", m.standard_name_invalid()));
+        }
+        List<BandDoc> bands = doc.bands() == null ? List.of() : doc.bands();
+        if (bands.size() < 2) {
+            errors.add(new Problem.FieldError("bands", m.standard_bands_few()));
+        }
+        BigDecimal previous = null;
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < bands.size(); i++) {
+            BandDoc b = bands.get(i);
+            if (b == null || blank(b.label()) || b.min() == null || b.label().contains(",") || b.label().contains(":")) {
+                errors.add(new Problem.FieldError("bands[" + i + "]", m.standard_band_invalid(i + 1)));
+                continue;
+            }
+            if (!labels.add(b.label().trim())) {
+                errors.add(new Problem.FieldError("bands[" + i + "]", m.standard_band_duplicate(b.label())));
+            }
+            if (b.min().signum() < 0 || b.min().compareTo(HUNDRED) > 0 || previous != null && b.min().compareTo(previous) >= 0) {
+                errors.add(new Problem.FieldError("bands[" + i + "]", m.standard_band_order(b.label())));
+            }
+            previous = b.min();
+        }
+        if (previous != null && previous.signum() != 0) {
+            errors.add(new Problem.FieldError("bands", m.standard_band_zero()));
+        }
+        List<ItemDoc> items = doc.items() == null ? List.of() : doc.items();
+        if (items.isEmpty()) {
+            errors.add(new Problem.FieldError("items", m.standard_items_none()));
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        Set<String> codes = new HashSet<>();
+        Set<String> dcodes = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            ItemDoc it = items.get(i);
+            String f = "items[" + i + "]";
+            String label = it == null || blank(it.code()) ? String.valueOf(i + 1) : it.code();
+            if (it == null || blank(it.code()) || !it.code().trim().matches("[A-Za-z0-9-]{1,40}") || !codes.add(it.code().trim())) {
+                errors.add(new Problem.FieldError(f + ".code", m.standard_item_code(label)));
+                if (it == null) {
+                    continue;
+                }
+            }
+            if (ReviewCategory.parse(it.category()).isEmpty()) {
+                errors.add(new Problem.FieldError(f + ".category", m.standard_item_category(label, String.valueOf(it.category()))));
+            }
+            if (blank(it.name()) || it.name().length() > 200) {
+                errors.add(new Problem.FieldError(f + ".name", m.standard_item_name(label)));
+            }
+            if (it.weight() == null || it.weight().signum() <= 0) {
+                errors.add(new Problem.FieldError(f + ".weight", m.standard_item_weight(label)));
+            } else {
+                sum = sum.add(it.weight());
+            }
+            if (!knowledge.exists(it.knowledge())) {
+                errors.add(new Problem.FieldError(f + ".knowledge", m.standard_item_knowledge(label, String.valueOf(it.knowledge()))));
+            }
+            List<DeductionDoc> ds = it.deductions() == null ? List.of() : it.deductions();
+            if (ds.isEmpty()) {
+                errors.add(new Problem.FieldError(f + ".deductions", m.standard_item_no_deductions(label)));
+            }
+            for (int j = 0; j < ds.size(); j++) {
+                DeductionDoc d = ds.get(j);
+                String g = f + ".deductions[" + j + "]";
+                if (d == null || blank(d.code()) || !dcodes.add(d.code().trim()) || blank(d.text()) || d.text().length() > 300
+                        || d.points() == null || d.points().signum() <= 0
+                        || it.weight() != null && d.points().compareTo(it.weight()) > 0) {
+                    errors.add(new Problem.FieldError(g, m.standard_deduction_invalid(label, j + 1)));
+                }
+            }
+        }
+        if (!items.isEmpty() && sum.compareTo(HUNDRED) != 0) {
+            errors.add(new Problem.FieldError("items", m.standard_weights_sum(sum.stripTrailingZeros().toPlainString())));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Invalid standard", errors.get(0).message(), errors);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Every version, newest first per code. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReviewStandard> all() {
+        return ReviewStandard.list("ORDER BY code, versionNo DESC");
+    }
+
+    /** The active versions (what a new campaign may use). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReviewStandard> active() {
+        return ReviewStandard.list("status = ?1 ORDER BY code", ReviewStandard.Status.ACTIVE);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReviewStandard require(long id) {
+        return ReviewStandard.<ReviewStandard> findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound(ReviewText.now().not_found()));
+    }
+
+    /** The standard as YAML, for the edit form. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String yaml(ReviewStandard s) {
+        List<BandDoc> bands = s.bandList().stream().map(b -> new BandDoc(b.label(), b.min())).toList();
+        List<ItemDoc> items = s.items().stream().map(i -> new ItemDoc(i.code, i.category.name(), i.name, i.weight,
+                i.knowledgePoint, i.deductions().stream().map(d -> new DeductionDoc(d.code, d.text, d.points)).toList()))
+                .toList();
+        try {
+            return YAML.writeValueAsString(new Doc(s.code, s.name, bands, items));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An administrator's edit: always the next version of the same code; the edited version is
+     * retired (campaigns keep the version they started with).
+     */
+    @Transactional
+    public ReviewStandard edit(long id, String yamlText) {
+        ReviewStandard old = require(id);
+        ReviewMessages m = ReviewText.now();
+        if (old.status == ReviewStandard.Status.RETIRED) {
+            throw ProblemException.conflict("id", m.standard_retired());
+        }
+        Doc doc = parse(yamlText);
+        if (!doc.code().trim().equals(old.code)) {
+            throw ProblemException.invalid("code", m.standard_code_fixed(old.code));
+        }
+        int next = ((Number) ReviewStandard.getEntityManager()
+                .createQuery("SELECT MAX(s.versionNo) FROM ReviewStandard s WHERE s.code = ?1").setParameter(1, old.code)
+                .getSingleResult()).intValue() + 1;
+        old.status = ReviewStandard.Status.RETIRED;
+        String actor = user.getUsername() == null ? "system" : user.getUsername();
+        ReviewStandard s = write(doc, next, actor, actor);
+        audit.record("review.standard_versioned", "review_standard", s.id,
+                AuditLog.detail("code", s.code, "version", next, "previous", old.id));
+        return s;
+    }
+
+    ReviewStandard write(Doc doc, int versionNo, String source, String actor) {
+        ReviewStandard s = new ReviewStandard();
+        s.code = doc.code().trim();
+        s.versionNo = versionNo;
+        s.name = doc.name().trim();
+        s.bands = String.join(",", doc.bands().stream().map(b -> b.label().trim() + ":" + b.min().stripTrailingZeros()
+                .toPlainString()).toList());
+        s.source = source;
+        s.createdBy = actor;
+        s.persist();
+        int pos = 0;
+        for (ItemDoc i : doc.items()) {
+            StandardItem it = new StandardItem();
+            it.standardId = s.id;
+            it.position = pos++;
+            it.code = i.code().trim();
+            it.category = ReviewCategory.parse(i.category()).orElseThrow();
+            it.name = i.name().trim();
+            it.weight = i.weight();
+            it.knowledgePoint = i.knowledge().trim();
+            it.persist();
+            int dpos = 0;
+            for (DeductionDoc d : i.deductions()) {
+                StandardDeduction sd = new StandardDeduction();
+                sd.itemId = it.id;
+                sd.position = dpos++;
+                sd.code = d.code().trim();
+                sd.text = d.text().trim();
+                sd.points = d.points();
+                sd.persist();
+            }
+        }
+        return s;
+    }
+}
