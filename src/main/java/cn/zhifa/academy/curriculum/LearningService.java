@@ -490,7 +490,7 @@ public class LearningService {
                 .setParameter(1, position).setParameter(2, duration == null ? -1.0 : duration)
                 .setParameter(3, person).setParameter(4, ref.courseId()).setParameter(5, ref.courseVersionId())
                 .setParameter(6, ref.lessonKey()).setParameter(7, config.allowSeekAhead()).setParameter(8, hb)
-                .setParameter(9, config.videoCompletionShare()).setParameter(10, LocalDate.now(ZONE).getYear())
+                .setParameter(9, config.videoCompletionShare()).setParameter(10, Now.today().getYear())
                 .getResultList();
         if (rows.isEmpty()) {
             return null;

@@ -82,6 +82,8 @@ public class PlanSync {
                 QuarkusTransaction.requiringNew().run(this::syncAll);
                 return;
             } catch (RuntimeException e) {
+                // counted so that a failure (e.g. a lock-order deadlock) is seen, not only logged
+                metrics.counter("academy.plan.sync.failures").increment();
                 if (attempt == 3) {
                     // the people change has committed; the nightly run repairs the assignments.
                     // Counted so that a failure (e.g. a lock-order deadlock) is seen, not only logged.
@@ -98,6 +100,12 @@ public class PlanSync {
                 }
             }
         }
+    }
+
+    /** Waits until the syncs queued so far have run (the executor runs one task at a time). */
+    void awaitQueued() throws Exception {
+        background.submit(() -> {
+        }).get(2, TimeUnit.MINUTES);
     }
 
     @PreDestroy

@@ -22,6 +22,7 @@ import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 
@@ -281,7 +282,7 @@ public class CampaignService {
             sampled.add(f.caseNo);
         }
         c.sampleSeed = s;
-        c.sampledAt = Instant.now();
+        c.sampledAt = Now.instant();
         c.sampledBy = access.actor();
         c.status = ReviewCampaign.Status.REVIEWING;
         audit.record("review.campaign_sampled", "review_campaign", c.id,
@@ -335,7 +336,7 @@ public class CampaignService {
             throw ProblemException.conflict("findings", m.campaign_contests_open(contested));
         }
         c.status = ReviewCampaign.Status.FINISHED;
-        c.finishedAt = Instant.now();
+        c.finishedAt = Now.instant();
         c.finishedBy = access.actor();
         TargetedTraining.Result r = training.assign(c, access.actor());
         audit.record("review.campaign_finished", "review_campaign", c.id, AuditLog.detail("plans", r.plans(),

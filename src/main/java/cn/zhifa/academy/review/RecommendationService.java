@@ -21,6 +21,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -65,7 +66,7 @@ public class RecommendationService {
     }
 
     static LocalDate today() {
-        return LocalDate.now(TargetedTraining.ZONE);
+        return Now.today();
     }
 
     public boolean sees(Recommendation r) {
@@ -151,7 +152,7 @@ public class RecommendationService {
         }
         r.response = response.trim();
         r.respondedBy = access.actor();
-        r.respondedAt = Instant.now();
+        r.respondedAt = Now.instant();
         r.status = Recommendation.Status.ANSWERED;
         audit.record("review.recommendation_answered", "review_recommendation", r.id, AuditLog.detail("evidence",
                 evidence.stream().map(e -> e.publicId.toString()).toList(), "late", today().isAfter(r.deadline)));
@@ -184,7 +185,7 @@ public class RecommendationService {
         r.status = accept ? Recommendation.Status.ACCEPTED : Recommendation.Status.RETURNED;
         r.decisionNote = note == null || note.isBlank() ? null : note.trim();
         r.decidedBy = access.actor();
-        r.decidedAt = Instant.now();
+        r.decidedAt = Now.instant();
         audit.record(accept ? "review.recommendation_accepted" : "review.recommendation_returned", "review_recommendation",
                 r.id, AuditLog.detail("note", r.decisionNote));
         if (!accept) {

@@ -24,6 +24,7 @@ import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.AccountService;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -106,7 +107,7 @@ public class ReviewDemoData {
         // the real draw with a recorded seed (repeatable on the campaign page), then the scores
         sampleAndScore(annual, 20260301L);
         annual.status = ReviewCampaign.Status.FINISHED;
-        annual.finishedAt = Instant.now();
+        annual.finishedAt = Now.instant();
         annual.finishedBy = "admin";
         TargetedTraining.Result r = training.assign(annual, "system");
 
@@ -142,7 +143,7 @@ public class ReviewDemoData {
             f.status = ReviewCaseFile.Status.SAMPLED;
         }
         special.sampleSeed = 20260901L;
-        special.sampledAt = Instant.now();
+        special.sampledAt = Now.instant();
         special.sampledBy = "admin";
         special.status = ReviewCampaign.Status.REVIEWING;
 
@@ -246,11 +247,11 @@ public class ReviewDemoData {
             em.flush();
             ScoringService.retotal(f, c);
             f.status = ReviewCaseFile.Status.SCORED;
-            f.scoredAt = Instant.now();
+            f.scoredAt = Now.instant();
             order++;
         }
         c.sampleSeed = seed;
-        c.sampledAt = Instant.now();
+        c.sampledAt = Now.instant();
         c.sampledBy = "admin";
     }
 }

@@ -20,6 +20,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -240,7 +241,7 @@ public class ScoringService {
         em.createNativeQuery("INSERT INTO review_item_check (case_file_id, item_id, checked_by, checked_at) VALUES "
                 + "(?1, ?2, ?3, ?4) ON CONFLICT (case_file_id, item_id) DO UPDATE SET checked_by = EXCLUDED.checked_by, "
                 + "checked_at = EXCLUDED.checked_at").setParameter(1, f.id).setParameter(2, item.id)
-                .setParameter(3, access.actor()).setParameter(4, Instant.now()).executeUpdate();
+                .setParameter(3, access.actor()).setParameter(4, Now.instant()).executeUpdate();
         em.flush();
         audit.record("review.item_scored", "review_case_file", f.id, AuditLog.detail("item", item.code, "changes", changes));
         return view(f);
@@ -265,7 +266,7 @@ public class ScoringService {
         }
         retotal(f, c);
         f.status = ReviewCaseFile.Status.SCORED;
-        f.scoredAt = Instant.now();
+        f.scoredAt = Now.instant();
         audit.record("review.file_scored", "review_case_file", f.id, AuditLog.detail("total", f.total, "band", f.band,
                 "findings", ReviewFinding.count("caseFileId", f.id)));
         return view(f);
@@ -312,7 +313,7 @@ public class ScoringService {
         x.status = ReviewFinding.Status.CONTESTED;
         x.contestReason = reason.trim();
         x.contestedBy = access.actor();
-        x.contestedAt = Instant.now();
+        x.contestedAt = Now.instant();
         audit.record("review.finding_contested", "review_finding", x.id, AuditLog.detail("reason", x.contestReason));
         return findings(c, List.of(f)).stream().filter(v -> v.id() == x.id).findFirst().orElseThrow();
     }
@@ -339,7 +340,7 @@ public class ScoringService {
         x.status = uphold ? ReviewFinding.Status.UPHELD : ReviewFinding.Status.WITHDRAWN;
         x.decisionNote = note.trim();
         x.decidedBy = access.actor();
-        x.decidedAt = Instant.now();
+        x.decidedAt = Now.instant();
         BigDecimal before = f.total;
         retotal(f, c);
         audit.record("review.contest_decided", "review_finding", x.id, AuditLog.detail("decision", x.status.name(), "note",

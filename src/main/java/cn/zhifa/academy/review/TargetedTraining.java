@@ -2,7 +2,6 @@ package cn.zhifa.academy.review;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +19,7 @@ import cn.zhifa.academy.curriculum.TargetedPlans;
 import cn.zhifa.academy.notification.NotificationService;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Findings → targeted training (评查整改学习): when a campaign is finished, every finding that
@@ -31,7 +31,6 @@ import cn.zhifa.academy.platform.security.Account;
 @ApplicationScoped
 public class TargetedTraining {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     ReviewKnowledge knowledge;
@@ -68,7 +67,7 @@ public class TargetedTraining {
                         .computeIfAbsent(person, k -> new ArrayList<>()).add(f);
             }
         }
-        LocalDate due = LocalDate.now(ZONE).plusDays(config.trainingDueDays());
+        LocalDate due = Now.today().plusDays(config.trainingDueDays());
         Set<Long> planIds = new LinkedHashSet<>();
         int assignments = 0;
         int without = 0;
@@ -89,7 +88,7 @@ public class TargetedTraining {
                 for (ReviewFinding f : p.getValue()) {
                     em.createNativeQuery("INSERT INTO review_training (finding_id, person_id, plan_id, assigned_at) "
                             + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING").setParameter(1, f.id)
-                            .setParameter(2, p.getKey()).setParameter(3, plan.get()).setParameter(4, Instant.now())
+                            .setParameter(2, p.getKey()).setParameter(3, plan.get()).setParameter(4, Now.instant())
                             .executeUpdate();
                 }
                 audit.recordAs(actor, "review.training_assigned", "training_plan", plan.get(), AuditLog.detail("campaign",

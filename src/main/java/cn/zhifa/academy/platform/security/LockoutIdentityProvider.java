@@ -101,7 +101,7 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
         if (rc == null || rc.response().headWritten()) {
             return;
         }
-        long seconds = Math.max(1, java.time.Duration.between(Instant.now(), until).toSeconds() + 1);
+        long seconds = Math.max(1, java.time.Duration.between(Now.instant(), until).toSeconds() + 1);
         rc.response().addCookie(io.vertx.core.http.Cookie.cookie(WAIT_COOKIE, Long.toString(until.getEpochSecond()))
                 .setPath("/login").setMaxAge(seconds).setHttpOnly(true));
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -73,7 +74,7 @@ public class LoginResource {
             return 0;
         }
         try {
-            return Math.max(0, Long.parseLong(epochSeconds.trim()) - java.time.Instant.now().getEpochSecond());
+            return Math.max(0, Long.parseLong(epochSeconds.trim()) - Now.instant().getEpochSecond());
         } catch (NumberFormatException e) {
             return 0;
         }
