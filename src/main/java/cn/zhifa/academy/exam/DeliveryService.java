@@ -137,7 +137,7 @@ public class DeliveryService {
      */
     byte[] assemble(PaperCache.Prepared p, StartWriter.Started s) {
         DeliveryViews.Paper head = new DeliveryViews.Paper(p.attemptId(), p.examId(), s.title(), p.number(),
-                ExamAttempt.Status.IN_PROGRESS.name(), s.startedAt(), s.deadline(), Instant.now(), config.graceSeconds(),
+                ExamAttempt.Status.IN_PROGRESS.name(), s.startedAt(), s.deadline(), Now.instant(), config.graceSeconds(),
                 p.maxScore(), List.of());
         byte[] h;
         try {

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * 开始 on a prepared paper, written in batches (issue 11): one thread per node takes every start
@@ -144,7 +145,7 @@ public class StartWriter {
             devices[i] = r.device();
         }
         // PostgreSQL keeps microseconds: what is returned is what is stored
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Now.instant().truncatedTo(ChronoUnit.MICROS);
         Map<Long, Started> stamped = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ACTIVATE)) {
             ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));

@@ -40,6 +40,7 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * The API for other systems (issue 17 item 2), e.g. the provincial 大综合一体化 enforcement
@@ -288,7 +289,7 @@ public class MachineApiResource {
         sc.since = since;
         sc.reason = reason == null ? "接口同步" : reason.length() > 200 ? reason.substring(0, 200) : reason;
         sc.recordedBy = c.actor();
-        sc.recordedAt = Instant.now();
+        sc.recordedAt = Now.instant();
         sc.persist();
         audit.recordAs(c.actor(), "person.status_changed", "person", p.id, AuditLog.detail("before", before, "after",
                 status.name(), "since", since.toString(), "unitBefore", beforeUnit, "unitAfter", p.unitId, "via",

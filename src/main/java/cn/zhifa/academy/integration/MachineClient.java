@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** Another system allowed to call the machine API: scoped to a unit's subtree, read-only or read-write. */
 @Entity
@@ -49,5 +50,5 @@ public class MachineClient extends PanacheEntityBase {
     public String createdBy;
 
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = Now.instant();
 }

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Machine clients and their tokens (OAuth2 client credentials, RFC 6749 §4.4). Secrets and tokens
@@ -99,7 +100,7 @@ public class MachineClients {
             return Optional.empty();
         }
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
-        Instant expires = Instant.now().plus(config.tokenLifetime());
+        Instant expires = Now.instant().plus(config.tokenLifetime());
         em.createNativeQuery("DELETE FROM machine_token WHERE expires_at < now()").executeUpdate();
         em.createNativeQuery("INSERT INTO machine_token (token_hash, client_id, expires_at) VALUES (?1, ?2, ?3)")
                 .setParameter(1, sha256(token)).setParameter(2, c.get().id).setParameter(3, expires).executeUpdate();

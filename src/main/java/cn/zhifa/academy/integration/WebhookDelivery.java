@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** One event for one subscription, and how its delivery went (the delivery log). */
 @Entity
@@ -43,7 +44,7 @@ public class WebhookDelivery extends PanacheEntityBase {
     public int attempts;
 
     @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt = Instant.now();
+    public Instant nextAttemptAt = Now.instant();
 
     @Column(name = "last_status")
     public Integer lastStatus;
@@ -52,7 +53,7 @@ public class WebhookDelivery extends PanacheEntityBase {
     public String lastError;
 
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = Now.instant();
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.zhifa.academy.platform.time.Now;
 
 /** A machine client's webhook: the URL, the HMAC secret and the events it wants. */
 @Entity
@@ -33,7 +34,7 @@ public class WebhookSubscription extends PanacheEntityBase {
     public boolean enabled = true;
 
     @Column(name = "created_at")
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = Now.instant();
 
     public boolean wants(String event) {
         return java.util.Arrays.asList(events.split(",")).contains(event);

@@ -30,6 +30,7 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.records.ExamResultRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Webhooks (issue 17 item 2): subscribers learn when a qualification is issued, suspended,
@@ -157,7 +158,7 @@ public class Webhooks {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", key);
             body.put("event", event);
-            body.put("occurredAt", Instant.now().toString());
+            body.put("occurredAt", Now.instant().toString());
             body.put("data", data);
             String payload;
             try {
@@ -179,7 +180,7 @@ public class Webhooks {
     public int deliverDue() {
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "SELECT d.id FROM WebhookDelivery d WHERE d.status = ?1 AND d.nextAttemptAt <= ?2 ORDER BY d.id", Long.class)
-                .setParameter(1, WebhookDelivery.Status.PENDING).setParameter(2, Instant.now()).setMaxResults(200)
+                .setParameter(1, WebhookDelivery.Status.PENDING).setParameter(2, Now.instant()).setMaxResults(200)
                 .getResultList());
         int delivered = 0;
         for (long id : due) {
@@ -202,7 +203,7 @@ public class Webhooks {
         if (job == null) {
             return false;
         }
-        long ts = Instant.now().getEpochSecond();
+        long ts = Now.instant().getEpochSecond();
         Integer status = null;
         String error = null;
         try {
@@ -231,14 +232,14 @@ public class Webhooks {
             d.lastError = err;
             if (err == null) {
                 d.status = WebhookDelivery.Status.DELIVERED;
-                d.deliveredAt = Instant.now();
+                d.deliveredAt = Now.instant();
                 return true;
             }
             if (d.attempts >= config.webhookMaxAttempts()) {
                 d.status = WebhookDelivery.Status.FAILED;
             } else {
                 long factor = 1L << Math.min(d.attempts - 1, 20);
-                d.nextAttemptAt = Instant.now().plus(config.webhookBackoff().multipliedBy(factor));
+                d.nextAttemptAt = Now.instant().plus(config.webhookBackoff().multipliedBy(factor));
             }
             LOG.debugf("webhook delivery %d failed (attempt %d): %s", id, d.attempts, err);
             return false;
@@ -251,7 +252,7 @@ public class Webhooks {
         WebhookDelivery d = WebhookDelivery.<WebhookDelivery> findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("投递记录不存在"));
         d.status = WebhookDelivery.Status.PENDING;
-        d.nextAttemptAt = Instant.now();
+        d.nextAttemptAt = Now.instant();
         audit.record("webhook.replayed", "webhook_delivery", id, AuditLog.detail("event", d.event, "attempts", d.attempts));
         return d;
     }

@@ -33,6 +33,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+import cn.zhifa.academy.platform.time.Now;
 
 /**
  * The operator's ECDSA P-256 keys for signing credentials (ES256), read from
@@ -103,7 +104,7 @@ public class CredentialKeys {
                             + ": create one (docs/operations.md, 'Signing key for offline certificates') or set "
                             + "ACADEMY_CREDENTIALS_KEY_DIR");
                 }
-                generate(dir, "k" + LocalDate.now().toString().replace("-", "") + "-"
+                generate(dir, "k" + Now.today().toString().replace("-", "") + "-"
                         + HexFormat.of().formatHex(SecureRandom.getSeed(2)));
             }
             KeyFactory kf = KeyFactory.getInstance("EC");
