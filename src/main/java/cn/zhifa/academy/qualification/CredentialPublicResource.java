@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +45,7 @@ public class CredentialPublicResource {
     @Inject
     RoutingContext request;
 
-    private static final ConcurrentHashMap<String, long[]> BUDGET = new ConcurrentHashMap<>();
+    private static final PerMinuteBudget BUDGET = new PerMinuteBudget();
 
     /** The live state (暂扣、注销 and 过期 override the signed validity). Public, like /verify. */
     @GET
@@ -72,17 +71,6 @@ public class CredentialPublicResource {
     }
 
     private boolean overBudget() {
-        int limit = config.verifyPerMinute();
-        if (limit <= 0 || request == null || request.request().remoteAddress() == null) {
-            return false;
-        }
-        String addr = request.request().remoteAddress().hostAddress();
-        long minute = System.currentTimeMillis() / 60_000;
-        if (BUDGET.size() > 10_000) {
-            BUDGET.clear();
-        }
-        long[] slot = BUDGET.compute(addr, (k, v) -> v == null || v[0] != minute ? new long[] { minute, 1 }
-                : new long[] { minute, v[1] + 1 });
-        return slot[1] > limit;
+        return BUDGET.over(request, config.verifyPerMinute());
     }
 }

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -57,7 +56,7 @@ public class VerifyPage {
     @Inject
     RoutingContext request;
 
-    private static final ConcurrentHashMap<String, long[]> BUDGET = new ConcurrentHashMap<>();
+    private static final PerMinuteBudget BUDGET = new PerMinuteBudget();
 
     @GET
     public Response form(@QueryParam("number") String number) {
@@ -93,17 +92,6 @@ public class VerifyPage {
     }
 
     private boolean overBudget() {
-        int limit = config.verifyPerMinute();
-        if (limit <= 0 || request == null || request.request().remoteAddress() == null) {
-            return false;
-        }
-        String addr = request.request().remoteAddress().hostAddress();
-        long minute = System.currentTimeMillis() / 60_000;
-        if (BUDGET.size() > 10_000) {
-            BUDGET.clear();
-        }
-        long[] slot = BUDGET.compute(addr, (k, v) -> v == null || v[0] != minute ? new long[] { minute, 1 }
-                : new long[] { minute, v[1] + 1 });
-        return slot[1] > limit;
+        return BUDGET.over(request, config.verifyPerMinute());
     }
 }
