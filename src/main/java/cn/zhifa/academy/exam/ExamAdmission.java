@@ -17,10 +17,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Admission control on the exam day's hot paths (issue 11): 开始, the paper, the question
- * document and answer saves. A node serves at most {@code academy.exam.admission-limit} starts,
- * papers and question documents at once, and, through a gate of their own, at most
- * {@code academy.exam.save-admission-limit} saves (a start burst never starves the saves of
- * candidates already writing); one more is answered at once with 503, a short jittered {@code Retry-After} and a
+ * document and answer saves. A node serves at most {@code academy.exam.admission-limit} papers
+ * and question documents at once and, through gates of their own, at most
+ * {@code academy.exam.start-admission-limit} starts (a start waiting for its batch holds no
+ * thread, so the gate is wide and the batches grow) and {@code academy.exam.save-admission-limit}
+ * saves (a start burst never starves the saves of candidates already writing); one more is answered at once with 503, a short jittered {@code Retry-After} and a
  * problem+json body (with {@code retryAfterMs} for the page), instead of waiting tens of
  * seconds in the worker and connection queues. The exam page waits that long quietly and
  * tries again ("正在进入考场…"); the candidate loses no time, because the deadline is stamped only
@@ -47,6 +48,11 @@ public class ExamAdmission {
     /** Saves have their own gate, so that a start burst cannot starve candidates already writing. */
     private final AtomicInteger savesInFlight = new AtomicInteger();
 
+    /** Starts waiting for their batch: a gate of their own, much wider (they hold no thread). */
+    private final AtomicInteger startsInFlight = new AtomicInteger();
+
+    private volatile int startLimit = -1;
+
     private volatile int limit = -1;
 
     private volatile int saveLimit = -1;
@@ -56,10 +62,13 @@ public class ExamAdmission {
     void register(@Observes Filters filters) {
         limit = config.admissionLimit();
         saveLimit = config.saveAdmissionLimit();
+        startLimit = config.startAdmissionLimit();
         refused = Counter.builder("academy.exam.admission.refused")
                 .description("Exam hot-path requests answered 503 because the node was saturated").register(metrics);
         Gauge.builder("academy.exam.admission.in_flight", inFlight, AtomicInteger::get)
-                .description("Exam hot-path requests (starts, papers, question documents) being served").register(metrics);
+                .description("Papers and question documents being served").register(metrics);
+        Gauge.builder("academy.exam.admission.starts_in_flight", startsInFlight, AtomicInteger::get)
+                .description("开始 requests being served or waiting for their batch").register(metrics);
         Gauge.builder("academy.exam.admission.saves_in_flight", savesInFlight, AtomicInteger::get)
                 .description("Answer saves being served").register(metrics);
         filters.register(this::filter, 1000);
@@ -75,13 +84,19 @@ public class ExamAdmission {
         return saveLimit;
     }
 
+    /** The start gate's current limit. */
+    public int startLimit() {
+        return startLimit;
+    }
+
     /**
-     * Sets the limit of starts, papers and question documents; 0 closes the save gate too (a
-     * saturated node, as tests model it), any other value restores the configured save limit.
+     * Sets the limit of papers and question documents; 0 closes the start and save gates too (a
+     * saturated node, as tests model it), any other value restores their configured limits.
      */
     public void setLimit(int limit) {
         this.limit = Math.max(0, limit);
         this.saveLimit = limit <= 0 ? 0 : config.saveAdmissionLimit();
+        this.startLimit = limit <= 0 ? 0 : config.startAdmissionLimit();
     }
 
     static boolean hotPath(HttpMethod method, String path) {
@@ -103,9 +118,19 @@ public class ExamAdmission {
             rc.next();
             return;
         }
-        boolean save = method == HttpMethod.PUT;
-        AtomicInteger gate = save ? savesInFlight : inFlight;
-        if (gate.incrementAndGet() > (save ? saveLimit : limit)) {
+        AtomicInteger gate;
+        int max;
+        if (method == HttpMethod.PUT) {
+            gate = savesInFlight;
+            max = saveLimit;
+        } else if (method == HttpMethod.POST) {
+            gate = startsInFlight;
+            max = startLimit;
+        } else {
+            gate = inFlight;
+            max = limit;
+        }
+        if (gate.incrementAndGet() > max) {
             gate.decrementAndGet();
             if (refused != null) {
                 refused.increment();

@@ -56,11 +56,20 @@ public interface ExamConfig {
     int prepareAheadHours();
 
     /**
-     * Hot-path requests (开始, paper, question document, save) a node serves at once; beyond it
-     * answers 503 with a short jittered Retry-After instead of queueing. 0 refuses all (tests).
+     * Paper and question-document requests a node serves at once; beyond it answers 503 with a
+     * short jittered Retry-After instead of queueing. 0 refuses all hot paths (tests).
      */
     @WithDefault("64")
     int admissionLimit();
+
+    /**
+     * 开始 requests a node holds at once (issue 11). A start on a prepared paper waits for its
+     * batch's commit without a thread ({@link StartWriter}), so many can wait at once for a few
+     * KB each; the more wait, the larger the one UPDATE that starts them. Beyond it: 503 +
+     * Retry-After as above.
+     */
+    @WithDefault("2048")
+    int startAdmissionLimit();
 
     /**
      * Answer saves a node serves at once, through a gate of their own (issue 11): a burst of

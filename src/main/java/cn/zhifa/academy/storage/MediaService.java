@@ -63,17 +63,41 @@ public class MediaService {
      */
     public MediaObject store(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
             Long ownerId) throws IOException {
-        // issue 12 item 10: a name that cannot be kept is a 400, not a database error
-        if (filename == null || filename.isBlank() || filename.length() > 255
-                || cn.zhifa.academy.platform.web.TextRules.problem(filename) != null) {
-            throw ProblemException.invalid("file", "文件名无效或过长（最多 255 个字符）");
-        }
+        checkUploadSize(file);
+        return storeChecked(file, filename, declaredType, uploader, owner, ownerId);
+    }
+
+    /**
+     * Refuses (413) a file larger than {@code academy.storage.max-upload-size}: for what a user
+     * uploads, checked before anything is read from it.
+     */
+    public void checkUploadSize(Path file) throws IOException {
         long size = Files.size(file);
         long max = config.storage().maxUploadSize().asLongValue();
         if (size > max) {
             throw new ProblemException(413, "Payload too large",
                     "The file has " + size + " bytes; at most " + max + " are accepted.");
         }
+    }
+
+    /**
+     * Stores a file the service derived itself from an upload whose size was checked (e.g. the
+     * pseudonymised copy of a roster, which may be larger than the spreadsheet it came from):
+     * the upload limit does not apply; name and real type are checked as for any file.
+     */
+    public MediaObject storeDerived(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
+            Long ownerId) throws IOException {
+        return storeChecked(file, filename, declaredType, uploader, owner, ownerId);
+    }
+
+    private MediaObject storeChecked(Path file, String filename, String declaredType, String uploader,
+            MediaOwner owner, Long ownerId) throws IOException {
+        // issue 12 item 10: a name that cannot be kept is a 400, not a database error
+        if (filename == null || filename.isBlank() || filename.length() > 255
+                || cn.zhifa.academy.platform.web.TextRules.problem(filename) != null) {
+            throw ProblemException.invalid("file", "文件名无效或过长（最多 255 个字符）");
+        }
+        long size = Files.size(file);
         String type = resolveType(filename, declaredType);
         byte[] head = new byte[ContentTypes.SNIFF_BYTES];
         int len;

@@ -68,6 +68,13 @@ class ExamDayBenchmark {
     /** bench.poll=30: the page's status poll every 30 s while answering (0, the default: off). */
     static final int POLL = ExamBench.intProp("bench.poll", 0);
 
+    /**
+     * bench.warmup=N: before the measured bell, N of the candidates take a short warm-up exam of
+     * their own (开始, question document, one answer, 交卷), as a node that has served an exam since
+     * its start (the customary 试考 round) would have done; 0, the default, measures a cold node.
+     */
+    static final int WARMUP = ExamBench.intProp("bench.warmup", 0);
+
     /** Answers saved per candidate before submitting (default all 50; fewer shortens a run, same save rate). */
     static final int ANSWERS = ExamBench.intProp("bench.answers", 50);
 
@@ -98,12 +105,17 @@ class ExamDayBenchmark {
             ExamBench.seed(schema, n);
             HttpClient http = ExamBench.client(4);
             Session manager = ExamBench.manager(http, service.base());
+            long warmExam = -1;
+            if (WARMUP > 0) {
+                warmExam = ExamBench.publishExam(manager, n, 90);
+                ExamBench.waitForPrepared(schema, warmExam, n, ExamBench.intProp("bench.prepare-wait", 900));
+            }
             long exam = ExamBench.publishExam(manager, n, 90);
             // issue 11: papers are drawn in the background after publishing, before the bell
             double prepareSecs = ExamBench.waitForPrepared(schema, exam, n, ExamBench.intProp("bench.prepare-wait", 900));
             Result r;
             try (CpuSampler cpu = new CpuSampler(service.pid())) {
-                r = run(http, service, exam, n, thinkMin, thinkMax, loginParallel, cpu);
+                r = run(http, service, exam, warmExam, n, thinkMin, thinkMax, loginParallel, cpu);
                 r.metrics = ExamBench.metrics(manager, "agroal", "http_server_requests_seconds_max",
                         "http_server_active", "jvm_threads_live", "process_cpu", "jvm_gc_pause_seconds_sum",
                         "jvm_gc_pause_seconds_count", "worker_pool");
@@ -172,8 +184,8 @@ class ExamDayBenchmark {
         }
     }
 
-    static Result run(HttpClient http, Service service, long exam, int n, double thinkMin, double thinkMax,
-            int loginParallel, CpuSampler cpu) throws Exception {
+    static Result run(HttpClient http, Service service, long exam, long warmExam, int n, double thinkMin,
+            double thinkMax, int loginParallel, CpuSampler cpu) throws Exception {
         Result r = new Result();
         double c0 = cpu.now();
         long t0 = System.nanoTime();
@@ -186,6 +198,9 @@ class ExamDayBenchmark {
             r.errors.add("login", missing + " logins failed");
         }
         r.cpuLogin = cpu.summary(c0, cpu.now());
+        if (warmExam > 0) {
+            warmUp(sessions, warmExam, Math.min(WARMUP, n), r);
+        }
 
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         CountDownLatch done = new CountDownLatch(n);
@@ -269,6 +284,60 @@ class ExamDayBenchmark {
                         begin(c, r, timer, done, thinkMin, thinkMax);
                     });
         });
+    }
+
+    /**
+     * The warm-up round: the first {@code w} candidates start the warm-up exam, fetch its question
+     * document, save one answer and submit, 200 at a time (not timed; failures count as errors).
+     */
+    static void warmUp(List<Session> sessions, long exam, int w, Result r) throws Exception {
+        long t0 = System.nanoTime();
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(200);
+        CountDownLatch all = new CountDownLatch(w);
+        for (int i = 0; i < w; i++) {
+            Session s = sessions.get(i);
+            if (s == null) {
+                all.countDown();
+                continue;
+            }
+            window.acquire();
+            Candidate c = new Candidate(s, "warm-device-" + i);
+            HttpRequest req = s.request("/api/v1/my/exams/" + exam + "/attempts").header("X-Device-Id", c.device)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
+            ExamBench.withRetry(() -> s.send(req), null).thenCompose(resp -> {
+                if (resp.statusCode() != 201) {
+                    throw new IllegalStateException("warm-up start HTTP " + resp.statusCode());
+                }
+                JsonNode paper = ExamBench.json(resp.body());
+                c.attemptId = paper.get("attemptId").asLong();
+                c.items = ExamBench.items(paper);
+                return ExamBench.withRetry(() -> ExamBench.questions(s, exam), null);
+            }).thenCompose(doc -> {
+                Item item = c.items.get(0);
+                String body;
+                try {
+                    body = ExamBench.JSON.writeValueAsString(Map.of("seq", 1, "answer",
+                            ExamBench.answerFor(item, ThreadLocalRandom.current()), "flagged", false));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return ExamBench.withRetry(() -> s.send(s.request("/api/v1/attempts/" + c.attemptId + "/answers/"
+                        + item.position()).header("X-Device-Id", c.device).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build()), null);
+            }).thenCompose(saved -> s.send(s.request("/api/v1/attempts/" + c.attemptId + "/submit")
+                    .header("X-Device-Id", c.device).POST(HttpRequest.BodyPublishers.noBody()).build()))
+                    .whenComplete((done, err) -> {
+                        if (err != null || done.statusCode() != 200) {
+                            r.errors.add("warm-up", err != null ? String.valueOf(err) : done.statusCode() + " " + done.body());
+                        }
+                        window.release();
+                        all.countDown();
+                    });
+        }
+        all.await(10, TimeUnit.MINUTES);
+        ExamBench.log("warm-up: %d candidates took the warm-up exam in %d ms; errors so far %s", w,
+                (System.nanoTime() - t0) / 1_000_000, r.errors);
+        Thread.sleep(5_000); // let the submits' grading and the JIT settle before the bell
     }
 
     static void begin(Candidate c, Result r, ScheduledExecutorService timer, CountDownLatch done, double thinkMin,
@@ -419,6 +488,8 @@ class ExamDayBenchmark {
         l.add("");
         l.add("- model: " + n + " candidates press 开始 within one second; a 50-question paper (30 单选, 10 多选, 10 判断), "
                 + ANSWERS + " answers each saved after a think time uniform in " + thinkMin + "–" + thinkMax + " s; then submit");
+        l.add(WARMUP > 0 ? "- node warmed before the bell: " + WARMUP + " candidates took a warm-up exam (开始, question document, one answer, 交卷) on the same service"
+                : "- cold node: the bell is the first 开始 the service serves since its start");
         l.add("- start measured " + (PAGE ? "as the page does it: POST, the exam page (HTML), GET paper" : "as the POST alone")
                 + "; status poll " + (POLL > 0 ? "every " + POLL + " s" : "off"));
         l.add("- machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average before: " + r.loadBefore

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.academy.demo.DemoData;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.roster.RosterColumn;
+import cn.zhifa.academy.people.roster.RosterImport;
 import cn.zhifa.academy.people.roster.RosterReader;
 import cn.zhifa.academy.platform.audit.AuditEvent;
 import cn.zhifa.academy.platform.security.Account;
@@ -283,6 +284,22 @@ class RosterImportTest {
                 .asByteArray();
         String csv = new String(csvBytes, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\ufeff姓名,工号,身份证号");
+    }
+
+    /**
+     * The upload limit applies to the file the administrator sends (checked before it is read),
+     * not to the pseudonymised copy the service keeps, which may be larger than the spreadsheet.
+     */
+    @Test
+    void aRosterOverTheUploadLimitIs413AndLeavesNothing() {
+        long before = people();
+        long imports = QuarkusTransaction.requiringNew().call(() -> RosterImport.count());
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        cityAdmin.post().multiPart("file", "roster.csv", big, "text/csv").when().post("/api/v1/people/import").then()
+                .statusCode(413).contentType(containsString("application/problem+json"));
+        assertThat(people()).isEqualTo(before);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> RosterImport.count())).isEqualTo(imports);
     }
 
     @Test

@@ -85,13 +85,14 @@ public class RosterImportService {
 
     /** Validates the uploaded file and keeps it for the commit; writes no person. */
     public Preview preview(Path file, String filename, String declaredType) throws IOException {
+        media.checkUploadSize(file); // the upload itself; its pseudonymised copy below may be larger
         HalfWidth.Normalised normalised = HalfWidth.codeColumns(read(file, filename));
         List<RosterReader.Line> lines = normalised.lines();
         // only a pseudonymised copy is kept: no ID number reaches the object store
         Path copy = pseudonymiser.write(lines);
         MediaObject stored;
         try {
-            stored = media.store(copy, storedName(filename), "text/csv", user.getUsername(), MediaOwner.IMPORT_FILE, null);
+            stored = media.storeDerived(copy, storedName(filename), "text/csv", user.getUsername(), MediaOwner.IMPORT_FILE, null);
         } finally {
             Files.deleteIfExists(copy);
         }
