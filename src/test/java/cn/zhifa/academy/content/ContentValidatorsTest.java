@@ -142,7 +142,8 @@ class ContentValidatorsTest {
         Path root = scratch();
         Path laws = lawDir();
         Path lesson = root.resolve("courses/ZH-ZJGP/03-laji-zhatu.md");
-        replace(lesson, "**依据**：《中华人民共和国固体废物污染环境防治法》以及", "**依据**：《中华人民共和国固体废物污染环境防治法》第四十九条以及");
+        // the lesson names the 生态环境法典 in its 依据 line; a paragraph of its own citing the repealed law is refused
+        replace(lesson, "**对个人**：", "依据《中华人民共和国固体废物污染环境防治法》第四十九条处理。\n\n**对个人**：");
         Run r = courses(root, laws);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("引用已于 2026-08-15 废止的《固体废物污染环境防治法》");
