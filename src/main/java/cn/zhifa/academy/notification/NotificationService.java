@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.security.AccountNotifier;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
 
@@ -26,13 +27,19 @@ import cn.zhifa.academy.platform.time.Now;
  */
 @ApplicationScoped
 @Transactional
-public class NotificationService {
+public class NotificationService implements AccountNotifier {
 
     @Inject
     EntityManager em;
 
     /** What to say: message key of the qual bundle and its arguments. */
     public record Message(String kind, String msgKey, String arg1, String arg2, String arg3, String link) {
+    }
+
+    @Override
+    public boolean notifyAccount(long accountId, String kind, String msgKey, String arg1, String arg2, String arg3,
+            String link, String dedupKey) {
+        return send(accountId, new Message(kind, msgKey, arg1, arg2, arg3, link), dedupKey);
     }
 
     /** Sends to one account; returns whether a new notification was created. */

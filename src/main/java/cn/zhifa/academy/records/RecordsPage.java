@@ -26,8 +26,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.LocaleContext;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.qualification.QualMessages;
-import cn.zhifa.academy.qualification.QualText;
+import cn.zhifa.academy.platform.web.RecordTable;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -90,7 +89,7 @@ public class RecordsPage {
     public Response pdf(@PathParam("id") long id) throws IOException {
         Person p = visible(id);
         Locale loc = locale.getLocale();
-        QualMessages m = QualText.of(loc);
+        RecordMessages m = RecordText.of(loc);
         PersonHeader h = header(p);
         try (CjkPdf pdf = new CjkPdf(m.rec_title_of(p.name), CjkPdf.calendar(Now.today()))) {
             pdf.paragraph(m.rec_title_of(h.name()), 18);

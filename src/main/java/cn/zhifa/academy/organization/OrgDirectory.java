@@ -1,0 +1,90 @@
+package cn.zhifa.academy.organization;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The organisation as other features read it (organisation units and enforcement domains), as
+ * plain values: other features call this instead of reading {@link OrgUnit} or
+ * {@link EnforcementDomain} themselves (PackageGraphTest: no other feature's entity).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class OrgDirectory {
+
+    /** One organisation unit (市 → 区县 → 镇街) as a value. */
+    public record Unit(long id, Long parentId, String code, String name, OrgLevel level, String townType, String path) {
+    }
+
+    /** One enforcement domain ("1+6") as a value. */
+    public record Domain(long id, String code, String name) {
+    }
+
+    public Optional<Unit> unit(long id) {
+        return OrgUnit.<OrgUnit> findByIdOptional(id).map(OrgDirectory::of);
+    }
+
+    public Optional<Unit> unitByCode(String code) {
+        return OrgUnit.findByCode(code).map(OrgDirectory::of);
+    }
+
+    public boolean unitExists(long id) {
+        return OrgUnit.findById(id) != null;
+    }
+
+    /** The top unit (市) of the tree the unit belongs to; the unit itself when its root is missing. */
+    public Optional<Unit> rootOf(long unitId) {
+        return OrgUnit.<OrgUnit> findByIdOptional(unitId)
+                .map(unit -> OrgUnit.<OrgUnit> find("path = ?1", "/" + unit.path.split("/")[1] + "/").firstResultOptional()
+                        .orElse(unit))
+                .map(OrgDirectory::of);
+    }
+
+    /** Unit names by id; unknown ids are absent. */
+    public Map<Long, String> unitNames(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return OrgUnit.<OrgUnit> list("id IN ?1", ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(u -> u.id, u -> u.name));
+    }
+
+    /** Every unit's name by id (iterating in the order the units are read). */
+    public Map<Long, String> unitNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        OrgUnit.<OrgUnit> listAll().forEach(u -> names.put(u.id, u.name));
+        return names;
+    }
+
+    /** Every domain in display order. */
+    public List<Domain> domains() {
+        return EnforcementDomain.ordered().stream().map(OrgDirectory::of).toList();
+    }
+
+    public boolean domainExists(long id) {
+        return EnforcementDomain.findById(id) != null;
+    }
+
+    public Optional<Domain> domainByName(String name) {
+        return EnforcementDomain.byName(name).map(OrgDirectory::of);
+    }
+
+    public Optional<Domain> domain(String code) {
+        return EnforcementDomain.<EnforcementDomain> find("code", code).firstResultOptional().map(OrgDirectory::of);
+    }
+
+    static Unit of(OrgUnit u) {
+        return new Unit(u.id, u.parentId, u.code, u.name, u.level, u.townType, u.path);
+    }
+
+    static Domain of(EnforcementDomain d) {
+        return new Domain(d.id, d.code, d.name);
+    }
+}
