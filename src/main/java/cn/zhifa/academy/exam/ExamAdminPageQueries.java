@@ -11,7 +11,7 @@ import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
  * Small reads the trainer/admin pages need beside the engine's own views: the choices of the
@@ -23,6 +23,9 @@ public class ExamAdminPageQueries {
 
     @Inject
     ExamScope scope;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     /** One unit in a select list, indented under its parent. */
     public record UnitChoice(long id, String name, int depth) {
@@ -51,8 +54,7 @@ public class ExamAdminPageQueries {
     @Transactional
     public List<Choice> providers() {
         OrgScope.Condition c = scope.units("commissioningUnitId", ":scopePath");
-        List<Provider> list = Provider.list(c.text() + " ORDER BY name", c.params());
-        return list.stream().map(p -> new Choice(p.id, p.name)).toList();
+        return providerDirectory.commissionedWhere(c).stream().map(p -> new Choice(p.id(), p.name())).toList();
     }
 
     @Transactional

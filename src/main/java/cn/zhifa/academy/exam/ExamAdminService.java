@@ -11,7 +11,7 @@ import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /** Read side for managers: exams and blueprints in scope, as views. */
 @ApplicationScoped
@@ -19,6 +19,9 @@ public class ExamAdminService {
 
     @Inject
     ExamScope scope;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     @Transactional
     public List<ExamAdminViews.ExamView> exams() {
@@ -62,8 +65,8 @@ public class ExamAdminService {
                 case CATEGORY -> PersonCategory.valueOf(a.value).name();
                 case GRADE -> Grade.valueOf(a.value).label;
                 case UNIT -> OrgUnit.<OrgUnit> findByIdOptional(Long.parseLong(a.value)).map(u -> u.name).orElse(a.value);
-                case PROVIDER -> Provider.<Provider> findByIdOptional(Long.parseLong(a.value))
-                        .map(p -> scope.canSee(p) ? p.name : OUT_OF_SCOPE).orElse(a.value);
+                case PROVIDER -> providerDirectory.find(Long.parseLong(a.value))
+                        .map(p -> scope.canSee(p) ? p.name() : OUT_OF_SCOPE).orElse(a.value);
                 case PERSON -> Person.<Person> findByIdOptional(Long.parseLong(a.value))
                         .map(p -> scope.canSee(p) ? p.name + "（" + p.employeeNo + "）" : OUT_OF_SCOPE).orElse(a.value);
             };

@@ -9,7 +9,7 @@ import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
  * Who may manage which exams and blueprints, on top of the organisation scope
@@ -48,8 +48,8 @@ public class ExamScope {
         return p != null && p.unitId != null && canManageUnit(p.unitId);
     }
 
-    public boolean canSee(Provider p) {
-        return p != null && p.commissioningUnitId != null && canManageUnit(p.commissioningUnitId);
+    public boolean canSee(ProviderDirectory.ProviderSummary p) {
+        return p != null && p.commissioningUnitId() != null && canManageUnit(p.commissioningUnitId());
     }
 
     /** HQL condition on a unit id expression (e.g. {@code p.unitId}) for the user's authoring subtree. */

@@ -25,7 +25,7 @@ import cn.zhifa.academy.platform.security.OrgHierarchy;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamCandidateRequested;
 import cn.zhifa.academy.records.ExamPurpose;
 
@@ -36,6 +36,9 @@ public class ExamService {
     // issue 11: papers are prepared before the bell once the change committed
     @Inject
     jakarta.enterprise.event.Event<PaperPreparation.PapersNeeded> papersNeeded;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     @Inject
     PaperPreparation preparation;
@@ -231,7 +234,7 @@ public class ExamService {
         List<Long> providers = nonNull(in.providerIds());
         for (int i = 0; i < providers.size(); i++) {
             Long p = providers.get(i);
-            if (p == null || !scope.canSee(Provider.<Provider> findById(p))) {
+            if (p == null || !scope.canSee(providerDirectory.find(p).orElse(null))) {
                 // the same words whether it does not exist or lies outside the scope
                 errors.add(new Problem.FieldError("providerIds", "第 " + (i + 1) + " 行 第三方机构 " + p + " 不存在或不在您的管理范围内"));
             }

@@ -1,6 +1,7 @@
 package cn.zhifa.academy.matters;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,7 @@ import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.qualification.QualificationJobs;
@@ -46,6 +46,9 @@ public class DemoMatters {
 
     @Inject
     AcademyConfig config;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     QualificationService qualifications;
@@ -171,18 +174,19 @@ public class DemoMatters {
         LocalDate today = clock.today();
         int issued = 0;
         for (var e : QUALIFIED.entrySet()) {
-            List<Person> officers = Person.list("unitId = ?1 AND category = ?2 AND status = ?3 ORDER BY id",
-                    towns.get(e.getKey()), PersonCategory.OFFICER, EmploymentStatus.ACTIVE);
+            List<PeopleDirectory.PersonSummary> officers = people.activeIn(List.of(towns.get(e.getKey())),
+                    PersonCategory.OFFICER).stream().sorted(Comparator.comparingLong(PeopleDirectory.PersonSummary::id))
+                    .toList();
             int i = 0;
             for (String domain : e.getValue()) {
                 // one officer per listed domain, skipping anyone who already holds a qualification in it
-                while (i < officers.size() && hasValid(officers.get(i).id, domain)) {
+                while (i < officers.size() && hasValid(officers.get(i).id(), domain)) {
                     i++;
                 }
                 if (i >= officers.size()) {
                     break;
                 }
-                qualifications.issueManually(officers.get(i++).id, "ZFZG", domain, "示范数据：赋权事项承接人员资格考试合格", today,
+                qualifications.issueManually(officers.get(i++).id(), "ZFZG", domain, "示范数据：赋权事项承接人员资格考试合格", today,
                         "system");
                 issued++;
             }

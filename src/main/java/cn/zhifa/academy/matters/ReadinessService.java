@@ -20,8 +20,8 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.qualification.QualificationJobs;
@@ -39,6 +39,9 @@ public class ReadinessService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PeopleDirectory directory;
 
     @Inject
     MatterAccess access;
@@ -111,29 +114,29 @@ public class ReadinessService {
         Set<Long> courses = data.publishedCourses(mat);
         String domain = data.domainCode(m);
         List<PersonLine> people = new ArrayList<>();
-        for (Person p : data.officers(t.id)) {
-            int[] answers = data.answers(p.id, mat.questionIds());
-            people.add(new PersonLine(p.id, p.name, p.employeeNo, data.qualification(p.id, domain),
-                    (int) courses.stream().filter(c -> data.completed(p.id, c)).count(), courses.size(), answers[0],
-                    answers[1], data.qualification(p.id, domain) != null));
+        for (PersonSummary p : data.officers(t.id)) {
+            int[] answers = data.answers(p.id(), mat.questionIds());
+            people.add(new PersonLine(p.id(), p.name(), p.employeeNo(), data.qualification(p.id(), domain),
+                    (int) courses.stream().filter(c -> data.completed(p.id(), c)).count(), courses.size(), answers[0],
+                    answers[1], data.qualification(p.id(), domain) != null));
         }
         people.sort(Comparator.comparing(PersonLine::qualified).thenComparing(PersonLine::employeeNo));
         return new Drill(cell, people);
     }
 
     private Cell cell(OrgUnit t, DelegatedMatter m, Data data) {
-        List<Person> officers = data.officers(t.id);
+        List<PersonSummary> officers = data.officers(t.id);
         String domain = data.domainCode(m);
-        int qualified = (int) officers.stream().filter(p -> data.qualification(p.id, domain) != null).count();
+        int qualified = (int) officers.stream().filter(p -> data.qualification(p.id(), domain) != null).count();
         MatterMaterials.Materials mat = data.materials(m);
         Set<Long> courses = data.publishedCourses(mat);
         int completers = courses.isEmpty() ? 0
-                : (int) officers.stream().filter(p -> courses.stream().allMatch(c -> data.completed(p.id, c))).count();
+                : (int) officers.stream().filter(p -> courses.stream().allMatch(c -> data.completed(p.id(), c))).count();
         Integer completedPercent = courses.isEmpty() || officers.isEmpty() ? null : completers * 100 / officers.size();
         int answered = 0;
         int correct = 0;
-        for (Person p : officers) {
-            int[] a = data.answers(p.id, mat.questionIds());
+        for (PersonSummary p : officers) {
+            int[] a = data.answers(p.id(), mat.questionIds());
             answered += a[0];
             correct += a[1];
         }
@@ -202,7 +205,7 @@ public class ReadinessService {
     /** Everything the cells of some towns need, loaded with a handful of queries. */
     private final class Data {
         final LocalDate today = clock.today();
-        final Map<Long, List<Person>> officers = new HashMap<>();
+        final Map<Long, List<PersonSummary>> officers = new HashMap<>();
         final Map<Long, List<DelegatedMatter>> matters = new LinkedHashMap<>();
         final Map<Long, EnforcementDomain> domains = new HashMap<>();
         /** person id → domain code → qualification number */
@@ -216,9 +219,8 @@ public class ReadinessService {
         @SuppressWarnings("unchecked")
         Data(List<Long> townIds) {
             EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.id, d));
-            for (Person p : Person.<Person> list("unitId IN ?1 AND category = ?2 AND status = ?3 ORDER BY employeeNo",
-                    townIds, PersonCategory.OFFICER, EmploymentStatus.ACTIVE)) {
-                officers.computeIfAbsent(p.unitId, k -> new ArrayList<>()).add(p);
+            for (PersonSummary p : directory.activeIn(townIds, PersonCategory.OFFICER)) {
+                officers.computeIfAbsent(p.unitId(), k -> new ArrayList<>()).add(p);
             }
             for (DelegatedMatter m : em.createQuery("SELECT DISTINCT m FROM DelegatedMatter m JOIN m.townIds t "
                     + "WHERE t IN :towns ORDER BY m.code", DelegatedMatter.class).setParameter("towns", townIds)
@@ -229,7 +231,7 @@ public class ReadinessService {
                     }
                 }
             }
-            List<Long> people = officers.values().stream().flatMap(List::stream).map(p -> p.id).toList();
+            List<Long> people = officers.values().stream().flatMap(List::stream).map(p -> p.id()).toList();
             if (people.isEmpty()) {
                 return;
             }
@@ -256,7 +258,7 @@ public class ReadinessService {
             }
         }
 
-        List<Person> officers(long townId) {
+        List<PersonSummary> officers(long townId) {
             return officers.getOrDefault(townId, List.of());
         }
 

@@ -17,7 +17,8 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
@@ -37,6 +38,9 @@ public class CampaignService {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     OrgScope scope;
@@ -105,14 +109,14 @@ public class CampaignService {
                 errors.add(new Problem.FieldError("unitIds", m.campaign_unit_outside(String.valueOf(u))));
             }
         }
-        List<Person> reviewers = new ArrayList<>();
+        List<PersonSummary> reviewers = new ArrayList<>();
         for (String no : in.reviewers() == null ? List.<String> of() : in.reviewers()) {
-            Person p = no == null ? null : Person.byEmployeeNo(no.trim()).orElse(null);
-            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId);
-            if (p == null || p.category != PersonCategory.LEGAL_REVIEWER || p.status != EmploymentStatus.ACTIVE
+            PersonSummary p = no == null ? null : people.byEmployeeNo(no.trim()).orElse(null);
+            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId());
+            if (p == null || p.category() != PersonCategory.LEGAL_REVIEWER || p.status() != EmploymentStatus.ACTIVE
                     || owner == null || pu == null || !pu.path.startsWith(owner.path)) {
                 errors.add(new Problem.FieldError("reviewers", m.campaign_reviewer_invalid(String.valueOf(no))));
-            } else if (reviewers.stream().noneMatch(r -> r.id.equals(p.id))) {
+            } else if (reviewers.stream().noneMatch(r -> r.id() == p.id())) {
                 reviewers.add(p);
             }
         }
@@ -137,13 +141,13 @@ public class CampaignService {
             em.createNativeQuery("INSERT INTO review_campaign_unit (campaign_id, unit_id) VALUES (?1, ?2)")
                     .setParameter(1, c.id).setParameter(2, u).executeUpdate();
         }
-        for (Person p : reviewers) {
+        for (PersonSummary p : reviewers) {
             em.createNativeQuery("INSERT INTO review_reviewer (campaign_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, c.id).setParameter(2, p.id).executeUpdate();
+                    .setParameter(1, c.id).setParameter(2, p.id()).executeUpdate();
         }
         audit.record("review.campaign_created", "review_campaign", c.id, AuditLog.detail("name", c.name, "kind",
                 c.kind.name(), "owningUnitId", c.owningUnitId, "units", units, "reviewers",
-                reviewers.stream().map(p -> p.employeeNo).toList(), "sampleSize", c.sampleSize, "standard", c.standardId));
+                reviewers.stream().map(p -> p.employeeNo()).toList(), "sampleSize", c.sampleSize, "standard", c.standardId));
         return c;
     }
 
@@ -182,16 +186,16 @@ public class CampaignService {
         if (in.decisionDate() == null || in.decisionDate().isBefore(c.periodStart) || in.decisionDate().isAfter(c.periodEnd)) {
             errors.add(new Problem.FieldError("decisionDate", m.file_decision_date_invalid(c.periodStart, c.periodEnd)));
         }
-        List<Person> officers = new ArrayList<>();
+        List<PersonSummary> officers = new ArrayList<>();
         for (String no : in.officers() == null ? List.<String> of() : in.officers()) {
             if (no == null || no.isBlank()) {
                 continue;
             }
-            Person p = Person.byEmployeeNo(no.trim()).orElse(null);
-            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId);
+            PersonSummary p = people.byEmployeeNo(no.trim()).orElse(null);
+            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId());
             if (p == null || unit == null || pu == null || !pu.path.startsWith(unit.path)) {
                 errors.add(new Problem.FieldError("officers", m.file_officer_invalid(no.trim())));
-            } else if (officers.stream().noneMatch(o -> o.id.equals(p.id))) {
+            } else if (officers.stream().noneMatch(o -> o.id() == p.id())) {
                 officers.add(p);
             }
         }
@@ -210,12 +214,12 @@ public class CampaignService {
         f.decisionDate = in.decisionDate();
         f.createdBy = access.actor();
         f.persist();
-        for (Person p : officers) {
+        for (PersonSummary p : officers) {
             em.createNativeQuery("INSERT INTO review_case_officer (case_file_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, f.id).setParameter(2, p.id).executeUpdate();
+                    .setParameter(1, f.id).setParameter(2, p.id()).executeUpdate();
         }
         audit.record("review.case_file_entered", "review_case_file", f.id, AuditLog.detail("campaign", c.id, "caseNo",
-                f.caseNo, "unitId", f.unitId, "officers", officers.stream().map(p -> p.employeeNo).toList()));
+                f.caseNo, "unitId", f.unitId, "officers", officers.stream().map(p -> p.employeeNo()).toList()));
         return f;
     }
 
@@ -244,8 +248,8 @@ public class CampaignService {
             paths.put(u, OrgUnit.<OrgUnit> findById(u).path);
         }
         List<Sampling.Reviewer> reviewers = reviewersOf(c.id).stream().map(id -> {
-            Person p = Person.findById(id);
-            return new Sampling.Reviewer(id, OrgUnit.<OrgUnit> findById(p.unitId).path);
+            PersonSummary p = people.find(id).orElseThrow();
+            return new Sampling.Reviewer(id, OrgUnit.<OrgUnit> findById(p.unitId()).path);
         }).toList();
         return Sampling.draw(files, paths, reviewers, c.sampleSize, seed);
     }

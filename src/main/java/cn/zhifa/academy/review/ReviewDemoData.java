@@ -17,7 +17,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
@@ -41,6 +42,9 @@ public class ReviewDemoData {
 
     @Inject
     AcademyConfig config;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     AccountService accounts;
@@ -77,14 +81,14 @@ public class ReviewDemoData {
             return;
         }
         ReviewStandard standard = ReviewStandard.find("status = ?1 ORDER BY id", ReviewStandard.Status.ACTIVE).firstResult();
-        Person qsReviewer = first(qs, PersonCategory.LEGAL_REVIEWER, 0);
-        Person yxReviewer = first(yx, PersonCategory.LEGAL_REVIEWER, 0);
+        PersonSummary qsReviewer = first(qs, PersonCategory.LEGAL_REVIEWER, 0);
+        PersonSummary yxReviewer = first(yx, PersonCategory.LEGAL_REVIEWER, 0);
         if (qsReviewer == null || yxReviewer == null) {
             return;
         }
         Account learner = Account.findByUsername("learner").orElse(null);
-        Person liqiang = learner == null || learner.personId == null ? first(jb, PersonCategory.OFFICER, 0)
-                : Person.findById(learner.personId);
+        PersonSummary liqiang = learner == null || learner.personId == null ? first(jb, PersonCategory.OFFICER, 0)
+                : people.find(learner.personId).orElse(null);
 
         // the finished annual campaign
         ReviewCampaign annual = campaign("2026 年度行政处罚案卷评查", ReviewCampaign.Kind.ANNUAL, city, standard, 2,
@@ -97,8 +101,8 @@ public class ReviewDemoData {
             List<ReviewCaseFile> list = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 // 李强 (the demo learner) handles every 江滨 file with a colleague
-                Person o1 = u == jb ? liqiang : first(u, PersonCategory.OFFICER, i);
-                Person o2 = first(u, PersonCategory.OFFICER, i + 1);
+                PersonSummary o1 = u == jb ? liqiang : first(u, PersonCategory.OFFICER, i);
+                PersonSummary o2 = first(u, PersonCategory.OFFICER, i + 1);
                 list.add(file(annual, u, String.format("%s综执罚决字〔2026〕第%03d号", u.name.substring(0, 2), serial++),
                         matters[i][0], matters[i][1], LocalDate.of(2026, 2 + i * 2, 10 + i), o1, o2));
             }
@@ -148,9 +152,9 @@ public class ReviewDemoData {
         special.status = ReviewCampaign.Status.REVIEWING;
 
         if (Account.findByUsername("reviewer").isEmpty()) {
-            Account a = accounts.create("reviewer", qsReviewer.name + "（青山镇法制审核员）", config.demo().password(), Roles.LEARNER,
+            Account a = accounts.create("reviewer", qsReviewer.name() + "（青山镇法制审核员）", config.demo().password(), Roles.LEARNER,
                     qs.id, null, false);
-            a.personId = qsReviewer.id;
+            a.personId = qsReviewer.id();
         }
         audit.recordAs("system", "review.demo_loaded", "review_campaign", annual.id, AuditLog.detail("plans", r.plans(),
                 "assignments", r.assignments()));
@@ -158,13 +162,13 @@ public class ReviewDemoData {
                 + "recommendation", ReviewFinding.count(), r.assignments(), r.plans());
     }
 
-    private static Person first(OrgUnit u, PersonCategory category, int index) {
-        List<Person> list = Person.list("unitId = ?1 AND category = ?2 ORDER BY employeeNo", u.id, category);
+    private PersonSummary first(OrgUnit u, PersonCategory category, int index) {
+        List<PersonSummary> list = people.ofCategoryIn(u.id, category);
         return list.isEmpty() ? null : list.get(index % list.size());
     }
 
     private ReviewCampaign campaign(String name, ReviewCampaign.Kind kind, OrgUnit owner, ReviewStandard standard, int sample,
-            LocalDate from, LocalDate to, List<OrgUnit> units, List<Person> reviewers) {
+            LocalDate from, LocalDate to, List<OrgUnit> units, List<PersonSummary> reviewers) {
         ReviewCampaign c = new ReviewCampaign();
         c.name = name;
         c.kind = kind;
@@ -180,15 +184,15 @@ public class ReviewDemoData {
             em.createNativeQuery("INSERT INTO review_campaign_unit (campaign_id, unit_id) VALUES (?1, ?2)")
                     .setParameter(1, c.id).setParameter(2, u.id).executeUpdate();
         }
-        for (Person p : reviewers) {
+        for (PersonSummary p : reviewers) {
             em.createNativeQuery("INSERT INTO review_reviewer (campaign_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, c.id).setParameter(2, p.id).executeUpdate();
+                    .setParameter(1, c.id).setParameter(2, p.id()).executeUpdate();
         }
         return c;
     }
 
     private ReviewCaseFile file(ReviewCampaign c, OrgUnit u, String caseNo, String matter, String type, LocalDate date,
-            Person... officers) {
+            PersonSummary... officers) {
         ReviewCaseFile f = new ReviewCaseFile();
         f.campaignId = c.id;
         f.unitId = u.id;
@@ -198,10 +202,10 @@ public class ReviewDemoData {
         f.decisionDate = date;
         f.createdBy = "admin";
         f.persist();
-        for (Person p : officers) {
+        for (PersonSummary p : officers) {
             if (p != null) {
                 em.createNativeQuery("INSERT INTO review_case_officer (case_file_id, person_id) VALUES (?1, ?2) "
-                        + "ON CONFLICT DO NOTHING").setParameter(1, f.id).setParameter(2, p.id).executeUpdate();
+                        + "ON CONFLICT DO NOTHING").setParameter(1, f.id).setParameter(2, p.id()).executeUpdate();
             }
         }
         return f;

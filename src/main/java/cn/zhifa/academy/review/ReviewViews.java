@@ -14,7 +14,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -28,6 +29,9 @@ public class ReviewViews {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     ScoringService scoring;
@@ -82,9 +86,9 @@ public class ReviewViews {
         ReviewStandard s = ReviewStandard.findById(c.standardId);
         List<FileLine> lines = new ArrayList<>();
         for (ReviewCaseFile f : files) {
-            Person r = f.reviewerPersonId == null ? null : Person.findById(f.reviewerPersonId);
+            PersonSummary r = f.reviewerPersonId == null ? null : people.find(f.reviewerPersonId).orElse(null);
             lines.add(new FileLine(f.id, f.caseNo, f.matter, OrgUnit.<OrgUnit> findById(f.unitId).name, f.decisionType,
-                    f.decisionDate, f.sampleOrder, r == null ? null : r.name, f.status, f.total, f.band,
+                    f.decisionDate, f.sampleOrder, r == null ? null : r.name(), f.status, f.total, f.band,
                     ReviewFinding.count("caseFileId", f.id)));
         }
         List<ReviewCaseFile> scored = files.stream().filter(f -> f.status == ReviewCaseFile.Status.SCORED).toList();
@@ -94,7 +98,7 @@ public class ReviewViews {
         return new CampaignView(c.id, c.name, c.kind, c.year, OrgUnit.<OrgUnit> findById(c.owningUnitId).name, c.periodStart,
                 c.periodEnd, s.name + " v" + s.versionNo, c.sampleSize, manager ? c.sampleSeed : null, c.sampledBy, c.status,
                 ReviewAccess.unitsOf(c).stream().map(u -> new UnitOption(u, OrgUnit.<OrgUnit> findById(u).name)).toList(),
-                CampaignService.reviewersOf(c.id).stream().map(p -> ScoringService.officerLabel(Person.findById(p))).toList(),
+                CampaignService.reviewersOf(c.id).stream().map(p -> ScoringService.officerLabel(people.find(p).orElse(null))).toList(),
                 lines, scoring.findings(c, scored), scoring.results(c, scored), recs, manager);
     }
 

@@ -17,7 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
@@ -38,6 +39,9 @@ public class ScoringService {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     CurrentUser user;
@@ -118,17 +122,17 @@ public class ScoringService {
         List<Attachment> attachments = MediaObject.<MediaObject> list("ownerKind = ?1 AND ownerId = ?2 AND purgedAt IS NULL "
                 + "ORDER BY id", MediaOwner.REVIEW_CASE_FILE, f.id).stream()
                 .map(mo -> new Attachment(mo.publicId.toString(), mo.filename, mo.sizeBytes)).toList();
-        Person reviewer = f.reviewerPersonId == null ? null : Person.findById(f.reviewerPersonId);
+        PersonSummary reviewer = f.reviewerPersonId == null ? null : people.find(f.reviewerPersonId).orElse(null);
         return new FileView(f.id, c.id, c.name, c.status, f.caseNo, f.matter, OrgUnit.<OrgUnit> findById(f.unitId).name,
                 f.unitId, f.decisionType, f.decisionDate.toString(),
-                CampaignService.officersOf(f.id).stream().map(id -> officerLabel(Person.findById(id))).toList(),
-                f.sampleOrder, reviewer == null ? null : reviewer.name, f.status, running, f.total, f.band, checked.size(),
+                CampaignService.officersOf(f.id).stream().map(id -> officerLabel(people.find(id).orElse(null))).toList(),
+                f.sampleOrder, reviewer == null ? null : reviewer.name(), f.status, running, f.total, f.band, checked.size(),
                 items, findings(c, List.of(f)), attachments, scorable, scorable && checked.size() == items.size(),
                 access.manages(c));
     }
 
-    static String officerLabel(Person p) {
-        return p.name + "（" + p.employeeNo + "）";
+    static String officerLabel(PersonSummary p) {
+        return p.name() + "（" + p.employeeNo() + "）";
     }
 
     List<FindingView> findings(ReviewCampaign c, List<ReviewCaseFile> files) {
@@ -374,7 +378,7 @@ public class ScoringService {
         List<Line> u = new ArrayList<>();
         units.forEach((id, totals) -> u.add(line("unit-" + id, OrgUnit.<OrgUnit> findById(id).name, totals, s)));
         List<Line> o = new ArrayList<>();
-        officers.forEach((id, totals) -> o.add(line("person-" + id, officerLabel(Person.findById(id)), totals, s)));
+        officers.forEach((id, totals) -> o.add(line("person-" + id, officerLabel(people.find(id).orElse(null)), totals, s)));
         o.sort(java.util.Comparator.comparing(Line::average));
         return new Results(u, o);
     }
