@@ -31,6 +31,11 @@ public class OrgDirectory {
         return OrgUnit.<OrgUnit> findByIdOptional(id).map(OrgDirectory::of);
     }
 
+    /** Every unit in tree order (path, then sort order). */
+    public List<Unit> unitsOrdered() {
+        return OrgUnit.allOrdered().stream().map(OrgDirectory::of).toList();
+    }
+
     public Optional<Unit> unitByCode(String code) {
         return OrgUnit.findByCode(code).map(OrgDirectory::of);
     }

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
@@ -38,6 +38,9 @@ public class CampaignService {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     PeopleDirectory people;
@@ -85,8 +88,8 @@ public class CampaignService {
         if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
             errors.add(new Problem.FieldError("year", m.campaign_year_invalid()));
         }
-        OrgUnit owner = in.owningUnitId() == null ? null : OrgUnit.findById(in.owningUnitId());
-        if (owner == null || !(user.isSysadmin() || user.isAdmin() && scope.canActOnUnit(owner.id))) {
+        OrgDirectory.Unit owner = in.owningUnitId() == null ? null : orgDirectory.unit(in.owningUnitId()).orElse(null);
+        if (owner == null || !(user.isSysadmin() || user.isAdmin() && scope.canActOnUnit(owner.id()))) {
             errors.add(new Problem.FieldError("owningUnitId", m.campaign_owner_invalid()));
         }
         if (in.periodStart() == null || in.periodEnd() == null || in.periodEnd().isBefore(in.periodStart())) {
@@ -104,17 +107,17 @@ public class CampaignService {
             errors.add(new Problem.FieldError("unitIds", m.campaign_units_none()));
         }
         for (Long u : units) {
-            OrgUnit unit = u == null ? null : OrgUnit.findById(u);
-            if (unit == null || owner == null || !unit.path.startsWith(owner.path)) {
+            OrgDirectory.Unit unit = u == null ? null : orgDirectory.unit(u).orElse(null);
+            if (unit == null || owner == null || !unit.path().startsWith(owner.path())) {
                 errors.add(new Problem.FieldError("unitIds", m.campaign_unit_outside(String.valueOf(u))));
             }
         }
         List<PersonSummary> reviewers = new ArrayList<>();
         for (String no : in.reviewers() == null ? List.<String> of() : in.reviewers()) {
             PersonSummary p = no == null ? null : people.byEmployeeNo(no.trim()).orElse(null);
-            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId());
+            OrgDirectory.Unit pu = p == null ? null : orgDirectory.unit(p.unitId()).orElse(null);
             if (p == null || p.category() != PersonCategory.LEGAL_REVIEWER || p.status() != EmploymentStatus.ACTIVE
-                    || owner == null || pu == null || !pu.path.startsWith(owner.path)) {
+                    || owner == null || pu == null || !pu.path().startsWith(owner.path())) {
                 errors.add(new Problem.FieldError("reviewers", m.campaign_reviewer_invalid(String.valueOf(no))));
             } else if (reviewers.stream().noneMatch(r -> r.id() == p.id())) {
                 reviewers.add(p);
@@ -130,7 +133,7 @@ public class CampaignService {
         c.name = in.name().trim();
         c.kind = kind;
         c.year = in.year();
-        c.owningUnitId = owner.id;
+        c.owningUnitId = owner.id();
         c.periodStart = in.periodStart();
         c.periodEnd = in.periodEnd();
         c.standardId = standard.id;
@@ -168,8 +171,8 @@ public class CampaignService {
             throw ProblemException.conflict("status", m.campaign_not_draft());
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        OrgUnit unit = in.unitId() == null ? null : OrgUnit.findById(in.unitId());
-        if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id)) {
+        OrgDirectory.Unit unit = in.unitId() == null ? null : orgDirectory.unit(in.unitId()).orElse(null);
+        if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id())) {
             errors.add(new Problem.FieldError("unitId", m.file_unit_invalid()));
         }
         if (in.caseNo() == null || in.caseNo().isBlank() || in.caseNo().length() > 80) {
@@ -192,8 +195,8 @@ public class CampaignService {
                 continue;
             }
             PersonSummary p = people.byEmployeeNo(no.trim()).orElse(null);
-            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId());
-            if (p == null || unit == null || pu == null || !pu.path.startsWith(unit.path)) {
+            OrgDirectory.Unit pu = p == null ? null : orgDirectory.unit(p.unitId()).orElse(null);
+            if (p == null || unit == null || pu == null || !pu.path().startsWith(unit.path())) {
                 errors.add(new Problem.FieldError("officers", m.file_officer_invalid(no.trim())));
             } else if (officers.stream().noneMatch(o -> o.id() == p.id())) {
                 officers.add(p);
@@ -207,7 +210,7 @@ public class CampaignService {
         }
         ReviewCaseFile f = new ReviewCaseFile();
         f.campaignId = c.id;
-        f.unitId = unit.id;
+        f.unitId = unit.id();
         f.caseNo = in.caseNo().trim();
         f.matter = in.matter().trim();
         f.decisionType = in.decisionType().trim();
@@ -245,11 +248,11 @@ public class CampaignService {
                 .map(f -> new Sampling.File(f.id, f.unitId, f.caseNo)).toList();
         Map<Long, String> paths = new HashMap<>();
         for (Long u : ReviewAccess.unitsOf(c)) {
-            paths.put(u, OrgUnit.<OrgUnit> findById(u).path);
+            paths.put(u, orgDirectory.unit(u).orElseThrow().path());
         }
         List<Sampling.Reviewer> reviewers = reviewersOf(c.id).stream().map(id -> {
             PersonSummary p = people.find(id).orElseThrow();
-            return new Sampling.Reviewer(id, OrgUnit.<OrgUnit> findById(p.unitId()).path);
+            return new Sampling.Reviewer(id, orgDirectory.unit(p.unitId()).orElseThrow().path());
         }).toList();
         return Sampling.draw(files, paths, reviewers, c.sampleSize, seed);
     }
@@ -275,7 +278,7 @@ public class CampaignService {
             picks = draw(c, s);
         } catch (Sampling.NoReviewer e) {
             throw new ProblemException(422, "No eligible reviewer",
-                    m.campaign_no_reviewer_for(OrgUnit.<OrgUnit> findById(e.unitId).name));
+                    m.campaign_no_reviewer_for(orgDirectory.unit(e.unitId).orElseThrow().name()));
         }
         List<String> sampled = new ArrayList<>();
         for (Sampling.Pick p : picks) {
