@@ -15,8 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
@@ -46,6 +45,9 @@ public class DemoMatters {
 
     @Inject
     AcademyConfig config;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     PeopleDirectory people;
@@ -144,16 +146,16 @@ public class DemoMatters {
 
     @Transactional
     void load(@Observes @Priority(60) StartupEvent event) {
-        if (!config.demo().enabled() || OrgUnit.findByCode("SFS").isEmpty() || DelegatedMatter.count() > 0) {
+        if (!config.demo().enabled() || orgDirectory.unitByCode("SFS").isEmpty() || DelegatedMatter.count() > 0) {
             return;
         }
         Map<String, Long> towns = new HashMap<>();
-        ALL.forEach(c -> OrgUnit.findByCode(c).ifPresent(u -> towns.put(c, u.id)));
+        ALL.forEach(c -> orgDirectory.unitByCode(c).ifPresent(u -> towns.put(c, u.id())));
         if (towns.size() < ALL.size()) {
             return;
         }
         Map<String, Long> domains = new HashMap<>();
-        EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.code, d.id));
+        orgDirectory.allDomains().forEach(d -> domains.put(d.code(), d.id()));
         int n = 0;
         for (Demo d : MATTERS) {
             DelegatedMatter m = new DelegatedMatter();

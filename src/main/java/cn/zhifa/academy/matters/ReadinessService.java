@@ -18,8 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
@@ -39,6 +38,9 @@ public class ReadinessService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     PeopleDirectory directory;
@@ -83,20 +85,20 @@ public class ReadinessService {
     /** Every cell of the towns the viewer may see, towns in tree order, matters by code. */
     @Transactional
     public List<TownRow> grid() {
-        List<OrgUnit> towns = access.towns();
+        List<OrgDirectory.Unit> towns = access.towns();
         List<TownRow> out = new ArrayList<>();
         if (towns.isEmpty()) {
             return out;
         }
-        Data data = new Data(towns.stream().map(u -> u.id).toList());
-        for (OrgUnit t : towns) {
+        Data data = new Data(towns.stream().map(OrgDirectory.Unit::id).toList());
+        for (OrgDirectory.Unit t : towns) {
             List<Cell> cells = new ArrayList<>();
-            for (DelegatedMatter m : data.mattersOf(t.id)) {
+            for (DelegatedMatter m : data.mattersOf(t.id())) {
                 cells.add(cell(t, m, data));
             }
             // red cells first: what a district has to act on
             cells.sort(Comparator.comparing((Cell c) -> !c.red()).thenComparing(Cell::matterCode));
-            out.add(new TownRow(t.id, t.name, t.code, data.officers(t.id).size(), cells));
+            out.add(new TownRow(t.id(), t.name(), t.code(), data.officers(t.id()).size(), cells));
         }
         return out;
     }
@@ -104,17 +106,17 @@ public class ReadinessService {
     /** One cell and its officers; 404 for a town outside the viewer's scope or a matter the town does not hold. */
     @Transactional
     public Drill drill(long townId, long matterId) {
-        OrgUnit t = access.towns().stream().filter(u -> u.id == townId).findFirst()
+        OrgDirectory.Unit t = access.towns().stream().filter(u -> u.id() == townId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound(msg.err_no_cell()));
-        Data data = new Data(List.of(t.id));
-        DelegatedMatter m = data.mattersOf(t.id).stream().filter(x -> x.id == matterId).findFirst()
+        Data data = new Data(List.of(t.id()));
+        DelegatedMatter m = data.mattersOf(t.id()).stream().filter(x -> x.id == matterId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound(msg.err_no_cell()));
         Cell cell = cell(t, m, data);
         MatterMaterials.Materials mat = data.materials(m);
         Set<Long> courses = data.publishedCourses(mat);
         String domain = data.domainCode(m);
         List<PersonLine> people = new ArrayList<>();
-        for (PersonSummary p : data.officers(t.id)) {
+        for (PersonSummary p : data.officers(t.id())) {
             int[] answers = data.answers(p.id(), mat.questionIds());
             people.add(new PersonLine(p.id(), p.name(), p.employeeNo(), data.qualification(p.id(), domain),
                     (int) courses.stream().filter(c -> data.completed(p.id(), c)).count(), courses.size(), answers[0],
@@ -124,8 +126,8 @@ public class ReadinessService {
         return new Drill(cell, people);
     }
 
-    private Cell cell(OrgUnit t, DelegatedMatter m, Data data) {
-        List<PersonSummary> officers = data.officers(t.id);
+    private Cell cell(OrgDirectory.Unit t, DelegatedMatter m, Data data) {
+        List<PersonSummary> officers = data.officers(t.id());
         String domain = data.domainCode(m);
         int qualified = (int) officers.stream().filter(p -> data.qualification(p.id(), domain) != null).count();
         MatterMaterials.Materials mat = data.materials(m);
@@ -141,8 +143,8 @@ public class ReadinessService {
             correct += a[1];
         }
         Integer pass = answered == 0 ? null : correct * 100 / answered;
-        OptionalLong f = findings.findings(t.id, m.code, m.name);
-        return new Cell(t.id, t.name, t.code, m.id, m.code, m.name, data.domainName(m), m.highFrequency,
+        OptionalLong f = findings.findings(t.id(), m.code, m.name);
+        return new Cell(t.id(), t.name(), t.code(), m.id, m.code, m.name, data.domainName(m), m.highFrequency,
                 officers.size(), qualified, courses.size(), completers, completedPercent, answered, correct, pass,
                 f.isPresent() ? f.getAsLong() : null, qualified == 0);
     }
@@ -207,7 +209,7 @@ public class ReadinessService {
         final LocalDate today = clock.today();
         final Map<Long, List<PersonSummary>> officers = new HashMap<>();
         final Map<Long, List<DelegatedMatter>> matters = new LinkedHashMap<>();
-        final Map<Long, EnforcementDomain> domains = new HashMap<>();
+        final Map<Long, OrgDirectory.Domain> domains = new HashMap<>();
         /** person id → domain code → qualification number */
         final Map<Long, Map<String, String>> qualifications = new HashMap<>();
         final Set<String> completions = new HashSet<>();
@@ -218,7 +220,7 @@ public class ReadinessService {
 
         @SuppressWarnings("unchecked")
         Data(List<Long> townIds) {
-            EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.id, d));
+            orgDirectory.allDomains().forEach(d -> domains.put(d.id(), d));
             for (PersonSummary p : directory.activeIn(townIds, PersonCategory.OFFICER)) {
                 officers.computeIfAbsent(p.unitId(), k -> new ArrayList<>()).add(p);
             }
@@ -267,11 +269,11 @@ public class ReadinessService {
         }
 
         String domainCode(DelegatedMatter m) {
-            return domains.get(m.domainId).code;
+            return domains.get(m.domainId).code();
         }
 
         String domainName(DelegatedMatter m) {
-            return domains.get(m.domainId).name;
+            return domains.get(m.domainId).name();
         }
 
         String qualification(long personId, String domainCode) {

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.platform.security.OrgScope;
+
 /**
  * The organisation as other features read it (organisation units and enforcement domains), as
  * plain values: other features call this instead of reading {@link OrgUnit} or
@@ -20,7 +22,8 @@ import jakarta.transaction.Transactional;
 public class OrgDirectory {
 
     /** One organisation unit (市 → 区县 → 镇街) as a value. */
-    public record Unit(long id, Long parentId, String code, String name, OrgLevel level, String townType, String path) {
+    public record Unit(long id, Long parentId, String code, String name, OrgLevel level, String townType, String path,
+            int sortOrder) {
     }
 
     /** One enforcement domain ("1+6") as a value. */
@@ -68,6 +71,26 @@ public class OrgDirectory {
         return names;
     }
 
+    /** The units of a level, in the order the table is read. */
+    public List<Unit> unitsAt(OrgLevel level) {
+        return OrgUnit.<OrgUnit> list("level", level).stream().map(OrgDirectory::of).toList();
+    }
+
+    /**
+     * The units of a level whose path meets a scope condition written on {@code path} with
+     * parameter {@code ?2} (e.g. {@code filter.onPath("path", "?2")}).
+     */
+    public List<Unit> unitsAt(OrgLevel level, OrgScope.Condition onPath) {
+        return onPath.bind(OrgUnit.getEntityManager().createQuery("SELECT u FROM OrgUnit u WHERE u.level = ?1 AND "
+                + onPath.text(), OrgUnit.class).setParameter(1, level)).getResultList().stream().map(OrgDirectory::of)
+                .toList();
+    }
+
+    /** Every domain, in the order the table is read. */
+    public List<Domain> allDomains() {
+        return EnforcementDomain.<EnforcementDomain> listAll().stream().map(OrgDirectory::of).toList();
+    }
+
     /** Every domain in display order. */
     public List<Domain> domains() {
         return EnforcementDomain.ordered().stream().map(OrgDirectory::of).toList();
@@ -86,7 +109,7 @@ public class OrgDirectory {
     }
 
     static Unit of(OrgUnit u) {
-        return new Unit(u.id, u.parentId, u.code, u.name, u.level, u.townType, u.path);
+        return new Unit(u.id, u.parentId, u.code, u.name, u.level, u.townType, u.path, u.sortOrder);
     }
 
     static Domain of(EnforcementDomain d) {
