@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.ProviderDirectory;
@@ -23,6 +24,9 @@ public class ExamAdminPageQueries {
 
     @Inject
     ExamScope scope;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     ProviderDirectory providerDirectory;
@@ -78,7 +82,6 @@ public class ExamAdminPageQueries {
             return List.of();
         }
         // people outside the manager's scope are not shown (saving the form drops them)
-        return Person.<Person> list("id IN ?1 ORDER BY employeeNo", ids).stream().filter(scope::canSee)
-                .map(p -> p.employeeNo).toList();
+        return people.byEmployeeNoOrder(ids).stream().filter(scope::canSee).map(PersonSummary::employeeNo).toList();
     }
 }

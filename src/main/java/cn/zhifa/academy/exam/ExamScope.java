@@ -5,7 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
@@ -44,8 +44,8 @@ public class ExamScope {
     }
 
     /** A person the user may name in an audience or an override, and see by name in its lists. */
-    public boolean canSee(Person p) {
-        return p != null && p.unitId != null && canManageUnit(p.unitId);
+    public boolean canSee(PersonSummary p) {
+        return p != null && canManageUnit(p.unitId());
     }
 
     public boolean canSee(ProviderDirectory.ProviderSummary p) {

@@ -58,6 +58,15 @@ public class PeopleDirectory {
                 .toList();
     }
 
+    /** Summaries of these people by employee number; unknown ids are left out. */
+    public List<PersonSummary> byEmployeeNoOrder(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Person.<Person> list("id IN ?1 ORDER BY employeeNo", ids).stream().map(PeopleDirectory::summary)
+                .toList();
+    }
+
     /** People with this exact name, by employee number. */
     public List<PersonSummary> byName(String name) {
         return Person.<Person> list("name = ?1 ORDER BY employeeNo", name).stream().map(PeopleDirectory::summary)
@@ -85,7 +94,8 @@ public class PeopleDirectory {
                 category, OrgScope.subtreePattern(unitPath)).stream().map(PeopleDirectory::summary).toList();
     }
 
-    static PersonSummary summary(Person p) {
+    /** The summary of a loaded person (for code of the people feature and tests that hold one). */
+    public static PersonSummary summary(Person p) {
         return new PersonSummary(p.id, p.name, p.employeeNo, p.category, p.grade, p.unitId, p.departmentId,
                 p.providerId, p.status, p.statusSince, p.certNo);
     }
