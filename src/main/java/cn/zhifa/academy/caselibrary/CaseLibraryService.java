@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import cn.zhifa.academy.content.ChineseNumerals;
+import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.content.Markdown;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.platform.security.CurrentUser;

@@ -20,6 +20,9 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
+import cn.zhifa.academy.content.ChineseNumerals;
+import cn.zhifa.academy.content.Laws;
+
 /**
  * Turns case text and search input into PostgreSQL text-search values (分词). PostgreSQL has no
  * Chinese parser, so we produce the tokens ourselves and hand them over as {@code tsvector} /

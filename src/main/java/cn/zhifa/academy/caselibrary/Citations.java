@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.zhifa.academy.content.ChineseNumerals;
+import cn.zhifa.academy.content.Laws;
+
 /**
  * Finds article citations (条文引用) in what officers type and in case text, whatever the
  * numerals: 行政处罚法 第三十三条, 处罚法33条, 第33条, 《中华人民共和国行政处罚法》第三十三条第一款、

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import cn.zhifa.academy.content.Markdown;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.security.Roles;
@@ -44,17 +44,20 @@ public class AuthoringPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> courses, List<EnforcementDomain> domains, String error,
+        static native TemplateInstance list(List<Row> courses, List<OrgDirectory.Domain> domains, String error,
                 String message);
 
         static native TemplateInstance edit(Course course, CourseVersion draft, List<Lesson> lessons,
-                List<EnforcementDomain> domains, String message, String error);
+                List<OrgDirectory.Domain> domains, String message, String error);
 
         static native TemplateInstance lesson(Course course, LessonForm form, String preview, String error);
     }
 
     @Inject
     AuthoringService authoring;
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     CourseImporter importer;
@@ -89,7 +92,7 @@ public class AuthoringPage {
             CourseVersion v = CourseVersion.latest(c.id).orElseThrow();
             return new Row(c.code, v.title, c.status.name(), v.number, v.isDraft());
         }).toList();
-        return Templates.list(rows, EnforcementDomain.ordered(), error, message);
+        return Templates.list(rows, org.domains(), error, message);
     }
 
     @POST
@@ -114,7 +117,7 @@ public class AuthoringPage {
     private TemplateInstance edit(String code, String message, String error) {
         Course c = authoring.course(code);
         CourseVersion latest = CourseVersion.latest(c.id).orElseThrow();
-        return Templates.edit(c, latest, Lesson.ofVersion(latest.id), EnforcementDomain.ordered(), message, error);
+        return Templates.edit(c, latest, Lesson.ofVersion(latest.id), org.domains(), message, error);
     }
 
     @POST

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.academy.content.ContentProblem;
 import cn.zhifa.academy.content.FrontMatterDocument;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.audit.AuditLog;
@@ -41,6 +41,9 @@ public class AuthoringService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     cn.zhifa.academy.storage.MediaService media;
@@ -314,8 +317,8 @@ public class AuthoringService {
         v.creditHours = in.hours();
     }
 
-    private static Long domain(Long id) {
-        if (id == null || EnforcementDomain.findById(id) == null) {
+    private Long domain(Long id) {
+        if (id == null || !org.domainExists(id)) {
             throw ProblemException.invalid("domainId", "请选择分类（执法领域或通用）");
         }
         return id;

@@ -31,7 +31,7 @@ import cn.zhifa.academy.content.ContentProblem;
 import cn.zhifa.academy.content.FrontMatterDocument;
 import cn.zhifa.academy.knowledge.KnowledgePoints;
 import cn.zhifa.academy.knowledge.KnowledgeTags;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.audit.AuditLog;
@@ -57,6 +57,9 @@ public class CourseImporter {
 
     @Inject
     MediaService media;
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     AuditLog audit;
@@ -129,8 +132,7 @@ public class CourseImporter {
             return out;
         }
         Set<String> domains = new HashSet<>();
-        QuarkusTransaction.requiringNew().run(() -> EnforcementDomain.<EnforcementDomain> listAll()
-                .forEach(d -> domains.add(d.name)));
+        QuarkusTransaction.requiringNew().run(() -> org.domains().forEach(d -> domains.add(d.name())));
         Map<String, String> codes = new HashMap<>();
         List<Path> dirs;
         try (Stream<Path> s = Files.list(folder)) {
@@ -407,7 +409,7 @@ public class CourseImporter {
                 course.code = pc.code();
                 course.createdBy = actor;
             }
-            course.domainId = EnforcementDomain.byName(pc.domain()).orElseThrow().id;
+            course.domainId = org.domainByName(pc.domain()).orElseThrow().id();
             course.status = Course.Status.PUBLISHED;
             course.persist();
             CourseVersion v = new CourseVersion();

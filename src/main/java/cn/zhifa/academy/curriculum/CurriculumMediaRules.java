@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleScope;
-import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.storage.MediaObject;
 import cn.zhifa.academy.storage.MediaOwner;
@@ -65,6 +65,9 @@ public final class CurriculumMediaRules {
         @Inject
         PeopleScope people;
 
+        @Inject
+        PeopleDirectory directory;
+
         @Override
         public MediaOwner kind() {
             return MediaOwner.EVIDENCE;
@@ -75,8 +78,7 @@ public final class CurriculumMediaRules {
             if (m.ownerId == null) {
                 return user.isSysadmin();
             }
-            Person p = Person.findById(m.ownerId);
-            return p != null && people.canSee(p);
+            return directory.find(m.ownerId).filter(people::canSee).isPresent();
         }
     }
 }

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.runtime.StartupEvent;
@@ -26,6 +26,9 @@ public class DemoPlans {
     AcademyConfig config;
 
     @Inject
+    OrgDirectory org;
+
+    @Inject
     PlanSync sync;
 
     @Transactional
@@ -33,7 +36,7 @@ public class DemoPlans {
         if (!config.demo().enabled() || TrainingPlan.count() > 0 || Course.count() == 0) {
             return;
         }
-        OrgUnit city = OrgUnit.findByCode("SFS").orElse(null);
+        OrgDirectory.Unit city = org.unitByCode("SFS").orElse(null);
         if (city == null) {
             return;
         }
@@ -41,7 +44,7 @@ public class DemoPlans {
         int year = Now.today().getYear();
         p.year = year;
         p.title = year + " 年度行政执法人员法治培训";
-        p.owningUnitId = city.id;
+        p.owningUnitId = city.id();
         p.categories = "OFFICER,LEGAL_REVIEWER";
         p.requiredHours = BigDecimal.valueOf(60);
         p.dueDate = LocalDate.of(year, 12, 31);

@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.organization.OrgService;
 import cn.zhifa.academy.people.Grade;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
@@ -40,7 +40,7 @@ import io.quarkus.qute.TemplateInstance;
 public class PlanPage {
 
     /** Choices of the plan form. */
-    public record Choices(List<OrgService.Node> units, List<EnforcementDomain> domains, List<CourseOption> courses,
+    public record Choices(List<OrgService.Node> units, List<OrgDirectory.Domain> domains, List<CourseOption> courses,
             PersonCategory[] categories, Grade[] grades, OrgLevel[] levels, int year) {
     }
 
@@ -60,6 +60,12 @@ public class PlanPage {
     PlanService plans;
 
     @Inject
+    OrgDirectory org;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
     OrgService orgs;
 
     @GET
@@ -68,7 +74,7 @@ public class PlanPage {
     }
 
     private TemplateInstance page(String error, String message) {
-        Choices choices = new Choices(orgs.visibleTree(), EnforcementDomain.ordered(),
+        Choices choices = new Choices(orgs.visibleTree(), org.domains(),
                 CourseVersion.<CourseVersion> getEntityManager().createQuery("SELECT c.code, v.title, v.creditHours FROM Course c, "
                         + "CourseVersion v WHERE v.id = c.publishedVersionId ORDER BY v.title", Object[].class).getResultList()
                         .stream().map(r -> new CourseOption((String) r[0], (String) r[1], (java.math.BigDecimal) r[2])).toList(),
@@ -110,8 +116,8 @@ public class PlanPage {
     public Response offline(@RestForm String employeeNo, @RestForm BigDecimal hours, @RestForm String date,
             @RestForm String description, @RestForm("evidence") FileUpload evidence) throws IOException {
         try {
-            Long personId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Person
-                    .byEmployeeNo(employeeNo == null ? "" : employeeNo.trim()).map(p -> p.id).orElse(null));
+            Long personId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> people
+                    .byEmployeeNo(employeeNo == null ? "" : employeeNo.trim()).map(p -> p.id()).orElse(null));
             if (personId == null) {
                 throw new ProblemException(404, "Not found", "找不到工号为 " + employeeNo + " 的人员");
             }

@@ -31,11 +31,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleScope;
-import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
@@ -54,6 +54,12 @@ public class PlanService {
 
     @Inject
     OrgScope orgScope;
+
+    @Inject
+    OrgDirectory org;
+
+    @Inject
+    PeopleDirectory directory;
 
     @Inject
     PeopleScope peopleScope;
@@ -124,7 +130,7 @@ public class PlanService {
     }
 
     PlanView view(TrainingPlan p) {
-        return new PlanView(p.id, p.year, p.title, OrgUnit.<OrgUnit> findById(p.owningUnitId).name, p.categoryList(),
+        return new PlanView(p.id, p.year, p.title, org.unit(p.owningUnitId).orElseThrow().name(), p.categoryList(),
                 p.gradeList(), p.levelList(), p.domainIdList(), p.audienceUnitId,
                 p.courses.stream().map(c -> c.code).toList(), p.requiredHours, p.dueDate, p.status.name(),
                 PlanAssignment.count("planId = ?1 AND status = ?2", p.id, PlanAssignment.Status.OPEN));
@@ -194,12 +200,12 @@ public class PlanService {
         if (personIds.isEmpty()) {
             return List.of();
         }
-        List<Person> people = Person.list("id IN ?1 ORDER BY unitId, name", personIds);
-        people = people.stream().filter(peopleScope::canSee).filter(x -> unitId == null || x.unitId.equals(unitId)).toList();
+        List<PeopleDirectory.PersonSummary> people = directory.list(personIds).stream().filter(peopleScope::canSee)
+                .filter(x -> unitId == null || unitId.equals(x.unitId())).toList();
         Set<Long> courseIds = p.courses.stream().map(c -> c.id).collect(Collectors.toSet());
         Map<Long, Integer> done = new HashMap<>();
         Map<Long, BigDecimal> hours = new HashMap<>();
-        List<Long> ids = people.stream().map(x -> x.id).toList();
+        List<Long> ids = people.stream().map(x -> x.id()).toList();
         if (!ids.isEmpty()) {
             Enrollment.<Enrollment> list("personId IN ?1 AND completedAt IS NOT NULL", ids).stream()
                     .filter(e -> courseIds.contains(e.courseId)).forEach(e -> done.merge(e.personId, 1, Integer::sum));
@@ -208,11 +214,11 @@ public class PlanService {
                     .setParameter("ids", ids).setParameter("year", p.year).getResultList()
                     .forEach(r -> hours.put((Long) r[0], (BigDecimal) r[1]));
         }
-        Map<Long, String> units = OrgUnit.<OrgUnit> listAll().stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
+        Map<Long, String> units = org.unitNames();
         List<PersonProgress> out = new ArrayList<>();
-        for (Person x : people) {
-            BigDecimal h = hours.getOrDefault(x.id, BigDecimal.ZERO);
-            out.add(new PersonProgress(x.id, x.name, x.employeeNo, units.get(x.unitId), done.getOrDefault(x.id, 0),
+        for (PeopleDirectory.PersonSummary x : people) {
+            BigDecimal h = hours.getOrDefault(x.id(), BigDecimal.ZERO);
+            out.add(new PersonProgress(x.id(), x.name(), x.employeeNo(), units.get(x.unitId()), done.getOrDefault(x.id(), 0),
                     courseIds.size(), h, h.compareTo(p.requiredHours) < 0));
         }
         return out;
@@ -222,7 +228,7 @@ public class PlanService {
     public List<UnitProgress> byUnit(long planId) {
         Map<String, UnitProgress> rows = new LinkedHashMap<>();
         Map<String, Long> unitIds = new HashMap<>();
-        OrgUnit.<OrgUnit> listAll().forEach(u -> unitIds.put(u.name, u.id));
+        org.unitNames().forEach((id, name) -> unitIds.put(name, id));
         for (PersonProgress pp : people(planId, null)) {
             UnitProgress r = rows.getOrDefault(pp.unit(), new UnitProgress(unitIds.get(pp.unit()), pp.unit(), 0, 0, 0));
             rows.put(pp.unit(), new UnitProgress(r.unitId(), r.unit(), r.assigned() + 1,
@@ -271,8 +277,8 @@ public class PlanService {
     @Transactional(Transactional.TxType.NEVER)
     public HoursEntry recordOffline(long personId, BigDecimal hours, LocalDate date, String description,
             Path evidence, String evidenceName, String evidenceType) throws IOException {
-        Person p = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .call(() -> Person.<Person> findByIdOptional(personId).filter(peopleScope::canManage).orElse(null));
+        PeopleDirectory.PersonSummary p = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> directory.find(personId).filter(peopleScope::canManage).orElse(null));
         if (p == null) {
             throw new ProblemException(404, "Not found", "No person " + personId + " within your scope");
         }

@@ -21,7 +21,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.PeopleChanged;
 import cn.zhifa.academy.platform.audit.AuditLog;
@@ -48,6 +48,9 @@ public class PlanSync {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     AuditLog audit;
@@ -175,11 +178,12 @@ public class PlanSync {
 
     /** Ids of the people the plan applies to now. */
     List<Long> audience(TrainingPlan plan) {
-        OrgUnit root = OrgUnit.findById(plan.audienceUnitId != null ? plan.audienceUnitId : plan.owningUnitId);
+        String rootPath = org.unit(plan.audienceUnitId != null ? plan.audienceUnitId : plan.owningUnitId).orElseThrow()
+                .path();
         StringBuilder q = new StringBuilder("SELECT p.id FROM Person p, OrgUnit u WHERE u.id = p.unitId "
                 + "AND " + OrgScope.pathWithin("u.path", ":path") + " AND p.status = :active");
         Map<String, Object> params = new HashMap<>();
-        params.put("path", OrgScope.subtreePattern(root.path));
+        params.put("path", OrgScope.subtreePattern(rootPath));
         params.put("active", EmploymentStatus.ACTIVE);
         if (!plan.categoryList().isEmpty()) {
             q.append(" AND CAST(p.category AS String) IN :categories");

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 
 /**
@@ -23,6 +23,12 @@ public class RenewalTraining {
     @Inject
     AuditLog audit;
 
+    @Inject
+    OrgDirectory org;
+
+    @Inject
+    PeopleDirectory people;
+
     /**
      * Assigns the person to "{year} 年换证培训：{title}" (created on first use, owned by the root
      * of the person's organisation tree, due on {@code due}); returns the plan id, or empty when
@@ -32,13 +38,11 @@ public class RenewalTraining {
     public Optional<Long> assign(String title, List<String> courseCodes, long personId, LocalDate due, String reason,
             String actor) {
         List<Course> courses = courseCodes.stream().map(Course::byCode).flatMap(Optional::stream).toList();
-        Person person = Person.findById(personId);
-        if (courses.isEmpty() || person == null || person.unitId == null) {
+        PeopleDirectory.PersonSummary person = people.find(personId).orElse(null);
+        if (courses.isEmpty() || person == null) {
             return Optional.empty();
         }
-        OrgUnit unit = OrgUnit.findById(person.unitId);
-        OrgUnit root = OrgUnit.<OrgUnit> find("path = ?1", "/" + unit.path.split("/")[1] + "/").firstResultOptional()
-                .orElse(unit);
+        OrgDirectory.Unit root = org.rootOf(person.unitId()).orElseThrow();
         int year = due.getYear();
         String planTitle = year + " 年换证培训：" + title;
         TrainingPlan plan = TrainingPlan.<TrainingPlan> find("namedOnly = true AND year = ?1 AND title = ?2", year, planTitle)
@@ -47,7 +51,7 @@ public class RenewalTraining {
             plan = new TrainingPlan();
             plan.year = year;
             plan.title = planTitle;
-            plan.owningUnitId = root.id;
+            plan.owningUnitId = root.id();
             plan.namedOnly = true;
             plan.requiredHours = courses.stream().map(c -> c.publishedVersionId == null ? BigDecimal.ZERO
                     : CourseVersion.<CourseVersion> findById(c.publishedVersionId).creditHours)

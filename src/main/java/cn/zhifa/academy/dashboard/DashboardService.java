@@ -27,6 +27,7 @@ import cn.zhifa.academy.evaluation.EvalMessages;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.qualification.ExpiringQualifications;
 
 /**
  * The administrators' dashboards (统计看板), each one SQL aggregate over the caller's unit

@@ -3,7 +3,6 @@ package cn.zhifa.academy.evaluation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.zhifa.academy.provider.Provider;
 import cn.zhifa.academy.provider.ProviderService;
 import cn.zhifa.academy.storage.MediaObject;
 import cn.zhifa.academy.storage.MediaOwner;
@@ -23,7 +22,6 @@ public class CreditMediaRule implements MediaOwnerRule {
 
     @Override
     public boolean mayRead(MediaObject m) {
-        Provider p = m.ownerId == null ? null : Provider.findById(m.ownerId);
-        return p != null && providers.canSee(p);
+        return m.ownerId != null && providers.visibleSummary(m.ownerId).isPresent();
     }
 }

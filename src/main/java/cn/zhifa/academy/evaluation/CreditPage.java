@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.provider.ProviderService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -70,7 +70,7 @@ public class CreditPage {
     }
 
     private TemplateInstance page(long id, String error) {
-        Provider p = credit.visible(id);
+        ProviderDirectory.ProviderSummary p = credit.visible(id);
         return Templates.provider(providers.view(id).orElseThrow(), credit.standing(id),
                 evaluations.list(SubjectKind.PROVIDER, null, id, 50).stream().map(evaluations::view).toList(),
                 credit.events(id), credit.blacklistings(id), credit.commissions(id),

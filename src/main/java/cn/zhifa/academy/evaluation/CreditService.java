@@ -14,13 +14,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.provider.ProviderService;
 import cn.zhifa.academy.storage.MediaObject;
 import cn.zhifa.academy.storage.MediaService;
@@ -40,6 +40,12 @@ public class CreditService {
 
     @Inject
     ProviderService providers;
+
+    @Inject
+    ProviderDirectory providerDirectory;
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     OrgScope orgScope;
@@ -90,21 +96,21 @@ public class CreditService {
         }
     }
 
-    public Provider visible(long providerId) {
-        return providers.visible(providerId)
+    public ProviderDirectory.ProviderSummary visible(long providerId) {
+        return providers.visibleSummary(providerId)
                 .orElseThrow(() -> new ProblemException(404, "Not found", "No provider " + providerId));
     }
 
-    public Provider manageable(long providerId) {
-        Provider p = visible(providerId);
-        if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId))) {
+    public ProviderDirectory.ProviderSummary manageable(long providerId) {
+        ProviderDirectory.ProviderSummary p = visible(providerId);
+        if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId()))) {
             throw new ForbiddenException("only administrators of the commissioning unit may do this");
         }
         return p;
     }
 
-    public boolean canManage(Provider p) {
-        return user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId);
+    public boolean canManage(ProviderDirectory.ProviderSummary p) {
+        return user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId());
     }
 
     // ---- events ------------------------------------------------------------------------
@@ -240,9 +246,9 @@ public class CreditService {
     /** A new commission; refused while the provider is blacklisted in any part of the period. */
     @Transactional
     public Commission commission(long providerId, CommissionInput in) {
-        Provider p = visible(providerId);
-        Long unitId = in.unitId() == null ? p.commissioningUnitId : in.unitId();
-        if (OrgUnit.findById(unitId) == null) {
+        ProviderDirectory.ProviderSummary p = visible(providerId);
+        Long unitId = in.unitId() == null ? p.commissioningUnitId() : in.unitId();
+        if (!org.unitExists(unitId)) {
             throw ProblemException.invalid("unitId", "委托单位不存在");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(unitId))) {
@@ -259,7 +265,7 @@ public class CreditService {
                 .stream().filter(b -> b.inForceOn(today) || b.overlaps(in.periodStart(), in.periodEnd())).findFirst();
         if (block.isPresent()) {
             Blacklisting b = block.get();
-            throw ProblemException.conflict("providerId", "“" + p.name + "”已列入" + suspensionListLabel + "（" + b.startsOn + " 至 "
+            throw ProblemException.conflict("providerId", "“" + p.name() + "”已列入" + suspensionListLabel + "（" + b.startsOn + " 至 "
                     + b.endsOn.minusDays(1) + "），期间不得新增委托");
         }
         Commission c = new Commission();
@@ -277,7 +283,7 @@ public class CreditService {
 
     public List<CommissionView> commissions(long providerId) {
         visible(providerId);
-        Map<Long, String> units = OrgUnit.<OrgUnit> listAll().stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
+        Map<Long, String> units = org.unitNames();
         return Commission.<Commission> list("providerId = ?1 ORDER BY periodStart DESC, id DESC", providerId).stream()
                 .map(c -> new CommissionView(c.id, units.get(c.unitId), c.services, c.periodStart, c.periodEnd, c.createdBy))
                 .toList();
@@ -286,12 +292,12 @@ public class CreditService {
     // ---- standing ----------------------------------------------------------------------
 
     public Standing standing(long providerId) {
-        Provider p = Provider.findById(providerId);
+        ProviderDirectory.ProviderSummary p = providerDirectory.find(providerId).orElse(null);
         Evaluation latest = Evaluation.<Evaluation> find(
                 "providerId = ?1 AND status = ?2 ORDER BY periodStart DESC, id DESC", providerId, Evaluation.Status.CONFIRMED)
                 .firstResult();
         BlacklistView b = inForce(List.of(providerId)).get(providerId);
-        return new Standing(providerId, p == null ? "" : p.name, latest == null ? null : latest.total,
+        return new Standing(providerId, p == null ? "" : p.name(), latest == null ? null : latest.total,
                 latest == null ? null : latest.band, latest == null ? null : latest.cycleLabel, b);
     }
 }

@@ -15,13 +15,12 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
-import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamResultRecorded;
 import io.quarkus.runtime.StartupEvent;
@@ -40,6 +39,15 @@ public class EvaluationDemoData {
     AcademyConfig config;
 
     @Inject
+    ProviderDirectory providerDirectory;
+
+    @Inject
+    OrgDirectory org;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
     EvaluationService evaluations;
 
     @Inject
@@ -50,16 +58,15 @@ public class EvaluationDemoData {
         if (!config.demo().enabled() || EvalScheme.count() > 0) {
             return;
         }
-        OrgUnit city = OrgUnit.findByCode("SFS").orElse(null);
-        OrgUnit linjiang = OrgUnit.findByCode("SFS-LJ").orElse(null);
+        OrgDirectory.Unit city = org.unitByCode("SFS").orElse(null);
+        OrgDirectory.Unit linjiang = org.unitByCode("SFS-LJ").orElse(null);
         if (city == null || linjiang == null) {
             return;
         }
-        EvalScheme aux = scheme(DefaultSchemes.auxiliary(city.id));
-        EvalScheme cred = scheme(DefaultSchemes.provider(city.id));
+        EvalScheme aux = scheme(DefaultSchemes.auxiliary(city.id()));
+        EvalScheme cred = scheme(DefaultSchemes.provider(city.id()));
 
-        List<Person> staff = Person.<Person> list("category = ?1 AND " + OrgScope.unitWithin("unitId", "?2")
-                + " ORDER BY employeeNo", PersonCategory.AUXILIARY, OrgScope.subtreePattern(linjiang.path));
+        List<PeopleDirectory.PersonSummary> staff = people.ofCategoryWithin(PersonCategory.AUXILIARY, linjiang.path());
         if (staff.size() >= 4) {
             exam(staff.get(0), 2024, 48);
             exam(staff.get(0), 2025, 52);
@@ -73,10 +80,11 @@ public class EvaluationDemoData {
             assess(aux, staff.get(3), "2025", Map.of("GZSJ", 72, "JLZF", 70, "QZPJ", 75));
         }
 
-        List<Provider> providers = Provider.list("ORDER BY id");
+        List<ProviderDirectory.ProviderSummary> providers = providerDirectory.all().stream()
+                .sorted(java.util.Comparator.comparingLong(ProviderDirectory.ProviderSummary::id)).toList();
         int[][] scores = { { 67, 9, 19 }, { 55, 8, 15 }, { 45, 6, 12 } };
         for (int i = 0; i < Math.min(3, providers.size()); i++) {
-            Provider p = providers.get(i);
+            ProviderDirectory.ProviderSummary p = providers.get(i);
             if (i == 1) {
                 event(p, CreditEventKind.COMPLAINT, 4, LocalDate.of(2025, 5, 12), "群众投诉巡查人员态度粗暴，经核实属实");
                 event(p, CreditEventKind.REPAIR, 2, LocalDate.of(2025, 9, 1), "完成整改并公开承诺，信用修复");
@@ -85,11 +93,11 @@ public class EvaluationDemoData {
                 event(p, CreditEventKind.PROFITEERING, 10, LocalDate.of(2025, 6, 20), "借检测之机向企业收取额外费用（牟利），经查属实");
                 event(p, CreditEventKind.COMPLAINT, 5, LocalDate.of(2025, 8, 3), "采样记录不实，经核实属实");
             }
-            Evaluation e = open(cred, p.id, null, p.commissioningUnitId, "2025");
+            Evaluation e = open(cred, p.id(), null, p.commissioningUnitId(), "2025");
             enter(e, cred, Map.of("ZGBM", scores[i][0], "ZFXY", scores[i][1], "SHPJ", scores[i][2]));
             if (i == 2) {
                 Blacklisting b = new Blacklisting();
-                b.providerId = p.id;
+                b.providerId = p.id();
                 b.reason = "2025 年度信用等次 D，且存在牟利行为";
                 b.startsOn = LocalDate.of(2026, 3, 1);
                 b.endsOn = LocalDate.of(2028, 3, 1);
@@ -140,14 +148,14 @@ public class EvaluationDemoData {
         return s;
     }
 
-    private void exam(Person p, int year, int score) {
-        examResults.fire(new ExamResultRecorded(p.id, 9_000_000L + year, "FZRY-" + year, year + " 年度辅助人员业务知识考核",
+    private void exam(PeopleDirectory.PersonSummary p, int year, int score) {
+        examResults.fire(new ExamResultRecorded(p.id(), 9_000_000L + year, "FZRY-" + year, year + " 年度辅助人员业务知识考核",
                 ExamPurpose.AUXILIARY, false, "TY", BigDecimal.valueOf(score), score >= 60 ? "合格" : "不合格", score >= 60, 1,
                 LocalDate.of(year, 11, 15).atStartOfDay(Now.zone()).toInstant()));
     }
 
-    private void assess(EvalScheme s, Person p, String cycle, Map<String, Integer> manual) {
-        Evaluation e = open(s, null, p.id, p.unitId, cycle);
+    private void assess(EvalScheme s, PeopleDirectory.PersonSummary p, String cycle, Map<String, Integer> manual) {
+        Evaluation e = open(s, null, p.id(), p.unitId(), cycle);
         enter(e, s, manual);
     }
 
@@ -192,9 +200,10 @@ public class EvaluationDemoData {
         }
     }
 
-    private void event(Provider p, CreditEventKind kind, int points, LocalDate on, String description) {
+    private void event(ProviderDirectory.ProviderSummary p, CreditEventKind kind, int points, LocalDate on,
+            String description) {
         CreditEvent c = new CreditEvent();
-        c.providerId = p.id;
+        c.providerId = p.id();
         c.kind = kind;
         c.points = BigDecimal.valueOf((long) points * kind.sign);
         c.occurredOn = on;

@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,6 +45,12 @@ public class EvaluationPage {
 
     @Inject
     EvaluationService evaluations;
+
+    @Inject
+    OrgDirectory org;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     SchemeService schemes;
@@ -83,23 +90,22 @@ public class EvaluationPage {
      */
     Long personFor(String typed) {
         String t = cn.zhifa.academy.people.roster.HalfWidth.convert(typed);
-        java.util.Optional<Person> byNo = Person.byEmployeeNo(t).filter(peopleScope::canSee);
+        java.util.Optional<PeopleDirectory.PersonSummary> byNo = people.byEmployeeNo(t).filter(peopleScope::canSee);
         if (byNo.isPresent()) {
-            return byNo.get().id;
+            return byNo.get().id();
         }
-        List<Person> named = Person.<Person> list("name = ?1 ORDER BY employeeNo", t).stream()
-                .filter(peopleScope::canSee).limit(20).toList();
+        List<PeopleDirectory.PersonSummary> named = people.byName(t).stream().filter(peopleScope::canSee).limit(20)
+                .toList();
         cn.zhifa.academy.platform.web.UxMessages m = io.quarkus.qute.i18n.MessageBundles
                 .get(cn.zhifa.academy.platform.web.UxMessages.class);
         if (named.size() == 1) {
-            return named.get(0).id;
+            return named.get(0).id();
         }
         if (named.isEmpty()) {
             throw ProblemException.invalid("employeeNo", m.eval_person_not_found(t));
         }
-        String list = String.join(m.list_sep(), named.stream().map(p -> p.employeeNo + " " + p.name
-                + (p.unitId == null ? "" : " · " + cn.zhifa.academy.organization.OrgUnit.<cn.zhifa.academy.organization.OrgUnit> findByIdOptional(p.unitId)
-                        .map(u -> u.name).orElse(""))).toList());
+        String list = String.join(m.list_sep(), named.stream().map(p -> p.employeeNo() + " " + p.name() + " · "
+                + org.unit(p.unitId()).map(OrgDirectory.Unit::name).orElse("")).toList());
         throw ProblemException.invalid("employeeNo", m.eval_person_ambiguous(named.size(), t, list));
     }
 

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.records.PersonRecordSection;
-import cn.zhifa.academy.records.ProviderRecordSection;
-import cn.zhifa.academy.records.RecordTable;
+import cn.zhifa.academy.provider.ProviderRecordSection;
+import cn.zhifa.academy.platform.web.RecordTable;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 

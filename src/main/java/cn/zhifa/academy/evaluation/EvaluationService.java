@@ -19,16 +19,16 @@ import jakarta.ws.rs.ForbiddenException;
 
 import cn.zhifa.academy.curriculum.CurriculumConfig;
 import cn.zhifa.academy.curriculum.HoursEntry;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleScope;
-import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamRecord;
 import cn.zhifa.academy.records.ExamRecords;
@@ -51,6 +51,15 @@ public class EvaluationService {
 
     @Inject
     SchemeService schemes;
+
+    @Inject
+    ProviderDirectory providerDirectory;
+
+    @Inject
+    OrgDirectory org;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     OrgScope orgScope;
@@ -221,33 +230,33 @@ public class EvaluationService {
             if (in.personId() == null) {
                 throw ProblemException.invalid("personId", "请选择被考核人员");
             }
-            Person p = Person.<Person> findByIdOptional(in.personId()).filter(peopleScope::canSee)
+            PeopleDirectory.PersonSummary p = people.find(in.personId()).filter(peopleScope::canSee)
                     .orElseThrow(() -> ProblemException.invalid("personId", "人员不存在或不在管理范围内"));
             if (!peopleScope.canManage(p)) {
                 throw new ForbiddenException("person outside your scope");
             }
-            if (p.category != PersonCategory.AUXILIARY) {
+            if (p.category() != PersonCategory.AUXILIARY) {
                 throw ProblemException.invalid("personId", "责任制考核只适用于执法辅助人员");
             }
-            if (Evaluation.count("schemeId = ?1 AND personId = ?2 AND cycleLabel = ?3", s.id, p.id, period.label()) > 0) {
+            if (Evaluation.count("schemeId = ?1 AND personId = ?2 AND cycleLabel = ?3", s.id, p.id(), period.label()) > 0) {
                 throw ProblemException.conflict("cycle", "该人员本周期已有考核：" + period.label());
             }
-            e.personId = p.id;
-            e.unitId = p.unitId;
+            e.personId = p.id();
+            e.unitId = p.unitId();
         } else {
             if (in.providerId() == null) {
                 throw ProblemException.invalid("providerId", "请选择第三方机构");
             }
-            Provider pr = Provider.<Provider> findByIdOptional(in.providerId())
+            ProviderDirectory.ProviderSummary pr = providerDirectory.find(in.providerId())
                     .orElseThrow(() -> ProblemException.invalid("providerId", "第三方机构不存在"));
-            if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(pr.commissioningUnitId))) {
+            if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(pr.commissioningUnitId()))) {
                 throw new ForbiddenException("provider outside your scope");
             }
-            if (Evaluation.count("schemeId = ?1 AND providerId = ?2 AND cycleLabel = ?3", s.id, pr.id, period.label()) > 0) {
+            if (Evaluation.count("schemeId = ?1 AND providerId = ?2 AND cycleLabel = ?3", s.id, pr.id(), period.label()) > 0) {
                 throw ProblemException.conflict("cycle", "该机构本周期已有信用评价：" + period.label());
             }
-            e.providerId = pr.id;
-            e.unitId = pr.commissioningUnitId;
+            e.providerId = pr.id();
+            e.unitId = pr.commissioningUnitId();
         }
         e.cycleLabel = period.label();
         e.periodStart = period.start();
@@ -383,7 +392,7 @@ public class EvaluationService {
     public void clearFlag(long flagId, String reason) {
         EvalFlag f = EvalFlag.<EvalFlag> findByIdOptional(flagId)
                 .orElseThrow(() -> new ProblemException(404, "Not found", "No flag " + flagId));
-        Person p = Person.findById(f.personId);
+        PeopleDirectory.PersonSummary p = people.find(f.personId).orElse(null);
         if (p == null || !peopleScope.canManage(p)) {
             throw new ProblemException(404, "Not found", "No flag " + flagId);
         }
@@ -577,13 +586,13 @@ public class EvaluationService {
         String employeeNo = null;
         List<FlagView> flags = List.of();
         if (e.personId != null) {
-            Person p = Person.findById(e.personId);
-            personName = p.name;
-            employeeNo = p.employeeNo;
-            flags = flags(EvalFlag.openOf(p.id));
+            PeopleDirectory.PersonSummary p = people.find(e.personId).orElseThrow();
+            personName = p.name();
+            employeeNo = p.employeeNo();
+            flags = flags(EvalFlag.openOf(p.id()));
         }
-        String providerName = e.providerId == null ? null : Provider.<Provider> findByIdOptional(e.providerId).map(p -> p.name).orElse(null);
-        OrgUnit u = OrgUnit.findById(e.unitId);
+        String providerName = e.providerId == null ? null : providerDirectory.find(e.providerId).map(ProviderDirectory.ProviderSummary::name).orElse(null);
+        String unitName = org.unit(e.unitId).map(OrgDirectory.Unit::name).orElse("");
         GradeBand band = e.band == null ? null
                 : GradeBand.<GradeBand> find("schemeId = ?1 AND label = ?2", e.schemeId, e.band).firstResult();
         // a consequence such as "连续两次不合格：启动辞退审查" only where it applies to this person
@@ -591,7 +600,7 @@ public class EvaluationService {
         String consequence = band == null || !flagApplies || band.consequence == null || band.consequence.isBlank() ? null
                 : band.consequence;
         return new EvaluationView(e.id, s.id, s.code, s.versionNo, s.name, e.subjectKind, e.personId, personName, employeeNo,
-                e.providerId, providerName, e.unitId, u == null ? "" : u.name, e.cycleLabel, e.periodStart, e.periodEnd,
+                e.providerId, providerName, e.unitId, unitName, e.cycleLabel, e.periodStart, e.periodEnd,
                 e.status, e.baseScore, e.adjustment, e.total, e.band, consequence, e.createdBy, e.confirmedBy,
                 e.confirmedAt, items, flags, canEdit(e) && !e.isConfirmed(),
                 flagApplies && band.flagConsecutive != null);
@@ -601,12 +610,11 @@ public class EvaluationService {
         if (flags.isEmpty()) {
             return List.of();
         }
-        Map<Long, Person> people = Person.<Person> list("id IN ?1", flags.stream().map(f -> f.personId).distinct().toList())
-                .stream().collect(Collectors.toMap(p -> p.id, p -> p));
-        Map<Long, String> units = OrgUnit.<OrgUnit> listAll().stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
+        Map<Long, PeopleDirectory.PersonSummary> byId = people.find(flags.stream().map(f -> f.personId).toList());
+        Map<Long, String> units = org.unitNames();
         return flags.stream().map(f -> {
-            Person p = people.get(f.personId);
-            return new FlagView(f.id, f.personId, p.name, p.employeeNo, units.get(p.unitId), f.reason, f.raisedAt,
+            PeopleDirectory.PersonSummary p = byId.get(f.personId);
+            return new FlagView(f.id, f.personId, p.name(), p.employeeNo(), units.get(p.unitId()), f.reason, f.raisedAt,
                     f.evaluationId);
         }).toList();
     }

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.ForbiddenException;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
@@ -39,6 +39,9 @@ public class SchemeService {
 
     @Inject
     OrgScope orgScope;
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     CurrentUser user;
@@ -88,8 +91,8 @@ public class SchemeService {
             return true;
         }
         if (f instanceof OrgScope.Subtree sub) {
-            OrgUnit owner = OrgUnit.findById(s.owningUnitId);
-            return owner != null && (owner.path.startsWith(sub.pathPrefix()) || sub.pathPrefix().startsWith(owner.path));
+            String owner = org.unit(s.owningUnitId).map(OrgDirectory.Unit::path).orElse(null);
+            return owner != null && (owner.startsWith(sub.pathPrefix()) || sub.pathPrefix().startsWith(owner));
         }
         return false;
     }
@@ -103,9 +106,9 @@ public class SchemeService {
     }
 
     public SchemeView view(EvalScheme s) {
-        OrgUnit u = OrgUnit.findById(s.owningUnitId);
+        String unitName = org.unit(s.owningUnitId).map(OrgDirectory.Unit::name).orElse("");
         return new SchemeView(s.id, s.code, s.versionNo, s.name, s.subjectKind, s.cycle, s.status, s.owningUnitId,
-                u == null ? "" : u.name, s.description, s.inUse(),
+                unitName, s.description, s.inUse(),
                 s.items().stream().map(i -> new ItemView(i.id, i.code, i.name, i.weight, i.maxScore, i.source, i.param))
                         .toList(),
                 s.bands().stream().map(b -> new BandView(b.label, b.minScore, b.maxScore, b.consequence, b.flagConsecutive))
@@ -159,7 +162,7 @@ public class SchemeService {
     }
 
     private void requireOwner(long unitId) {
-        if (OrgUnit.findById(unitId) == null) {
+        if (!org.unitExists(unitId)) {
             throw ProblemException.invalid("owningUnitId", "单位不存在");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(unitId))) {

@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import cn.zhifa.academy.caselibrary.Laws;
+import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.security.CurrentUser;

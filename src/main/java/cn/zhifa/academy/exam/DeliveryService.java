@@ -13,7 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
@@ -28,6 +29,9 @@ public class DeliveryService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     ExamService exams;
@@ -197,7 +201,7 @@ public class DeliveryService {
         if (exam == null || exam.status != Exam.Status.PUBLISHED) {
             throw ProblemException.notFound("考试不存在");
         }
-        Person person = Person.findById(personId);
+        PersonSummary person = people.find(personId).orElse(null);
         if (person == null || !exams.eligible(exam, person)) {
             throw ProblemException.forbidden("您不在本场考试的考试对象中");
         }
@@ -380,7 +384,7 @@ public class DeliveryService {
     }
 
     private boolean noAttemptLeft(Exam exam, ExamAttempt a, Instant now) {
-        Person p = Person.findById(a.personId);
+        PersonSummary p = people.find(a.personId).orElse(null);
         if (p == null) {
             return !now.isBefore(lastClose(exam));
         }
@@ -436,7 +440,7 @@ public class DeliveryService {
     /** 我的考试: open and upcoming exams the person may sit, and those they have sat. */
     @Transactional
     public List<DeliveryViews.MyExam> myExams(long personId) {
-        Person p = Person.findById(personId);
+        PersonSummary p = people.find(personId).orElse(null);
         Instant now = Now.instant();
         List<Exam> candidates = Exam.list("status = ?1 ORDER BY opensAt", Exam.Status.PUBLISHED);
         List<DeliveryViews.MyExam> out = new ArrayList<>();

@@ -8,10 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
  * Small reads the trainer/admin pages need beside the engine's own views: the choices of the
@@ -23,6 +24,12 @@ public class ExamAdminPageQueries {
 
     @Inject
     ExamScope scope;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     /** One unit in a select list, indented under its parent. */
     public record UnitChoice(long id, String name, int depth) {
@@ -51,8 +58,7 @@ public class ExamAdminPageQueries {
     @Transactional
     public List<Choice> providers() {
         OrgScope.Condition c = scope.units("commissioningUnitId", ":scopePath");
-        List<Provider> list = Provider.list(c.text() + " ORDER BY name", c.params());
-        return list.stream().map(p -> new Choice(p.id, p.name)).toList();
+        return providerDirectory.commissionedWhere(c).stream().map(p -> new Choice(p.id(), p.name())).toList();
     }
 
     @Transactional
@@ -76,7 +82,6 @@ public class ExamAdminPageQueries {
             return List.of();
         }
         // people outside the manager's scope are not shown (saving the form drops them)
-        return Person.<Person> list("id IN ?1 ORDER BY employeeNo", ids).stream().filter(scope::canSee)
-                .map(p -> p.employeeNo).toList();
+        return people.byEmployeeNoOrder(ids).stream().filter(scope::canSee).map(PersonSummary::employeeNo).toList();
     }
 }

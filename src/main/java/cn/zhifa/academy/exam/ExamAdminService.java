@@ -8,10 +8,11 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Grade;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /** Read side for managers: exams and blueprints in scope, as views. */
 @ApplicationScoped
@@ -19,6 +20,12 @@ public class ExamAdminService {
 
     @Inject
     ExamScope scope;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     @Transactional
     public List<ExamAdminViews.ExamView> exams() {
@@ -39,9 +46,9 @@ public class ExamAdminService {
                 .stream().map(a -> new ExamAdminViews.AudienceView(a.kind.name(), a.value, label(a), a.reason)).toList();
         List<ExamAdminViews.OverrideView> overrides = ExamOverride.<ExamOverride> list("examId = ?1 ORDER BY createdAt", e.id)
                 .stream().map(o -> {
-                    Person p = o.personId == null ? null : Person.findById(o.personId);
+                    PersonSummary p = o.personId == null ? null : people.find(o.personId).orElse(null);
                     OrgUnit u = o.unitId == null ? null : OrgUnit.findById(o.unitId);
-                    String who = p == null ? null : scope.canSee(p) ? p.name + "（" + p.employeeNo + "）" : OUT_OF_SCOPE;
+                    String who = p == null ? null : scope.canSee(p) ? p.name() + "（" + p.employeeNo() + "）" : OUT_OF_SCOPE;
                     return new ExamAdminViews.OverrideView(o.id, who,
                             o.unitId, u == null ? null : u.name, o.extraMinutes, o.extraAttempts, o.opensAt, o.closesAt,
                             o.reason, o.createdBy, o.createdAt);
@@ -62,10 +69,10 @@ public class ExamAdminService {
                 case CATEGORY -> PersonCategory.valueOf(a.value).name();
                 case GRADE -> Grade.valueOf(a.value).label;
                 case UNIT -> OrgUnit.<OrgUnit> findByIdOptional(Long.parseLong(a.value)).map(u -> u.name).orElse(a.value);
-                case PROVIDER -> Provider.<Provider> findByIdOptional(Long.parseLong(a.value))
-                        .map(p -> scope.canSee(p) ? p.name : OUT_OF_SCOPE).orElse(a.value);
-                case PERSON -> Person.<Person> findByIdOptional(Long.parseLong(a.value))
-                        .map(p -> scope.canSee(p) ? p.name + "（" + p.employeeNo + "）" : OUT_OF_SCOPE).orElse(a.value);
+                case PROVIDER -> providerDirectory.find(Long.parseLong(a.value))
+                        .map(p -> scope.canSee(p) ? p.name() : OUT_OF_SCOPE).orElse(a.value);
+                case PERSON -> people.find(Long.parseLong(a.value))
+                        .map(p -> scope.canSee(p) ? p.name() + "（" + p.employeeNo() + "）" : OUT_OF_SCOPE).orElse(a.value);
             };
         } catch (RuntimeException ex) {
             return a.value;

@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import cn.zhifa.academy.caselibrary.Laws;
+import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PersonCategory;

@@ -5,11 +5,11 @@ import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
  * Who may manage which exams and blueprints, on top of the organisation scope
@@ -44,12 +44,12 @@ public class ExamScope {
     }
 
     /** A person the user may name in an audience or an override, and see by name in its lists. */
-    public boolean canSee(Person p) {
-        return p != null && p.unitId != null && canManageUnit(p.unitId);
+    public boolean canSee(PersonSummary p) {
+        return p != null && canManageUnit(p.unitId());
     }
 
-    public boolean canSee(Provider p) {
-        return p != null && p.commissioningUnitId != null && canManageUnit(p.commissioningUnitId);
+    public boolean canSee(ProviderDirectory.ProviderSummary p) {
+        return p != null && p.commissioningUnitId() != null && canManageUnit(p.commissioningUnitId());
     }
 
     /** HQL condition on a unit id expression (e.g. {@code p.unitId}) for the user's authoring subtree. */

@@ -18,14 +18,15 @@ import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgHierarchy;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamCandidateRequested;
 import cn.zhifa.academy.records.ExamPurpose;
 
@@ -36,6 +37,12 @@ public class ExamService {
     // issue 11: papers are prepared before the bell once the change committed
     @Inject
     jakarta.enterprise.event.Event<PaperPreparation.PapersNeeded> papersNeeded;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     @Inject
     PaperPreparation preparation;
@@ -231,7 +238,7 @@ public class ExamService {
         List<Long> providers = nonNull(in.providerIds());
         for (int i = 0; i < providers.size(); i++) {
             Long p = providers.get(i);
-            if (p == null || !scope.canSee(Provider.<Provider> findById(p))) {
+            if (p == null || !scope.canSee(providerDirectory.find(p).orElse(null))) {
                 // the same words whether it does not exist or lies outside the scope
                 errors.add(new Problem.FieldError("providerIds", "第 " + (i + 1) + " 行 第三方机构 " + p + " 不存在或不在您的管理范围内"));
             }
@@ -258,7 +265,7 @@ public class ExamService {
         cn.zhifa.academy.platform.security.OrgScope.Condition inScope = scope.units("p.unitId", ":scopePath");
         for (int i = 0; i < nos.size(); i += 1000) {
             List<String> chunk = nos.subList(i, Math.min(nos.size(), i + 1000));
-            inScope.bind(Person.getEntityManager().createQuery("SELECT p.employeeNo, p.id FROM Person p WHERE p.employeeNo IN :nos AND "
+            inScope.bind(em.createQuery("SELECT p.employeeNo, p.id FROM Person p WHERE p.employeeNo IN :nos AND "
                     + inScope.text(), Object[].class).setParameter("nos", chunk)).getResultList()
                     .forEach(r -> out.put((String) r[0], (Long) r[1]));
         }
@@ -426,7 +433,7 @@ public class ExamService {
         int changed = 0;
         List<ExamOverride> overrides = ExamOverride.list("examId", e.id);
         for (ExamAttempt a : running) {
-            Person p = Person.findById(a.personId);
+            PersonSummary p = people.find(a.personId).orElseThrow();
             Instant deadline = terms(e, p, overrides).deadlineFor(a.startedAt);
             if (!deadline.equals(a.deadlineAt)) {
                 a.deadlineAt = deadline;
@@ -437,17 +444,17 @@ public class ExamService {
     }
 
     /** Window, minutes and attempts for the person: most generous extras; the newest window override wins. */
-    public Terms terms(Exam e, Person p) {
+    public Terms terms(Exam e, PersonSummary p) {
         return terms(e, p, ExamOverride.list("examId", e.id));
     }
 
-    private Terms terms(Exam e, Person p, List<ExamOverride> overrides) {
-        String path = p.unitId == null ? null : tree.pathOf(p.unitId).orElse(null);
+    private Terms terms(Exam e, PersonSummary p, List<ExamOverride> overrides) {
+        String path = tree.pathOf(p.unitId()).orElse(null);
         int minutes = 0;
         int attempts = 0;
         Instant opens = e.opensAt;
         Instant closes = e.closesAt;
-        List<ExamOverride> mine = overrides.stream().filter(o -> (o.personId != null && o.personId.equals(p.id))
+        List<ExamOverride> mine = overrides.stream().filter(o -> (o.personId != null && o.personId == p.id())
                 || (o.unitId != null && path != null && tree.pathOf(o.unitId).map(path::startsWith).orElse(false)))
                 .sorted(Comparator.comparing((ExamOverride o) -> o.createdAt).thenComparing(o -> o.id)).toList();
         for (ExamOverride o : mine) {
@@ -462,19 +469,19 @@ public class ExamService {
     }
 
     /** Whether the person belongs to the exam's audience (in post, and matching it). */
-    public boolean eligible(Exam e, Person p) {
-        if (p.status != EmploymentStatus.ACTIVE) {
+    public boolean eligible(Exam e, PersonSummary p) {
+        if (p.status() != EmploymentStatus.ACTIVE) {
             return false;
         }
         if (ExamAudience.count("examId = ?1 AND kind = ?2 AND value = ?3", e.id, ExamAudience.Kind.PERSON,
-                String.valueOf(p.id)) > 0) {
+                String.valueOf(p.id())) > 0) {
             return true;
         }
         List<ExamAudience> filters = ExamAudience.list("examId = ?1 AND kind <> ?2", e.id, ExamAudience.Kind.PERSON);
         if (filters.isEmpty()) {
             return false;
         }
-        String path = p.unitId == null ? null : tree.pathOf(p.unitId).orElse(null);
+        String path = tree.pathOf(p.unitId()).orElse(null);
         for (ExamAudience.Kind kind : List.of(ExamAudience.Kind.CATEGORY, ExamAudience.Kind.GRADE,
                 ExamAudience.Kind.UNIT, ExamAudience.Kind.PROVIDER)) {
             List<String> values = filters.stream().filter(r -> r.kind == kind).map(r -> r.value).toList();
@@ -482,11 +489,11 @@ public class ExamService {
                 continue;
             }
             boolean match = switch (kind) {
-                case CATEGORY -> values.contains(p.category.name());
-                case GRADE -> p.grade != null && values.contains(p.grade.name());
+                case CATEGORY -> values.contains(p.category().name());
+                case GRADE -> p.grade() != null && values.contains(p.grade().name());
                 case UNIT -> path != null && values.stream().anyMatch(
                         u -> tree.pathOf(Long.parseLong(u)).map(path::startsWith).orElse(false));
-                case PROVIDER -> p.providerId != null && values.contains(String.valueOf(p.providerId));
+                case PROVIDER -> p.providerId() != null && values.contains(String.valueOf(p.providerId()));
                 default -> false;
             };
             if (!match) {

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
@@ -26,6 +27,9 @@ public class GradingQueue {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     QuestionCache questions;
@@ -129,8 +133,7 @@ public class GradingQueue {
         int no = ((Number) em.createNativeQuery("SELECT " + CANDIDATE_NO + " FROM exam_attempt a WHERE a.id = ?1")
                 .setParameter(1, attemptId).getSingleResult()).intValue();
         String name = e.anonymousGrading ? null
-                : cn.zhifa.academy.people.Person.<cn.zhifa.academy.people.Person> findByIdOptional(a.personId)
-                        .map(p -> p.name).orElse(null);
+                : people.find(a.personId).map(PeopleDirectory.PersonSummary::name).orElse(null);
         BigDecimal rubricTotal = q.rubric().stream().map(r -> r.score() == null ? BigDecimal.ZERO : r.score())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Task(attemptId, position, e.id, e.title, q.stemHtml(), q.referenceAnswer(), q.rubric(),

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import cn.zhifa.academy.caselibrary.Laws;
+import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.people.Grade;
 
 /**

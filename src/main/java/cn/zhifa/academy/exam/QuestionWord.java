@@ -363,7 +363,7 @@ public final class QuestionWord {
             for (String token : Citations.inText(explanation + "\n" + d.fields.getOrDefault("参考答案", ""))) {
                 int hash = token.lastIndexOf('#');
                 String name = token.substring(0, hash);
-                if (cited == null && (law.isEmpty() || cn.zhifa.academy.caselibrary.Laws.find(law)
+                if (cited == null && (law.isEmpty() || cn.zhifa.academy.content.Laws.find(law)
                         .map(l -> l.name().equals(name)).orElse(false))) {
                     cited = name;
                 }

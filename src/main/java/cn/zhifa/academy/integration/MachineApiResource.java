@@ -34,13 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
-import cn.zhifa.academy.people.PersonStatusChange;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleService;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.platform.time.Now;
 
 /**
  * The API for other systems (issue 17 item 2), e.g. the provincial 大综合一体化 enforcement
@@ -65,6 +65,15 @@ public class MachineApiResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
+    PeopleService peopleService;
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     jakarta.enterprise.event.Event<cn.zhifa.academy.people.PeopleChanged> changed;
@@ -232,9 +241,9 @@ public class MachineApiResource {
         for (int i = 0; i < changes.size(); i++) {
             RosterChange ch = changes.get(i);
             String at = "[" + i + "]";
-            Person p = ch.employeeNo() == null ? null
-                    : Person.<Person> find("employeeNo", ch.employeeNo().trim()).firstResult();
-            if (p == null || !inScope(c, p.unitId)) {
+            PeopleDirectory.PersonSummary p = ch.employeeNo() == null ? null
+                    : people.byEmployeeNo(ch.employeeNo().trim()).orElse(null);
+            if (p == null || !inScope(c, p.unitId())) {
                 errors.add(new Problem.FieldError(at + ".employeeNo", "no such person within this client's scope"));
                 continue;
             }
@@ -249,16 +258,16 @@ public class MachineApiResource {
             }
             Long unitId = null;
             if (ch.unitCode() != null && !ch.unitCode().isBlank()) {
-                cn.zhifa.academy.organization.OrgUnit u = cn.zhifa.academy.organization.OrgUnit
-                        .<cn.zhifa.academy.organization.OrgUnit> find("code", ch.unitCode().trim()).firstResult();
-                if (u == null || !c.scope().containsPath(u.path)) {
+                OrgDirectory.Unit u = org.unitByCode(ch.unitCode().trim()).orElse(null);
+                if (u == null || !c.scope().containsPath(u.path())) {
                     errors.add(new Problem.FieldError(at + ".unitCode", "no such unit within this client's scope"));
                     continue;
                 }
-                unitId = u.id;
+                unitId = u.id();
             }
             Long target = unitId;
-            apply.add(() -> change(c, p, status, since, target, ch.reason()));
+            apply.add(() -> peopleService.changeStatusFromMachine(c.actor(), p.id(), status, since, target,
+                    ch.reason()));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "Roster changes have errors", errors.size() + " bad changes; nothing applied",
@@ -270,29 +279,6 @@ public class MachineApiResource {
     }
 
     private boolean inScope(MachineAuth.Caller c, long unitId) {
-        cn.zhifa.academy.organization.OrgUnit u = cn.zhifa.academy.organization.OrgUnit.findById(unitId);
-        return u != null && c.scope().containsPath(u.path);
-    }
-
-    private void change(MachineAuth.Caller c, Person p, EmploymentStatus status, LocalDate since, Long unitId,
-            String reason) {
-        String before = p.status.name();
-        Long beforeUnit = p.unitId;
-        p.status = status;
-        p.statusSince = since;
-        if (unitId != null) {
-            p.unitId = unitId;
-        }
-        PersonStatusChange sc = new PersonStatusChange();
-        sc.personId = p.id;
-        sc.status = status;
-        sc.since = since;
-        sc.reason = reason == null ? "接口同步" : reason.length() > 200 ? reason.substring(0, 200) : reason;
-        sc.recordedBy = c.actor();
-        sc.recordedAt = Now.instant();
-        sc.persist();
-        audit.recordAs(c.actor(), "person.status_changed", "person", p.id, AuditLog.detail("before", before, "after",
-                status.name(), "since", since.toString(), "unitBefore", beforeUnit, "unitAfter", p.unitId, "via",
-                "machine API"));
+        return org.unit(unitId).map(u -> c.scope().containsPath(u.path())).orElse(false);
     }
 }

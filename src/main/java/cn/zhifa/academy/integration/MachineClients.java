@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.platform.time.Now;
@@ -29,6 +29,9 @@ import cn.zhifa.academy.platform.time.Now;
 public class MachineClients {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    OrgDirectory org;
 
     @Inject
     EntityManager em;
@@ -52,7 +55,7 @@ public class MachineClients {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ProblemException.invalid("name", "请填写名称（最多 200 字）");
         }
-        if (OrgUnit.findById(orgUnitId) == null) {
+        if (!org.unitExists(orgUnitId)) {
             throw ProblemException.invalid("orgUnitId", "单位不存在");
         }
         if (access == null) {

@@ -1,6 +1,7 @@
 package cn.zhifa.academy.matters;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.qualification.QualificationJobs;
@@ -46,6 +45,12 @@ public class DemoMatters {
 
     @Inject
     AcademyConfig config;
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     QualificationService qualifications;
@@ -141,16 +146,16 @@ public class DemoMatters {
 
     @Transactional
     void load(@Observes @Priority(60) StartupEvent event) {
-        if (!config.demo().enabled() || OrgUnit.findByCode("SFS").isEmpty() || DelegatedMatter.count() > 0) {
+        if (!config.demo().enabled() || orgDirectory.unitByCode("SFS").isEmpty() || DelegatedMatter.count() > 0) {
             return;
         }
         Map<String, Long> towns = new HashMap<>();
-        ALL.forEach(c -> OrgUnit.findByCode(c).ifPresent(u -> towns.put(c, u.id)));
+        ALL.forEach(c -> orgDirectory.unitByCode(c).ifPresent(u -> towns.put(c, u.id())));
         if (towns.size() < ALL.size()) {
             return;
         }
         Map<String, Long> domains = new HashMap<>();
-        EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.code, d.id));
+        orgDirectory.allDomains().forEach(d -> domains.put(d.code(), d.id()));
         int n = 0;
         for (Demo d : MATTERS) {
             DelegatedMatter m = new DelegatedMatter();
@@ -171,18 +176,19 @@ public class DemoMatters {
         LocalDate today = clock.today();
         int issued = 0;
         for (var e : QUALIFIED.entrySet()) {
-            List<Person> officers = Person.list("unitId = ?1 AND category = ?2 AND status = ?3 ORDER BY id",
-                    towns.get(e.getKey()), PersonCategory.OFFICER, EmploymentStatus.ACTIVE);
+            List<PeopleDirectory.PersonSummary> officers = people.activeIn(List.of(towns.get(e.getKey())),
+                    PersonCategory.OFFICER).stream().sorted(Comparator.comparingLong(PeopleDirectory.PersonSummary::id))
+                    .toList();
             int i = 0;
             for (String domain : e.getValue()) {
                 // one officer per listed domain, skipping anyone who already holds a qualification in it
-                while (i < officers.size() && hasValid(officers.get(i).id, domain)) {
+                while (i < officers.size() && hasValid(officers.get(i).id(), domain)) {
                     i++;
                 }
                 if (i >= officers.size()) {
                     break;
                 }
-                qualifications.issueManually(officers.get(i++).id, "ZFZG", domain, "示范数据：赋权事项承接人员资格考试合格", today,
+                qualifications.issueManually(officers.get(i++).id(), "ZFZG", domain, "示范数据：赋权事项承接人员资格考试合格", today,
                         "system");
                 issued++;
             }

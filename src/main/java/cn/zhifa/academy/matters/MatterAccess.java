@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 
@@ -24,6 +24,9 @@ public class MatterAccess {
     CurrentUser user;
 
     @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
     OrgScope scope;
 
     public boolean isAdmin() {
@@ -36,8 +39,8 @@ public class MatterAccess {
         if (f instanceof OrgScope.All) {
             return true;
         }
-        return f instanceof OrgScope.Subtree s && OrgUnit.<OrgUnit> findByIdOptional(s.rootId())
-                .map(u -> u.level == OrgLevel.CITY).orElse(false);
+        return f instanceof OrgScope.Subtree s && orgDirectory.unit(s.rootId())
+                .map(u -> u.level() == OrgLevel.CITY).orElse(false);
     }
 
     public OrgScope.UnitFilter filter() {
@@ -49,26 +52,24 @@ public class MatterAccess {
     }
 
     /** The towns (乡镇、街道) the current user may see, in tree order. */
-    public List<OrgUnit> towns() {
+    public List<OrgDirectory.Unit> towns() {
         OrgScope.UnitFilter f = scope.unitFilter();
         if (f instanceof OrgScope.NoUnits) {
             return List.of();
         }
         OrgScope.Condition c = f.onPath("path", "?2");
-        List<OrgUnit> towns = new java.util.ArrayList<>(c.bind(OrgUnit.getEntityManager().createQuery(
-                "SELECT u FROM OrgUnit u WHERE u.level = ?1 AND " + c.text(), OrgUnit.class)
-                .setParameter(1, OrgLevel.TOWN)).getResultList());
+        List<OrgDirectory.Unit> towns = new java.util.ArrayList<>(orgDirectory.unitsAt(OrgLevel.TOWN, c));
         java.util.Map<Long, Integer> parentOrder = new java.util.HashMap<>();
-        for (OrgUnit t : towns) {
-            if (t.parentId != null) {
-                parentOrder.computeIfAbsent(t.parentId, id -> OrgUnit.<OrgUnit> findByIdOptional(id)
-                        .map(p -> p.sortOrder).orElse(0));
+        for (OrgDirectory.Unit t : towns) {
+            if (t.parentId() != null) {
+                parentOrder.computeIfAbsent(t.parentId(), id -> orgDirectory.unit(id)
+                        .map(OrgDirectory.Unit::sortOrder).orElse(0));
             }
         }
         // the tree's order: districts by their sort order, then the towns of each
-        towns.sort(java.util.Comparator.comparing((OrgUnit t) -> parentOrder.getOrDefault(t.parentId, 0))
-                .thenComparing(t -> t.parentId == null ? 0L : t.parentId).thenComparing(t -> t.sortOrder)
-                .thenComparing(t -> t.name));
+        towns.sort(java.util.Comparator.comparing((OrgDirectory.Unit t) -> parentOrder.getOrDefault(t.parentId(), 0))
+                .thenComparing(t -> t.parentId() == null ? 0L : t.parentId()).thenComparing(t -> t.sortOrder())
+                .thenComparing(t -> t.name()));
         return towns;
     }
 }

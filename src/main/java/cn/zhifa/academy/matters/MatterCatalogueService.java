@@ -16,9 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.roster.RosterReader;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
@@ -40,6 +39,9 @@ public class MatterCatalogueService {
 
     @Inject
     MediaService media;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     MediaAccess mediaAccess;
@@ -177,8 +179,8 @@ public class MatterCatalogueService {
 
     private int[] apply(List<MatterRecord> records) {
         Map<String, DelegatedMatter> existing = existing();
-        Map<Long, String> townNames = OrgUnit.<OrgUnit> list("level", OrgLevel.TOWN).stream()
-                .collect(Collectors.toMap(u -> u.id, u -> u.name));
+        Map<Long, String> townNames = orgDirectory.unitsAt(OrgLevel.TOWN).stream()
+                .collect(Collectors.toMap(OrgDirectory.Unit::id, OrgDirectory.Unit::name));
         int created = 0;
         int updated = 0;
         for (MatterRecord r : records) {
@@ -264,10 +266,10 @@ public class MatterCatalogueService {
     /** The catalogue as the viewer may see it (towns limited to their scope). */
     @Transactional
     public List<MatterView> list() {
-        Map<Long, OrgUnit> towns = OrgUnit.<OrgUnit> list("level", OrgLevel.TOWN).stream()
-                .collect(Collectors.toMap(u -> u.id, u -> u));
-        Map<Long, EnforcementDomain> domains = EnforcementDomain.<EnforcementDomain> listAll().stream()
-                .collect(Collectors.toMap(d -> d.id, d -> d));
+        Map<Long, OrgDirectory.Unit> towns = orgDirectory.unitsAt(OrgLevel.TOWN).stream()
+                .collect(Collectors.toMap(OrgDirectory.Unit::id, u -> u));
+        Map<Long, OrgDirectory.Domain> domains = orgDirectory.allDomains().stream()
+                .collect(Collectors.toMap(OrgDirectory.Domain::id, d -> d));
         List<MatterView> out = new ArrayList<>();
         for (DelegatedMatter m : DelegatedMatter.ordered()) {
             out.add(view(m, towns, domains));
@@ -279,18 +281,19 @@ public class MatterCatalogueService {
     public MatterView view(long id) {
         DelegatedMatter m = DelegatedMatter.<DelegatedMatter> findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound(msg.err_no_matter()));
-        Map<Long, OrgUnit> towns = OrgUnit.<OrgUnit> list("level", OrgLevel.TOWN).stream()
-                .collect(Collectors.toMap(u -> u.id, u -> u));
-        Map<Long, EnforcementDomain> domains = EnforcementDomain.<EnforcementDomain> listAll().stream()
-                .collect(Collectors.toMap(d -> d.id, d -> d));
+        Map<Long, OrgDirectory.Unit> towns = orgDirectory.unitsAt(OrgLevel.TOWN).stream()
+                .collect(Collectors.toMap(OrgDirectory.Unit::id, u -> u));
+        Map<Long, OrgDirectory.Domain> domains = orgDirectory.allDomains().stream()
+                .collect(Collectors.toMap(OrgDirectory.Domain::id, d -> d));
         return view(m, towns, domains);
     }
 
-    private MatterView view(DelegatedMatter m, Map<Long, OrgUnit> towns, Map<Long, EnforcementDomain> domains) {
+    private MatterView view(DelegatedMatter m, Map<Long, OrgDirectory.Unit> towns,
+            Map<Long, OrgDirectory.Domain> domains) {
         List<String> visible = m.townIds.stream().filter(access::inScope).map(towns::get).filter(Objects::nonNull)
-                .sorted(java.util.Comparator.comparing((OrgUnit u) -> u.path)).map(u -> u.name).toList();
-        EnforcementDomain d = domains.get(m.domainId);
-        return new MatterView(m.id, m.code, m.name, d.code, d.name, m.legalBasis, m.highFrequency,
+                .sorted(java.util.Comparator.comparing(OrgDirectory.Unit::path)).map(OrgDirectory.Unit::name).toList();
+        OrgDirectory.Domain d = domains.get(m.domainId);
+        return new MatterView(m.id, m.code, m.name, d.code(), d.name(), m.legalBasis, m.highFrequency,
                 String.valueOf(m.effectiveOn), visible, m.townIds.size(), m.knowledgePointList(), m.courseCodeList(),
                 m.caseCodeList(), m.questionCodeList(), m.version);
     }
@@ -302,13 +305,13 @@ public class MatterCatalogueService {
         if (m == null) {
             return Set.of();
         }
-        return m.townIds.stream().filter(access::inScope).map(t -> OrgUnit.<OrgUnit> findById(t).code)
+        return m.townIds.stream().filter(access::inScope).map(t -> orgDirectory.unit(t).orElseThrow().code())
                 .collect(Collectors.toSet());
     }
 
     public byte[] template() throws IOException {
-        List<String> domains = EnforcementDomain.ordered().stream().map(d -> d.name).toList();
-        List<String> towns = access.towns().stream().map(u -> u.name).toList();
+        List<String> domains = orgDirectory.domains().stream().map(OrgDirectory.Domain::name).toList();
+        List<String> towns = access.towns().stream().map(OrgDirectory.Unit::name).toList();
         return MatterXlsx.template(msg, domains, towns);
     }
 }

@@ -14,9 +14,9 @@ import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.curriculum.LearningService;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.CurrentUser;
 
 /**
@@ -30,6 +30,12 @@ public class MatterLearningPath {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    OrgDirectory org;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     LearningService learning;
@@ -76,14 +82,13 @@ public class MatterLearningPath {
         if (personId == null) {
             return Optional.empty();
         }
-        Person p = Person.findById(personId);
-        OrgUnit town = p == null ? null : OrgUnit.findById(p.unitId);
-        if (town == null || town.level != OrgLevel.TOWN) {
+        OrgDirectory.Unit town = people.find(personId).flatMap(p -> org.unit(p.unitId())).orElse(null);
+        if (town == null || town.level() != OrgLevel.TOWN) {
             return Optional.empty();
         }
         List<DelegatedMatter> matters = DelegatedMatter.getEntityManager().createQuery(
                 "SELECT m FROM DelegatedMatter m JOIN m.townIds t WHERE t = :town AND m.highFrequency = true "
-                        + "ORDER BY m.code", DelegatedMatter.class).setParameter("town", town.id).getResultList();
+                        + "ORDER BY m.code", DelegatedMatter.class).setParameter("town", town.id()).getResultList();
         if (matters.isEmpty()) {
             return Optional.empty();
         }
@@ -112,6 +117,6 @@ public class MatterLearningPath {
         // unfinished courses first, then the ones serving most matters
         steps.sort(java.util.Comparator.comparing(CourseStep::completed)
                 .thenComparing(c -> -c.matters().size()).thenComparing(CourseStep::code));
-        return Optional.of(new Path(town.name, steps, without));
+        return Optional.of(new Path(town.name(), steps, without));
     }
 }

@@ -19,9 +19,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.roster.RosterReader;
 
 /**
@@ -41,6 +40,9 @@ public class MatterValidator {
 
     @Inject
     MatterAccess access;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     MatterKnowledge knowledge;
@@ -97,11 +99,11 @@ public class MatterValidator {
             Long domainId = null;
             String domain = row.required(MatterColumn.DOMAIN);
             if (domain != null) {
-                EnforcementDomain d = ref.domains.get(domain);
+                OrgDirectory.Domain d = ref.domains.get(domain);
                 if (d == null) {
                     row.error(MatterColumn.DOMAIN, msg.err_domain(domain));
                 } else {
-                    domainId = d.id;
+                    domainId = d.id();
                 }
             }
             String basis = row.required(MatterColumn.LEGAL_BASIS);
@@ -125,13 +127,13 @@ public class MatterValidator {
                     if (t.isBlank()) {
                         continue;
                     }
-                    OrgUnit u = ref.town(t);
+                    OrgDirectory.Unit u = ref.town(t);
                     if (u == null) {
                         row.error(MatterColumn.TOWNS, ref.ambiguous(t) ? msg.err_town_ambiguous(t) : msg.err_town(t));
-                    } else if (!access.inScope(u.id)) {
-                        row.error(MatterColumn.TOWNS, msg.err_town_scope(u.name));
+                    } else if (!access.inScope(u.id())) {
+                        row.error(MatterColumn.TOWNS, msg.err_town_scope(u.name()));
                     } else {
-                        towns.add(u.id);
+                        towns.add(u.id());
                     }
                 }
             }
@@ -241,9 +243,9 @@ public class MatterValidator {
 
     /** Reference data for one file. */
     private final class Reference {
-        final Map<String, EnforcementDomain> domains = new HashMap<>();
-        final Map<String, OrgUnit> townsByCode = new HashMap<>();
-        final Map<String, List<OrgUnit>> townsByName = new HashMap<>();
+        final Map<String, OrgDirectory.Domain> domains = new HashMap<>();
+        final Map<String, OrgDirectory.Unit> townsByCode = new HashMap<>();
+        final Map<String, List<OrgDirectory.Unit>> townsByName = new HashMap<>();
         final Set<String> courses = new HashSet<>();
         final Set<String> cases = new HashSet<>();
         final Set<String> questions = new HashSet<>();
@@ -251,13 +253,13 @@ public class MatterValidator {
 
         @SuppressWarnings("unchecked")
         Reference() {
-            EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> {
-                domains.put(d.name, d);
-                domains.put(d.code, d);
+            orgDirectory.allDomains().forEach(d -> {
+                domains.put(d.name(), d);
+                domains.put(d.code(), d);
             });
-            for (OrgUnit u : OrgUnit.<OrgUnit> list("level", OrgLevel.TOWN)) {
-                townsByCode.put(u.code, u);
-                townsByName.computeIfAbsent(u.name, k -> new ArrayList<>()).add(u);
+            for (OrgDirectory.Unit u : orgDirectory.unitsAt(OrgLevel.TOWN)) {
+                townsByCode.put(u.code(), u);
+                townsByName.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u);
             }
             courses.addAll(em.createNativeQuery("SELECT code FROM course WHERE status <> 'ARCHIVED'").getResultList());
             cases.addAll(em.createNativeQuery("SELECT code FROM typical_case").getResultList());
@@ -265,12 +267,12 @@ public class MatterValidator {
             DelegatedMatter.<DelegatedMatter> listAll().forEach(m -> matters.put(m.code, m));
         }
 
-        OrgUnit town(String t) {
-            OrgUnit u = townsByCode.get(t);
+        OrgDirectory.Unit town(String t) {
+            OrgDirectory.Unit u = townsByCode.get(t);
             if (u != null) {
                 return u;
             }
-            List<OrgUnit> named = townsByName.getOrDefault(t, List.of());
+            List<OrgDirectory.Unit> named = townsByName.getOrDefault(t, List.of());
             return named.size() == 1 ? named.get(0) : null;
         }
 

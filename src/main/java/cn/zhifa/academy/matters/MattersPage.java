@@ -21,8 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
@@ -40,7 +39,7 @@ public class MattersPage {
         static native TemplateInstance list(List<MatterCatalogueService.MatterView> matters, boolean canEdit);
 
         static native TemplateInstance form(MatterCatalogueService.MatterView matter, MatterCatalogueService.Form form,
-                List<EnforcementDomain> domains, List<OrgUnit> towns, boolean canEdit, boolean saved,
+                List<OrgDirectory.Domain> domains, List<OrgDirectory.Unit> towns, boolean canEdit, boolean saved,
                 List<Problem.FieldError> errors);
 
         static native TemplateInstance importForm(String error);
@@ -57,6 +56,9 @@ public class MattersPage {
 
     @Inject
     MatterCatalogueService catalogue;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     ReadinessService readiness;
@@ -138,7 +140,7 @@ public class MattersPage {
 
     private TemplateInstance form(MatterCatalogueService.MatterView m, MatterCatalogueService.Form f, boolean saved,
             List<Problem.FieldError> errors) {
-        return Templates.form(m, f, EnforcementDomain.ordered(), access.towns(), access.canEditCatalogue(), saved, errors);
+        return Templates.form(m, f, orgDirectory.domains(), access.towns(), access.canEditCatalogue(), saved, errors);
     }
 
     @GET

@@ -18,10 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.qualification.QualificationJobs;
@@ -39,6 +38,12 @@ public class ReadinessService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory directory;
 
     @Inject
     MatterAccess access;
@@ -80,20 +85,20 @@ public class ReadinessService {
     /** Every cell of the towns the viewer may see, towns in tree order, matters by code. */
     @Transactional
     public List<TownRow> grid() {
-        List<OrgUnit> towns = access.towns();
+        List<OrgDirectory.Unit> towns = access.towns();
         List<TownRow> out = new ArrayList<>();
         if (towns.isEmpty()) {
             return out;
         }
-        Data data = new Data(towns.stream().map(u -> u.id).toList());
-        for (OrgUnit t : towns) {
+        Data data = new Data(towns.stream().map(OrgDirectory.Unit::id).toList());
+        for (OrgDirectory.Unit t : towns) {
             List<Cell> cells = new ArrayList<>();
-            for (DelegatedMatter m : data.mattersOf(t.id)) {
+            for (DelegatedMatter m : data.mattersOf(t.id())) {
                 cells.add(cell(t, m, data));
             }
             // red cells first: what a district has to act on
             cells.sort(Comparator.comparing((Cell c) -> !c.red()).thenComparing(Cell::matterCode));
-            out.add(new TownRow(t.id, t.name, t.code, data.officers(t.id).size(), cells));
+            out.add(new TownRow(t.id(), t.name(), t.code(), data.officers(t.id()).size(), cells));
         }
         return out;
     }
@@ -101,45 +106,45 @@ public class ReadinessService {
     /** One cell and its officers; 404 for a town outside the viewer's scope or a matter the town does not hold. */
     @Transactional
     public Drill drill(long townId, long matterId) {
-        OrgUnit t = access.towns().stream().filter(u -> u.id == townId).findFirst()
+        OrgDirectory.Unit t = access.towns().stream().filter(u -> u.id() == townId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound(msg.err_no_cell()));
-        Data data = new Data(List.of(t.id));
-        DelegatedMatter m = data.mattersOf(t.id).stream().filter(x -> x.id == matterId).findFirst()
+        Data data = new Data(List.of(t.id()));
+        DelegatedMatter m = data.mattersOf(t.id()).stream().filter(x -> x.id == matterId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound(msg.err_no_cell()));
         Cell cell = cell(t, m, data);
         MatterMaterials.Materials mat = data.materials(m);
         Set<Long> courses = data.publishedCourses(mat);
         String domain = data.domainCode(m);
         List<PersonLine> people = new ArrayList<>();
-        for (Person p : data.officers(t.id)) {
-            int[] answers = data.answers(p.id, mat.questionIds());
-            people.add(new PersonLine(p.id, p.name, p.employeeNo, data.qualification(p.id, domain),
-                    (int) courses.stream().filter(c -> data.completed(p.id, c)).count(), courses.size(), answers[0],
-                    answers[1], data.qualification(p.id, domain) != null));
+        for (PersonSummary p : data.officers(t.id())) {
+            int[] answers = data.answers(p.id(), mat.questionIds());
+            people.add(new PersonLine(p.id(), p.name(), p.employeeNo(), data.qualification(p.id(), domain),
+                    (int) courses.stream().filter(c -> data.completed(p.id(), c)).count(), courses.size(), answers[0],
+                    answers[1], data.qualification(p.id(), domain) != null));
         }
         people.sort(Comparator.comparing(PersonLine::qualified).thenComparing(PersonLine::employeeNo));
         return new Drill(cell, people);
     }
 
-    private Cell cell(OrgUnit t, DelegatedMatter m, Data data) {
-        List<Person> officers = data.officers(t.id);
+    private Cell cell(OrgDirectory.Unit t, DelegatedMatter m, Data data) {
+        List<PersonSummary> officers = data.officers(t.id());
         String domain = data.domainCode(m);
-        int qualified = (int) officers.stream().filter(p -> data.qualification(p.id, domain) != null).count();
+        int qualified = (int) officers.stream().filter(p -> data.qualification(p.id(), domain) != null).count();
         MatterMaterials.Materials mat = data.materials(m);
         Set<Long> courses = data.publishedCourses(mat);
         int completers = courses.isEmpty() ? 0
-                : (int) officers.stream().filter(p -> courses.stream().allMatch(c -> data.completed(p.id, c))).count();
+                : (int) officers.stream().filter(p -> courses.stream().allMatch(c -> data.completed(p.id(), c))).count();
         Integer completedPercent = courses.isEmpty() || officers.isEmpty() ? null : completers * 100 / officers.size();
         int answered = 0;
         int correct = 0;
-        for (Person p : officers) {
-            int[] a = data.answers(p.id, mat.questionIds());
+        for (PersonSummary p : officers) {
+            int[] a = data.answers(p.id(), mat.questionIds());
             answered += a[0];
             correct += a[1];
         }
         Integer pass = answered == 0 ? null : correct * 100 / answered;
-        OptionalLong f = findings.findings(t.id, m.code, m.name);
-        return new Cell(t.id, t.name, t.code, m.id, m.code, m.name, data.domainName(m), m.highFrequency,
+        OptionalLong f = findings.findings(t.id(), m.code, m.name);
+        return new Cell(t.id(), t.name(), t.code(), m.id, m.code, m.name, data.domainName(m), m.highFrequency,
                 officers.size(), qualified, courses.size(), completers, completedPercent, answered, correct, pass,
                 f.isPresent() ? f.getAsLong() : null, qualified == 0);
     }
@@ -202,9 +207,9 @@ public class ReadinessService {
     /** Everything the cells of some towns need, loaded with a handful of queries. */
     private final class Data {
         final LocalDate today = clock.today();
-        final Map<Long, List<Person>> officers = new HashMap<>();
+        final Map<Long, List<PersonSummary>> officers = new HashMap<>();
         final Map<Long, List<DelegatedMatter>> matters = new LinkedHashMap<>();
-        final Map<Long, EnforcementDomain> domains = new HashMap<>();
+        final Map<Long, OrgDirectory.Domain> domains = new HashMap<>();
         /** person id → domain code → qualification number */
         final Map<Long, Map<String, String>> qualifications = new HashMap<>();
         final Set<String> completions = new HashSet<>();
@@ -215,10 +220,9 @@ public class ReadinessService {
 
         @SuppressWarnings("unchecked")
         Data(List<Long> townIds) {
-            EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.id, d));
-            for (Person p : Person.<Person> list("unitId IN ?1 AND category = ?2 AND status = ?3 ORDER BY employeeNo",
-                    townIds, PersonCategory.OFFICER, EmploymentStatus.ACTIVE)) {
-                officers.computeIfAbsent(p.unitId, k -> new ArrayList<>()).add(p);
+            orgDirectory.allDomains().forEach(d -> domains.put(d.id(), d));
+            for (PersonSummary p : directory.activeIn(townIds, PersonCategory.OFFICER)) {
+                officers.computeIfAbsent(p.unitId(), k -> new ArrayList<>()).add(p);
             }
             for (DelegatedMatter m : em.createQuery("SELECT DISTINCT m FROM DelegatedMatter m JOIN m.townIds t "
                     + "WHERE t IN :towns ORDER BY m.code", DelegatedMatter.class).setParameter("towns", townIds)
@@ -229,7 +233,7 @@ public class ReadinessService {
                     }
                 }
             }
-            List<Long> people = officers.values().stream().flatMap(List::stream).map(p -> p.id).toList();
+            List<Long> people = officers.values().stream().flatMap(List::stream).map(p -> p.id()).toList();
             if (people.isEmpty()) {
                 return;
             }
@@ -256,7 +260,7 @@ public class ReadinessService {
             }
         }
 
-        List<Person> officers(long townId) {
+        List<PersonSummary> officers(long townId) {
             return officers.getOrDefault(townId, List.of());
         }
 
@@ -265,11 +269,11 @@ public class ReadinessService {
         }
 
         String domainCode(DelegatedMatter m) {
-            return domains.get(m.domainId).code;
+            return domains.get(m.domainId).code();
         }
 
         String domainName(DelegatedMatter m) {
-            return domains.get(m.domainId).name;
+            return domains.get(m.domainId).name();
         }
 
         String qualification(long personId, String domainCode) {

@@ -13,9 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.Account;
+import cn.zhifa.academy.platform.security.AccountNotifier;
+import cn.zhifa.academy.platform.security.OrgHierarchy;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
 
@@ -26,13 +27,25 @@ import cn.zhifa.academy.platform.time.Now;
  */
 @ApplicationScoped
 @Transactional
-public class NotificationService {
+public class NotificationService implements AccountNotifier {
 
     @Inject
     EntityManager em;
 
+    @Inject
+    PeopleDirectory people;
+
+    @Inject
+    OrgHierarchy tree;
+
     /** What to say: message key of the qual bundle and its arguments. */
     public record Message(String kind, String msgKey, String arg1, String arg2, String arg3, String link) {
+    }
+
+    @Override
+    public boolean notifyAccount(long accountId, String kind, String msgKey, String arg1, String arg2, String arg3,
+            String link, String dedupKey) {
+        return send(accountId, new Message(kind, msgKey, arg1, arg2, arg3, link), dedupKey);
     }
 
     /** Sends to one account; returns whether a new notification was created. */
@@ -59,24 +72,24 @@ public class NotificationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> adminsOf(long personId) {
-        Person p = Person.findById(personId);
-        if (p == null) {
+        Optional<PeopleDirectory.PersonSummary> p = people.find(personId);
+        if (p.isEmpty()) {
             return List.of();
         }
-        OrgUnit u = OrgUnit.findById(p.unitId);
+        String path = tree.pathOf(p.get().unitId()).orElseThrow();
         List<Account> admins = Account.list("enabled = true AND orgUnitId IS NOT NULL");
         List<Account> candidates = new ArrayList<>();
         for (Account a : admins) {
             if (a.roleSet().contains(Roles.ADMIN)) {
-                OrgUnit au = OrgUnit.findById(a.orgUnitId);
-                if (au != null && u.path.startsWith(au.path)) {
+                Optional<String> au = tree.pathOf(a.orgUnitId);
+                if (au.isPresent() && path.startsWith(au.get())) {
                     candidates.add(a);
                 }
             }
         }
-        int deepest = candidates.stream().map(a -> OrgUnit.<OrgUnit> findById(a.orgUnitId).path.length())
+        int deepest = candidates.stream().map(a -> tree.pathOf(a.orgUnitId).orElseThrow().length())
                 .max(Comparator.naturalOrder()).orElse(-1);
-        return candidates.stream().filter(a -> OrgUnit.<OrgUnit> findById(a.orgUnitId).path.length() == deepest)
+        return candidates.stream().filter(a -> tree.pathOf(a.orgUnitId).orElseThrow().length() == deepest)
                 .map(a -> a.id).toList();
     }
 

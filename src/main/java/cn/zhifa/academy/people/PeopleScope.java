@@ -44,22 +44,35 @@ public class PeopleScope {
     }
 
     public boolean canSee(Person p) {
+        return canSee(p.id, p.unitId, p.providerId);
+    }
+
+    public boolean canSee(PeopleDirectory.PersonSummary p) {
+        return canSee(p.id(), p.unitId(), p.providerId());
+    }
+
+    private boolean canSee(Long personId, Long unitId, Long providerId) {
         OrgScope.UnitFilter f = orgScope.unitFilter();
         if (f instanceof OrgScope.All) {
             return true;
         }
         if (f instanceof OrgScope.Subtree) {
-            return orgScope.canActOnUnit(p.unitId);
+            return orgScope.canActOnUnit(unitId);
         }
         if (user.isProviderManager() && user.getProviderId() != null) {
-            return user.getProviderId().equals(p.providerId);
+            return user.getProviderId().equals(providerId);
         }
-        return p.id.equals(user.getPersonId());
+        return personId.equals(user.getPersonId());
     }
 
     /** Changing people is for administrators (in their subtree) and system administrators. */
     public boolean canManage(Person p) {
-        return (user.isSysadmin() || user.isAdmin()) && orgScope.canActOnUnit(p.unitId);
+        return canManageUnit(p.unitId);
+    }
+
+    /** Changing people is for administrators (in their subtree) and system administrators. */
+    public boolean canManage(PeopleDirectory.PersonSummary p) {
+        return canManageUnit(p.unitId());
     }
 
     public boolean canManageUnit(long unitId) {

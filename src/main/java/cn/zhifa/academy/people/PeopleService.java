@@ -29,7 +29,7 @@ import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
@@ -44,6 +44,9 @@ public class PeopleService {
 
     @Inject
     PeopleScope scope;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     @Inject
     CurrentUser user;
@@ -125,7 +128,7 @@ public class PeopleService {
     public List<PersonView> views(List<Person> people) {
         Map<Long, OrgUnit> units = byId(OrgUnit.list("id IN ?1", ids(people, p -> p.unitId)), u -> u.id);
         Map<Long, Department> deps = byId(Department.list("id IN ?1", ids(people, p -> p.departmentId)), d -> d.id);
-        Map<Long, Provider> providers = byId(Provider.list("id IN ?1", ids(people, p -> p.providerId)), v -> v.id);
+        Map<Long, ProviderDirectory.ProviderSummary> providers = providerDirectory.find(ids(people, p -> p.providerId));
         Map<Long, String> usernames = new HashMap<>();
         List<Long> personIds = people.stream().map(p -> p.id).toList();
         if (!personIds.isEmpty()) {
@@ -135,11 +138,11 @@ public class PeopleService {
         for (Person p : people) {
             OrgUnit u = units.get(p.unitId);
             Department d = p.departmentId == null ? null : deps.get(p.departmentId);
-            Provider v = p.providerId == null ? null : providers.get(p.providerId);
+            ProviderDirectory.ProviderSummary v = p.providerId == null ? null : providers.get(p.providerId);
             out.add(new PersonView(p.id, p.name, p.employeeNo, p.category, p.category.label, p.grade, p.grade.label,
                     u == null ? null : new PersonView.Ref(u.id, u.name),
                     d == null ? null : new PersonView.Ref(d.id, d.name),
-                    v == null ? null : new PersonView.Ref(v.id, v.name),
+                    v == null ? null : new PersonView.Ref(v.id(), v.name()),
                     p.domains.stream().sorted((a, b) -> Integer.compare(a.sortOrder, b.sortOrder)).map(x -> x.name).toList(),
                     p.certNo, p.status, p.status.label, p.statusSince, p.idMasked, p.mobile, p.category.supportOnly(),
                     usernames.get(p.id)));
@@ -194,6 +197,35 @@ public class PeopleService {
                 AuditLog.detail("before", before.name(), "after", status.name(), "since", since.toString(), "reason", reason));
         changed.fire(new PeopleChanged("person.status_changed"));
         return p;
+    }
+
+    /**
+     * A status change (and transfer) pushed by a machine client of the integration API, recorded
+     * and audited as that client. The caller has checked the client's scope and fires
+     * {@link PeopleChanged} once for the whole batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changeStatusFromMachine(String actor, long personId, EmploymentStatus status, LocalDate since,
+            Long unitId, String reason) {
+        Person p = Person.findById(personId);
+        String before = p.status.name();
+        Long beforeUnit = p.unitId;
+        p.status = status;
+        p.statusSince = since;
+        if (unitId != null) {
+            p.unitId = unitId;
+        }
+        PersonStatusChange sc = new PersonStatusChange();
+        sc.personId = p.id;
+        sc.status = status;
+        sc.since = since;
+        sc.reason = reason == null ? "接口同步" : reason.length() > 200 ? reason.substring(0, 200) : reason;
+        sc.recordedBy = actor;
+        sc.recordedAt = Now.instant();
+        sc.persist();
+        audit.recordAs(actor, "person.status_changed", "person", p.id, AuditLog.detail("before", before, "after",
+                status.name(), "since", since.toString(), "unitBefore", beforeUnit, "unitAfter", p.unitId, "via",
+                "machine API"));
     }
 
     /** A login for the person (username = employee number) with a one-time initial password. */
@@ -252,7 +284,7 @@ public class PeopleService {
         if (staff != (in.providerId() != null)) {
             throw ProblemException.invalid("providerId", staff ? "第三方机构人员须选择所属机构" : "只有第三方机构人员才能关联机构");
         }
-        if (in.providerId() != null && Provider.findById(in.providerId()) == null) {
+        if (in.providerId() != null && !providerDirectory.exists(in.providerId())) {
             throw ProblemException.invalid("providerId", "机构不存在");
         }
         if (in.idNumber() != null && !in.idNumber().isBlank()) {

@@ -10,10 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import cn.zhifa.academy.people.PeopleService;
-import cn.zhifa.academy.people.PersonQuery;
-import cn.zhifa.academy.people.PersonView;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.RecordTable;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,19 +26,19 @@ public class ProviderPage {
     static class Templates {
         static native TemplateInstance list(List<ProviderService.ProviderView> providers);
 
-        static native TemplateInstance detail(ProviderService.ProviderView provider, List<PersonView> staff, long staffTotal,
-                List<cn.zhifa.academy.records.RecordTable> sections);
+        static native TemplateInstance detail(ProviderService.ProviderView provider, List<ProviderStaff.Member> staff,
+                long staffTotal, List<RecordTable> sections);
     }
 
     @Inject
     ProviderService providers;
 
     @Inject
-    PeopleService people;
+    ProviderStaff people;
 
     /** Tables other features contribute (staff qualifications, credit history...). */
     @Inject
-    jakarta.enterprise.inject.Instance<cn.zhifa.academy.records.ProviderRecordSection> sections;
+    jakarta.enterprise.inject.Instance<ProviderRecordSection> sections;
 
     @Inject
     cn.zhifa.academy.platform.web.LocaleContext locale;
@@ -55,14 +53,9 @@ public class ProviderPage {
     public TemplateInstance detail(@PathParam("id") long id) {
         ProviderService.ProviderView v = providers.view(id)
                 .orElseThrow(() -> new ProblemException(404, "Not found", null));
-        PersonQuery q = new PersonQuery();
-        q.providerId = id;
-        q.size = 200;
-        q.sort = "name";
-        q.dir = "asc";
-        PeopleService.Page<PersonView> staff = people.search(q);
-        List<cn.zhifa.academy.records.RecordTable> tables = sections.stream()
-                .sorted(java.util.Comparator.comparingInt(cn.zhifa.academy.records.ProviderRecordSection::order))
+        ProviderStaff.Page staff = people.of(id, 200);
+        List<RecordTable> tables = sections.stream()
+                .sorted(java.util.Comparator.comparingInt(ProviderRecordSection::order))
                 .map(s -> s.forProvider(id, locale.getLocale())).flatMap(java.util.Optional::stream).toList();
         return Templates.detail(v, staff.items(), staff.total(), tables);
     }

@@ -14,10 +14,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.security.ProviderNames;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.security.ForbiddenException;
 
@@ -27,7 +28,7 @@ import io.quarkus.security.ForbiddenException;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class ProviderService {
+public class ProviderService implements ProviderNames {
 
     @Inject
     OrgScope orgScope;
@@ -37,6 +38,9 @@ public class ProviderService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    OrgDirectory org;
 
     /** Wire and page shape of a provider. */
     public record ProviderView(long id, String creditCode, String name, List<String> serviceCategories,
@@ -77,8 +81,18 @@ public class ProviderService {
         return views(all);
     }
 
+    @Override
+    public Optional<String> nameOf(long providerId) {
+        return Provider.<Provider> findByIdOptional(providerId).map(p -> p.name);
+    }
+
     public Optional<Provider> visible(long id) {
         return Provider.<Provider> findByIdOptional(id).filter(this::canSee);
+    }
+
+    /** The provider as a value, if it exists and the user may see it. */
+    public Optional<ProviderDirectory.ProviderSummary> visibleSummary(long id) {
+        return visible(id).map(ProviderDirectory::summary);
     }
 
     public Optional<ProviderView> view(long id) {
@@ -90,9 +104,7 @@ public class ProviderService {
             return List.of();
         }
         List<Long> ids = providers.stream().map(p -> p.id).toList();
-        Map<Long, String> units = OrgUnit.<OrgUnit> list("id IN ?1",
-                providers.stream().map(p -> p.commissioningUnitId).distinct().toList()).stream()
-                .collect(Collectors.toMap(u -> u.id, u -> u.name));
+        Map<Long, String> units = org.unitNames(providers.stream().map(p -> p.commissioningUnitId).toList());
         Map<Long, Long> staff = Provider.getEntityManager()
                 .createQuery("SELECT p.providerId, COUNT(p) FROM Person p WHERE p.providerId IN :ids GROUP BY p.providerId",
                         Object[].class)
@@ -135,7 +147,7 @@ public class ProviderService {
         CreditCodes.problem(in.creditCode()).ifPresent(m -> {
             throw ProblemException.invalid("creditCode", m);
         });
-        if (OrgUnit.findById(in.commissioningUnitId()) == null) {
+        if (!org.unitExists(in.commissioningUnitId())) {
             throw ProblemException.invalid("commissioningUnitId", "委托单位不存在");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(in.commissioningUnitId()))) {

@@ -1,6 +1,7 @@
 package cn.zhifa.academy.qualification;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.annotation.Priority;
@@ -14,7 +15,7 @@ import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.security.Account;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -27,6 +28,9 @@ public class DemoQualifications {
 
     @Inject
     AcademyConfig config;
+
+    @Inject
+    ProviderDirectory providers;
 
     @Inject
     QualificationService service;
@@ -81,10 +85,10 @@ public class DemoQualifications {
                 .forEach(p -> service.issue(fz, p, "TY", "示范数据：资格考试合格", Qualification.IssueMode.MANUAL, today,
                         "system"));
         QualificationType ds = QualificationType.byCode("DSFRY").orElseThrow();
-        Provider.<Provider> find("ORDER BY id").page(1, 1).firstResultOptional().ifPresent(pr -> Person
-                .<Person> find("providerId = ?1 ORDER BY id", pr.id).page(0, 5).list()
-                .forEach(p -> service.issue(ds, p, "TY", "示范数据：第三方人员考核合格", Qualification.IssueMode.MANUAL,
-                        today, "system")));
+        providers.all().stream().sorted(Comparator.comparingLong(ProviderDirectory.ProviderSummary::id)).skip(1)
+                .findFirst().ifPresent(pr -> Person.<Person> find("providerId = ?1 ORDER BY id", pr.id()).page(0, 5)
+                        .list().forEach(p -> service.issue(ds, p, "TY", "示范数据：第三方人员考核合格",
+                                Qualification.IssueMode.MANUAL, today, "system")));
         service.expire(today);
         service.openRenewals(today);
         service.remind(today);

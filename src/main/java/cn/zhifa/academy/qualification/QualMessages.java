@@ -114,37 +114,6 @@ public interface QualMessages {
 
     // --- auth area (issue 12 item 4): a password attack on an account, to system administrators ---
     String notif_login_attack(String a, String b, String c);
-    String rec_title();
-    String rec_title_of(String name);
-    String rec_mine();
-    String rec_no_person();
-    String rec_pdf();
-    String rec_person_facts(String category, String unit, String employeeNo);
-    String rec_generated(String date);
-    String rec_hours_title();
-    String rec_hours_year();
-    String rec_hours_hours();
-    String rec_hours_target();
-    String rec_hours_met();
-    String rec_hours_yes();
-    String rec_hours_no();
-    String rec_hours_summary(int courses);
-    String rec_hours_empty();
-    String rec_courses_title();
-    String rec_course();
-    String rec_course_done();
-    String rec_course_progress();
-    String rec_exams_title();
-    String rec_exam();
-    String rec_exam_purpose();
-    String rec_exam_domain();
-    String rec_exam_score();
-    String rec_exam_band();
-    String rec_exam_passed();
-    String rec_exam_date();
-    String rec_exams_empty();
-    String rec_yes();
-    String rec_no();
     String rec_qual_title();
     String rec_qual_empty();
     String rec_qual_summary(int valid, int total);
@@ -152,13 +121,6 @@ public interface QualMessages {
     String prov_staff_summary(long qualified, long staff, int percent);
     String prov_staff_none();
     String prov_staff_empty();
-    String purpose_QUALIFICATION_GENERAL();
-    String purpose_QUALIFICATION_SPECIAL();
-    String purpose_ANNUAL();
-    String purpose_AUXILIARY();
-    String purpose_PROVIDER_STAFF();
-    String purpose_COURSE_QUIZ();
-    String purpose_RESIT();
     // --- casereview ---
     String notif_review_recommendation(String a, String b, String c);
     String notif_review_returned(String a, String b, String c);

@@ -1,7 +1,5 @@
 package cn.zhifa.academy.qualification;
 
-import cn.zhifa.academy.records.ExamPurpose;
-
 /** Enum texts for Java-built tables (templates use {@code qual:message(...)} instead). */
 public final class QualText {
 
@@ -21,18 +19,6 @@ public final class QualText {
             case SUSPENDED -> m.state_SUSPENDED();
             case CANCELLED -> m.state_CANCELLED();
             case EXPIRED -> m.state_EXPIRED();
-        };
-    }
-
-    public static String purpose(QualMessages m, ExamPurpose p) {
-        return switch (p) {
-            case QUALIFICATION_GENERAL -> m.purpose_QUALIFICATION_GENERAL();
-            case QUALIFICATION_SPECIAL -> m.purpose_QUALIFICATION_SPECIAL();
-            case ANNUAL -> m.purpose_ANNUAL();
-            case AUXILIARY -> m.purpose_AUXILIARY();
-            case PROVIDER_STAFF -> m.purpose_PROVIDER_STAFF();
-            case COURSE_QUIZ -> m.purpose_COURSE_QUIZ();
-            case RESIT -> m.purpose_RESIT();
         };
     }
 }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.zhifa.academy.records.PersonRecordSection;
-import cn.zhifa.academy.records.RecordTable;
+import cn.zhifa.academy.platform.web.RecordTable;
 
 /** 学习档案: the person's qualifications and certificates, every state, with the current cycle's dates. */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.web.HomeTodo;
 import cn.zhifa.academy.platform.web.UxMessages;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
  * Home to-dos of qualifications: a holder's certificate expiring or in its renewal window (with
@@ -23,6 +23,9 @@ public class QualificationTodos implements HomeTodo {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    ProviderDirectory providers;
 
     @Inject
     QualificationQueries queries;
@@ -73,9 +76,9 @@ public class QualificationTodos implements HomeTodo {
             }
         }
         if (user.isProviderManager() && user.getProviderId() != null) {
-            Provider p = Provider.findById(user.getProviderId());
+            String name = providers.find(user.getProviderId()).map(ProviderDirectory.ProviderSummary::name).orElse("");
             QualificationQueries.Share share = queries.qualifiedShare(user.getProviderId());
-            out.add(new Item("todo-provider-staff", 10, m.todo_provider_staff(p == null ? "" : p.name, share.staff(),
+            out.add(new Item("todo-provider-staff", 10, m.todo_provider_staff(name, share.staff(),
                     share.qualified()), m.todo_provider_staff_detail(share.percent()), "/providers/" + user.getProviderId(),
                     share.staff() > share.qualified()));
         }

@@ -9,8 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.qualification.QualMessages;
-import cn.zhifa.academy.qualification.QualText;
+import cn.zhifa.academy.platform.web.RecordTable;
 
 /** 学习档案: exams and scores from the exam records (the kept result of every exam). */
 @ApplicationScoped
@@ -27,9 +26,9 @@ public class ExamRecordSection implements PersonRecordSection {
 
     @Override
     public Optional<RecordTable> forPerson(long personId, Locale locale) {
-        QualMessages m = QualText.of(locale);
+        RecordMessages m = RecordText.of(locale);
         List<List<String>> rows = exams.of(personId).stream().map(r -> List.of(r.examTitle + "（" + r.examCode + "）",
-                QualText.purpose(m, r.purpose) + (r.resit ? " · 补考" : ""), r.domainCode,
+                RecordText.purpose(m, r.purpose) + (r.resit ? " · 补考" : ""), r.domainCode,
                 r.score.stripTrailingZeros().toPlainString(), r.band, r.passed ? m.rec_yes() : m.rec_no(),
                 LocalDate.ofInstant(r.finishedAt, Now.zone()).toString())).toList();
         return Optional.of(new RecordTable("exams", m.rec_exams_title(), List.of(m.rec_exam(), m.rec_exam_purpose(),

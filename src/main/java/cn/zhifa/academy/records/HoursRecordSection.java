@@ -11,8 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import cn.zhifa.academy.curriculum.CurriculumConfig;
-import cn.zhifa.academy.qualification.QualMessages;
-import cn.zhifa.academy.qualification.QualText;
+import cn.zhifa.academy.platform.web.RecordTable;
 
 /** 学习档案: learning hours (学时) per year against the yearly target, and the completed courses. */
 @ApplicationScoped
@@ -31,7 +30,7 @@ public class HoursRecordSection implements PersonRecordSection {
 
     @Override
     public Optional<RecordTable> forPerson(long personId, Locale locale) {
-        QualMessages m = QualText.of(locale);
+        RecordMessages m = RecordText.of(locale);
         BigDecimal target = BigDecimal.valueOf(curriculum.annualHoursTarget());
         List<List<String>> rows = new ArrayList<>();
         for (Object[] r : em.createQuery("SELECT h.year, SUM(h.hours) FROM HoursEntry h WHERE h.personId = :p "

@@ -3,6 +3,8 @@ package cn.zhifa.academy.records;
 import java.util.Locale;
 import java.util.Optional;
 
+import cn.zhifa.academy.platform.web.RecordTable;
+
 /**
  * A feature's contribution to a person's record (学习档案): courses and hours, exams,
  * qualifications, assessments. Implementations are CDI beans; the record page and its PDF

@@ -18,16 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleScope;
-import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.pdf.CjkPdf;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.LocaleContext;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.qualification.QualMessages;
-import cn.zhifa.academy.qualification.QualText;
+import cn.zhifa.academy.platform.web.RecordTable;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -60,6 +60,12 @@ public class RecordsPage {
     PeopleScope scope;
 
     @Inject
+    PeopleDirectory people;
+
+    @Inject
+    OrgDirectory org;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -79,8 +85,9 @@ public class RecordsPage {
     @Path("people/{id:\\d+}")
     @Transactional
     public TemplateInstance person(@PathParam("id") long id) {
-        Person p = visible(id);
-        return Templates.person(header(p), tables(p.id, locale.getLocale()), p.id.equals(user.getPersonId()));
+        PersonSummary p = visible(id);
+        return Templates.person(header(p), tables(p.id(), locale.getLocale()),
+                Long.valueOf(p.id()).equals(user.getPersonId()));
     }
 
     @GET
@@ -88,15 +95,15 @@ public class RecordsPage {
     @Produces("application/pdf")
     @Transactional
     public Response pdf(@PathParam("id") long id) throws IOException {
-        Person p = visible(id);
+        PersonSummary p = visible(id);
         Locale loc = locale.getLocale();
-        QualMessages m = QualText.of(loc);
+        RecordMessages m = RecordText.of(loc);
         PersonHeader h = header(p);
-        try (CjkPdf pdf = new CjkPdf(m.rec_title_of(p.name), CjkPdf.calendar(Now.today()))) {
+        try (CjkPdf pdf = new CjkPdf(m.rec_title_of(p.name()), CjkPdf.calendar(Now.today()))) {
             pdf.paragraph(m.rec_title_of(h.name()), 18);
             pdf.paragraph(m.rec_person_facts(h.category(), h.unit(), h.employeeNo()), 10);
             pdf.paragraph(m.rec_generated(Now.today().toString()), 8);
-            for (RecordTable t : tables(p.id, loc)) {
+            for (RecordTable t : tables(p.id(), loc)) {
                 pdf.gap(10);
                 pdf.paragraph(t.title(), 13);
                 if (t.summary() != null) {
@@ -109,7 +116,7 @@ public class RecordsPage {
                 }
             }
             return Response.ok(pdf.bytes(), "application/pdf")
-                    .header("Content-Disposition", "inline; filename=\"record-" + p.employeeNo + ".pdf\"")
+                    .header("Content-Disposition", "inline; filename=\"record-" + p.employeeNo() + ".pdf\"")
                     .header("Cache-Control", "no-store").build();
         }
     }
@@ -125,16 +132,12 @@ public class RecordsPage {
         return out;
     }
 
-    private Person visible(long id) {
-        Person p = Person.findById(id);
-        if (p == null || !scope.canSee(p)) {
-            throw new ProblemException(404, "Not found", null);
-        }
-        return p;
+    private PersonSummary visible(long id) {
+        return people.find(id).filter(scope::canSee).orElseThrow(() -> new ProblemException(404, "Not found", null));
     }
 
-    private PersonHeader header(Person p) {
-        OrgUnit u = OrgUnit.findById(p.unitId);
-        return new PersonHeader(p.id, p.name, p.employeeNo, p.category.label, u == null ? "" : u.name);
+    private PersonHeader header(PersonSummary p) {
+        return new PersonHeader(p.id(), p.name(), p.employeeNo(), p.category().label,
+                org.unit(p.unitId()).map(OrgDirectory.Unit::name).orElse(""));
     }
 }

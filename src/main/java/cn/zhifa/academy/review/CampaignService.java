@@ -15,9 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
@@ -37,6 +38,12 @@ public class CampaignService {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     OrgScope scope;
@@ -81,8 +88,8 @@ public class CampaignService {
         if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
             errors.add(new Problem.FieldError("year", m.campaign_year_invalid()));
         }
-        OrgUnit owner = in.owningUnitId() == null ? null : OrgUnit.findById(in.owningUnitId());
-        if (owner == null || !(user.isSysadmin() || user.isAdmin() && scope.canActOnUnit(owner.id))) {
+        OrgDirectory.Unit owner = in.owningUnitId() == null ? null : orgDirectory.unit(in.owningUnitId()).orElse(null);
+        if (owner == null || !(user.isSysadmin() || user.isAdmin() && scope.canActOnUnit(owner.id()))) {
             errors.add(new Problem.FieldError("owningUnitId", m.campaign_owner_invalid()));
         }
         if (in.periodStart() == null || in.periodEnd() == null || in.periodEnd().isBefore(in.periodStart())) {
@@ -100,19 +107,19 @@ public class CampaignService {
             errors.add(new Problem.FieldError("unitIds", m.campaign_units_none()));
         }
         for (Long u : units) {
-            OrgUnit unit = u == null ? null : OrgUnit.findById(u);
-            if (unit == null || owner == null || !unit.path.startsWith(owner.path)) {
+            OrgDirectory.Unit unit = u == null ? null : orgDirectory.unit(u).orElse(null);
+            if (unit == null || owner == null || !unit.path().startsWith(owner.path())) {
                 errors.add(new Problem.FieldError("unitIds", m.campaign_unit_outside(String.valueOf(u))));
             }
         }
-        List<Person> reviewers = new ArrayList<>();
+        List<PersonSummary> reviewers = new ArrayList<>();
         for (String no : in.reviewers() == null ? List.<String> of() : in.reviewers()) {
-            Person p = no == null ? null : Person.byEmployeeNo(no.trim()).orElse(null);
-            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId);
-            if (p == null || p.category != PersonCategory.LEGAL_REVIEWER || p.status != EmploymentStatus.ACTIVE
-                    || owner == null || pu == null || !pu.path.startsWith(owner.path)) {
+            PersonSummary p = no == null ? null : people.byEmployeeNo(no.trim()).orElse(null);
+            OrgDirectory.Unit pu = p == null ? null : orgDirectory.unit(p.unitId()).orElse(null);
+            if (p == null || p.category() != PersonCategory.LEGAL_REVIEWER || p.status() != EmploymentStatus.ACTIVE
+                    || owner == null || pu == null || !pu.path().startsWith(owner.path())) {
                 errors.add(new Problem.FieldError("reviewers", m.campaign_reviewer_invalid(String.valueOf(no))));
-            } else if (reviewers.stream().noneMatch(r -> r.id.equals(p.id))) {
+            } else if (reviewers.stream().noneMatch(r -> r.id() == p.id())) {
                 reviewers.add(p);
             }
         }
@@ -126,7 +133,7 @@ public class CampaignService {
         c.name = in.name().trim();
         c.kind = kind;
         c.year = in.year();
-        c.owningUnitId = owner.id;
+        c.owningUnitId = owner.id();
         c.periodStart = in.periodStart();
         c.periodEnd = in.periodEnd();
         c.standardId = standard.id;
@@ -137,13 +144,13 @@ public class CampaignService {
             em.createNativeQuery("INSERT INTO review_campaign_unit (campaign_id, unit_id) VALUES (?1, ?2)")
                     .setParameter(1, c.id).setParameter(2, u).executeUpdate();
         }
-        for (Person p : reviewers) {
+        for (PersonSummary p : reviewers) {
             em.createNativeQuery("INSERT INTO review_reviewer (campaign_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, c.id).setParameter(2, p.id).executeUpdate();
+                    .setParameter(1, c.id).setParameter(2, p.id()).executeUpdate();
         }
         audit.record("review.campaign_created", "review_campaign", c.id, AuditLog.detail("name", c.name, "kind",
                 c.kind.name(), "owningUnitId", c.owningUnitId, "units", units, "reviewers",
-                reviewers.stream().map(p -> p.employeeNo).toList(), "sampleSize", c.sampleSize, "standard", c.standardId));
+                reviewers.stream().map(p -> p.employeeNo()).toList(), "sampleSize", c.sampleSize, "standard", c.standardId));
         return c;
     }
 
@@ -164,8 +171,8 @@ public class CampaignService {
             throw ProblemException.conflict("status", m.campaign_not_draft());
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        OrgUnit unit = in.unitId() == null ? null : OrgUnit.findById(in.unitId());
-        if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id)) {
+        OrgDirectory.Unit unit = in.unitId() == null ? null : orgDirectory.unit(in.unitId()).orElse(null);
+        if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id())) {
             errors.add(new Problem.FieldError("unitId", m.file_unit_invalid()));
         }
         if (in.caseNo() == null || in.caseNo().isBlank() || in.caseNo().length() > 80) {
@@ -182,16 +189,16 @@ public class CampaignService {
         if (in.decisionDate() == null || in.decisionDate().isBefore(c.periodStart) || in.decisionDate().isAfter(c.periodEnd)) {
             errors.add(new Problem.FieldError("decisionDate", m.file_decision_date_invalid(c.periodStart, c.periodEnd)));
         }
-        List<Person> officers = new ArrayList<>();
+        List<PersonSummary> officers = new ArrayList<>();
         for (String no : in.officers() == null ? List.<String> of() : in.officers()) {
             if (no == null || no.isBlank()) {
                 continue;
             }
-            Person p = Person.byEmployeeNo(no.trim()).orElse(null);
-            OrgUnit pu = p == null ? null : OrgUnit.findById(p.unitId);
-            if (p == null || unit == null || pu == null || !pu.path.startsWith(unit.path)) {
+            PersonSummary p = people.byEmployeeNo(no.trim()).orElse(null);
+            OrgDirectory.Unit pu = p == null ? null : orgDirectory.unit(p.unitId()).orElse(null);
+            if (p == null || unit == null || pu == null || !pu.path().startsWith(unit.path())) {
                 errors.add(new Problem.FieldError("officers", m.file_officer_invalid(no.trim())));
-            } else if (officers.stream().noneMatch(o -> o.id.equals(p.id))) {
+            } else if (officers.stream().noneMatch(o -> o.id() == p.id())) {
                 officers.add(p);
             }
         }
@@ -203,19 +210,19 @@ public class CampaignService {
         }
         ReviewCaseFile f = new ReviewCaseFile();
         f.campaignId = c.id;
-        f.unitId = unit.id;
+        f.unitId = unit.id();
         f.caseNo = in.caseNo().trim();
         f.matter = in.matter().trim();
         f.decisionType = in.decisionType().trim();
         f.decisionDate = in.decisionDate();
         f.createdBy = access.actor();
         f.persist();
-        for (Person p : officers) {
+        for (PersonSummary p : officers) {
             em.createNativeQuery("INSERT INTO review_case_officer (case_file_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, f.id).setParameter(2, p.id).executeUpdate();
+                    .setParameter(1, f.id).setParameter(2, p.id()).executeUpdate();
         }
         audit.record("review.case_file_entered", "review_case_file", f.id, AuditLog.detail("campaign", c.id, "caseNo",
-                f.caseNo, "unitId", f.unitId, "officers", officers.stream().map(p -> p.employeeNo).toList()));
+                f.caseNo, "unitId", f.unitId, "officers", officers.stream().map(p -> p.employeeNo()).toList()));
         return f;
     }
 
@@ -241,11 +248,11 @@ public class CampaignService {
                 .map(f -> new Sampling.File(f.id, f.unitId, f.caseNo)).toList();
         Map<Long, String> paths = new HashMap<>();
         for (Long u : ReviewAccess.unitsOf(c)) {
-            paths.put(u, OrgUnit.<OrgUnit> findById(u).path);
+            paths.put(u, orgDirectory.unit(u).orElseThrow().path());
         }
         List<Sampling.Reviewer> reviewers = reviewersOf(c.id).stream().map(id -> {
-            Person p = Person.findById(id);
-            return new Sampling.Reviewer(id, OrgUnit.<OrgUnit> findById(p.unitId).path);
+            PersonSummary p = people.find(id).orElseThrow();
+            return new Sampling.Reviewer(id, orgDirectory.unit(p.unitId()).orElseThrow().path());
         }).toList();
         return Sampling.draw(files, paths, reviewers, c.sampleSize, seed);
     }
@@ -271,7 +278,7 @@ public class CampaignService {
             picks = draw(c, s);
         } catch (Sampling.NoReviewer e) {
             throw new ProblemException(422, "No eligible reviewer",
-                    m.campaign_no_reviewer_for(OrgUnit.<OrgUnit> findById(e.unitId).name));
+                    m.campaign_no_reviewer_for(orgDirectory.unit(e.unitId).orElseThrow().name()));
         }
         List<String> sampled = new ArrayList<>();
         for (Sampling.Pick p : picks) {

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.notification.NotificationService;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
@@ -43,6 +43,9 @@ public class RecommendationService {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     AuditLog audit;
@@ -83,8 +86,8 @@ public class RecommendationService {
         ReviewCampaign c = access.managed(campaignId);
         ReviewMessages m = ReviewText.now();
         List<Problem.FieldError> errors = new ArrayList<>();
-        OrgUnit unit = in.unitId() == null ? null : OrgUnit.findById(in.unitId());
-        if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id)) {
+        OrgDirectory.Unit unit = in.unitId() == null ? null : orgDirectory.unit(in.unitId()).orElse(null);
+        if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id())) {
             errors.add(new Problem.FieldError("unitId", m.file_unit_invalid()));
         }
         if (c.status == ReviewCampaign.Status.DRAFT) {
@@ -100,7 +103,7 @@ public class RecommendationService {
         for (Long fid : findingIds) {
             ReviewFinding x = fid == null ? null : ReviewFinding.findById(fid);
             ReviewCaseFile f = x == null ? null : ReviewCaseFile.findById(x.caseFileId);
-            if (f == null || !f.campaignId.equals(c.id) || unit == null || !f.unitId.equals(unit.id) || !x.counts()) {
+            if (f == null || !f.campaignId.equals(c.id) || unit == null || !f.unitId.equals(unit.id()) || !x.counts()) {
                 errors.add(new Problem.FieldError("findingIds", m.rec_finding_invalid(String.valueOf(fid))));
             }
         }
@@ -112,7 +115,7 @@ public class RecommendationService {
         }
         Recommendation r = new Recommendation();
         r.campaignId = c.id;
-        r.unitId = unit.id;
+        r.unitId = unit.id();
         long n = Recommendation.count("campaignId IN (SELECT x.id FROM ReviewCampaign x WHERE x.year = ?1)", c.year) + 1;
         r.number = ReviewText.records().rec_number(String.valueOf(c.year), n) + "-" + c.id;
         r.body = in.body().trim();
@@ -127,7 +130,7 @@ public class RecommendationService {
                 "unitId", r.unitId, "deadline", r.deadline, "findings", findingIds));
         for (Long a : unitAdmins(r, c)) {
             notifications.send(a, new NotificationService.Message("review", "notif_review_recommendation", r.number,
-                    unit.name, r.deadline.toString(), "/review/recommendations/" + r.id), "review-rec-" + r.id);
+                    unit.name(), r.deadline.toString(), "/review/recommendations/" + r.id), "review-rec-" + r.id);
         }
         return r;
     }
@@ -223,7 +226,7 @@ public class RecommendationService {
                 + "purgedAt IS NULL ORDER BY id", MediaOwner.REVIEW_EVIDENCE, r.id).stream()
                 .map(mo -> new ScoringService.Attachment(mo.publicId.toString(), mo.filename, mo.sizeBytes)).toList();
         boolean unitSide = access.unitSide(c, r.unitId);
-        return new View(r.id, c.id, c.name, r.unitId, OrgUnit.<OrgUnit> findById(r.unitId).name, r.number, r.body,
+        return new View(r.id, c.id, c.name, r.unitId, orgDirectory.unit(r.unitId).orElseThrow().name(), r.number, r.body,
                 r.deadline, r.status, r.overdue(today()), r.issuedBy, r.response, r.respondedBy, r.decisionNote, findings,
                 evidence, unitSide && (r.status == Recommendation.Status.ISSUED || r.status == Recommendation.Status.RETURNED),
                 access.manages(c) && r.status == Recommendation.Status.ANSWERED);
@@ -236,16 +239,16 @@ public class RecommendationService {
      * Administrators on the unit side: enabled admin accounts whose unit is the recommended unit
      * or above it but below the campaign's owning unit (those who answer, not those who issued).
      */
-    static List<Long> unitAdmins(Recommendation r, ReviewCampaign c) {
-        OrgUnit unit = OrgUnit.findById(r.unitId);
-        OrgUnit owner = OrgUnit.findById(c.owningUnitId);
+    List<Long> unitAdmins(Recommendation r, ReviewCampaign c) {
+        OrgDirectory.Unit unit = orgDirectory.unit(r.unitId).orElse(null);
+        OrgDirectory.Unit owner = orgDirectory.unit(c.owningUnitId).orElse(null);
         List<Long> out = new ArrayList<>();
         for (Account a : Account.<Account> list("enabled = true AND orgUnitId IS NOT NULL")) {
             if (!a.roleSet().contains(Roles.ADMIN)) {
                 continue;
             }
-            OrgUnit au = OrgUnit.findById(a.orgUnitId);
-            if (au != null && unit.path.startsWith(au.path) && !owner.path.startsWith(au.path)) {
+            OrgDirectory.Unit au = orgDirectory.unit(a.orgUnitId).orElse(null);
+            if (au != null && unit.path().startsWith(au.path()) && !owner.path().startsWith(au.path())) {
                 out.add(a.id);
             }
         }
@@ -276,7 +279,8 @@ public class RecommendationService {
             ReviewCampaign c = ReviewCampaign.findById(r.campaignId);
             for (Long a : unitAdmins(r, c)) {
                 if (notifications.send(a, new NotificationService.Message("review", "notif_review_overdue", r.number,
-                        OrgUnit.<OrgUnit> findById(r.unitId).name, r.deadline.toString(), "/review/recommendations/" + r.id),
+                        orgDirectory.unit(r.unitId).orElseThrow().name(), r.deadline.toString(),
+                        "/review/recommendations/" + r.id),
                         "review-rec-overdue-" + r.id + "-" + day)) {
                     sent++;
                 }

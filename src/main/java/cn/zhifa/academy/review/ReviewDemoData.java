@@ -16,8 +16,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
@@ -41,6 +42,12 @@ public class ReviewDemoData {
 
     @Inject
     AcademyConfig config;
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     AccountService accounts;
@@ -68,38 +75,38 @@ public class ReviewDemoData {
         if (!config.demo().enabled() || ReviewCampaign.count() > 0 || ReviewStandard.count() == 0) {
             return;
         }
-        OrgUnit city = OrgUnit.findByCode("SFS").orElse(null);
-        OrgUnit jb = OrgUnit.findByCode("SFS-LJ-JB").orElse(null);
-        OrgUnit wj = OrgUnit.findByCode("SFS-LJ-WJ").orElse(null);
-        OrgUnit qs = OrgUnit.findByCode("SFS-QS-QS").orElse(null);
-        OrgUnit yx = OrgUnit.findByCode("SFS-YX-YX").orElse(null);
+        OrgDirectory.Unit city = orgDirectory.unitByCode("SFS").orElse(null);
+        OrgDirectory.Unit jb = orgDirectory.unitByCode("SFS-LJ-JB").orElse(null);
+        OrgDirectory.Unit wj = orgDirectory.unitByCode("SFS-LJ-WJ").orElse(null);
+        OrgDirectory.Unit qs = orgDirectory.unitByCode("SFS-QS-QS").orElse(null);
+        OrgDirectory.Unit yx = orgDirectory.unitByCode("SFS-YX-YX").orElse(null);
         if (city == null || jb == null || wj == null || qs == null || yx == null) {
             return;
         }
         ReviewStandard standard = ReviewStandard.find("status = ?1 ORDER BY id", ReviewStandard.Status.ACTIVE).firstResult();
-        Person qsReviewer = first(qs, PersonCategory.LEGAL_REVIEWER, 0);
-        Person yxReviewer = first(yx, PersonCategory.LEGAL_REVIEWER, 0);
+        PersonSummary qsReviewer = first(qs, PersonCategory.LEGAL_REVIEWER, 0);
+        PersonSummary yxReviewer = first(yx, PersonCategory.LEGAL_REVIEWER, 0);
         if (qsReviewer == null || yxReviewer == null) {
             return;
         }
         Account learner = Account.findByUsername("learner").orElse(null);
-        Person liqiang = learner == null || learner.personId == null ? first(jb, PersonCategory.OFFICER, 0)
-                : Person.findById(learner.personId);
+        PersonSummary liqiang = learner == null || learner.personId == null ? first(jb, PersonCategory.OFFICER, 0)
+                : people.find(learner.personId).orElse(null);
 
         // the finished annual campaign
         ReviewCampaign annual = campaign("2026 年度行政处罚案卷评查", ReviewCampaign.Kind.ANNUAL, city, standard, 2,
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 9, 30), List.of(jb, wj, qs), List.of(qsReviewer, yxReviewer));
-        Map<OrgUnit, List<ReviewCaseFile>> files = new HashMap<>();
+        Map<OrgDirectory.Unit, List<ReviewCaseFile>> files = new HashMap<>();
         String[][] matters = { { "未经许可占用城市道路经营", "罚款" }, { "擅自设置户外广告设施", "罚款" },
                 { "违规倾倒建筑垃圾", "罚款、没收违法所得" }, { "未按规定履行门前三包责任", "警告" } };
         int serial = 1;
-        for (OrgUnit u : List.of(jb, wj, qs)) {
+        for (OrgDirectory.Unit u : List.of(jb, wj, qs)) {
             List<ReviewCaseFile> list = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 // 李强 (the demo learner) handles every 江滨 file with a colleague
-                Person o1 = u == jb ? liqiang : first(u, PersonCategory.OFFICER, i);
-                Person o2 = first(u, PersonCategory.OFFICER, i + 1);
-                list.add(file(annual, u, String.format("%s综执罚决字〔2026〕第%03d号", u.name.substring(0, 2), serial++),
+                PersonSummary o1 = u == jb ? liqiang : first(u, PersonCategory.OFFICER, i);
+                PersonSummary o2 = first(u, PersonCategory.OFFICER, i + 1);
+                list.add(file(annual, u, String.format("%s综执罚决字〔2026〕第%03d号", u.name().substring(0, 2), serial++),
                         matters[i][0], matters[i][1], LocalDate.of(2026, 2 + i * 2, 10 + i), o1, o2));
             }
             files.put(u, list);
@@ -114,7 +121,7 @@ public class ReviewDemoData {
         // an overdue supervision recommendation to 江滨街道
         Recommendation rec = new Recommendation();
         rec.campaignId = annual.id;
-        rec.unitId = jb.id;
+        rec.unitId = jb.id();
         rec.number = ReviewText.records().rec_number("2026", 1) + "-" + annual.id;
         rec.body = "年度评查发现江滨街道案卷存在询问笔录未经核对签名、未复核当事人申辩、决定书说理不充分等问题。"
                 + "建议：一、组织执法队员学习调查取证和告知程序规范；二、对 2026 年已办结案卷开展自查，补正可补正的瑕疵；"
@@ -123,7 +130,7 @@ public class ReviewDemoData {
         rec.issuedBy = "admin";
         rec.persist();
         for (ReviewFinding x : ReviewFinding.<ReviewFinding> list("caseFileId IN (SELECT f.id FROM ReviewCaseFile f WHERE "
-                + "f.campaignId = ?1 AND f.unitId = ?2)", annual.id, jb.id)) {
+                + "f.campaignId = ?1 AND f.unitId = ?2)", annual.id, jb.id())) {
             em.createNativeQuery("INSERT INTO review_recommendation_finding (recommendation_id, finding_id) VALUES (?1, ?2)")
                     .setParameter(1, rec.id).setParameter(2, x.id).executeUpdate();
         }
@@ -148,9 +155,9 @@ public class ReviewDemoData {
         special.status = ReviewCampaign.Status.REVIEWING;
 
         if (Account.findByUsername("reviewer").isEmpty()) {
-            Account a = accounts.create("reviewer", qsReviewer.name + "（青山镇法制审核员）", config.demo().password(), Roles.LEARNER,
-                    qs.id, null, false);
-            a.personId = qsReviewer.id;
+            Account a = accounts.create("reviewer", qsReviewer.name() + "（青山镇法制审核员）", config.demo().password(), Roles.LEARNER,
+                    qs.id(), null, false);
+            a.personId = qsReviewer.id();
         }
         audit.recordAs("system", "review.demo_loaded", "review_campaign", annual.id, AuditLog.detail("plans", r.plans(),
                 "assignments", r.assignments()));
@@ -158,50 +165,50 @@ public class ReviewDemoData {
                 + "recommendation", ReviewFinding.count(), r.assignments(), r.plans());
     }
 
-    private static Person first(OrgUnit u, PersonCategory category, int index) {
-        List<Person> list = Person.list("unitId = ?1 AND category = ?2 ORDER BY employeeNo", u.id, category);
+    private PersonSummary first(OrgDirectory.Unit u, PersonCategory category, int index) {
+        List<PersonSummary> list = people.ofCategoryIn(u.id(), category);
         return list.isEmpty() ? null : list.get(index % list.size());
     }
 
-    private ReviewCampaign campaign(String name, ReviewCampaign.Kind kind, OrgUnit owner, ReviewStandard standard, int sample,
-            LocalDate from, LocalDate to, List<OrgUnit> units, List<Person> reviewers) {
+    private ReviewCampaign campaign(String name, ReviewCampaign.Kind kind, OrgDirectory.Unit owner, ReviewStandard standard,
+            int sample, LocalDate from, LocalDate to, List<OrgDirectory.Unit> units, List<PersonSummary> reviewers) {
         ReviewCampaign c = new ReviewCampaign();
         c.name = name;
         c.kind = kind;
         c.year = 2026;
-        c.owningUnitId = owner.id;
+        c.owningUnitId = owner.id();
         c.periodStart = from;
         c.periodEnd = to;
         c.standardId = standard.id;
         c.sampleSize = sample;
         c.createdBy = "admin";
         c.persist();
-        for (OrgUnit u : units) {
+        for (OrgDirectory.Unit u : units) {
             em.createNativeQuery("INSERT INTO review_campaign_unit (campaign_id, unit_id) VALUES (?1, ?2)")
-                    .setParameter(1, c.id).setParameter(2, u.id).executeUpdate();
+                    .setParameter(1, c.id).setParameter(2, u.id()).executeUpdate();
         }
-        for (Person p : reviewers) {
+        for (PersonSummary p : reviewers) {
             em.createNativeQuery("INSERT INTO review_reviewer (campaign_id, person_id) VALUES (?1, ?2)")
-                    .setParameter(1, c.id).setParameter(2, p.id).executeUpdate();
+                    .setParameter(1, c.id).setParameter(2, p.id()).executeUpdate();
         }
         return c;
     }
 
-    private ReviewCaseFile file(ReviewCampaign c, OrgUnit u, String caseNo, String matter, String type, LocalDate date,
-            Person... officers) {
+    private ReviewCaseFile file(ReviewCampaign c, OrgDirectory.Unit u, String caseNo, String matter, String type,
+            LocalDate date, PersonSummary... officers) {
         ReviewCaseFile f = new ReviewCaseFile();
         f.campaignId = c.id;
-        f.unitId = u.id;
+        f.unitId = u.id();
         f.caseNo = caseNo;
         f.matter = matter;
         f.decisionType = type;
         f.decisionDate = date;
         f.createdBy = "admin";
         f.persist();
-        for (Person p : officers) {
+        for (PersonSummary p : officers) {
             if (p != null) {
                 em.createNativeQuery("INSERT INTO review_case_officer (case_file_id, person_id) VALUES (?1, ?2) "
-                        + "ON CONFLICT DO NOTHING").setParameter(1, f.id).setParameter(2, p.id).executeUpdate();
+                        + "ON CONFLICT DO NOTHING").setParameter(1, f.id).setParameter(2, p.id()).executeUpdate();
             }
         }
         return f;

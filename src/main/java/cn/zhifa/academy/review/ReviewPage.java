@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.security.Roles;
@@ -49,7 +49,7 @@ public class ReviewPage {
         static native TemplateInstance index(List<ScoringService.QueueLine> queue, List<ReviewViews.CampaignLine> campaigns,
                 long recommendations, boolean admin);
 
-        static native TemplateInstance newCampaign(List<ReviewStandard> standards, List<OrgUnit> units, String error,
+        static native TemplateInstance newCampaign(List<ReviewStandard> standards, List<OrgDirectory.Unit> units, String error,
                 Map<String, String> form);
 
         static native TemplateInstance campaign(ReviewViews.CampaignView c, String error, String notice);
@@ -70,6 +70,9 @@ public class ReviewPage {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     OrgScope scope;
@@ -107,9 +110,9 @@ public class ReviewPage {
 
     // ---- campaigns ---------------------------------------------------------------------
 
-    List<OrgUnit> units() {
+    List<OrgDirectory.Unit> units() {
         OrgScope.UnitFilter f = scope.unitFilter();
-        return OrgUnit.allOrdered().stream().filter(u -> f.containsPath(u.path)).toList();
+        return orgDirectory.unitsOrdered().stream().filter(u -> f.containsPath(u.path())).toList();
     }
 
     @GET

@@ -13,8 +13,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
@@ -28,6 +29,12 @@ public class ReviewViews {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     ScoringService scoring;
@@ -65,7 +72,7 @@ public class ReviewViews {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CampaignLine line(ReviewCampaign c) {
         List<ReviewCaseFile> files = visibleFiles(c);
-        return new CampaignLine(c.id, c.name, c.kind, c.year, OrgUnit.<OrgUnit> findById(c.owningUnitId).name, c.status,
+        return new CampaignLine(c.id, c.name, c.kind, c.year, orgDirectory.unit(c.owningUnitId).orElseThrow().name(), c.status,
                 files.size(), files.stream().filter(f -> f.sampleOrder != null).count(),
                 files.stream().filter(f -> f.status == ReviewCaseFile.Status.SCORED).count());
     }
@@ -82,19 +89,19 @@ public class ReviewViews {
         ReviewStandard s = ReviewStandard.findById(c.standardId);
         List<FileLine> lines = new ArrayList<>();
         for (ReviewCaseFile f : files) {
-            Person r = f.reviewerPersonId == null ? null : Person.findById(f.reviewerPersonId);
-            lines.add(new FileLine(f.id, f.caseNo, f.matter, OrgUnit.<OrgUnit> findById(f.unitId).name, f.decisionType,
-                    f.decisionDate, f.sampleOrder, r == null ? null : r.name, f.status, f.total, f.band,
+            PersonSummary r = f.reviewerPersonId == null ? null : people.find(f.reviewerPersonId).orElse(null);
+            lines.add(new FileLine(f.id, f.caseNo, f.matter, orgDirectory.unit(f.unitId).orElseThrow().name(), f.decisionType,
+                    f.decisionDate, f.sampleOrder, r == null ? null : r.name(), f.status, f.total, f.band,
                     ReviewFinding.count("caseFileId", f.id)));
         }
         List<ReviewCaseFile> scored = files.stream().filter(f -> f.status == ReviewCaseFile.Status.SCORED).toList();
         boolean manager = access.manages(c);
         List<RecommendationService.View> recs = Recommendation.<Recommendation> list("campaignId = ?1 ORDER BY id", c.id)
                 .stream().filter(recommendations::sees).map(recommendations::view).toList();
-        return new CampaignView(c.id, c.name, c.kind, c.year, OrgUnit.<OrgUnit> findById(c.owningUnitId).name, c.periodStart,
+        return new CampaignView(c.id, c.name, c.kind, c.year, orgDirectory.unit(c.owningUnitId).orElseThrow().name(), c.periodStart,
                 c.periodEnd, s.name + " v" + s.versionNo, c.sampleSize, manager ? c.sampleSeed : null, c.sampledBy, c.status,
-                ReviewAccess.unitsOf(c).stream().map(u -> new UnitOption(u, OrgUnit.<OrgUnit> findById(u).name)).toList(),
-                CampaignService.reviewersOf(c.id).stream().map(p -> ScoringService.officerLabel(Person.findById(p))).toList(),
+                ReviewAccess.unitsOf(c).stream().map(u -> new UnitOption(u, orgDirectory.unit(u).orElseThrow().name())).toList(),
+                CampaignService.reviewersOf(c.id).stream().map(p -> ScoringService.officerLabel(people.find(p).orElse(null))).toList(),
                 lines, scoring.findings(c, scored), scoring.results(c, scored), recs, manager);
     }
 

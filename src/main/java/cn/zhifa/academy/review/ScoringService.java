@@ -16,8 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
@@ -38,6 +39,12 @@ public class ScoringService {
 
     @Inject
     ReviewAccess access;
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory people;
 
     @Inject
     CurrentUser user;
@@ -118,24 +125,24 @@ public class ScoringService {
         List<Attachment> attachments = MediaObject.<MediaObject> list("ownerKind = ?1 AND ownerId = ?2 AND purgedAt IS NULL "
                 + "ORDER BY id", MediaOwner.REVIEW_CASE_FILE, f.id).stream()
                 .map(mo -> new Attachment(mo.publicId.toString(), mo.filename, mo.sizeBytes)).toList();
-        Person reviewer = f.reviewerPersonId == null ? null : Person.findById(f.reviewerPersonId);
-        return new FileView(f.id, c.id, c.name, c.status, f.caseNo, f.matter, OrgUnit.<OrgUnit> findById(f.unitId).name,
+        PersonSummary reviewer = f.reviewerPersonId == null ? null : people.find(f.reviewerPersonId).orElse(null);
+        return new FileView(f.id, c.id, c.name, c.status, f.caseNo, f.matter, orgDirectory.unit(f.unitId).orElseThrow().name(),
                 f.unitId, f.decisionType, f.decisionDate.toString(),
-                CampaignService.officersOf(f.id).stream().map(id -> officerLabel(Person.findById(id))).toList(),
-                f.sampleOrder, reviewer == null ? null : reviewer.name, f.status, running, f.total, f.band, checked.size(),
+                CampaignService.officersOf(f.id).stream().map(id -> officerLabel(people.find(id).orElse(null))).toList(),
+                f.sampleOrder, reviewer == null ? null : reviewer.name(), f.status, running, f.total, f.band, checked.size(),
                 items, findings(c, List.of(f)), attachments, scorable, scorable && checked.size() == items.size(),
                 access.manages(c));
     }
 
-    static String officerLabel(Person p) {
-        return p.name + "（" + p.employeeNo + "）";
+    static String officerLabel(PersonSummary p) {
+        return p.name() + "（" + p.employeeNo() + "）";
     }
 
     List<FindingView> findings(ReviewCampaign c, List<ReviewCaseFile> files) {
         List<FindingView> out = new ArrayList<>();
         boolean manages = access.manages(c);
         for (ReviewCaseFile f : files) {
-            String unit = OrgUnit.<OrgUnit> findById(f.unitId).name;
+            String unit = orgDirectory.unit(f.unitId).orElseThrow().name();
             boolean unitSide = access.unitSide(c, f.unitId);
             for (ReviewFinding x : ReviewFinding.<ReviewFinding> list("caseFileId = ?1 ORDER BY id", f.id)) {
                 StandardItem it = StandardItem.findById(x.itemId);
@@ -172,7 +179,7 @@ public class ScoringService {
                 + "sampleOrder", person)) {
             ReviewCampaign c = ReviewCampaign.findById(f.campaignId);
             int items = (int) StandardItem.count("standardId", c.standardId);
-            out.add(new QueueLine(f.id, c.name, f.caseNo, f.matter, OrgUnit.<OrgUnit> findById(f.unitId).name, f.status,
+            out.add(new QueueLine(f.id, c.name, f.caseNo, f.matter, orgDirectory.unit(f.unitId).orElseThrow().name(), f.status,
                     checkedItems(f.id).size(), items, f.total, f.band));
         }
         out.sort(java.util.Comparator.comparing((QueueLine q) -> q.status() == ReviewCaseFile.Status.SCORED));
@@ -372,9 +379,9 @@ public class ScoringService {
             }
         }
         List<Line> u = new ArrayList<>();
-        units.forEach((id, totals) -> u.add(line("unit-" + id, OrgUnit.<OrgUnit> findById(id).name, totals, s)));
+        units.forEach((id, totals) -> u.add(line("unit-" + id, orgDirectory.unit(id).orElseThrow().name(), totals, s)));
         List<Line> o = new ArrayList<>();
-        officers.forEach((id, totals) -> o.add(line("person-" + id, officerLabel(Person.findById(id)), totals, s)));
+        officers.forEach((id, totals) -> o.add(line("person-" + id, officerLabel(people.find(id).orElse(null)), totals, s)));
         o.sort(java.util.Comparator.comparing(Line::average));
         return new Results(u, o);
     }

@@ -6,12 +6,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import cn.zhifa.academy.platform.audit.AnchorStore;
+
 /**
  * Where media bytes live: the local filesystem (default) or S3 through the MinIO client.
  * Keys are opaque, slash-separated and never reused. Every method streams: no method holds
- * a whole object in memory.
+ * a whole object in memory. The audit anchors use it as the platform's {@link AnchorStore}.
  */
-public interface ObjectStore {
+public interface ObjectStore extends AnchorStore {
 
     /** "filesystem" or "s3", for health and logs. */
     String backend();
@@ -20,9 +22,11 @@ public interface ObjectStore {
     void put(String key, InputStream in, long size, String contentType) throws IOException;
 
     /** Size of the stored object, or empty when there is none. */
+    @Override
     Optional<Long> size(String key) throws IOException;
 
     /** Reads {@code length} bytes from {@code offset}; the caller closes the stream. */
+    @Override
     InputStream read(String key, long offset, long length) throws IOException;
 
     void delete(String key) throws IOException;
@@ -44,8 +48,10 @@ public interface ObjectStore {
      *
      * @return false when an object already exists under the key (nothing is written)
      */
+    @Override
     boolean putOnce(String key, byte[] bytes, String contentType, Duration retention) throws IOException;
 
     /** Keys below {@code prefix}, in no particular order. */
+    @Override
     java.util.List<String> list(String prefix) throws IOException;
 }

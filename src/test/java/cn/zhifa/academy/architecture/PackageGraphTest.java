@@ -22,6 +22,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * The package map of docs/architecture.md (the {@code package-graph} block) is the rule: each
@@ -96,6 +97,12 @@ class PackageGraphTest {
         for (String p : declared.keySet()) {
             assertThat(reaches(p, p, new HashSet<>())).as("%s is in a cycle of the declared map", p).isFalse();
         }
+    }
+
+    /** The code itself, not only the declared map, has no cycle among the top-level packages. */
+    @Test
+    void noCycleBetweenTopLevelPackages() {
+        SlicesRuleDefinition.slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
     }
 
     private boolean reaches(String from, String target, Set<String> seen) {

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.content.ChineseNumerals;
+import cn.zhifa.academy.content.Laws;
+
 /** Article numbers in any numerals, in queries and in case text; no database. */
 class CitationsTest {
 

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import cn.zhifa.academy.content.ChineseNumerals;
+import cn.zhifa.academy.content.Laws;
+
 /**
  * {@link Laws} is the law registry courses/laws.yaml in code: the same statutes, full names and
  * repeal dates, and for every statute whose text is kept, the number of its last article as the

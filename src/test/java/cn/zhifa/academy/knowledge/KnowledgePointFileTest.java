@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhifa.academy.caselibrary.ChineseNumerals;
-import cn.zhifa.academy.caselibrary.Laws;
+import cn.zhifa.academy.content.ChineseNumerals;
+import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.content.ContentInvalidException;
 import cn.zhifa.academy.content.ContentProblem;
 

@@ -27,7 +27,7 @@ import cn.zhifa.academy.people.PeopleScope;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.people.ResidentIds;
 import cn.zhifa.academy.provider.CreditCodes;
-import cn.zhifa.academy.provider.Provider;
+import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
  * Checks a whole roster before anything is written: every bad cell is reported with its line
@@ -47,6 +47,9 @@ public class RosterValidator {
 
     @Inject
     IdNumberHasher idHasher;
+
+    @Inject
+    ProviderDirectory providerDirectory;
 
     @Inject
     PeopleScope scope;
@@ -215,11 +218,11 @@ public class RosterValidator {
                 if (bad.isPresent()) {
                     row.error(RosterColumn.PROVIDER_CODE, bad.get());
                 } else {
-                    Provider p = ref.providers.get(CreditCodes.normalise(code));
+                    ProviderDirectory.ProviderSummary p = ref.providers.get(CreditCodes.normalise(code));
                     if (p == null) {
                         row.error(RosterColumn.PROVIDER_CODE, "未登记的第三方机构：" + code);
                     } else {
-                        providerId = p.id;
+                        providerId = p.id();
                     }
                 }
             }
@@ -286,7 +289,7 @@ public class RosterValidator {
         final Map<String, List<OrgUnit>> unitsByName = new HashMap<>();
         final Map<String, Department> departments = new HashMap<>();
         final Map<String, EnforcementDomain> domains = new HashMap<>();
-        final Map<String, Provider> providers = new HashMap<>();
+        final Map<String, ProviderDirectory.ProviderSummary> providers = new HashMap<>();
         final Map<String, Existing> existing = new HashMap<>();
         final Map<String, Person> people;
         final Map<String, String> employeeNoByIdHash = new HashMap<>();
@@ -300,7 +303,7 @@ public class RosterValidator {
                 departments.put(d.orgUnitId + "|" + d.name, d);
             }
             EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.name, d));
-            Provider.<Provider> listAll().forEach(p -> providers.put(p.creditCode, p));
+            providerDirectory.all().forEach(p -> providers.put(p.creditCode(), p));
             int noCol = columns.get(RosterColumn.EMPLOYEE_NO);
             people = loadPeople(data.stream().map(l -> noCol < l.cells().size() ? l.cells().get(noCol) : "")
                     .filter(s -> !s.isBlank()).distinct().toList());

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhifa.academy.platform.AdvisoryLocks;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.storage.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.scheduler.Scheduled;
@@ -58,7 +57,7 @@ public class AuditAnchors {
     EntityManager em;
 
     @Inject
-    ObjectStore store;
+    AnchorStore store;
 
     @Inject
     AuditKeys keys;

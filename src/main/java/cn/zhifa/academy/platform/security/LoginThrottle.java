@@ -41,7 +41,7 @@ public class LoginThrottle {
     AuditLog audit;
 
     @Inject
-    cn.zhifa.academy.notification.NotificationService notifications;
+    AccountNotifier notifications;
 
     /** One blocked (username, client) pair. */
     public record Block(String username, String client, int failures, Instant blockedUntil) {
@@ -84,12 +84,11 @@ public class LoginThrottle {
                     s.loginThrottleResetAfter());
             audit.recordAs("system", "login.attack_suspected", "account", null,
                     AuditLog.detail("username", username, "failures", total));
-            var m = new cn.zhifa.academy.notification.NotificationService.Message("security", "notif_login_attack",
-                    username, String.valueOf(total), s.loginThrottleResetAfter().toHours() + " h", null);
             String dedup = "login-attack:" + username + ":" + now.getEpochSecond() / 3600;
             for (Account sysadmin : Account.<Account> list("enabled = true AND roles LIKE ?1", "%" + Roles.SYSADMIN + "%")) {
                 if (sysadmin.roleSet().contains(Roles.SYSADMIN)) {
-                    notifications.send(sysadmin.id, m, dedup);
+                    notifications.notifyAccount(sysadmin.id, "security", "notif_login_attack", username,
+                            String.valueOf(total), s.loginThrottleResetAfter().toHours() + " h", null, dedup);
                 }
             }
         }

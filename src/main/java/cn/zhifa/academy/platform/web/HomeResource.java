@@ -14,6 +14,7 @@ import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgHierarchy;
 import cn.zhifa.academy.platform.security.OrgScope;
+import cn.zhifa.academy.platform.security.ProviderNames;
 import cn.zhifa.academy.platform.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,6 +46,9 @@ public class HomeResource {
     OrgHierarchy tree;
 
     @Inject
+    ProviderNames providerNames;
+
+    @Inject
     jakarta.enterprise.inject.Instance<HomeTodo> todoSources;
 
     @Inject
@@ -63,8 +67,7 @@ public class HomeResource {
         String scopeKey = f instanceof OrgScope.All ? "home_scope_all" : "home_scope_none";
         if (scopeName == null && user.isProviderManager() && user.getProviderId() != null) {
             // a provider manager manages their organisation's staff, not "only themselves"
-            scopeName = cn.zhifa.academy.provider.Provider.<cn.zhifa.academy.provider.Provider> findByIdOptional(
-                    user.getProviderId()).map(p -> p.name).orElse(null);
+            scopeName = providerNames.nameOf(user.getProviderId()).orElse(null);
         }
         List<HomeTodo.Item> todos = new java.util.ArrayList<>();
         for (HomeTodo source : todoSources) {

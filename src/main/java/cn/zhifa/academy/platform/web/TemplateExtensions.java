@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** View helpers for templates. */
+/** View helpers for templates (a feature's own helpers live in that feature, e.g. {@code domainName} in organization). */
 @TemplateExtension
 public class TemplateExtensions {
 
@@ -15,16 +15,6 @@ public class TemplateExtensions {
      */
     static java.time.LocalDate lastDay(java.time.LocalDate endExclusive) {
         return endExclusive == null ? null : endExclusive.minusDays(1);
-    }
-
-    /** A domain code as people read it: "TY" → 通用 (issue 13 item 15); an unknown code stays as it is. */
-    @TemplateExtension(matchName = "domainName")
-    static String domainName(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        return cn.zhifa.academy.organization.EnforcementDomain.<cn.zhifa.academy.organization.EnforcementDomain> find("code", code)
-                .firstResultOptional().map(d -> d.name).orElse(code);
     }
 
     static String urlEncode(String value) {

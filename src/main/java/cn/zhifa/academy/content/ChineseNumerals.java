@@ -1,4 +1,4 @@
-package cn.zhifa.academy.caselibrary;
+package cn.zhifa.academy.content;
 
 /**
  * Chinese numerals as statutes write article numbers (第一百二十四条) and back. Covers 1–9999,

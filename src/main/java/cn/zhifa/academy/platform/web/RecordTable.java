@@ -1,4 +1,4 @@
-package cn.zhifa.academy.records;
+package cn.zhifa.academy.platform.web;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.caselibrary;
+package cn.zhifa.academy.content;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,8 +15,9 @@ import java.util.Optional;
  * text is kept (../shared/law beside the checkout, see case-library/README.md) the number of its
  * last article is known, so a citation past it is refused; for the others it is 0 (not checked).
  * A repealed statute carries its repeal date and the statute that took it over: a case may cite
- * it only for conduct before that date ({@link CaseRules}). Local regulations are not listed on
- * purpose: cases cite them without article numbers.
+ * it only for conduct before that date (the case library's {@code CaseRules}). Local regulations
+ * are not listed on purpose: cases cite them without article numbers. Kept in content (the shared
+ * mechanism of content files) because cases, questions and knowledge points all cite statutes.
  */
 public final class Laws {
 
@@ -120,7 +121,7 @@ public final class Laws {
     }
 
     /** The statute whose spelling starts at {@code from} in text (longest spelling wins), with its length. */
-    static Optional<Map.Entry<String, Law>> at(String text, int from) {
+    public static Optional<Map.Entry<String, Law>> at(String text, int from) {
         for (Map.Entry<String, Law> e : SPELLINGS) {
             if (text.startsWith(e.getKey(), from)) {
                 return Optional.of(e);

@@ -1,10 +1,10 @@
-package cn.zhifa.academy.dashboard;
+package cn.zhifa.academy.qualification;
 
 import java.util.List;
 
 /**
- * The dashboard's source for qualifications expiring soon. The qualifications feature provides
- * the real bean; until it does, {@link NoExpiringQualifications} says the panel has no source.
+ * Qualifications expiring soon, as the dashboard reads them ({@link QualificationDashboardSource}).
+ * Defined here, not in the dashboard: the dashboard uses qualifications, never the other way round.
  */
 public interface ExpiringQualifications {
 
