@@ -114,6 +114,15 @@ class IntegrationPageTest {
         }
     }
 
+    @Test
+    void withSingleSignOnOffTheLoginPageOffersOnlyTheFormAndSsoLoginLeadsThere() {
+        given().when().get("/login").then().statusCode(200).body(containsString("id=\"login-form\""),
+                org.hamcrest.Matchers.not(containsString("sso-login")));
+        Response r = given().redirects().follow(false).when().get("/sso/login");
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.getHeader("Location")).endsWith("/login");
+    }
+
     static WebhookDelivery.Status status(long id) {
         return QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.<WebhookDelivery> findById(id).status);
     }
