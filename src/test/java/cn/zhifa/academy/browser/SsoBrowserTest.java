@@ -64,7 +64,7 @@ class SsoBrowserTest {
     }
 
     @Test
-    void anOfficerSignsInWithTheGovernmentAccountAndOurSessionRulesHold() {
+    void anOfficerSignsInWithTheGovernmentAccountAndOurSessionRulesHold() throws Exception {
         Account officer = officer();
         long epochBefore = epoch(officer.id);
         WebDriver d = browser.open();
@@ -73,6 +73,7 @@ class SsoBrowserTest {
         d.get(root + "login");
         assertThat(d.findElement(By.id("sso-login")).getText()).isEqualTo("使用政务账号登录");
         assertThat(d.findElements(By.id("login-form"))).isEmpty();
+        browser.shot("sso-login-page");
         assertThat(TestAccounts.postLogin(officer.username, TestAccounts.PASSWORD).getHeader("Location")).contains("error");
         assertThat(count("login.refused", officer.username, "form login off")).isEqualTo(1);
 
@@ -108,7 +109,7 @@ class SsoBrowserTest {
     }
 
     @Test
-    void aGovernmentAccountThatMatchesNobodyIsRefusedAndAuditedAndNoAccountIsCreated() {
+    void aGovernmentAccountThatMatchesNobodyIsRefusedAndAuditedAndNoAccountIsCreated() throws Exception {
         long accountsBefore = QuarkusTransaction.requiringNew().call(() -> Account.count());
         long refusedBefore = count("login.sso_refused", "sso:", "no account");
         WebDriver d = browser.open();
@@ -120,6 +121,7 @@ class SsoBrowserTest {
         assertThat(d.findElement(By.id("sso-refused")).getText()).contains("无法使用政务账号登录", "不会自动创建账号",
                 "请联系本单位的系统管理员");
         assertThat(d.manage().getCookieNamed("academy-session")).isNull();
+        browser.shot("sso-refused");
         assertThat(count("login.sso_refused", "sso:", "no account")).isEqualTo(refusedBefore + 1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Account.count())).isEqualTo(accountsBefore);
         d.get(root + "records/me");
