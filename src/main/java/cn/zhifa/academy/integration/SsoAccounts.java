@@ -25,9 +25,6 @@ public class SsoAccounts {
 
     /** What the login came to: the account's username, or the reason it was refused. */
     public record Outcome(String username, String reason) {
-        boolean matched() {
-            return username != null;
-        }
     }
 
     @Inject
