@@ -12,12 +12,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Machine calls carry a bearer token and no cookie, so there is nothing ambient a forged
- * cross-site request could use: CSRF protection has no object there. The browser CSRF filter
- * (quarkus-rest-csrf) still refuses a POST without a double-submitted token and has no path
- * exclusion, so for a request to {@code /api/v1/machine/} with {@code Authorization: Bearer}
- * this handler drops every cookie it sent and supplies a fresh matching token pair. A request
- * with cookies (a browser session) is left alone and must present its own token as everywhere.
+ * Machine calls authenticate with a bearer token only ({@link MachineAuth}; the machine endpoints
+ * never look at a session), and a browser cannot be made to send an {@code Authorization} header
+ * to another site (no CORS is allowed here), so CSRF protection has no object there. The browser
+ * CSRF filter (quarkus-rest-csrf) still refuses a POST without a double-submitted token and has no
+ * path exclusion, so for a request to {@code /api/v1/machine/} with {@code Authorization: Bearer}
+ * this handler supplies a fresh matching token pair, replacing any CSRF cookie the client's HTTP
+ * library kept and keeping its other cookies (a load balancer's sticky-session cookie, say): a
+ * cookie is no reason to refuse a machine call. A request without a bearer token (a browser
+ * session) is left alone and must present its own token as everywhere.
  */
 @Singleton
 public class MachineCsrfExemption {
@@ -39,13 +42,27 @@ public class MachineCsrfExemption {
 
     void handle(RoutingContext rc) {
         String auth = rc.request().getHeader("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && rc.request().getHeader("Cookie") == null) {
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             byte[] b = new byte[tokenSize];
             RANDOM.nextBytes(b);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            rc.request().headers().set("Cookie", cookieName + "=" + token);
+            rc.request().headers().set("Cookie", withToken(rc.request().getHeader("Cookie"), token));
             rc.request().headers().set(headerName, token);
         }
         rc.next();
+    }
+
+    /** The request's cookies without any CSRF cookie, plus the fresh one. */
+    String withToken(String cookies, String token) {
+        StringBuilder out = new StringBuilder();
+        if (cookies != null) {
+            for (String c : cookies.split(";")) {
+                String t = c.trim();
+                if (!t.isEmpty() && !t.startsWith(cookieName + "=")) {
+                    out.append(t).append("; ");
+                }
+            }
+        }
+        return out.append(cookieName).append('=').append(token).toString();
     }
 }

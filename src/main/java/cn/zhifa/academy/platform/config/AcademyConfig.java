@@ -197,6 +197,14 @@ public interface AcademyConfig {
          * the service's own host and academy.qualification.public-base-url.
          */
         Optional<java.util.List<String>> loginAllowedOrigins();
+
+        /**
+         * Offer the username/password form (issue 17 item 1). With single sign-on on, an operator
+         * may switch it off: the login page then shows only "使用政务账号登录" and every password
+         * login is refused (audited as login.refused, reason "form login off").
+         */
+        @WithDefault("true")
+        boolean formLogin();
     }
 
     interface Demo {

@@ -50,6 +50,9 @@ public class ProductionGuard {
                 Optional.of(config.audit().hmacKey())));
         problems = new ArrayList<>(problems);
         publicBaseUrlProblem(value("academy.qualification.public-base-url")).ifPresent(problems::add);
+        problems.addAll(ssoProblems("true".equalsIgnoreCase(value("academy.sso.enabled").orElse("false")),
+                config.security().formLogin(), value("quarkus.oidc.auth-server-url"),
+                value("quarkus.oidc.credentials.secret"), value("quarkus.oidc.authentication.state-secret")));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production with demo or missing secrets:\n  - "
                     + String.join("\n  - ", problems));
@@ -108,6 +111,34 @@ public class ProductionGuard {
                     + "https://academy.example.gov.cn): certificate QR codes point at <url>/verify/<number>");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Single sign-on (issue 17 item 1): with it on, the provider and the client secret must be set,
+     * and PKCE needs a state secret of at least 32 characters (the client secret serves when it is
+     * that long); with it off, the password form is the only way in and may not be switched off.
+     */
+    static List<String> ssoProblems(boolean sso, boolean formLogin, Optional<String> issuer, Optional<String> secret,
+            Optional<String> stateSecret) {
+        List<String> out = new ArrayList<>();
+        if (!sso) {
+            if (!formLogin) {
+                out.add("ACADEMY_SECURITY_FORM_LOGIN=false needs ACADEMY_SSO_ENABLED=true: otherwise nobody can log in");
+            }
+            return out;
+        }
+        if (issuer.filter(i -> !i.isBlank()).isEmpty()) {
+            out.add("ACADEMY_SSO_ISSUER must be set to the identity provider's issuer URL when ACADEMY_SSO_ENABLED=true");
+        }
+        if (secret.filter(k -> !k.isBlank()).isEmpty()) {
+            out.add("ACADEMY_SSO_CLIENT_SECRET must be set to the client secret the identity provider issued");
+        }
+        if (secret.filter(k -> k.length() >= MIN_KEY_LENGTH).isEmpty()
+                && stateSecret.filter(k -> k.length() >= MIN_KEY_LENGTH).isEmpty()) {
+            out.add("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET must be set to a random secret of at least " + MIN_KEY_LENGTH
+                    + " characters when the client secret is shorter (it protects the PKCE verifier)");
+        }
+        return out;
     }
 
     private static boolean weakKey(Optional<String> key) {

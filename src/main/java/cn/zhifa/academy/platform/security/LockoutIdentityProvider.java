@@ -56,6 +56,9 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
     @Inject
     IdentityCache cache;
 
+    @Inject
+    cn.zhifa.academy.platform.config.AcademyConfig config;
+
     /** Not used: {@link #authenticate(UsernamePasswordAuthenticationRequest, AuthenticationRequestContext)} does it all. */
     @Override
     public SecurityIdentity authenticate(EntityManager em, UsernamePasswordAuthenticationRequest request) {
@@ -122,6 +125,11 @@ public class LockoutIdentityProvider extends JpaIdentityProvider {
     private Outcome check(String username, String password, String client) {
         Instant now = Now.instant();
         String actor = username.isEmpty() ? "anonymous" : username;
+        if (!config.security().formLogin()) {
+            audit.recordAs(actor, "login.refused", "account", null,
+                    AuditLog.detail("reason", "form login off", "client", client));
+            return Outcome.failed("form login off");
+        }
         Optional<Instant> wait = throttle.blockedUntil(username, client, now);
         Account account = username.isEmpty() ? null : Account.findByUsername(username).orElse(null);
         Long id = account == null ? null : account.id;

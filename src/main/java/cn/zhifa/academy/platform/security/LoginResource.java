@@ -28,7 +28,10 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(boolean failed, boolean ended, long waitSeconds, int freeFailures);
+        static native TemplateInstance login(boolean failed, boolean ended, long waitSeconds, int freeFailures, boolean sso,
+                boolean formLogin);
+
+        static native TemplateInstance signingOut(String next);
     }
 
     @Inject
@@ -46,6 +49,13 @@ public class LoginResource {
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String sessionCookie;
 
+    /** Single sign-on with the government's identity provider (the integration package's /sso/login). */
+    @ConfigProperty(name = "academy.sso.enabled", defaultValue = "false")
+    boolean ssoEnabled;
+
+    /** Set by an SSO login (integration's SsoResource): logout then ends the provider's session too. */
+    public static final String SSO_COOKIE = "academy-sso";
+
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
@@ -60,7 +70,7 @@ public class LoginResource {
         boolean sessionEnded = ended != null;
         long wait = secondsUntil(waitUntil);
         Response.ResponseBuilder page = Response.ok(Templates.login(error != null && !sessionEnded && wait == 0,
-                sessionEnded, wait, config.security().loginThrottleFreeFailures()));
+                sessionEnded, wait, config.security().loginThrottleFreeFailures(), ssoEnabled, config.security().formLogin()));
         if (sessionEnded) {
             page.cookie(new NewCookie.Builder(SessionIdentityProvider.ENDED_COOKIE).value("").path("/login").maxAge(0)
                     .httpOnly(true).build());
@@ -83,13 +93,22 @@ public class LoginResource {
     /** Ends every session of the account (all devices, all nodes), not only this cookie. */
     @POST
     @Path("logout")
-    public Response logout() {
+    public Response logout(@CookieParam(SSO_COOKIE) String sso) {
         if (user.isAuthenticated()) {
             Account account = user.require();
             accounts.logout(account.id);
             cache.invalidate(account.username); // this node at once; the others by NOTIFY
         }
         NewCookie expired = new NewCookie.Builder(sessionCookie).value("").path("/").maxAge(0).httpOnly(true).build();
+        if (ssoEnabled && sso != null) {
+            // RP-initiated logout: quarkus-oidc sends the browser to the provider's end-session
+            // endpoint with the ID token, and the provider sends it back to /login. A page of ours
+            // moves on to /sso/logout rather than a redirect: the CSP's form-action 'self' would stop
+            // this form post's redirect chain at the provider's origin.
+            NewCookie ssoDone = new NewCookie.Builder(SSO_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build();
+            return Response.ok(Templates.signingOut("/sso/logout")).type(MediaType.TEXT_HTML_TYPE)
+                    .cookie(expired, ssoDone).build();
+        }
         return Response.seeOther(URI.create("/login")).cookie(expired).build();
     }
 }

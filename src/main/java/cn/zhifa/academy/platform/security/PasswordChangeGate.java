@@ -30,10 +30,14 @@ public class PasswordChangeGate {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    cn.zhifa.academy.platform.config.AcademyConfig config;
+
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION + 50)
     public Uni<Response> gate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (OPEN.contains(path) || path.startsWith("/lang/") || path.equals("/lang")) {
+        // with the password form off (single sign-on only) no password can be used, so none must be changed
+        if (!config.security().formLogin() || OPEN.contains(path) || path.startsWith("/lang/") || path.equals("/lang")) {
             return Uni.createFrom().nullItem();
         }
         // a refused session is the resource's business (public pages stay public): pass it on

@@ -27,6 +27,12 @@ public interface AppMessages {
     String login_session_ended();
     String login_wait(long seconds);
     String login_hint();
+    String login_sso();
+    String login_or();
+    String login_sso_only();
+    String logout_sso_title();
+    String logout_sso_text();
+    String logout_sso_continue();
     String home_title();
     String home_welcome(String name);
     String home_roles();

@@ -74,4 +74,21 @@ class ProductionGuardTest {
         assertThat(ProductionGuard.publicBaseUrlProblem(Optional.of("academy.example.gov.cn"))).isPresent();
         assertThat(ProductionGuard.publicBaseUrlProblem(Optional.of("https://academy.example.gov.cn"))).isEmpty();
     }
+
+    @Test
+    void singleSignOnNeedsItsProviderAndSecretsAndTheFormMayOnlyGoWithIt() {
+        String secret = "client-secret-of-the-provider-0123456789";
+        assertThat(ProductionGuard.ssoProblems(false, true, Optional.empty(), Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(ProductionGuard.ssoProblems(false, false, Optional.empty(), Optional.empty(), Optional.empty()))
+                .singleElement().asString().contains("ACADEMY_SSO_ENABLED");
+        assertThat(ProductionGuard.ssoProblems(true, false, Optional.of("https://idp.example.gov.cn/realms/zw"),
+                Optional.of(secret), Optional.empty())).isEmpty();
+        assertThat(ProductionGuard.ssoProblems(true, true, Optional.empty(), Optional.empty(), Optional.empty()))
+                .hasSize(3).anyMatch(p -> p.contains("ACADEMY_SSO_ISSUER")).anyMatch(p -> p.contains("ACADEMY_SSO_CLIENT_SECRET"));
+        assertThat(ProductionGuard.ssoProblems(true, true, Optional.of("https://idp.example.gov.cn/realms/zw"),
+                Optional.of("short"), Optional.empty())).singleElement().asString()
+                .contains("QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET");
+        assertThat(ProductionGuard.ssoProblems(true, true, Optional.of("https://idp.example.gov.cn/realms/zw"),
+                Optional.of("short"), Optional.of(secret))).isEmpty();
+    }
 }
