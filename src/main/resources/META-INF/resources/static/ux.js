@@ -121,3 +121,12 @@ document.addEventListener('DOMContentLoaded', function () {
     apply();
   });
 });
+
+// <form data-confirm="…">: an irreversible action asks before it is sent (no inline handlers: CSP).
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+    });
+  });
+});

@@ -262,4 +262,7 @@ public interface ReviewMessages {
     String choose();
     String standard_readonly();
     String standard_used_by(long n);
+    String standard_source_file();
+    String standard_source_user(String user);
+    String item_summary(String weight, String category, int n);
 }

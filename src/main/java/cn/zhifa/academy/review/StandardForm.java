@@ -72,6 +72,30 @@ public final class StandardForm {
             return c.equals(knowledge);
         }
 
+        /** Whether the item or one of its deductions has an error (its box opens). */
+        public boolean hasErrors() {
+            return !errors.isEmpty() || deductions.stream().anyMatch(d -> d.textError != null || d.pointsError != null);
+        }
+
+        /** The chosen dimension's name in the request's language ("—" when none). */
+        public String categoryLabel() {
+            ReviewMessages m = ReviewText.now();
+            return ReviewCategory.parse(category).map(c -> switch (c) {
+                case SUBJECT -> m.category_SUBJECT();
+                case EVIDENCE -> m.category_EVIDENCE();
+                case LAW -> m.category_LAW();
+                case PROCEDURE -> m.category_PROCEDURE();
+                case DOCUMENTS -> m.category_DOCUMENTS();
+                case DISCRETION -> m.category_DISCRETION();
+                case ARCHIVE -> m.category_ARCHIVE();
+            }).orElse("—");
+        }
+
+        /** Deductions filled in (the blank row offered to add one is not counted). */
+        public int filledDeductions() {
+            return (int) deductions.stream().filter(d -> !d.blank()).count();
+        }
+
         /** A blank item box is marked so the page can say "fill to add an item". */
         public boolean isNew() {
             return blank();

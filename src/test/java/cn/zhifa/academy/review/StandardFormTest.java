@@ -117,6 +117,10 @@ class StandardFormTest {
         assertThat(doc.select("select[name=i0_category] option[selected]").attr("value")).isEqualTo("SUBJECT");
         assertThat(doc.select("input[name=i0_weight]").val()).isEqualTo("10");
         assertThat(doc.select("#weight-sum").text()).contains("100");
+        // on a phone the items are folded to one line each, the blank "new item" box is open
+        assertThat(doc.select("#item-0 details.std-item").hasAttr("open")).isFalse();
+        assertThat(doc.select("#item-0 details.std-item > summary").text()).contains("分值 10").contains("主体资格");
+        assertThat(doc.select("fieldset.std-new details.std-item").hasAttr("open")).isTrue();
         List<String[]> original = fields(doc);
         String firstDeduction = nth(original, "i0_dtext", 0);
 
@@ -130,6 +134,9 @@ class StandardFormTest {
         assertThat(r.select("#items-error").text()).contains("现为 95");
         assertThat(r.select("#item-0 [data-field=dpoints]").first().text()).contains("不超过本项分值 5");
         assertThat(r.select("#item-1 [data-field=knowledge]").text()).contains("请选择知识点");
+        // items with an error open by themselves, the others stay folded
+        assertThat(r.select("#item-0 details.std-item").hasAttr("open")).isTrue();
+        assertThat(r.select("#item-3 details.std-item").hasAttr("open")).isFalse();
         assertThat(r.select("#item-2 [data-field=dtext]").first().text()).contains("请填写扣分情形");
         // what was typed is kept
         assertThat(r.select("input[name=i0_weight]").val()).isEqualTo("5");

@@ -160,4 +160,6 @@ public interface UxMessages {
     String q_knowledge_hint();
     String q_knowledge_search();
     String q_knowledge_none();
+    String cancel_confirm();
+    String annual_closed();
 }
