@@ -162,4 +162,8 @@ public interface UxMessages {
     String q_knowledge_none();
     String cancel_confirm();
     String annual_closed();
+    String home_card_authoring_text();
+    String home_card_exam_admin_text();
+    String home_card_dashboard_text();
+    String home_card_review_text();
 }
