@@ -21,7 +21,23 @@
     }
     var chart = echarts.init(el, null, { renderer: 'svg' });
     var option;
-    if (el.dataset.type === 'pie') {
+    if (el.dataset.type === 'line') {
+      // the trend: years along the bottom, rates on a fixed 0–100 % axis, a year without data
+      // is a gap (null), never 0; the legend sits below the plot so it wraps on a phone
+      var lines = JSON.parse(el.dataset.lines || '[]');
+      option = {
+        tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
+        legend: { bottom: 0, itemGap: 12, textStyle: { fontSize: 12 } },
+        grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
+        xAxis: { type: 'category', data: labels, boundaryGap: false },
+        yAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { formatter: '{value}%' } },
+        color: ['#1f4e8c', '#c2410c'],
+        series: lines.map(function (s) {
+          return { type: 'line', name: s.name.replace(/%$/, ''), data: s.values, connectNulls: false,
+            symbolSize: 8, label: { show: true, formatter: '{c}%', fontSize: 11 } };
+        })
+      };
+    } else if (el.dataset.type === 'pie') {
       option = {
         tooltip: { trigger: 'item' },
         series: [{ type: 'pie', radius: ['35%', '65%'], name: el.dataset.series,

@@ -91,3 +91,42 @@ document.addEventListener('DOMContentLoaded', function () {
     v.src = URL.createObjectURL(f);
   });
 });
+
+// <select data-matters-for="#unit" data-other="#block">: when the chosen unit is a town
+// (data-town="1") that holds matters of the catalogue, offers only the matters it holds
+// (data-towns lists the ids of the towns holding each) and hides the "outside the catalogue"
+// block; for other units every matter and the block are shown. The server checks the same.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('select[data-matters-for]').forEach(function (sel) {
+    var unit = document.querySelector(sel.getAttribute('data-matters-for'));
+    var other = document.querySelector(sel.getAttribute('data-other'));
+    if (!unit) { return; }
+    function holds(o, town) {
+      return (' ' + (o.getAttribute('data-towns') || '') + ' ').indexOf(' ' + town + ' ') >= 0;
+    }
+    function apply() {
+      var opt = unit.options[unit.selectedIndex];
+      var town = opt && opt.getAttribute('data-town') === '1' ? opt.value : null;
+      var options = Array.prototype.slice.call(sel.options).filter(function (o) { return o.value; });
+      var any = !!town && options.some(function (o) { return holds(o, town); });
+      options.forEach(function (o) {
+        var hide = any && !holds(o, town);
+        o.hidden = hide;
+        o.disabled = hide;
+        if (hide && o.selected) { sel.value = ''; }
+      });
+      if (other) { other.hidden = any; }
+    }
+    unit.addEventListener('change', apply);
+    apply();
+  });
+});
+
+// <form data-confirm="…">: an irreversible action asks before it is sent (no inline handlers: CSP).
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+    });
+  });
+});

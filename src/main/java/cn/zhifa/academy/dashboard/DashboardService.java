@@ -44,7 +44,10 @@ public class DashboardService {
     @Deprecated
     static final java.time.ZoneId ZONE = Now.DEFAULT_ZONE_ID;
 
-    public static final List<String> PANELS = List.of("hours", "plans", "domains", "exams", "expiring", "grades", "credit");
+    public static final List<String> PANELS = List.of("hours", "plans", "domains", "exams", "expiring", "grades", "credit",
+            "trend");
+    /** Years the trend panel shows, up to the chosen one. */
+    static final int TREND_YEARS = 5;
     static final int DRILL_LIMIT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The caller's scope on the joined unit {@code u}, bound to ?1 ({@link OrgScope#subtreePattern}). */
@@ -66,9 +69,47 @@ public class DashboardService {
     public record PanelRow(List<Object> cells, String drillKey) {
     }
 
-    /** A panel: its table, and the column drawn as the chart. */
+    /**
+     * A panel: its table, and the column drawn as the chart ({@code seriesColumns}: every column
+     * drawn, for charts of several series such as the trend's lines).
+     */
     public record Panel(String key, String title, List<String> headers, List<PanelRow> rows, String chartType,
-            int chartColumn, boolean available, String note) {
+            int chartColumn, boolean available, String note, List<Integer> seriesColumns) {
+
+        public Panel(String key, String title, List<String> headers, List<PanelRow> rows, String chartType,
+                int chartColumn, boolean available, String note) {
+            this(key, title, headers, rows, chartType, chartColumn, available, note, List.of(chartColumn));
+        }
+
+        /**
+         * Every drawn series: its name and values; a cell that is not a number (a year without
+         * data, shown "—") is null, which the chart leaves out instead of drawing 0.
+         */
+        public String seriesJson() {
+            List<java.util.Map<String, Object>> out = new ArrayList<>();
+            for (int c : seriesColumns) {
+                List<Object> values = new ArrayList<>();
+                rows.forEach(r -> values.add(r.cells().get(c) instanceof Number n ? n : null));
+                out.add(java.util.Map.of("name", headers.get(c), "values", values));
+            }
+            return json(out);
+        }
+
+        /**
+         * Whether a chart tells anything: a line needs two points of one series; other charts
+         * need a row.
+         */
+        public boolean drawable() {
+            if (!"line".equals(chartType)) {
+                return !rows.isEmpty();
+            }
+            for (int c : seriesColumns) {
+                if (rows.stream().filter(r -> r.cells().get(c) instanceof Number).count() >= 2) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         public String labelsJson() {
             return json(rows.stream().map(r -> String.valueOf(r.cells().get(0))).toList());
@@ -150,6 +191,8 @@ public class DashboardService {
                 return grades(prefix, year, m);
             case "credit":
                 return credit(prefix, m);
+            case "trend":
+                return trend(prefix, year, m);
             default:
                 throw new ProblemException(404, "Not found", "No dashboard panel " + key);
         }
@@ -322,6 +365,48 @@ public class DashboardService {
         }
         return new Panel("credit", m.panel_credit(), List.of(m.col_provider(), m.col_total(), m.col_band(), m.col_cycle(),
                 m.col_blacklist()), rows, "bar", 1, true, null);
+    }
+
+    /**
+     * The trend over years (issue 13 item 7): per year up to the chosen one, the hours
+     * compliance (today's counted staff who reached the target that year, as the hours panel
+     * counts) and the exam pass rate, both from the V151 aggregates. A year without ledger lines
+     * or exam records has no figure ("—"), not 0; years before the first with data are left out.
+     */
+    private Panel trend(String prefix, int year, EvalMessages m) {
+        int target = curriculum.annualHoursTarget();
+        List<PanelRow> rows = new ArrayList<>();
+        for (Object[] r : rows("""
+                SELECT y.year,
+                       (SELECT coalesce(sum(pp.people), 0) FROM dash_unit_people pp JOIN org_unit u ON u.id = pp.unit_id
+                         WHERE %1$s) AS people,
+                       (SELECT coalesce(sum(h.people), 0) FROM dash_unit_hours h JOIN org_unit u ON u.id = h.unit_id
+                         WHERE %1$s AND h.year = y.year AND h.whole_hours >= ?4) AS reached,
+                       (SELECT coalesce(sum(h.people), 0) FROM dash_unit_hours h JOIN org_unit u ON u.id = h.unit_id
+                         WHERE %1$s AND h.year = y.year) AS logged,
+                       (SELECT coalesce(sum(x.candidates), 0) FROM dash_unit_exam x JOIN org_unit u ON u.id = x.unit_id
+                         WHERE %1$s AND x.year = y.year) AS candidates,
+                       (SELECT coalesce(sum(x.passed), 0) FROM dash_unit_exam x JOIN org_unit u ON u.id = x.unit_id
+                         WHERE %1$s AND x.year = y.year) AS passed
+                FROM generate_series(?2, ?3) AS y(year) ORDER BY y.year
+                """.formatted(U_IN_SCOPE), prefix, year - TREND_YEARS + 1, year, Math.max(target, 0))) {
+            long people = l(r[1]);
+            long reached = target <= 0 ? people : l(r[2]);
+            boolean hours = l(r[3]) > 0 && people > 0;
+            long candidates = l(r[4]);
+            boolean exams = candidates > 0;
+            if (rows.isEmpty() && !hours && !exams) {
+                continue; // before the first year with data
+            }
+            List<Object> cells = new ArrayList<>();
+            cells.add(String.valueOf(((Number) r[0]).intValue()));
+            cells.add(hours ? pct(Math.min(reached, people), people) : "—");
+            cells.add(candidates);
+            cells.add(exams ? pct(l(r[5]), candidates) : "—");
+            rows.add(new PanelRow(cells, null));
+        }
+        return new Panel("trend", m.panel_trend(), List.of(m.col_year(), m.col_hours_share(), m.col_candidates(),
+                m.col_pass_rate()), rows, "line", 1, true, m.panel_trend_note(target), List.of(1, 3));
     }
 
     private static java.time.OffsetDateTime start(int year) {

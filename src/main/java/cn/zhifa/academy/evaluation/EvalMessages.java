@@ -155,4 +155,11 @@ public interface EvalMessages {
     String rec_scheme();
     String rec_summary_flag();
     String rec_summary_band();
+
+    // issue 13 item 7: the trend over years
+    String panel_trend();
+    String panel_trend_note(int target);
+    String panel_trend_too_few();
+    String col_year();
+    String col_hours_share();
 }

@@ -64,8 +64,11 @@ public class BankPage {
 
     /** What the filter and edit forms offer. */
     public record Choices(QuestionType[] types, List<EnforcementDomain> domains, List<String> laws, Grade[] grades,
-            List<String> levels) {
+            List<String> levels, List<cn.zhifa.academy.knowledge.KnowledgePoint> knowledge) {
     }
+
+    @Inject
+    cn.zhifa.academy.knowledge.KnowledgePoints knowledgePoints;
 
     @Inject
     QuestionQueries queries;
@@ -82,9 +85,9 @@ public class BankPage {
     @Inject
     CurrentUser user;
 
-    static Choices choices() {
+    Choices choices() {
         return new Choices(QuestionType.values(), EnforcementDomain.ordered(), Laws.all().stream().map(Laws.Law::name).toList(),
-                Grade.values(), List.of("CITY", "DISTRICT", "TOWN"));
+                Grade.values(), List.of("CITY", "DISTRICT", "TOWN"), knowledgePoints.all());
     }
 
     @GET

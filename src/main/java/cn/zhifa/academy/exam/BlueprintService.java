@@ -47,6 +47,12 @@ public class BlueprintService {
         return b;
     }
 
+    /** The save-time warning of a blueprint: case-analysis sections whose value disagrees with their questions' rubrics. */
+    @Transactional
+    public List<QuestionPool.RubricMismatch> rubricWarnings(long id) {
+        return pool.rubricMismatches(scope.blueprint(id).sections);
+    }
+
     private void apply(Blueprint b, BlueprintInput in) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (in.name() == null || in.name().isBlank() || in.name().length() > 200) {

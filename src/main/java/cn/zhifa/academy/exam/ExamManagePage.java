@@ -50,7 +50,8 @@ public class ExamManagePage {
         static native TemplateInstance blueprints(List<ExamAdminViews.BlueprintView> blueprints);
 
         static native TemplateInstance blueprint(Long id, ExamAdminForms.BlueprintForm form, Choices choices,
-                ExamAdminFormat.Errors errors, boolean shortfall, List<ExamAdminViews.ExamView> usedBy, String done);
+                ExamAdminFormat.Errors errors, boolean shortfall, List<ExamAdminViews.ExamView> usedBy, String done,
+                List<QuestionPool.RubricMismatch> rubricWarnings);
 
         static native TemplateInstance exam(ExamAdminViews.ExamView exam, ExamAdminForms.ExamForm form, Choices choices,
                 ExamAdminFormat.Errors errors, ExamAdminForms.OverrideForm override, ExamAdminFormat.Errors overrideErrors,
@@ -138,7 +139,7 @@ public class ExamManagePage {
     @Path("blueprints/new")
     public TemplateInstance newBlueprint() {
         return Templates.blueprint(null, ExamAdminForms.BlueprintForm.blank(scope.defaultUnit()), choices(),
-                ExamAdminFormat.Errors.NONE, false, List.of(), null);
+                ExamAdminFormat.Errors.NONE, false, List.of(), null, List.of());
     }
 
     @POST
@@ -153,7 +154,7 @@ public class ExamManagePage {
     public TemplateInstance editBlueprint(@PathParam("id") long id, @RestQuery String done) {
         ExamAdminViews.BlueprintView b = views.blueprint(id);
         return Templates.blueprint(id, ExamAdminForms.BlueprintForm.of(b), choices(), ExamAdminFormat.Errors.NONE, false,
-                usedBy(id), safeDone(done));
+                usedBy(id), safeDone(done), blueprints.rubricWarnings(id));
     }
 
     @POST
@@ -184,7 +185,7 @@ public class ExamManagePage {
         }
         form.attach(errors);
         return Response.status(status).entity(Templates.blueprint(id, form, choices(), new ExamAdminFormat.Errors(errors),
-                status == 422, id == null ? List.of() : usedBy(id), null)).build();
+                status == 422, id == null ? List.of() : usedBy(id), null, List.of())).build();
     }
 
     // --- exams (考试安排) ---

@@ -40,7 +40,7 @@ public class GradingPage {
                 Long exam, String done);
 
         static native TemplateInstance task(GradingQueue.Task task, Long exam, int waiting, String score, String comment,
-                String error);
+                String error, String revealed, String revealError);
     }
 
     @Inject
@@ -64,7 +64,34 @@ public class GradingPage {
             @RestQuery Long exam) {
         GradingQueue.Task t = queue.task(attempt, position);
         return Templates.task(t, exam, queue.pending(exam, 200).size(), t.score() == null ? "" : t.score().stripTrailingZeros().toPlainString(),
-                t.comment() == null ? "" : t.comment(), null);
+                t.comment() == null ? "" : t.comment(), null, null, null);
+    }
+
+    /**
+     * 显示姓名: the name behind "考生 #n", shown once on the answer's page after the grader gave a
+     * reason; the reveal is audited. Without a reason the page says so under the field.
+     */
+    @POST
+    @Path("{attempt: \\d+}/{position: \\d+}/reveal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reveal(@PathParam("attempt") long attempt, @PathParam("position") int position,
+            @RestForm String reason, @RestQuery Long exam) {
+        String revealed = null;
+        String error = null;
+        int status = 200;
+        try {
+            revealed = queue.reveal(attempt, position, reason, user.getUsername()).candidate();
+        } catch (ProblemException e) {
+            if (e.status() == 404 || e.status() == 403) {
+                throw e;
+            }
+            error = e.getMessage();
+            status = e.status();
+        }
+        GradingQueue.Task t = queue.task(attempt, position);
+        return Response.status(status).entity(Templates.task(t, exam, queue.pending(exam, 200).size(),
+                t.score() == null ? "" : t.score().stripTrailingZeros().toPlainString(), t.comment() == null ? "" : t.comment(),
+                null, revealed, error)).header("Cache-Control", "no-store").build();
     }
 
     /** 完成评分: completes the item, then opens the next answer waiting (in the same exam when filtered). */
@@ -102,6 +129,7 @@ public class GradingPage {
         }
         GradingQueue.Task t = queue.task(attempt, position);
         return Response.status(status).entity(Templates.task(t, exam,
-                queue.pending(exam, 200).size(), score == null ? "" : score, comment == null ? "" : comment, error)).build();
+                queue.pending(exam, 200).size(), score == null ? "" : score, comment == null ? "" : comment, error, null, null))
+                .build();
     }
 }

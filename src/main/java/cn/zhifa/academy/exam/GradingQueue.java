@@ -141,6 +141,39 @@ public class GradingQueue {
                 i.gradedBy, e.anonymousGrading, no, name, rubricTotal);
     }
 
+    /** A revealed name: who the candidate behind "考生 #n" is. */
+    public record Revealed(long attemptId, int candidateNo, String candidate) {
+    }
+
+    /**
+     * 显示姓名: the name behind "考生 #n" for a grader of an anonymously graded exam. Anonymity
+     * is the rule, so seeing a name is an explicit act with a reason, written to the audit log
+     * (grader, answer, candidate number, reason) in the same transaction; nothing else changes,
+     * and the next view of the answer is anonymous again. Outside the grader's scope: 404.
+     */
+    @Transactional
+    public Revealed reveal(long attemptId, int position, String reason, String grader) {
+        item(attemptId, position); // 404 outside the grader's scope
+        ExamAttempt a = ExamAttempt.findById(attemptId);
+        Exam e = Exam.findById(a.examId);
+        if (!e.anonymousGrading) {
+            throw ProblemException.conflict("anonymousGrading", "本场考试不是匿名阅卷，阅卷页已显示考生姓名");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "请写明查看考生姓名的原因");
+        }
+        if (reason.length() > 500) {
+            throw ProblemException.invalid("reason", "原因最长 500 字");
+        }
+        int no = ((Number) em.createNativeQuery("SELECT " + CANDIDATE_NO + " FROM exam_attempt a WHERE a.id = ?1")
+                .setParameter(1, attemptId).getSingleResult()).intValue();
+        String name = cn.zhifa.academy.people.Person.<cn.zhifa.academy.people.Person> findByIdOptional(a.personId)
+                .map(p -> p.name).orElse("");
+        audit.record("exam.grading_reveal", "exam-attempt", a.id, AuditLog.detail("exam", e.id, "position", position,
+                "candidateNo", no, "reason", reason.trim(), "grader", grader));
+        return new Revealed(attemptId, no, name);
+    }
+
     /** Saves the grader's score and comment; {@code complete} finalises the item (audited). */
     @Transactional
     public Task grade(long attemptId, int position, BigDecimal score, String comment, boolean complete, String grader) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,6 +51,18 @@ public class GradingResource {
     @Operation(summary = "Question, reference answer and rubric beside the candidate's response")
     public GradingQueue.Task task(@PathParam("attempt") long attempt, @PathParam("position") int position) {
         return queue.task(attempt, position);
+    }
+
+    public record RevealInput(String reason) {
+    }
+
+    @POST
+    @Path("{attempt}/{position}/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The candidate's name behind 考生 #n of an anonymously graded exam; needs a reason, audited")
+    public GradingQueue.Revealed reveal(@PathParam("attempt") long attempt, @PathParam("position") int position,
+            RevealInput in) {
+        return queue.reveal(attempt, position, in == null ? null : in.reason(), user.getUsername());
     }
 
     @PUT

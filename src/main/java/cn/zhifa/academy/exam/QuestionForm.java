@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class QuestionForm {
 
+    static final String KP = "知识点:";
+
     /** Only on the new-question form (编号 cannot change afterwards). */
     @RestForm
     public String code;
@@ -51,8 +53,15 @@ public class QuestionForm {
     public String gradesWas;
     @RestForm
     public String levelsWas;
+    /** Free tags (标签); the knowledge points are chosen apart and stored as tags 知识点:<code>. */
     @RestForm
     public String tags;
+    /** The knowledge points (知识点) chosen from the taxonomy (issue 14 item 1 on the editor). */
+    @RestForm
+    public List<String> knowledge;
+    /** The stored tags as they were: an unchanged choice keeps their order, so the content stays the same. */
+    @RestForm
+    public String tagsWas;
     @RestForm
     public String sourceCase;
 
@@ -75,7 +84,10 @@ public class QuestionForm {
         f.levels = BlueprintSection.split(d.levels());
         f.gradesWas = d.grades();
         f.levelsWas = d.levels();
-        f.tags = d.tags();
+        List<String> all = BlueprintSection.split(d.tags());
+        f.knowledge = all.stream().filter(t -> t.startsWith(KP)).map(t -> t.substring(KP.length()).strip()).toList();
+        f.tags = String.join(",", all.stream().filter(t -> !t.startsWith(KP)).toList());
+        f.tagsWas = d.tags();
         f.sourceCase = d.sourceCase();
         return f;
     }
@@ -88,11 +100,32 @@ public class QuestionForm {
         f.difficulty = "3";
         f.grades = List.of();
         f.levels = List.of();
+        f.knowledge = List.of();
         return f;
     }
 
     public boolean hasGrade(String g) {
         return grades != null && grades.contains(g);
+    }
+
+    public boolean hasKnowledge(String code) {
+        return knowledge != null && knowledge.contains(code);
+    }
+
+    /** The tags to store: the chosen knowledge points as 知识点:<code>, then the free tags (a free 知识点: tag stays valid). */
+    List<String> allTags() {
+        List<String> out = new ArrayList<>();
+        for (String k : knowledge == null ? List.<String> of() : knowledge) {
+            if (k != null && !k.isBlank() && !out.contains(KP + k.strip())) {
+                out.add(KP + k.strip());
+            }
+        }
+        for (String t : BlueprintSection.split(tags)) {
+            if (!out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return keepOrder(out, tagsWas);
     }
 
     public boolean hasLevel(String l) {
@@ -130,7 +163,7 @@ public class QuestionForm {
                 isCase ? List.of() : ans, isCase ? referenceAnswer : null, isCase ? points : List.of(),
                 isCase ? points() : null, explanation, law, articles, domain, difficulty, keepOrder(grades, gradesWas),
                 keepOrder(levels, levelsWas),
-                BlueprintSection.split(tags), sourceCase);
+                allTags(), sourceCase);
     }
 
     private static List<String> keepOrder(List<String> chosen, String was) {

@@ -47,6 +47,47 @@ public class QuestionPool {
         return ids;
     }
 
+    /**
+     * A 案例分析 section whose per-question value differs from what some questions it may draw
+     * are worth (their rubric's total): graders then see the rubric scaled. Texts ready for the
+     * page: the section's position, its value, how many questions differ and a few examples.
+     */
+    public record RubricMismatch(String section, String points, String count, String examples) {
+    }
+
+    /** The case-analysis sections whose value disagrees with the rubric totals of questions in their pool. */
+    public List<RubricMismatch> rubricMismatches(List<BlueprintSection> sections) {
+        List<RubricMismatch> out = new ArrayList<>();
+        for (BlueprintSection s : sections) {
+            if (s.type != QuestionType.CASE_ANALYSIS || s.points == null) {
+                continue;
+            }
+            List<Long> ids = eligible(s);
+            if (ids.isEmpty()) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT q.code, v.rubric_json, v.default_points FROM question_version v "
+                    + "JOIN question q ON q.id = v.question_id WHERE v.id IN (:ids) ORDER BY q.code").setParameter("ids", ids)
+                    .getResultList();
+            List<String> differing = new ArrayList<>();
+            for (Object[] r : rows) {
+                List<Json.RubricPoint> rubric = Json.rubric((String) r[1]);
+                java.math.BigDecimal total = rubric.isEmpty() ? (java.math.BigDecimal) r[2]
+                        : rubric.stream().map(p -> p.score() == null ? java.math.BigDecimal.ZERO : p.score())
+                                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                if (total != null && total.signum() > 0 && total.compareTo(s.points) != 0) {
+                    differing.add(r[0] + "（" + total.stripTrailingZeros().toPlainString() + "）");
+                }
+            }
+            if (!differing.isEmpty()) {
+                out.add(new RubricMismatch(String.valueOf(s.position), s.points.stripTrailingZeros().toPlainString(),
+                        String.valueOf(differing.size()), String.join("、", differing.subList(0, Math.min(3, differing.size())))));
+            }
+        }
+        return out;
+    }
+
     /** One line per section the bank cannot fill: position, wanted, available. */
     public record Shortfall(int position, QuestionType type, int wanted, int available) {
     }

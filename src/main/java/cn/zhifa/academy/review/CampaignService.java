@@ -15,7 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.matters.MatterDirectory;
 import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
@@ -35,6 +37,9 @@ import cn.zhifa.academy.platform.web.ProblemException;
  */
 @ApplicationScoped
 public class CampaignService {
+
+    @Inject
+    MatterDirectory matters;
 
     @Inject
     ReviewAccess access;
@@ -66,8 +71,19 @@ public class CampaignService {
             LocalDate periodEnd, Long standardId, Integer sampleSize, List<Long> unitIds, List<String> reviewers) {
     }
 
+    /**
+     * A case file as entered. {@code matterCode} names a matter of the 赋权事项 catalogue; a town
+     * that holds matters must choose one it holds (the readiness view counts findings by it).
+     * {@code matter} is the name of a matter outside the catalogue, for units that are not towns
+     * (or towns the catalogue gives nothing).
+     */
     public record CaseFileInput(Long unitId, String caseNo, String matter, String decisionType, LocalDate decisionDate,
-            List<String> officers) {
+            List<String> officers, String matterCode) {
+
+        public CaseFileInput(Long unitId, String caseNo, String matter, String decisionType, LocalDate decisionDate,
+                List<String> officers) {
+            this(unitId, caseNo, matter, decisionType, decisionDate, officers, null);
+        }
     }
 
     // ---- campaigns ---------------------------------------------------------------------
@@ -180,8 +196,25 @@ public class CampaignService {
         } else if (ReviewCaseFile.count("campaignId = ?1 AND caseNo = ?2", c.id, in.caseNo().trim()) > 0) {
             errors.add(new Problem.FieldError("caseNo", m.file_case_no_taken(in.caseNo().trim())));
         }
-        if (in.matter() == null || in.matter().isBlank() || in.matter().length() > 200) {
+        String matterName = null;
+        String matterCode = null;
+        boolean town = unit != null && unit.level() == OrgLevel.TOWN;
+        if (in.matterCode() != null && !in.matterCode().isBlank()) {
+            MatterDirectory.Entry entry = matters.byCode(in.matterCode()).orElse(null);
+            if (entry == null) {
+                errors.add(new Problem.FieldError("matterCode", m.file_matter_unknown(in.matterCode().trim())));
+            } else if (town && !entry.heldBy(unit.id())) {
+                errors.add(new Problem.FieldError("matterCode", m.file_matter_not_held(unit.name(), entry.name())));
+            } else {
+                matterName = entry.name();
+                matterCode = entry.code();
+            }
+        } else if (town && matters.all().stream().anyMatch(e -> e.heldBy(unit.id()))) {
+            errors.add(new Problem.FieldError("matterCode", m.file_matter_choose(unit.name())));
+        } else if (in.matter() == null || in.matter().isBlank() || in.matter().length() > 200) {
             errors.add(new Problem.FieldError("matter", m.file_matter_invalid()));
+        } else {
+            matterName = in.matter().trim();
         }
         if (in.decisionType() == null || in.decisionType().isBlank() || in.decisionType().length() > 60) {
             errors.add(new Problem.FieldError("decisionType", m.file_decision_type_invalid()));
@@ -212,7 +245,8 @@ public class CampaignService {
         f.campaignId = c.id;
         f.unitId = unit.id();
         f.caseNo = in.caseNo().trim();
-        f.matter = in.matter().trim();
+        f.matter = matterName;
+        f.matterCode = matterCode;
         f.decisionType = in.decisionType().trim();
         f.decisionDate = in.decisionDate();
         f.createdBy = access.actor();
@@ -222,7 +256,7 @@ public class CampaignService {
                     .setParameter(1, f.id).setParameter(2, p.id()).executeUpdate();
         }
         audit.record("review.case_file_entered", "review_case_file", f.id, AuditLog.detail("campaign", c.id, "caseNo",
-                f.caseNo, "unitId", f.unitId, "officers", officers.stream().map(p -> p.employeeNo()).toList()));
+                f.caseNo, "unitId", f.unitId, "matter", f.matter, "matterCode", f.matterCode, "officers", officers.stream().map(p -> p.employeeNo()).toList()));
         return f;
     }
 

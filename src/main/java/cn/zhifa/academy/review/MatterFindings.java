@@ -11,9 +11,9 @@ import cn.zhifa.academy.platform.security.OrgScope;
 
 /**
  * The readiness view's "review findings" column (issue 14 item 5): findings that stand (not
- * withdrawn) on the scored case files of a matter handled by a town or the units below it. Case
- * files record the matter as text, so a file counts for a matter when that text is the matter's
- * code or name. Empty when no scored file of the matter exists there (nothing reviewed is not zero
+ * withdrawn) on the scored case files of a matter handled by a town or the units below it. A
+ * file counts for a matter when it carries the matter's catalogue code (chosen from the catalogue);
+ * files entered before the code was kept count when their text is the matter's code or name. Empty when no scored file of the matter exists there (nothing reviewed is not zero
  * findings).
  */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class MatterFindings implements ReviewFindingsPort {
         Object[] r = (Object[]) em.createNativeQuery("SELECT count(DISTINCT cf.id), "
                 + "count(f.id) FILTER (WHERE f.status <> 'WITHDRAWN') FROM review_case_file cf "
                 + "JOIN org_unit u ON u.id = cf.unit_id LEFT JOIN review_finding f ON f.case_file_id = cf.id "
-                + "WHERE cf.status = 'SCORED' AND (cf.matter = ?2 OR cf.matter = ?3) AND "
+                + "WHERE cf.status = 'SCORED' AND (cf.matter_code = ?2 OR cf.matter_code IS NULL AND (cf.matter = ?2 OR cf.matter = ?3)) AND "
                 + OrgScope.pathWithin("u.path", "(SELECT t.path FROM org_unit t WHERE t.id = ?1) || '%'"))
                 .setParameter(1, townId).setParameter(2, matterCode).setParameter(3, matterName).getSingleResult();
         long files = ((Number) r[0]).longValue();

@@ -37,7 +37,12 @@ public class ReviewCaseFile extends BaseEntity {
     @Column(name = "case_no")
     public String caseNo;
 
+    /** The matter's name as entered (the catalogue's name when chosen from it). */
     public String matter;
+
+    /** The 赋权事项 catalogue code of the matter; null for a matter outside the catalogue. */
+    @Column(name = "matter_code")
+    public String matterCode;
 
     @Column(name = "decision_type")
     public String decisionType;

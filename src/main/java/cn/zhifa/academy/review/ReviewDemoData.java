@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.matters.MatterDirectory;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
@@ -71,7 +72,7 @@ public class ReviewDemoData {
             Map.of());
 
     @Transactional
-    void load(@Observes @Priority(60) StartupEvent event) {
+    void load(@Observes @Priority(61) StartupEvent event) { // after the matter catalogue (60): files name its matters
         if (!config.demo().enabled() || ReviewCampaign.count() > 0 || ReviewStandard.count() == 0) {
             return;
         }
@@ -100,14 +101,23 @@ public class ReviewDemoData {
         String[][] matters = { { "未经许可占用城市道路经营", "罚款" }, { "擅自设置户外广告设施", "罚款" },
                 { "违规倾倒建筑垃圾", "罚款、没收违法所得" }, { "未按规定履行门前三包责任", "警告" } };
         int serial = 1;
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (OrgDirectory.Unit u : List.of(jb, wj, qs)) {
+            used.clear();
             List<ReviewCaseFile> list = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 // 李强 (the demo learner) handles every 江滨 file with a colleague
                 PersonSummary o1 = u == jb ? liqiang : first(u, PersonCategory.OFFICER, i);
                 PersonSummary o2 = first(u, PersonCategory.OFFICER, i + 1);
-                list.add(file(annual, u, String.format("%s综执罚决字〔2026〕第%03d号", u.name().substring(0, 2), serial++),
-                        matters[i][0], matters[i][1], LocalDate.of(2026, 2 + i * 2, 10 + i), o1, o2));
+                ReviewCaseFile f = file(annual, u, String.format("%s综执罚决字〔2026〕第%03d号", u.name().substring(0, 2), serial++),
+                        matters[i][0], matters[i][1], LocalDate.of(2026, 2 + i * 2, 10 + i), o1, o2);
+                // the town's own delegated matter from the catalogue, as the form requires
+                MatterDirectory.Entry cm = catalogueMatter(u, CATALOGUE[i], used);
+                if (cm != null) {
+                    f.matter = cm.name();
+                    f.matterCode = cm.code();
+                }
+                list.add(f);
             }
             files.put(u, list);
         }
@@ -193,6 +203,24 @@ public class ReviewDemoData {
         }
         return c;
     }
+
+    /** The catalogue's names of the demo files' matters (the same conduct as the text above). */
+    private static final String[] CATALOGUE = { "对在城市道路两侧和公共场地摆摊设点、占道经营的处罚", "对擅自设置户外广告设施的处罚",
+            "对擅自倾倒、堆放、丢弃、遗撒建筑垃圾等固体废物的处罚", "对超出门窗和外墙从事店外经营的处罚" };
+
+    /** The named matter when the town holds it, else another matter the town holds; null without a catalogue. */
+    private MatterDirectory.Entry catalogueMatter(OrgDirectory.Unit town, String name, java.util.Set<String> used) {
+        List<MatterDirectory.Entry> held = matterDirectory.all().stream().filter(e -> e.heldBy(town.id())).toList();
+        MatterDirectory.Entry pick = held.stream().filter(e -> e.name().equals(name) && !used.contains(e.code())).findFirst()
+                .orElseGet(() -> held.stream().filter(e -> !used.contains(e.code())).findFirst().orElse(null));
+        if (pick != null) {
+            used.add(pick.code());
+        }
+        return pick;
+    }
+
+    @Inject
+    MatterDirectory matterDirectory;
 
     private ReviewCaseFile file(ReviewCampaign c, OrgDirectory.Unit u, String caseNo, String matter, String type,
             LocalDate date, PersonSummary... officers) {

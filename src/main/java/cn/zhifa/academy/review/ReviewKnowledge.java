@@ -23,6 +23,11 @@ public class ReviewKnowledge {
         return points.exists(code);
     }
 
+    /** Every knowledge point, in the taxonomy's order (the standard form's choices). */
+    public List<KnowledgePoint> all() {
+        return points.all();
+    }
+
     public Optional<String> name(String code) {
         return points.find(code).map(KnowledgePoint::name);
     }

@@ -52,7 +52,7 @@ public class ReviewPage {
         static native TemplateInstance newCampaign(List<ReviewStandard> standards, List<OrgDirectory.Unit> units, String error,
                 Map<String, String> form);
 
-        static native TemplateInstance campaign(ReviewViews.CampaignView c, String error, String notice);
+        static native TemplateInstance campaign(ReviewViews.CampaignView c, String error, String notice, FileForm file);
 
         static native TemplateInstance file(ScoringService.FileView f, String error, Long savedItem);
 
@@ -62,8 +62,9 @@ public class ReviewPage {
 
         static native TemplateInstance standards(List<ReviewStandard> standards);
 
-        static native TemplateInstance standard(ReviewStandard s, List<ScoringService.ItemView> items, String yaml,
-                String error);
+        static native TemplateInstance standard(ReviewStandard s, List<ScoringService.ItemView> items, StandardForm form,
+                boolean editable, long usedBy, List<cn.zhifa.academy.knowledge.KnowledgePoint> knowledge,
+                List<ReviewCategory> categories, boolean saved);
 
         static native TemplateInstance insights(ReviewInsights.Insights insights);
     }
@@ -97,6 +98,9 @@ public class ReviewPage {
 
     @Inject
     ReviewKnowledge knowledge;
+
+    @Inject
+    cn.zhifa.academy.matters.MatterDirectory matterDirectory;
 
     boolean admin() {
         return user.isAdmin() || user.isSysadmin();
@@ -146,24 +150,73 @@ public class ReviewPage {
     @GET
     @Path("campaigns/{id:\\d+}")
     public TemplateInstance campaign(@PathParam("id") long id) {
-        return Templates.campaign(views.campaign(id), null, null);
+        return Templates.campaign(views.campaign(id), null, null, fileForm(Map.of(), List.of()));
     }
 
     private Response campaignError(long id, ProblemException e) {
-        return Response.status(e.status()).entity(Templates.campaign(views.campaign(id), e.getMessage(), null)).build();
+        return Response.status(e.status()).entity(Templates.campaign(views.campaign(id), e.getMessage(), null,
+                fileForm(Map.of(), List.of()))).build();
+    }
+
+    /** A catalogue matter as the case-file form offers it; {@code towns}: ids of the towns holding it, space-separated. */
+    public record MatterOption(String code, String name, String domain, String towns) {
+    }
+
+    /**
+     * The case-file form: the catalogue's matters, what was typed and the errors of a refused
+     * entry by field ({@code open} keeps the form unfolded after an error).
+     */
+    public record FileForm(List<MatterOption> matters, Map<String, String> values, Map<String, String> errors,
+            List<String> all) {
+
+        public String value(String key) {
+            return values.getOrDefault(key, "");
+        }
+
+        public String error(String key) {
+            return errors.get(key);
+        }
+
+        public boolean open() {
+            return !all.isEmpty();
+        }
+    }
+
+    FileForm fileForm(Map<String, String> values, List<cn.zhifa.academy.platform.web.Problem.FieldError> errors) {
+        Map<String, String> byField = new HashMap<>();
+        errors.forEach(e -> byField.merge(e.field() == null ? "" : e.field(), e.message(), (a, b) -> a + " " + b));
+        return new FileForm(matterDirectory.all().stream().map(e -> new MatterOption(e.code(), e.name(), e.domainName(),
+                String.join(" ", e.townIds().stream().sorted().map(String::valueOf).toList()))).toList(), values, byField,
+                errors.stream().map(cn.zhifa.academy.platform.web.Problem.FieldError::message).toList());
     }
 
     @POST
     @Path("campaigns/{id:\\d+}/files")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response addFile(@PathParam("id") long id, @RestForm Long unitId, @RestForm String caseNo, @RestForm String matter,
-            @RestForm String decisionType, @RestForm String decisionDate, @RestForm String officers) {
+            @RestForm String matterCode, @RestForm String decisionType, @RestForm String decisionDate,
+            @RestForm String officers) {
         try {
             campaigns.addCaseFile(id, new CampaignService.CaseFileInput(unitId, caseNo, matter, decisionType, date(decisionDate),
-                    words(officers)));
+                    words(officers), matterCode));
             return Response.seeOther(URI.create("/review/campaigns/" + id + "#files")).build();
         } catch (ProblemException e) {
-            return campaignError(id, e);
+            if (e.status() == 404 || e.status() == 403 || e.errors() == null || e.errors().isEmpty()) {
+                if (e.status() == 404 || e.status() == 403) {
+                    throw e;
+                }
+                return campaignError(id, e);
+            }
+            Map<String, String> values = new HashMap<>();
+            values.put("unitId", unitId == null ? "" : String.valueOf(unitId));
+            values.put("caseNo", caseNo == null ? "" : caseNo);
+            values.put("matter", matter == null ? "" : matter);
+            values.put("matterCode", matterCode == null ? "" : matterCode);
+            values.put("decisionType", decisionType == null ? "" : decisionType);
+            values.put("decisionDate", decisionDate == null ? "" : decisionDate);
+            values.put("officers", officers == null ? "" : officers);
+            return Response.status(e.status()).entity(Templates.campaign(views.campaign(id), null, null,
+                    fileForm(values, e.errors()))).build();
         }
     }
 
@@ -184,7 +237,8 @@ public class ReviewPage {
     public TemplateInstance verify(@PathParam("id") long id) {
         ReviewMessages m = ReviewText.now();
         boolean ok = campaigns.verifySample(id);
-        return Templates.campaign(views.campaign(id), ok ? null : m.sample_not_verified(), ok ? m.sample_verified() : null);
+        return Templates.campaign(views.campaign(id), ok ? null : m.sample_not_verified(), ok ? m.sample_verified() : null,
+                fileForm(Map.of(), List.of()));
     }
 
     @POST
@@ -357,21 +411,38 @@ public class ReviewPage {
     @GET
     @Path("standards/{id:\\d+}")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-    public TemplateInstance standard(@PathParam("id") long id) {
+    public TemplateInstance standard(@PathParam("id") long id, @org.jboss.resteasy.reactive.RestQuery String saved) {
         ReviewStandard s = standards.require(id);
-        return Templates.standard(s, items(s), standards.yaml(s), null);
+        return standardPage(s, StandardForm.of(standards.doc(s)), saved != null);
     }
 
+    private TemplateInstance standardPage(ReviewStandard s, StandardForm form, boolean saved) {
+        return Templates.standard(s, items(s), form, standards.mayEdit() && s.status == ReviewStandard.Status.ACTIVE,
+                ReviewCampaign.count("standardId", s.id), knowledge.all(), List.of(ReviewCategory.values()), saved);
+    }
+
+    /**
+     * The standard's form: items, weights, deductions and knowledge points as fields, validated
+     * by the same rules as the shipped file; a valid form becomes the next version. Errors come
+     * back under the fields they concern, with what was typed.
+     */
     @POST
     @Path("standards/{id:\\d+}")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-    public Response editStandard(@PathParam("id") long id, @RestForm String yaml) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editStandard(@PathParam("id") long id, MultivaluedMap<String, String> in) {
+        ReviewStandard old = standards.require(id);
+        StandardForm form = StandardForm.read(old.code, in);
         try {
-            ReviewStandard s = standards.edit(id, yaml);
-            return Response.seeOther(URI.create("/review/standards/" + s.id)).build();
+            ReviewStandard s = standards.edit(id, form.toDoc());
+            return Response.seeOther(URI.create("/review/standards/" + s.id + "?saved=1")).build();
         } catch (ProblemException e) {
-            ReviewStandard s = standards.require(id);
-            return Response.status(e.status()).entity(Templates.standard(s, items(s), yaml, e.getMessage())).build();
+            if (e.status() == 404) {
+                throw e;
+            }
+            form.attach(e.errors() == null || e.errors().isEmpty() ? List.of(new cn.zhifa.academy.platform.web.Problem.FieldError("items",
+                    e.getMessage())) : e.errors());
+            return Response.status(e.status()).entity(standardPage(old, form.withBlanks(), false)).build();
         }
     }
 

@@ -47,6 +47,11 @@ public class ReviewStandard extends BaseEntity {
         return StandardItem.list("standardId = ?1 ORDER BY position", id);
     }
 
+    /** Loaded from the file shipped with the system (not edited in the browser). */
+    public boolean shipped() {
+        return source != null && source.endsWith(".yaml");
+    }
+
     public boolean inUse() {
         return ReviewCampaign.count("standardId", id) > 0;
     }

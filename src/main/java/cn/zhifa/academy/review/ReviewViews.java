@@ -59,7 +59,12 @@ public class ReviewViews {
             Integer sampleOrder, String reviewer, ReviewCaseFile.Status status, BigDecimal total, String band, long findings) {
     }
 
-    public record UnitOption(long id, String name) {
+    /** A unit of a campaign; {@code town}: a 镇街 (its case files take their matter from the catalogue). */
+    public record UnitOption(long id, String name, boolean town) {
+
+        public String idText() {
+            return String.valueOf(id);
+        }
     }
 
     public record CampaignView(long id, String name, ReviewCampaign.Kind kind, int year, String owningUnit, LocalDate periodStart,
@@ -100,7 +105,8 @@ public class ReviewViews {
                 .stream().filter(recommendations::sees).map(recommendations::view).toList();
         return new CampaignView(c.id, c.name, c.kind, c.year, orgDirectory.unit(c.owningUnitId).orElseThrow().name(), c.periodStart,
                 c.periodEnd, s.name + " v" + s.versionNo, c.sampleSize, manager ? c.sampleSeed : null, c.sampledBy, c.status,
-                ReviewAccess.unitsOf(c).stream().map(u -> new UnitOption(u, orgDirectory.unit(u).orElseThrow().name())).toList(),
+                ReviewAccess.unitsOf(c).stream().map(u -> orgDirectory.unit(u).orElseThrow())
+                        .map(u -> new UnitOption(u.id(), u.name(), u.level() == cn.zhifa.academy.organization.OrgLevel.TOWN)).toList(),
                 CampaignService.reviewersOf(c.id).stream().map(p -> ScoringService.officerLabel(people.find(p).orElse(null))).toList(),
                 lines, scoring.findings(c, scored), scoring.results(c, scored), recs, manager);
     }

@@ -25,7 +25,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.organization.OrgLevel;
+import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -57,6 +60,9 @@ public class StandardService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    OrgScope scope;
 
     /** The standard as written in the file and the edit form. */
     public record Doc(String code, String name, List<BandDoc> bands, List<ItemDoc> items) {
@@ -128,6 +134,9 @@ public class StandardService {
             BandDoc b = bands.get(i);
             if (b == null || blank(b.label()) || b.min() == null || b.label().contains(",") || b.label().contains(":")) {
                 errors.add(new Problem.FieldError("bands[" + i + "]", m.standard_band_invalid(i + 1)));
+                if (b != null && b.min() != null) {
+                    previous = b.min();
+                }
                 continue;
             }
             if (!labels.add(b.label().trim())) {
@@ -169,8 +178,10 @@ public class StandardService {
             } else {
                 sum = sum.add(it.weight());
             }
-            if (!knowledge.exists(it.knowledge())) {
-                errors.add(new Problem.FieldError(f + ".knowledge", m.standard_item_knowledge(label, String.valueOf(it.knowledge()))));
+            if (blank(it.knowledge())) {
+                errors.add(new Problem.FieldError(f + ".knowledge", m.standard_item_knowledge_blank(label)));
+            } else if (!knowledge.exists(it.knowledge())) {
+                errors.add(new Problem.FieldError(f + ".knowledge", m.standard_item_knowledge(label, it.knowledge())));
             }
             List<DeductionDoc> ds = it.deductions() == null ? List.of() : it.deductions();
             if (ds.isEmpty()) {
@@ -179,10 +190,21 @@ public class StandardService {
             for (int j = 0; j < ds.size(); j++) {
                 DeductionDoc d = ds.get(j);
                 String g = f + ".deductions[" + j + "]";
-                if (d == null || blank(d.code()) || !dcodes.add(d.code().trim()) || blank(d.text()) || d.text().length() > 300
-                        || d.points() == null || d.points().signum() <= 0
-                        || it.weight() != null && d.points().compareTo(it.weight()) > 0) {
+                if (d == null) {
                     errors.add(new Problem.FieldError(g, m.standard_deduction_invalid(label, j + 1)));
+                    continue;
+                }
+                // one message per field, so the form can put each under its input
+                if (blank(d.code()) || !d.code().trim().matches("[A-Za-z0-9-]{1,40}") || !dcodes.add(d.code().trim())) {
+                    errors.add(new Problem.FieldError(g + ".code", m.standard_deduction_code(label, j + 1)));
+                }
+                if (blank(d.text()) || d.text().length() > 300) {
+                    errors.add(new Problem.FieldError(g + ".text", m.standard_deduction_text(label, j + 1)));
+                }
+                if (d.points() == null || d.points().signum() <= 0
+                        || it.weight() != null && d.points().compareTo(it.weight()) > 0) {
+                    errors.add(new Problem.FieldError(g + ".points", m.standard_deduction_points(label, j + 1,
+                            it.weight() == null ? "—" : it.weight().stripTrailingZeros().toPlainString())));
                 }
             }
         }
@@ -216,15 +238,27 @@ public class StandardService {
                 .orElseThrow(() -> ProblemException.notFound(ReviewText.now().not_found()));
     }
 
-    /** The standard as YAML, for the edit form. */
+    /** The stored version as the document the form and the file use. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String yaml(ReviewStandard s) {
+    public Doc doc(ReviewStandard s) {
         List<BandDoc> bands = s.bandList().stream().map(b -> new BandDoc(b.label(), b.min())).toList();
         List<ItemDoc> items = s.items().stream().map(i -> new ItemDoc(i.code, i.category.name(), i.name, i.weight,
                 i.knowledgePoint, i.deductions().stream().map(d -> new DeductionDoc(d.code, d.text, d.points)).toList()))
                 .toList();
+        return new Doc(s.code, s.name, bands, items);
+    }
+
+    /** A compact one-line form of a version for the audit trail (items with weights and deduction points). */
+    static String summary(String yaml) {
+        String flat = yaml.replaceAll("\\s+", " ").trim();
+        return flat.length() > 4000 ? flat.substring(0, 4000) + "…" : flat;
+    }
+
+    /** The standard as YAML, for the API. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String yaml(ReviewStandard s) {
         try {
-            return YAML.writeValueAsString(new Doc(s.code, s.name, bands, items));
+            return YAML.writeValueAsString(doc(s));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -236,12 +270,47 @@ public class StandardService {
      */
     @Transactional
     public ReviewStandard edit(long id, String yamlText) {
-        ReviewStandard old = require(id);
+        checkEditable(require(id));
+        return save(id, parse(yamlText));
+    }
+
+    /** The browser form's edit: the same validation and versioning as the YAML path. */
+    @Transactional
+    public ReviewStandard edit(long id, Doc doc) {
+        checkEditable(require(id));
+        validate(doc, ReviewText.now());
+        return save(id, doc);
+    }
+
+    /**
+     * A standard is shared by every campaign of the city, so only those who own city-wide
+     * configuration change it: system administrators and administrators of the city unit.
+     */
+    public boolean mayEdit() {
+        if (user.isSysadmin()) {
+            return true;
+        }
+        if (!user.isAdmin()) {
+            return false;
+        }
+        OrgScope.UnitFilter f = scope.unitFilter();
+        return f instanceof OrgScope.All || f instanceof OrgScope.Subtree s && OrgUnit.<OrgUnit> findByIdOptional(s.rootId())
+                .map(u -> u.level == OrgLevel.CITY).orElse(false);
+    }
+
+    private void checkEditable(ReviewStandard old) {
         ReviewMessages m = ReviewText.now();
+        if (!mayEdit()) {
+            throw new ProblemException(403, "Forbidden", m.standard_edit_forbidden());
+        }
         if (old.status == ReviewStandard.Status.RETIRED) {
             throw ProblemException.conflict("id", m.standard_retired());
         }
-        Doc doc = parse(yamlText);
+    }
+
+    private ReviewStandard save(long id, Doc doc) {
+        ReviewStandard old = require(id);
+        ReviewMessages m = ReviewText.now();
         if (!doc.code().trim().equals(old.code)) {
             throw ProblemException.invalid("code", m.standard_code_fixed(old.code));
         }
@@ -252,7 +321,8 @@ public class StandardService {
         String actor = user.getUsername() == null ? "system" : user.getUsername();
         ReviewStandard s = write(doc, next, actor, actor);
         audit.record("review.standard_versioned", "review_standard", s.id,
-                AuditLog.detail("code", s.code, "version", next, "previous", old.id));
+                AuditLog.detail("code", s.code, "version", next, "previous", old.id, "before", summary(yaml(old)),
+                        "after", summary(yaml(s))));
         return s;
     }
 

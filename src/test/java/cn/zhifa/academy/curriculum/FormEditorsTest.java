@@ -100,6 +100,40 @@ class FormEditorsTest {
         assertThat(html(dup).select("p.xa-field-error[data-field=编号]").text()).contains(code);
     }
 
+    /**
+     * The question editor picks knowledge points (知识点) from the taxonomy instead of typing
+     * "知识点:KP-…" tags: the choice is stored as those tags next to the free ones, shown checked
+     * on the edit form, and an unchanged form keeps the stored tags as they were.
+     */
+    @Test
+    void aQuestionsKnowledgePointsArePickedFromTheTaxonomy() {
+        Account t = accounts.create("qkp", Roles.TRAINER, "SFS");
+        Api trainer = Api.as(t.username, PASSWORD);
+        Document blank = html(trainer.get().when().get("/exam-admin/questions/new"));
+        assertThat(blank.select("#kp-picks input[name=knowledge]").eachAttr("value")).contains("KP-LIAN", "KP-TINGZHENG");
+        String code = "KP-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        trainer.post().redirects().follow(false).formParam("code", code).formParam("type", "TRUE_FALSE")
+                .formParam("stem", "立案前可以先作出处罚决定。").formParam("answer", "错").formParam("explanation", "先立案、调查，再决定。")
+                .formParam("law", "行政处罚法").formParam("articles", "54").formParam("domain", "TY").formParam("difficulty", "1")
+                .formParam("knowledge", "KP-LIAN").formParam("knowledge", "KP-DIAOCHA").formParam("tags", "易错")
+                .when().post("/exam-admin/questions/new").then().statusCode(303);
+        java.util.function.Supplier<String> tags = () -> QuarkusTransaction.requiringNew().call(() -> {
+            Question q = Question.findByCode(code).orElseThrow();
+            return cn.zhifa.academy.exam.QuestionVersion.<cn.zhifa.academy.exam.QuestionVersion> findById(q.currentVersionId).tags;
+        });
+        assertThat(tags.get()).isEqualTo("知识点:KP-LIAN,知识点:KP-DIAOCHA,易错");
+        Document edit = html(trainer.get().when().get("/exam-admin/questions/" + code + "/edit"));
+        assertThat(edit.select("#kp-picks input[checked]").eachAttr("value")).containsExactlyInAnyOrder("KP-LIAN", "KP-DIAOCHA");
+        assertThat(edit.select("input#tags").val()).isEqualTo("易错");
+        // an unknown point is refused under the field
+        Response bad = trainer.post().formParam("code", code + "X").formParam("type", "TRUE_FALSE").formParam("stem", "某题。")
+                .formParam("answer", "对").formParam("explanation", "说明。").formParam("law", "行政处罚法").formParam("articles", "54")
+                .formParam("domain", "TY").formParam("difficulty", "1").formParam("knowledge", "KP-NO-SUCH").when()
+                .post("/exam-admin/questions/new");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(html(bad).select("p.xa-field-error[data-field=知识点]").text()).contains("KP-NO-SUCH");
+    }
+
     @Test
     void aCheckIsWrittenInTheFormNotYaml() {
         Account t = accounts.create("cauthor", Roles.TRAINER, "SFS");

@@ -147,4 +147,60 @@ class DashboardTest {
                 .get("/dashboard/people").then().statusCode(200).extract().asString();
         assertThat(expiring).contains("id=\"drill-detail-0\"", "/qualifications/");
     }
+
+    /**
+     * Issue 13 item 7: the trend over years. Years before the first with data are left out, a
+     * year without data is "—" (no point), not 0; the hours share agrees with the ledger (today's
+     * counted staff of the subtree who reached the target that year) and the pass rate with the
+     * exam records; another district sees none of it; one year of data draws no line.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void theTrendShowsYearsWithDataOnAPercentAxisAndAgreesWithTheRecords() {
+        Person a = fx.person("SFS-YX-BS", PersonCategory.OFFICER);
+        Person b = fx.person("SFS-YX-BS", PersonCategory.OFFICER);
+        fx.hours(a.id, 2011, 70);
+        long exam = 8_000_000L + (long) (Math.random() * 1_000_000);
+        fx.examResult(a.id, exam, ExamPurpose.ANNUAL, 80, LocalDate.of(2013, 5, 1));
+        fx.examResult(b.id, exam + 1, ExamPurpose.ANNUAL, 40, LocalDate.of(2013, 5, 2));
+
+        Api town = admin("SFS-YX-BS");
+        List<List<Object>> rows = town.get().queryParam("year", 2013).when().get("/api/v1/dashboard/trend").then()
+                .statusCode(200).extract().jsonPath().getList("rows.cells");
+        // 2009 and 2010 have no data and come before the first year that has: left out
+        assertThat(rows.stream().map(r -> r.get(0)).toList()).containsExactly("2011", "2012", "2013");
+        long people = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) Person.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM person p JOIN org_unit u ON u.id = p.unit_id "
+                        + "WHERE u.path LIKE (SELECT path FROM org_unit WHERE code = 'SFS-YX-BS') || '%' "
+                        + "AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF'").getSingleResult()).longValue());
+        double share = Math.round(1000.0 / people) / 10.0;
+        assertThat(((Number) rows.get(0).get(1)).doubleValue()).isCloseTo(share, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(rows.get(0).get(3)).isEqualTo("—");
+        assertThat(rows.get(1)).containsExactly("2012", "—", 0, "—");
+        assertThat(rows.get(2).get(1)).isEqualTo("—");
+        assertThat(rows.get(2).get(2)).isEqualTo(2);
+        assertThat(((Number) rows.get(2).get(3)).doubleValue()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.001));
+
+        // one point per series: no line is drawn, the page says why and shows the table
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(town.get().when().get("/dashboard?year=2013").then()
+                .statusCode(200).extract().asString());
+        assertThat(page.select("#chart-trend")).isEmpty();
+        assertThat(page.select("#empty-trend").text()).contains("只有一个年度");
+        assertThat(page.select("#table-trend tbody tr")).hasSize(3);
+
+        // a second year of exams: a line on the fixed 0–100 % axis, the missing years as gaps (null)
+        fx.examResult(a.id, exam + 2, ExamPurpose.ANNUAL, 90, LocalDate.of(2012, 6, 1));
+        page = org.jsoup.Jsoup.parse(town.get().when().get("/dashboard?year=2013").then().statusCode(200).extract().asString());
+        org.jsoup.nodes.Element chart = page.selectFirst("#chart-trend");
+        assertThat(chart).isNotNull();
+        assertThat(chart.attr("data-type")).isEqualTo("line");
+        assertThat(chart.attr("data-axis")).isEqualTo("percent");
+        assertThat(chart.attr("data-labels")).isEqualTo("[\"2011\",\"2012\",\"2013\"]");
+        assertThat(chart.attr("data-lines")).contains("[" + share + ",null,null]").contains("[null,100.0,50.0]");
+
+        // another district sees none of it
+        List<Object> other = admin("SFS-LJ").get().queryParam("year", 2013).when().get("/api/v1/dashboard/trend").then()
+                .statusCode(200).extract().jsonPath().getList("rows");
+        assertThat(other).isEmpty();
+    }
 }

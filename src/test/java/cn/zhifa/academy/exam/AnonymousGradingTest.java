@@ -100,6 +100,117 @@ class AnonymousGradingTest {
         assertThat(manager.get().when().get("/api/v1/exams/" + id2).jsonPath().getBoolean("anonymousGrading")).isTrue();
     }
 
+    /**
+     * Seeing the name behind "考生 #n" is an explicit act: without a reason it is refused under
+     * the field and nothing is audited; with one the name shows once and the reveal is in the
+     * audit log (grader, answer, number, reason); the next view is anonymous again. An exam
+     * graded with names has nothing to reveal.
+     */
+    @Test
+    void revealingANameNeedsAReasonIsAuditedAndShowsOnce() {
+        ExamFixtures.Built exam = fixtures.published(1, true, "AFTER_SUBMIT", 30, 1);
+        ExamFixtures.Candidate c = exam.candidates().get(0);
+        long attempt = submitWithCase(c, exam.examId());
+        Api grader = exam.manager();
+        String task = "/exam-admin/grading/" + attempt + "/15";
+        java.util.function.LongSupplier reveals = () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> cn.zhifa.academy.platform.audit.AuditEvent.count("action = ?1 AND entityId = ?2", "exam.grading_reveal",
+                        String.valueOf(attempt)));
+
+        Document before = page(grader, task);
+        assertThat(before.select("#reveal-form").attr("action")).isEqualTo(task + "/reveal");
+        assertThat(before.text()).doesNotContain(c.person().name);
+
+        // no reason: refused under the field, no name, nothing audited
+        io.restassured.response.Response refused = ExamAdminPagesTest.form(grader, task).formParam("reason", "  ")
+                .post(task + "/reveal");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document r = Jsoup.parse(refused.asString());
+        assertThat(r.select("#reveal-error").text()).isEqualTo("请写明查看考生姓名的原因");
+        assertThat(r.text()).doesNotContain(c.person().name);
+        grader.post().contentType("application/json").body(Map.of()).when()
+                .post("/api/v1/grading/" + attempt + "/15/reveal").then().statusCode(400);
+        assertThat(reveals.getAsLong()).isZero();
+
+        // with a reason: shown once, audited with the reason
+        io.restassured.response.Response shown = ExamAdminPagesTest.form(grader, task).formParam("reason", "考生申诉，核对身份")
+                .post(task + "/reveal");
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(shown.asString()).select("#revealed").text()).contains(c.person().name).contains("审计");
+        assertThat(reveals.getAsLong()).isOne();
+        String detail = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> cn.zhifa.academy.platform.audit.AuditEvent.<cn.zhifa.academy.platform.audit.AuditEvent> find(
+                        "action = ?1 AND entityId = ?2", "exam.grading_reveal", String.valueOf(attempt)).firstResult().detail);
+        assertThat(detail).contains("考生申诉，核对身份").contains("\"candidateNo\":1");
+        // the next view is anonymous again
+        assertThat(page(grader, task).text()).doesNotContain(c.person().name);
+
+        // the API: the name for a reason, audited too
+        JsonPath api = grader.post().contentType("application/json").body(Map.of("reason", "复核成绩")).when()
+                .post("/api/v1/grading/" + attempt + "/15/reveal").then().statusCode(200).extract().jsonPath();
+        assertThat(api.getString("candidate")).isEqualTo(c.person().name);
+        assertThat(api.getInt("candidateNo")).isEqualTo(1);
+        assertThat(reveals.getAsLong()).isEqualTo(2);
+
+        // a learner cannot ask; an exam graded with names has nothing to reveal
+        c.api().post().contentType("application/json").body(Map.of("reason", "x")).when()
+                .post("/api/v1/grading/" + attempt + "/15/reveal").then().statusCode(403);
+        Api manager = fixtures.manager();
+        long blueprint = fixtures.blueprint(manager, ExamFixtures.mixedSections(true), 19);
+        List<ExamFixtures.Candidate> named = fixtures.candidates(1);
+        Map<String, Object> body = ExamFixtures.exam(blueprint, named, "AFTER_SUBMIT", 30, 1);
+        body.put("purpose", "ANNUAL");
+        long annual = manager.post().contentType("application/json").body(body).when().post("/api/v1/exams").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        manager.post().when().post("/api/v1/exams/" + annual + "/publish").then().statusCode(200);
+        long open = submitWithCase(named.get(0), annual);
+        assertThat(page(manager, "/exam-admin/grading/" + open + "/15").select("#reveal-form")).isEmpty();
+        manager.post().contentType("application/json").body(Map.of("reason", "x")).when()
+                .post("/api/v1/grading/" + open + "/15/reveal").then().statusCode(409);
+    }
+
+    /** Rubric totals of the active 案例分析 questions (what each is worth by its rubric). */
+    static List<BigDecimal> caseTotals() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> QuestionVersion.<QuestionVersion> list(
+                "id IN (SELECT q.currentVersionId FROM Question q WHERE q.status = ?1) AND type = ?2",
+                Question.Status.ACTIVE, QuestionType.CASE_ANALYSIS).stream()
+                .map(v -> v.rubric().isEmpty() ? v.defaultPoints
+                        : v.rubric().stream().map(r -> r.score() == null ? BigDecimal.ZERO : r.score())
+                                .reduce(BigDecimal.ZERO, BigDecimal::add))
+                .filter(t -> t != null && t.signum() > 0).toList());
+    }
+
+    /**
+     * Issue 13 item 4 at save time: a blueprint whose 案例分析 section gives each question another
+     * value than the questions' rubrics add up to says so on its page (how many, examples); one
+     * that agrees with every question it may draw says nothing.
+     */
+    @Test
+    void aBlueprintWarnsWhenItsCaseSectionDisagreesWithTheRubrics() {
+        Api manager = fixtures.manager();
+        List<BigDecimal> totals = caseTotals();
+        assertThat(totals).isNotEmpty();
+        long odd = fixtures.blueprint(manager, List.of(ExamFixtures.section("案例分析", 1, 7)), 4);
+        Document page = page(manager, "/exam-admin/blueprints/" + odd + "?done=created");
+        long differing = totals.stream().filter(t -> t.compareTo(BigDecimal.valueOf(7)) != 0).count();
+        assertThat(page.select("#done").text()).contains("已保存");
+        assertThat(page.select("#rubric-warning").text()).contains("第 1 部分每题 7 分").contains("有 " + differing + " 道");
+
+        BigDecimal common = totals.stream().collect(java.util.stream.Collectors.groupingBy(t -> t.stripTrailingZeros(),
+                java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        long agreeing = fixtures.blueprint(manager, List.of(ExamFixtures.section("案例分析", 1, common.doubleValue())), 1);
+        long stillDiffering = totals.stream().filter(t -> t.compareTo(common) != 0).count();
+        Document same = page(manager, "/exam-admin/blueprints/" + agreeing);
+        if (stillDiffering == 0) {
+            assertThat(same.select("#rubric-warning")).isEmpty();
+        } else {
+            assertThat(same.select("#rubric-warning").text()).contains("有 " + stillDiffering + " 道");
+        }
+        // sections of other types are never checked
+        long plain = fixtures.blueprint(manager, List.of(ExamFixtures.section("判断", 2, 3)), 1);
+        assertThat(page(manager, "/exam-admin/blueprints/" + plain).select("#rubric-warning")).isEmpty();
+    }
+
     @Test
     void rubricScoresAreScaledToTheExamsValue() {
         List<Json.RubricPoint> rubric = List.of(new Json.RubricPoint("a", new BigDecimal("3")),

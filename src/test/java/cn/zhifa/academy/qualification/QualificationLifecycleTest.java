@@ -106,8 +106,17 @@ class QualificationLifecycleTest {
                 .post("/api/v1/qualifications/" + qid + "/restore").then().statusCode(200);
         assertThat(fx.reload(qid).state).isEqualTo(QualificationState.VALID);
 
+        // the page asks before cancelling (irreversible) and offers the annual check while the qualification lives
+        org.jsoup.nodes.Document valid = org.jsoup.Jsoup.parse(api.get().when().get("/qualifications/" + qid).then()
+                .statusCode(200).extract().asString());
+        assertThat(valid.select("form[action$=/cancel]").attr("data-confirm")).contains("不能恢复");
+        assertThat(valid.select("#qual-annual")).hasSize(1);
         api.post().contentType(ContentType.JSON).body("{\"reason\":\"调离执法岗位\"}").when()
                 .post("/api/v1/qualifications/" + qid + "/cancel").then().statusCode(200);
+        org.jsoup.nodes.Document cancelled = org.jsoup.Jsoup.parse(api.get().when().get("/qualifications/" + qid).then()
+                .statusCode(200).extract().asString());
+        assertThat(cancelled.select("#qual-annual")).isEmpty();
+        assertThat(cancelled.select("#qual-annual-closed").text()).contains("不再登记年审");
         assertThat(fx.reload(qid).state).isEqualTo(QualificationState.CANCELLED);
         api.post().contentType(ContentType.JSON).body("{\"reason\":\"恢复\"}").when()
                 .post("/api/v1/qualifications/" + qid + "/restore").then().statusCode(409);

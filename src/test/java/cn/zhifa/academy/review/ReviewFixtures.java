@@ -43,6 +43,17 @@ final class ReviewFixtures {
         return QuarkusTransaction.requiringNew().call(() -> OrgUnit.findByCode(code).orElseThrow().id);
     }
 
+    /** The first catalogue matter (赋权事项) the unit holds; null when it holds none. */
+    static String heldMatter(String unitCode) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> codes = OrgUnit.getEntityManager().createNativeQuery("SELECT m.code FROM delegated_matter m "
+                    + "JOIN delegated_matter_town t ON t.matter_id = m.id JOIN org_unit u ON u.id = t.unit_id "
+                    + "WHERE u.code = ?1 ORDER BY m.code LIMIT 1").setParameter(1, unitCode).getResultList();
+            return codes.isEmpty() ? null : codes.get(0);
+        });
+    }
+
     static long standardId() {
         return QuarkusTransaction.requiringNew().call(() -> ReviewStandard.<ReviewStandard> find("status = ?1 ORDER BY id",
                 ReviewStandard.Status.ACTIVE).firstResult().id);
@@ -75,7 +86,12 @@ final class ReviewFixtures {
             Map<String, Object> f = new HashMap<>();
             f.put("unitId", unit(unitCode));
             f.put("caseNo", String.format("%s-%02d", prefix, i));
-            f.put("matter", "未经许可从事经营活动");
+            String matterCode = heldMatter(unitCode);
+            if (matterCode != null) {
+                f.put("matterCode", matterCode); // a town's file names one of the town's catalogue matters
+            } else {
+                f.put("matter", "未经许可从事经营活动");
+            }
             f.put("decisionType", "罚款");
             f.put("decisionDate", "2026-03-1" + (i % 10));
             f.put("officers", officers);

@@ -147,4 +147,23 @@ public interface UxMessages {
     String builtin_officer();
     String builtin_auxiliary();
     String builtin_general();
+
+    // --- first hour: audited name reveal (item 4), rubric warning on blueprints, trend panel (item 7) ---
+    String reveal_title();
+    String reveal_hint();
+    String reveal_reason();
+    String reveal_button();
+    String revealed(String name);
+    String blueprint_rubric_warn_title();
+    String blueprint_rubric_warn(String section, String points, String n, String examples);
+    String q_knowledge();
+    String q_knowledge_hint();
+    String q_knowledge_search();
+    String q_knowledge_none();
+    String cancel_confirm();
+    String annual_closed();
+    String home_card_authoring_text();
+    String home_card_exam_admin_text();
+    String home_card_dashboard_text();
+    String home_card_review_text();
 }
