@@ -167,8 +167,8 @@ public class GradingQueue {
         }
         int no = ((Number) em.createNativeQuery("SELECT " + CANDIDATE_NO + " FROM exam_attempt a WHERE a.id = ?1")
                 .setParameter(1, attemptId).getSingleResult()).intValue();
-        String name = cn.zhifa.academy.people.Person.<cn.zhifa.academy.people.Person> findByIdOptional(a.personId)
-                .map(p -> p.name).orElse("");
+        String name = peopleDirectory.find(a.personId)
+                .map(p -> p.name()).orElse("");
         audit.record("exam.grading_reveal", "exam-attempt", a.id, AuditLog.detail("exam", e.id, "position", position,
                 "candidateNo", no, "reason", reason.trim(), "grader", grader));
         return new Revealed(attemptId, no, name);
@@ -208,4 +208,8 @@ public class GradingQueue {
         }
         return task(attemptId, position);
     }
+
+    @jakarta.inject.Inject
+    cn.zhifa.academy.people.PeopleDirectory peopleDirectory;
+
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 
 /**
  * The catalogue as other features read it (the case-file review picks a case file's matter
@@ -28,9 +28,12 @@ public class MatterDirectory {
         }
     }
 
+    @jakarta.inject.Inject
+    OrgDirectory orgDirectory;
+
     public List<Entry> all() {
-        Map<Long, String> domains = EnforcementDomain.<EnforcementDomain> listAll().stream()
-                .collect(Collectors.toMap(d -> d.id, d -> d.name));
+        Map<Long, String> domains = orgDirectory.allDomains().stream()
+                .collect(Collectors.toMap(d -> d.id(), d -> d.name()));
         return DelegatedMatter.ordered().stream().map(m -> entry(m, domains)).toList();
     }
 
@@ -38,8 +41,8 @@ public class MatterDirectory {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        Map<Long, String> domains = EnforcementDomain.<EnforcementDomain> listAll().stream()
-                .collect(Collectors.toMap(d -> d.id, d -> d.name));
+        Map<Long, String> domains = orgDirectory.allDomains().stream()
+                .collect(Collectors.toMap(d -> d.id(), d -> d.name()));
         return DelegatedMatter.byCode(code.trim()).map(m -> entry(m, domains));
     }
 

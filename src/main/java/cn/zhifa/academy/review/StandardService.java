@@ -26,7 +26,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.Problem;
@@ -294,8 +293,8 @@ public class StandardService {
             return false;
         }
         OrgScope.UnitFilter f = scope.unitFilter();
-        return f instanceof OrgScope.All || f instanceof OrgScope.Subtree s && OrgUnit.<OrgUnit> findByIdOptional(s.rootId())
-                .map(u -> u.level == OrgLevel.CITY).orElse(false);
+        return f instanceof OrgScope.All || f instanceof OrgScope.Subtree s && orgDirectory.unit(s.rootId())
+                .map(u -> u.level() == OrgLevel.CITY).orElse(false);
     }
 
     private void checkEditable(ReviewStandard old) {
@@ -360,4 +359,8 @@ public class StandardService {
         }
         return s;
     }
+
+    @jakarta.inject.Inject
+    cn.zhifa.academy.organization.OrgDirectory orgDirectory;
+
 }
