@@ -341,19 +341,35 @@ final class ExamBench {
     static final class VertxTransport {
         static final boolean ENABLED = !"jdk".equals(prop("bench.client", "vertx"));
         private static io.vertx.core.Vertx vertx;
-        private static io.vertx.core.http.HttpClient client;
+        /** One client (own pool) per event loop, each used only from its own context. */
+        private static io.vertx.core.http.HttpClient[] clients;
+        private static io.vertx.core.Context[] contexts;
 
-        private static synchronized io.vertx.core.http.HttpClient client() {
-            if (client == null) {
+        /**
+         * A request and its response are handled on the context of the client that made them: the
+         * response body is then read on the context that receives its bytes. Before, requests were
+         * issued from the harness's timer threads (a new context each time) on connections of another
+         * context; the body handler was then set one event-loop turn late, after the bytes had gone,
+         * and a few responses arrived with HTTP 200, their content-length and an empty body (the
+         * "save outcome" errors of the third round).
+         */
+        private static synchronized int slot(HttpRequest r) {
+            if (clients == null) {
+                int loops = intProp("bench.client-threads", 1);
                 vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions()
-                        .setEventLoopPoolSize(intProp("bench.client-threads", 1)).setWorkerPoolSize(1)
-                        .setInternalBlockingPoolSize(1));
-                client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(true)
-                        .setConnectTimeout(30_000).setIdleTimeout(0).setTryUseCompression(false),
-                        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(intProp("bench.connections", 4096))
-                                .setMaxWaitQueueSize(-1));
+                        .setEventLoopPoolSize(loops).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+                clients = new io.vertx.core.http.HttpClient[loops];
+                contexts = new io.vertx.core.Context[loops];
+                for (int i = 0; i < loops; i++) {
+                    contexts[i] = vertx.getOrCreateContext(); // not on a Vert.x thread: a new event-loop context each
+                    clients[i] = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(true)
+                            .setConnectTimeout(30_000).setIdleTimeout(0).setTryUseCompression(false),
+                            new io.vertx.core.http.PoolOptions().setHttp1MaxSize(intProp("bench.connections", 4096))
+                                    .setMaxWaitQueueSize(-1));
+                }
             }
-            return client;
+            // a candidate (its session cookie) always uses the same loop
+            return Math.floorMod(r.headers().firstValue("Cookie").orElse("").hashCode(), clients.length);
         }
 
         /** The request body of a JDK request (the publishers the benchmarks use deliver at once). */
@@ -399,7 +415,9 @@ final class ExamBench {
                     .setIdleTimeout(r.timeout().map(Duration::toMillis).orElse(120_000L));
             r.headers().map().forEach((k, v) -> v.forEach(x -> o.addHeader(k, x)));
             io.vertx.core.buffer.Buffer body = body(r);
-            client().request(o).compose(req -> body == null ? req.send() : req.send(body))
+            int k = slot(r);
+            io.vertx.core.http.HttpClient client = clients[k];
+            contexts[k].runOnContext(v -> client.request(o).compose(req -> body == null ? req.send() : req.send(body))
                     .compose(resp -> resp.body().map(b -> (HttpResponse<String>) new Response(r, resp, b)))
                     .onComplete(ar -> {
                         if (ar.succeeded()) {
@@ -408,16 +426,18 @@ final class ExamBench {
                             out.completeExceptionally(ar.cause() instanceof IOException ? ar.cause()
                                     : new IOException(ar.cause()));
                         }
-                    });
+                    }));
             return out;
         }
 
         /** A Vert.x response as the JDK type the benchmarks read. */
-        private static final class Response implements HttpResponse<String> {
+        static final class Response implements HttpResponse<String> {
             private final HttpRequest request;
             private final int status;
             private final java.net.http.HttpHeaders headers;
-            private final String body;
+            /** The raw body; decoded to a String only when asked (a gzip body never is by the benchmarks). */
+            final byte[] bytes;
+            private String body;
 
             Response(HttpRequest request, io.vertx.core.http.HttpClientResponse resp, io.vertx.core.buffer.Buffer b) {
                 this.request = request;
@@ -425,7 +445,7 @@ final class ExamBench {
                 Map<String, List<String>> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 resp.headers().forEach(e -> h.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
                 this.headers = java.net.http.HttpHeaders.of(h, (x, y) -> true);
-                this.body = b.toString(StandardCharsets.UTF_8);
+                this.bytes = b.getBytes();
             }
 
             @Override
@@ -450,6 +470,9 @@ final class ExamBench {
 
             @Override
             public String body() {
+                if (body == null) {
+                    body = new String(bytes, StandardCharsets.UTF_8);
+                }
                 return body;
             }
 
@@ -468,6 +491,18 @@ final class ExamBench {
                 return HttpClient.Version.HTTP_1_1;
             }
         }
+    }
+
+    /** The JSON body of a response, parsed from its bytes where the client kept them (no String in between). */
+    static JsonNode json(HttpResponse<String> r) {
+        if (r instanceof VertxTransport.Response v) {
+            try {
+                return JSON.readTree(v.bytes);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + v.body(), e);
+            }
+        }
+        return json(r.body());
     }
 
     static JsonNode json(String body) {

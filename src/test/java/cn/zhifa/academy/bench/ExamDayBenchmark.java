@@ -75,6 +75,15 @@ class ExamDayBenchmark {
      */
     static final int WARMUP = ExamBench.intProp("bench.warmup", 0);
 
+    /**
+     * bench.lobby=true (the default): in the minute before the bell every candidate opens the exam's
+     * lobby page (GET /exams/{id}, the page that counts down and presses 开始 at the bell), all at
+     * once, so each holds a keep-alive connection as a phone waiting in the lobby does; the bell
+     * then reuses those connections. false: the 开始 requests open their connections at the bell
+     * (the second and third rounds of docs/performance.md).
+     */
+    static final boolean LOBBY = Boolean.parseBoolean(ExamBench.prop("bench.lobby", "true"));
+
     /** Answers saved per candidate before submitting (default all 50; fewer shortens a run, same save rate). */
     static final int ANSWERS = ExamBench.intProp("bench.answers", 50);
 
@@ -140,6 +149,8 @@ class ExamDayBenchmark {
         final Latencies save = new Latencies();
         final Latencies submit = new Latencies();
         final Latencies poll = new Latencies();
+        final Latencies lobby = new Latencies();
+        double lobbySecs;
         final Errors errors = new Errors();
         final Ledger ledger = new Ledger();
         final AtomicLong paperBytes = new AtomicLong();
@@ -202,6 +213,10 @@ class ExamDayBenchmark {
             warmUp(sessions, warmExam, Math.min(WARMUP, n), r);
         }
 
+        if (LOBBY) {
+            lobby(sessions, exam, r);
+        }
+
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         CountDownLatch done = new CountDownLatch(n);
         AtomicLong started = new AtomicLong();
@@ -250,7 +265,7 @@ class ExamDayBenchmark {
             }
             r.paperBytes.addAndGet(resp.body().getBytes(StandardCharsets.UTF_8).length);
             r.papers.incrementAndGet();
-            JsonNode paper = ExamBench.json(resp.body());
+            JsonNode paper = ExamBench.json(resp);
             c.attemptId = paper.get("attemptId").asLong();
             c.items = ExamBench.items(paper);
             r.startPost.add(System.nanoTime() - t);
@@ -287,6 +302,36 @@ class ExamDayBenchmark {
     }
 
     /**
+     * The lobby: every candidate loads the exam's lobby page at once (not timed as a start; its
+     * latency is reported), which leaves the client with one open keep-alive connection per
+     * candidate, as the phones in the lobby hold them. Failures count as errors.
+     */
+    static void lobby(List<Session> sessions, long exam, Result r) throws Exception {
+        long t0 = System.nanoTime();
+        CountDownLatch all = new CountDownLatch(sessions.size());
+        for (Session s : sessions) {
+            if (s == null) {
+                all.countDown();
+                continue;
+            }
+            long t = System.nanoTime();
+            ExamBench.withRetry(() -> s.send(s.request("/exams/" + exam).GET().build()), null).whenComplete((resp, err) -> {
+                if (err != null || resp.statusCode() != 200) {
+                    r.errors.add("lobby", err != null ? String.valueOf(err) : resp.statusCode() + " " + resp.body());
+                } else {
+                    r.lobby.add(System.nanoTime() - t);
+                }
+                all.countDown();
+            });
+        }
+        all.await(10, TimeUnit.MINUTES);
+        r.lobbySecs = (System.nanoTime() - t0) / 1e9;
+        ExamBench.log("lobby: %d candidates loaded the lobby page in %.1f s (%s open connections); errors so far %s",
+                r.lobby.count(), r.lobbySecs, ExamBench.VertxTransport.ENABLED ? "one per candidate" : "JDK client", r.errors);
+        Thread.sleep(3_000);
+    }
+
+    /**
      * The warm-up round: the first {@code w} candidates start the warm-up exam, fetch its question
      * document, save one answer and submit, 200 at a time (not timed; failures count as errors).
      */
@@ -308,7 +353,7 @@ class ExamDayBenchmark {
                 if (resp.statusCode() != 201) {
                     throw new IllegalStateException("warm-up start HTTP " + resp.statusCode());
                 }
-                JsonNode paper = ExamBench.json(resp.body());
+                JsonNode paper = ExamBench.json(resp);
                 c.attemptId = paper.get("attemptId").asLong();
                 c.items = ExamBench.items(paper);
                 return ExamBench.withRetry(() -> ExamBench.questions(s, exam), null);
@@ -390,12 +435,14 @@ class ExamDayBenchmark {
                         err != null ? String.valueOf(err) : resp.body());
             } else {
                 r.save.add(System.nanoTime() - t);
-                JsonNode ack = ExamBench.json(resp.body());
+                JsonNode ack = ExamBench.json(resp);
                 if ("APPLIED".equals(ack.path("outcome").asText()) && ack.path("seq").asLong() == seq) {
                     r.ledger.ack(c.attemptId, item.position(), seq, answer);
                     r.applied.incrementAndGet();
                 } else {
-                    r.errors.add("save outcome", resp.body());
+                    r.errors.add("save outcome", "HTTP " + resp.statusCode() + ", content-length "
+                            + resp.headers().firstValue("content-length").orElse("none") + ", "
+                            + resp.body().length() + " chars: " + resp.body());
                 }
             }
             scheduleNext(c, r, timer, done, thinkMin, thinkMax);
@@ -505,6 +552,10 @@ class ExamDayBenchmark {
                 + "average paper %d bytes of JSON; question document %d bytes gzip (%d fetched)", r.papers.get(),
                 r.startBurstSecs, r.papers.get() == 0 ? 0 : r.paperBytes.get() / r.papers.get(),
                 r.docs.get() == 0 ? 0 : r.docBytes.get() / r.docs.get(), r.docs.get()));
+        l.add(LOBBY ? String.format(Locale.ROOT, "- lobby: every candidate loaded the lobby page before the bell (%.1f s for all; "
+                + "one keep-alive connection each, reused at the bell)", r.lobbySecs)
+                : "- no lobby: the 开始 requests open their connections at the bell");
+        l.add("- client event loops: " + ExamBench.prop("bench.client-threads", "1"));
         l.add("- refused by admission control (503 + Retry-After, retried as the page does): " + r.busy.get());
         l.add(String.format(Locale.ROOT, "- whole run: %.0f s; peak saves/s (server log): %.0f", r.runSecs,
                 r.peakSavesPerSec));
@@ -515,6 +566,9 @@ class ExamDayBenchmark {
         l.add("| start POST alone (开始 → paper) " + r.startPost.row());
         l.add("| save answer " + r.save.row());
         l.add("| submit " + r.submit.row());
+        if (LOBBY) {
+            l.add("| lobby page (before the bell, all at once; not part of the start) " + r.lobby.row());
+        }
         if (POLL > 0) {
             l.add("| status poll (every " + POLL + " s) " + r.poll.row());
         }
