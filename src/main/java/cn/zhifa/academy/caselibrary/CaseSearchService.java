@@ -38,17 +38,17 @@ public class CaseSearchService {
     /** ts_rank normalisation 1: divide by 1 + log(length), so long cases do not win by length alone. */
     static final int RANK_NORMALISATION = 1;
     /**
-     * How many candidates are ranked on their whole text. Candidates are the matches whose head
-     * (title, keywords, matter, tags, citations) has a query word, best head rank first, then other
-     * matches; so the order is exact whenever the matches with a head hit, or all matches, fit.
+     * How many candidates are ranked on their whole text. Candidates are the matches best ranked on their
+     * head (title, keywords, matter, tags, citations; a head without a query word ranks 0), newest first among
+     * equals; so the order is exact whenever the matches with a head hit, or all matches, fit.
      */
     static final int CANDIDATES = 200;
     static final String WORK_MEM = "32MB";
     /**
-     * Issue 16: the bound on the work of one search, whatever the size of the library. Facets are
-     * counted over at most this many matches (exact below it; beyond it, over the first ones the
-     * index returns, and the page says so), the total is counted up to it (shown as "2000+"
-     * beyond), and ranking considers at most this many head hits and body-only matches.
+     * Issue 16: the bound on the work of one search, whatever the size of the library. A search reads at
+     * most this many matches + 1, in the order the index returns them: the facets are counted over them
+     * (exact below the bound; beyond it the page says they were sampled), the total is counted up to it
+     * (shown as "2000+" beyond), and the ranking candidates are chosen among them.
      */
     static final int SCAN_LIMIT = 2000;
     static final int SNIPPET_WIDTH = 90;
@@ -119,8 +119,17 @@ public class CaseSearchService {
         }
     }
 
-    /** The filters of a query as SQL conditions over case_search, each facet's separately. */
-    private record Filters(Map<String, String> conditions, Map<String, Object> params) {
+    /**
+     * The filters of a query as SQL conditions over case_search, each facet's separately, and as the lexemes
+     * every indexed document carries for its filter values ({@link #filterLexeme}).
+     */
+    private record Filters(Map<String, String> conditions, Map<String, Object> params, List<String> lexemes) {
+        /** The match narrowed by the filters' lexemes: one condition the GIN index answers alone. */
+        String narrow(String match) {
+            return lexemes.isEmpty() ? match
+                    : "(" + match + ")" + lexemes.stream().map(l -> " & " + TsQuery.quote(l)).collect(Collectors.joining());
+        }
+
         String all() {
             return except(null);
         }
@@ -134,8 +143,10 @@ public class CaseSearchService {
 
     @Transactional
     public Result search(CaseQuery query) {
-        // the match set of a broad search is materialised once; give it room so it stays in memory
-        em.createNativeQuery("SELECT set_config('work_mem', '" + WORK_MEM + "', true)").getSingleResult();
+        // the match set of a broad search is materialised once; give it room so it stays in memory. No JIT:
+        // compiling the plan took longer than running it (issue 16)
+        em.createNativeQuery("SELECT set_config('work_mem', '" + WORK_MEM + "', true), set_config('jit', 'off', true)")
+                .getSingleResult();
         int size = query.safeSize(config.pageSize());
         int page = query.safePage();
         Filters filters = filters(query);
@@ -146,27 +157,85 @@ public class CaseSearchService {
                     hitViews(browse(filters, size, page * size), List.of()), facetViews(facets.rows(), query),
                     facets.sampled());
         }
+        // issue 16: every statement below finds its matches through the GIN index (a bitmap: the index alone
+        // decides, no document is read to check a match) and stops after SCAN_LIMIT + 1 of them. Without this
+        // the planner, taking a common word (罚款) or an article (#57) for cheap, scanned the table by date and
+        // unpacked every case's document from TOAST to test it: 200–1,300 ms at 100,000 cases
+        em.createNativeQuery("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
+                .getSingleResult();
         CaseTokenizer.Parsed p = parsed.get();
-        String match = p.allText();
-        boolean partial = false;
-        long total = total(match, filters);
-        if (total == 0 && !p.anyText().equals(match)) {
-            match = p.anyText();
-            partial = true;
-            total = total(match, filters);
-        }
-        Facets facets = facets(match, filters);
         int needed = (page + 1) * size;
         int limit = Math.max(CANDIDATES, needed);
-        List<Long> candidates = new ArrayList<>(headCandidates(match, p.rankText(), filters, limit));
-        if (candidates.size() < limit && candidates.size() < total) {
-            // the same candidates whatever the page, so that paging never repeats or skips a case
-            candidates.addAll(otherMatches(match, filters, candidates, limit - candidates.size()));
+        String match = p.allText();
+        boolean partial = false;
+        Matches m = matches(match, p.rankText(), filters, limit);
+        if (m.total() == 0 && !p.anyText().equals(match)) {
+            match = p.anyText();
+            partial = true;
+            m = matches(match, p.rankText(), filters, limit);
         }
-        List<Object[]> ranked = rerank(candidates, p.rankText());
+        List<Object[]> ranked = rerank(m.candidates(), p.rankText());
         List<Object[]> pageRows = ranked.subList(Math.min(ranked.size(), page * size), Math.min(ranked.size(), needed));
-        return new Result(query.q, page, size, total, partial, hitViews(pageRows, p.highlights()),
-                facetViews(facets.rows(), query), facets.sampled());
+        return new Result(query.q, page, size, m.total(), partial, hitViews(pageRows, p.highlights()),
+                facetViews(m.facets().rows(), query), m.facets().sampled());
+    }
+
+    /**
+     * The facets, the total and the ranking candidates of a search.
+     *
+     * @param candidates up to {@code limit} matches under every filter, best head rank first (title and keyword
+     *        hits before body-only hits), then newest
+     */
+    private record Matches(Facets facets, long total, List<Long> candidates) {
+    }
+
+    /**
+     * One statement for a search without filters, or whose matches fit the bound (the real library): the first
+     * {@link #SCAN_LIMIT} + 1 matches give the facets, the total and the candidates (ranked on their head, which
+     * is stored in the row). Only a search with filters and more matches than the bound needs a second statement
+     * over the matches under its filters.
+     */
+    private Matches matches(String match, String rank, Filters f, int limit) {
+        Facets facets = facets(match, f, rank, limit);
+        List<Object[]> cands = facets.rows().getOrDefault("cand", List.of());
+        long underFilters = facets.rows().getOrDefault("total", List.<Object[]>of()).stream()
+                .mapToLong(r -> ((Number) r[2]).longValue()).sum();
+        if (!facets.sampled()) {
+            return new Matches(facets, underFilters, candidateIds(cands));
+        }
+        if (f.conditions().isEmpty()) {
+            return new Matches(facets, facets.sample(), candidateIds(cands));
+        }
+        Map<String, List<Object[]>> filtered = filtered(match, f, rank, limit);
+        long total = filtered.getOrDefault("total", List.<Object[]>of()).stream().mapToLong(r -> ((Number) r[2]).longValue()).sum();
+        return new Matches(facets, total, candidateIds(filtered.getOrDefault("cand", List.of())));
+    }
+
+    /** The candidate rows ('cand', version id, place) in their place order. */
+    private static List<Long> candidateIds(List<Object[]> rows) {
+        return rows.stream().sorted((a, b) -> Double.compare(((Number) a[2]).doubleValue(), ((Number) b[2]).doubleValue()))
+                .map(r -> Long.valueOf((String) r[1])).toList();
+    }
+
+    /** Ranks the matches of a candidate set m by their head: best head rank first, then newest. */
+    private static String candidates(String where, int limit) {
+        return "(SELECT 'cand', CAST(version_id AS text), CAST(row_number() OVER (ORDER BY ts_rank(CAST('" + WEIGHTS
+                + "' AS real[]), head, CAST(:rank AS tsquery), " + RANK_NORMALISATION + ") DESC, case_date DESC, code) AS float8) "
+                + "FROM m WHERE " + where + " ORDER BY 3 LIMIT " + limit + ")";
+    }
+
+    /** The total (up to the bound) and the candidates over the first matches under every filter. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Object[]>> filtered(String match, Filters f, String rank, int limit) {
+        Query q = em.createNativeQuery("WITH m AS MATERIALIZED (SELECT version_id, case_date, code, head FROM case_search "
+                + "WHERE document @@ CAST(:match AS tsquery) AND " + f.all() + " LIMIT " + (SCAN_LIMIT + 1) + ") "
+                + "SELECT 'total', '', CAST(count(*) AS float8) FROM m UNION ALL " + candidates("TRUE", limit));
+        // the filters' lexemes narrow the index scan itself: a common word under a rare filter reads only the rows
+        // that pass (the conditions on the columns stay, and cost nothing more)
+        q.setParameter("match", f.narrow(match)).setParameter("rank", rank);
+        f.params().forEach(q::setParameter);
+        return ((List<Object[]>) q.getResultList()).stream()
+                .collect(Collectors.groupingBy(r -> (String) r[0], LinkedHashMap::new, Collectors.toList()));
     }
 
     /**
@@ -187,37 +256,44 @@ public class CaseSearchService {
     private Filters filters(CaseQuery q) {
         Map<String, String> c = new LinkedHashMap<>();
         Map<String, Object> p = new HashMap<>();
+        List<String> lexemes = new ArrayList<>();
         if (q.domain != null) {
             c.put("domain", "domain_id = :f_domain");
             p.put("f_domain", q.domain);
+            filterLexeme("domain", String.valueOf(q.domain)).ifPresent(lexemes::add);
         }
         String type = CaseQuery.blankToNull(q.caseType);
         if (type != null) {
             CaseType t = CaseType.parse(type).orElseThrow(() -> badFilter("caseType", "未知的案例类型“" + type + "”"));
             c.put("caseType", "case_type = :f_type");
             p.put("f_type", t.name());
+            filterLexeme("type", t.name()).ifPresent(lexemes::add);
         }
         String matter = CaseQuery.blankToNull(q.matter);
         if (matter != null) {
             c.put("matter", "matter = :f_matter");
             p.put("f_matter", matter);
+            filterLexeme("matter", matter).ifPresent(lexemes::add);
         }
         String level = CaseQuery.blankToNull(q.orgLevel);
         if (level != null) {
             OrgLevel l = OrgLevels.parse(level).orElseThrow(() -> badFilter("orgLevel", "未知的层级“" + level + "”"));
             c.put("orgLevel", "org_level = :f_level");
             p.put("f_level", l.name());
+            filterLexeme("level", l.name()).ifPresent(lexemes::add);
         }
         if (q.year != null) {
             c.put("year", "case_year = :f_year");
             p.put("f_year", q.year);
+            filterLexeme("year", String.valueOf(q.year)).ifPresent(lexemes::add);
         }
         String tag = CaseQuery.blankToNull(q.tag);
         if (tag != null) {
             c.put("tag", "tags @> ARRAY[CAST(:f_tag AS text)]");
             p.put("f_tag", tag);
+            filterLexeme("tag", tag).ifPresent(lexemes::add);
         }
-        return new Filters(c, p);
+        return new Filters(c, p, List.copyOf(lexemes));
     }
 
     private static ProblemException badFilter(String field, String message) {
@@ -232,13 +308,22 @@ public class CaseSearchService {
      * set.
      */
     /** Facet rows by facet name; {@code sampled} when they were counted over the first {@link #SCAN_LIMIT} matches only. */
-    private record Facets(Map<String, List<Object[]>> rows, boolean sampled) {
+    private record Facets(Map<String, List<Object[]>> rows, long sample) {
+        boolean sampled() {
+            return sample > SCAN_LIMIT;
+        }
     }
 
-    @SuppressWarnings("unchecked")
     private Facets facets(String match, Filters f) {
+        return facets(match, f, null, 0);
+    }
+
+    /** The facets; with {@code rank}, also the best {@code limit} candidates of the same matches (rows 'cand'). */
+    @SuppressWarnings("unchecked")
+    private Facets facets(String match, Filters f, String rank, int limit) {
         // at most SCAN_LIMIT + 1 matches are read: facet counts are exact up to the bound (issue 16)
-        String sql = "WITH m AS MATERIALIZED (SELECT domain_id, case_type, matter, org_level, case_year, tags FROM case_search"
+        String sql = "WITH m AS MATERIALIZED (SELECT " + (rank == null ? "" : "version_id, case_date, code, head, ")
+                + "domain_id, case_type, matter, org_level, case_year, tags FROM case_search"
                 + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + " LIMIT " + (SCAN_LIMIT + 1) + "), "
                 + "g AS (SELECT GROUPING(domain_id) gd, GROUPING(case_type) gt, GROUPING(matter) gm, GROUPING(org_level) gl, "
                 + "GROUPING(case_year) gy, domain_id, case_type, matter, org_level, case_year, "
@@ -255,10 +340,14 @@ public class CaseSearchService {
                 + "WHERE rn <= (CASE WHEN facet = 'matter' THEN " + MATTER_FACET_SIZE + " ELSE 100 END) "
                 + "UNION ALL (SELECT 'tag', t, count(*) FROM (SELECT unnest(tags) AS t FROM m WHERE " + f.except("tag")
                 + ") u GROUP BY t ORDER BY count(*) DESC, t LIMIT " + TAG_FACET_SIZE + ") "
-                + "UNION ALL (SELECT 'sample', '', CAST(count(*) AS float8) FROM m)";
+                + "UNION ALL (SELECT 'sample', '', CAST(count(*) AS float8) FROM m)"
+                + (rank == null ? "" : " UNION ALL " + candidates(f.all(), limit));
         Query query = em.createNativeQuery(sql);
         if (match != null) {
             query.setParameter("match", match);
+        }
+        if (rank != null) {
+            query.setParameter("rank", rank);
         }
         f.params().forEach(query::setParameter);
         List<Object[]> rows = query.getResultList();
@@ -266,35 +355,7 @@ public class CaseSearchService {
                 .collect(Collectors.groupingBy(r -> (String) r[0], LinkedHashMap::new, Collectors.toList()));
         long sample = byFacet.getOrDefault("sample", List.<Object[]>of()).stream()
                 .mapToLong(r -> ((Number) r[2]).longValue()).sum();
-        return new Facets(byFacet, sample > SCAN_LIMIT);
-    }
-
-    /**
-     * The matches whose head has a query word (both GIN indexes narrow them down), best head rank
-     * first: title and keyword hits outrank any body-only hit, so the best cases are among them.
-     */
-    @SuppressWarnings("unchecked")
-    private List<Long> headCandidates(String match, String rank, Filters f, int limit) {
-        // ranks at most the newest SCAN_LIMIT head hits (issue 16): exact whenever no more cases have a
-        // query word in their head (the real library); ts_rank over tens of thousands of heads was the cost
-        Query q = em.createNativeQuery("SELECT s.version_id FROM (SELECT s.version_id, s.head, s.case_date, s.code "
-                + "FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) AND s.head @@ CAST(:rank AS tsquery) AND "
-                + f.all() + " ORDER BY s.case_date DESC, s.code LIMIT " + SCAN_LIMIT + ") s ORDER BY ts_rank(CAST('" + WEIGHTS + "' AS real[]), "
-                + "s.head, CAST(:rank AS tsquery), " + RANK_NORMALISATION + ") DESC, s.case_date DESC, s.code LIMIT :limit");
-        q.setParameter("match", match).setParameter("rank", rank).setParameter("limit", limit);
-        f.params().forEach(q::setParameter);
-        return ((List<Object>) q.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
-    }
-
-    /** Further matches (body-only hits), newest first, to fill the page when head hits are too few. */
-    @SuppressWarnings("unchecked")
-    private List<Long> otherMatches(String match, Filters f, List<Long> except, int limit) {
-        Query q = em.createNativeQuery("SELECT s.version_id FROM case_search s WHERE s.document @@ CAST(:match AS tsquery) AND "
-                + f.all() + " AND NOT (s.version_id = ANY (CAST(:except AS bigint[]))) ORDER BY s.case_date DESC, s.code LIMIT :limit");
-        q.setParameter("match", match).setParameter("limit", limit)
-                .setParameter("except", except.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
-        f.params().forEach(q::setParameter);
-        return ((List<Object>) q.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+        return new Facets(byFacet, sample);
     }
 
     /** Without words: the newest cases first. */
@@ -463,7 +524,30 @@ public class CaseSearchService {
             d.text(v.section(s), 'C');
         }
         d.text(domainName, 'C').text(v.caseType.label, 'C').text(v.source, 'D');
+        filterLexemes(v).forEach(l -> d.lexeme(l, 'D'));
         return d;
+    }
+
+    /**
+     * The filter values of a version as lexemes ({@code ~domain:2}, {@code ~year:2024}, {@code ~tag:首违不罚}, …),
+     * so that a search under filters is one condition the GIN index answers alone (issue 16). Not in the
+     * ranking query, so they do not move the rank.
+     */
+    static List<String> filterLexemes(CaseVersion v) {
+        List<String> out = new ArrayList<>();
+        filterLexeme("domain", String.valueOf(v.domainId)).ifPresent(out::add);
+        filterLexeme("type", v.caseType.name()).ifPresent(out::add);
+        filterLexeme("matter", v.matter).ifPresent(out::add);
+        filterLexeme("level", v.orgLevel.name()).ifPresent(out::add);
+        filterLexeme("year", String.valueOf(v.caseDate.getYear())).ifPresent(out::add);
+        v.tags.forEach(t -> filterLexeme("tag", t).ifPresent(out::add));
+        return out;
+    }
+
+    /** A filter value as a lexeme (normalised as {@link CaseTokenizer.Document#lexeme} does); none when too long to index. */
+    static Optional<String> filterLexeme(String facet, String value) {
+        String lexeme = Citations.normalise("~" + facet + ":" + value).toLowerCase();
+        return lexeme.isBlank() || lexeme.length() > CaseTokenizer.MAX_LEXEME_LENGTH ? Optional.empty() : Optional.of(lexeme);
     }
 
     /**

@@ -32,6 +32,7 @@ import cn.zhifa.academy.content.Laws;
  * common to help and the bigrams cover them);</li>
  * <li>every pair of adjacent Han characters (CJK bigrams), so a phrase is found even where the
  * segmenter cut it differently in the query and in the text;</li>
+ * <li>the negations 未不无非没 as one-character tokens wherever they occur ({@link #INDEXED_CHARACTERS});</li>
  * <li>citations as one token each ({@code 行政处罚法#33}, and {@code #33} for "article 33 of any
  * statute"), whatever numerals the text used, see {@link Citations}.</li>
  * </ul>
@@ -41,11 +42,18 @@ import cn.zhifa.academy.content.Laws;
 public final class CaseTokenizer {
 
     /** Bump when the tokens change: rows indexed under another version are re-indexed at start. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     static final int MAX_POSITION = 16383; // tsvector's limit
     static final int MAX_POSITIONS_PER_LEXEME = 255; // tsvector keeps at most 256
     static final int MAX_QUERY_LENGTH = 200;
+    static final int MAX_LEXEME_LENGTH = 200;
+    /**
+     * Single characters indexed on their own wherever they occur (version 2, issue 16): the negations,
+     * which a query often glues to a word the text keeps apart (未告知 against 未依法告知). Matching them
+     * as one lexeme is cheap; as a prefix (未:*) the index had to merge every lexeme starting with 未.
+     */
+    static final String INDEXED_CHARACTERS = "未不无非没";
 
     private static final Analyzer ANALYZER = new SmartChineseAnalyzer();
     private static final Pattern CODE = Pattern.compile("(?<![A-Za-z])[A-Za-z]{2,4}-\\d{4}-\\d{3,4}(?!\\d)");
@@ -119,6 +127,11 @@ public final class CaseTokenizer {
             for (Tok tok : indexTokens(t)) {
                 add(tok.text(), base + tok.start() + 1, weight);
             }
+            for (int i = 0; i < t.length(); i++) {
+                if (INDEXED_CHARACTERS.indexOf(t.charAt(i)) >= 0) {
+                    add(String.valueOf(t.charAt(i)), base + i + 1, weight);
+                }
+            }
             for (String citation : Citations.inText(t)) {
                 add(citation, base + 1, weight);
                 add(citation.substring(citation.indexOf('#')), base + 1, weight);
@@ -135,7 +148,7 @@ public final class CaseTokenizer {
         }
 
         private void add(String lexeme, int position, char weight) {
-            if (lexeme.isBlank() || lexeme.length() > 200) {
+            if (lexeme.isBlank() || lexeme.length() > MAX_LEXEME_LENGTH) {
                 return;
             }
             int p = Math.min(position, MAX_POSITION);
@@ -320,7 +333,8 @@ public final class CaseTokenizer {
                     List<TsQuery> apart = new ArrayList<>();
                     for (Tok w : chunk) {
                         if (w.length() == 1) {
-                            apart.add(new TsQuery.Lexeme(w.text(), true));
+                            // a negation is indexed on its own; another character matches as a token's start
+                            apart.add(new TsQuery.Lexeme(w.text(), INDEXED_CHARACTERS.indexOf(w.text().charAt(0)) < 0));
                         } else {
                             apart.add(TsQuery.and(bigrams(w.text()).stream()
                                     .<TsQuery> map(b -> new TsQuery.Lexeme(b.text(), false)).toList()));

@@ -40,7 +40,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * 100,000 published cases on top of the 32 real ones by recombining the real cases' fields —
  * each generated case takes its title, keywords, matter and legal basis from one real case and
  * each of its seven sections from a different one, under one of 12 place names — tokenised once
- * per part by {@link CaseTokenizer} and assembled in PostgreSQL. Then it times a fixed set of
+ * per part by {@link CaseTokenizer} and assembled in PostgreSQL (with the filter lexemes of
+ * {@code CaseSearchService.filterLexemes}). Then it times a fixed set of
  * officer queries through {@code GET /api/v1/cases} (ranking, facets, highlighting, JSON), single
  * user and 20 concurrent users, and reports p50/p95/p99 and the index size. Run it with
  * {@code ./mvnw -B test -Dtest=CaseSearchBenchmark}; results go to stdout and
@@ -307,7 +308,12 @@ class CaseSearchBenchmark {
                         SELECT b.case_id, v.id, c.code, v.domain_id, v.case_type, v.matter, v.org_level,
                                CAST(EXTRACT(YEAR FROM v.case_date) AS int), v.tags, v.case_date, '{}',
                                CAST('''' || lower(c.code) || ''':1A' AS tsvector) || p.doc || hd.doc
-                                 || d0.doc || d1.doc || d2.doc || d3.doc || d4.doc || d5.doc || d6.doc,
+                                 || d0.doc || d1.doc || d2.doc || d3.doc || d4.doc || d5.doc || d6.doc
+                                 || array_to_tsvector(ARRAY(SELECT l FROM unnest(ARRAY['~domain:' || v.domain_id,
+                                        '~type:' || lower(v.case_type), '~matter:' || lower(normalize(v.matter, NFKC)),
+                                        '~level:' || lower(v.org_level), '~year:' || EXTRACT(YEAR FROM v.case_date)::int]
+                                        || ARRAY(SELECT '~tag:' || lower(normalize(t, NFKC)) FROM unnest(v.tags) t)) l
+                                     WHERE length(l) <= 200)),
                                CAST('''' || lower(c.code) || ''':1A' AS tsvector) || p.doc || hh.doc, %d
                         FROM bench_gen b JOIN typical_case c ON c.id = b.case_id JOIN case_version v ON v.case_id = b.case_id
                         JOIN bench_place p ON p.place = b.place JOIN bench_part hd ON hd.src = b.h AND hd.part = -1

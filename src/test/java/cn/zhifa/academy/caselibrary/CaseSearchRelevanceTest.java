@@ -197,6 +197,31 @@ class CaseSearchRelevanceTest {
         assertThat(related.getList("[0].sharedCitations", String.class)).containsExactly("行政处罚法第三十三条", "行政处罚法第五十七条");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyIndexedCaseCarriesItsFilterValuesAsLexemes() {
+        // issue 16: beyond SCAN_LIMIT matches, a search under filters narrows its index scan with these lexemes,
+        // so each must be in the document of exactly the cases the column filters keep
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            jakarta.persistence.EntityManager em = CaseVersion.getEntityManager();
+            List<Object[]> rows = em.createNativeQuery("SELECT s.case_id, v.id FROM case_search s JOIN case_version v ON v.id = s.version_id")
+                    .getResultList();
+            assertThat(rows).hasSizeGreaterThan(30);
+            for (Object[] r : rows) {
+                CaseVersion v = CaseVersion.findById(((Number) r[1]).longValue());
+                List<String> lexemes = CaseSearchService.filterLexemes(v);
+                assertThat(lexemes).as("domain, type, matter, level, year and each tag").hasSize(5 + v.tags.size());
+                String all = String.join(" & ", lexemes.stream().map(TsQuery::quote).toList());
+                Object found = em.createNativeQuery("SELECT document @@ CAST(:q AS tsquery) FROM case_search WHERE case_id = :id")
+                        .setParameter("q", all).setParameter("id", ((Number) r[0]).longValue()).getSingleResult();
+                assertThat(found).as(v.title).isEqualTo(true);
+            }
+            String otherYear = TsQuery.quote(CaseSearchService.filterLexeme("year", "1999").orElseThrow());
+            assertThat(((Number) em.createNativeQuery("SELECT count(*) FROM case_search WHERE document @@ CAST(:q AS tsquery)")
+                    .setParameter("q", otherYear).getSingleResult()).longValue()).isZero();
+        });
+    }
+
     /** Issue 16: recall when the typed words stand apart in the text (未告知 against 未依法告知). */
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -53,6 +53,17 @@ class CaseTokenizerTest {
     }
 
     @Test
+    void aNegationIsIndexedOnItsOwnSoThatWordsApartMatchCheaply() {
+        // issue 16: 未告知 against 未依法告知 — the negation is one lexeme wherever it occurs, and the query
+        // matches it exactly instead of as a prefix ('未':* made the index merge every lexeme starting with 未)
+        String doc = new CaseTokenizer.Document().text("执法人员未依法告知当事人", 'C').toTsvector();
+        assertThat(doc).containsPattern("'未':\\d+C").contains("'告知':");
+        assertThat(doc).as("other single characters are still not indexed").doesNotContain("'依':", "'当':");
+        String q = CaseTokenizer.query("未告知").orElseThrow().allText();
+        assertThat(q).contains("'未' & '告知'").doesNotContain("'未':*");
+    }
+
+    @Test
     void snippetsAreThePlainWords() {
         assertThat(Highlighter.plainText("## 标题\n\n- 第一条 **加粗** 的 [链接](https://x.cn)\n1. 第二\n> 引文 `代码`"))
                 .isEqualTo("标题 第一条 加粗 的 链接 第二 引文 代码");
