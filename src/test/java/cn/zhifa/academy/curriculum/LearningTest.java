@@ -41,7 +41,11 @@ class LearningTest {
     @Inject
     CourseImporter importer;
 
+    @Inject
+    cn.zhifa.academy.platform.security.IdentityCache identities;
+
     String code;
+    String username;
     Api learner;
     long personId;
     List<Long> lessons;
@@ -56,6 +60,7 @@ class LearningTest {
         personId = QuarkusTransaction.requiringNew().call(() -> Person.<Person> find(
                 "unitId = ?1 ORDER BY id", OrgUnit.findByCode("SFS-QS-SM").orElseThrow().id).page(n, 1).firstResult().id);
         Account a = accounts.create("learn", Roles.LEARNER, "SFS-QS-SM", null, personId);
+        username = a.username;
         learner = Api.as(a.username, PASSWORD);
         lessons = learner.post().when().post("/api/v1/learning/courses/" + code + "/open").then().statusCode(200)
                 .extract().jsonPath().getList("lessons.lessonId", Long.class);
@@ -141,17 +146,28 @@ class LearningTest {
         assertThat(statements).as("statements of one steady heartbeat").hasSize(1);
         assertThat(statements.get(0)).startsWith("UPDATE lesson_progress");
 
+        // the probe sees the identity's reads too: with the account dropped from the cache, the
+        // same beat reads the account row once (on a worker thread), then the UPDATE
+        var request = learner.post(); // (fetches a CSRF token first)
+        identities.invalidate(username);
+        String cold = StatementProbe.start();
+        StatementProbe.on(request, cold).contentType("application/json")
+                .body(Map.of("position", 25, "duration", 53.3)).when()
+                .post("/api/v1/learning/lessons/" + video + "/heartbeat").then().statusCode(200);
+        assertThat(StatementProbe.statements(cold)).hasSize(2).last().asString().startsWith("UPDATE lesson_progress");
+        assertThat(StatementProbe.statements(cold).get(0)).contains("FROM account");
+
         // seeking ahead: refused (full path), the stored progress unchanged
         String refused = StatementProbe.start();
         StatementProbe.on(learner.post(), refused).contentType("application/json")
-                .body(Map.of("position", 45, "duration", 53.3)).when()
+                .body(Map.of("position", 52, "duration", 53.3)).when()
                 .post("/api/v1/learning/lessons/" + video + "/heartbeat").then().statusCode(409);
         assertThat(StatementProbe.statements(refused)).as("the refusal took the full path").hasSizeGreaterThan(1);
         LessonProgress stored = QuarkusTransaction.requiringNew().call(() -> LessonProgress.<LessonProgress> find(
                 "enrollmentId = (SELECT e.id FROM Enrollment e WHERE e.personId = ?1 AND e.courseId = ?2) AND lessonKey = ?3",
                 personId, Course.byCode(code).orElseThrow().id, "02-video").firstResult());
-        assertThat(stored.furthestSeconds).isEqualByComparingTo("20.0");
-        assertThat(stored.positionSeconds).isEqualByComparingTo("20.0");
+        assertThat(stored.furthestSeconds).isEqualByComparingTo("25.0");
+        assertThat(stored.positionSeconds).isEqualByComparingTo("25.0");
     }
 
     /**
