@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.CurrentUser;
 
 /** The layout's bell: unread notifications of the current account ({@code inject:notificationBell.unread}). */
@@ -21,9 +22,7 @@ public class NotificationBell {
 
     public long getUnread() {
         if (unread == null) {
-            // the account id travels on the session's identity: one count, no account read
-            Long account = user.getAccountId();
-            unread = account == null ? 0L : notifications.unread(account);
+            unread = user.isAuthenticated() ? user.account().map((Account a) -> notifications.unread(a.id)).orElse(0L) : 0L;
         }
         return unread;
     }
