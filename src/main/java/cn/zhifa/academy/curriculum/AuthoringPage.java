@@ -104,7 +104,7 @@ public class AuthoringPage {
             authoring.create(code, new AuthoringService.CourseInput(title, "", domainId, List.of(Grade.SERVING),
                     List.of(OrgLevel.TOWN), hours == null ? BigDecimal.ONE : hours));
             return Response.seeOther(URI.create("/authoring/courses/" + code.trim().toUpperCase())).build();
-        }, error -> list(error, null));
+        }, refused -> list(refused.message(), null));
     }
 
     @GET
@@ -151,10 +151,10 @@ public class AuthoringPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("code") String code, @RestForm boolean significant) {
         // what is missing is listed on the course page itself
-        return FormErrors.orRenderWithFields(() -> {
+        return FormErrors.orRender(() -> {
             CourseVersion v = authoring.publish(code, significant);
             return Response.ok(edit(code, "已发布第 " + v.number + " 版", null)).build();
-        }, error -> edit(code, null, error));
+        }, refused -> edit(code, null, refused.withFields()));
     }
 
     @GET
@@ -209,11 +209,11 @@ public class AuthoringPage {
         }
         // the lesson form again, with what was typed
         String saveCode = checkYaml;
-        return FormErrors.orRenderWithFields(() -> {
+        return FormErrors.orRender(() -> {
             authoring.saveLesson(code, id, new AuthoringService.LessonInput(title, t, durationMinutes, required, bodyMd,
                     mediaId, caseCode, saveCode, passScore));
             return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
-        }, error -> Templates.lesson(c, form, null, error));
+        }, refused -> Templates.lesson(c, form, null, refused.withFields()));
     }
 
     /** The posted questions plus one empty block, so another question can be added. */

@@ -51,7 +51,19 @@ public final class ErrorTexts {
         if (pattern == null) {
             pattern = ZH.getProperty(key, key);
         }
-        return format(pattern, args);
+        return format(locale, pattern, args);
+    }
+
+    /**
+     * An argument that is itself a message of the bundle (a word such as an action or a status),
+     * shown in the same language as the message around it.
+     */
+    public record Key(String key) {
+    }
+
+    /** See {@link Key}. */
+    public static Key key(String key) {
+        return new Key(key);
     }
 
     /** Whether the bundle knows the key. */
@@ -76,7 +88,7 @@ public final class ErrorTexts {
         return LocaleContext.DEFAULT;
     }
 
-    private static String format(String pattern, Object[] args) {
+    private static String format(Locale locale, String pattern, Object[] args) {
         if (args == null || args.length == 0 || pattern.indexOf('{') < 0) {
             return pattern;
         }
@@ -86,7 +98,7 @@ public final class ErrorTexts {
             int close = c == '{' ? pattern.indexOf('}', i) : -1;
             if (close > i + 1 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
                 int n = Integer.parseInt(pattern.substring(i + 1, close));
-                out.append(n < args.length ? show(args[n]) : pattern.substring(i, close + 1));
+                out.append(n < args.length ? show(locale, args[n]) : pattern.substring(i, close + 1));
                 i = close;
             } else {
                 out.append(c);
@@ -95,7 +107,10 @@ public final class ErrorTexts {
         return out.toString();
     }
 
-    private static String show(Object arg) {
+    private static String show(Locale locale, Object arg) {
+        if (arg instanceof Key k) {
+            return text(locale, k.key());
+        }
         if (arg instanceof BigDecimal b) {
             return b.toPlainString();
         }

@@ -24,6 +24,7 @@ import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.DomainException;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 
 /**
  * One error contract: requests under {@code /api} get problem+json (RFC 9457), pages get the
@@ -73,7 +74,7 @@ public class ErrorMappers {
         if (isApi(uri)) {
             return problem(status, slug(status), title, e.text(locale), uri, errors);
         }
-        URI back = (status == 400 || status == 409) && "POST".equals(request.getMethod())
+        URI back = status != 404 && "POST".equals(request.getMethod())
                 ? sameOriginPage(headers.getHeaderString("Referer"), uri) : null;
         if (back != null) {
             return Response.seeOther(back).cookie(Flash.carrying(e)).build();
@@ -95,6 +96,9 @@ public class ErrorMappers {
         if (e instanceof cn.zhifa.academy.platform.error.ForbiddenException) {
             return 403;
         }
+        if (e instanceof UnprocessableException) {
+            return 422;
+        }
         return 400;
     }
 
@@ -103,6 +107,7 @@ public class ErrorMappers {
             case 404 -> "Not found";
             case 409 -> "Conflict";
             case 403 -> "Forbidden";
+            case 422 -> "Unprocessable content";
             default -> "Invalid request";
         };
     }

@@ -26,17 +26,18 @@ public class Flash {
 
     public static final String COOKIE = "academy-flash";
     private static final String SEP = "\u001f";
+    private static final char KEY = '\u0002';
 
     @Inject
     LocaleContext locale;
 
     private String key;
-    private String[] args = new String[0];
+    private Object[] args = new Object[0];
     private boolean received;
 
     /** The error carried over from the previous request, in the reader's language, or null. */
     public String getError() {
-        return key == null ? null : ErrorTexts.text(locale.getLocale(), key, (Object[]) args);
+        return key == null ? null : ErrorTexts.text(locale.getLocale(), key, args);
     }
 
     boolean received() {
@@ -50,18 +51,23 @@ public class Flash {
                     .split(SEP, -1));
             if (ErrorTexts.has(parts.get(0))) {
                 key = parts.get(0);
-                args = parts.subList(1, parts.size()).toArray(String[]::new);
+                args = parts.subList(1, parts.size()).stream().map(Flash::argument).toArray();
             }
         } catch (IllegalArgumentException e) {
             // not ours: ignored, and cleared with the response
         }
     }
 
+    private static Object argument(String a) {
+        return !a.isEmpty() && a.charAt(0) == KEY && ErrorTexts.has(a.substring(1)) ? ErrorTexts.key(a.substring(1)) : a;
+    }
+
     /** The cookie that carries the error to the next page. */
     public static NewCookie carrying(DomainException e) {
         StringBuilder s = new StringBuilder(e.key());
         for (Object a : e.args()) {
-            s.append(SEP).append(a instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(a));
+            s.append(SEP).append(a instanceof ErrorTexts.Key k ? KEY + k.key()
+                    : a instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(a));
         }
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(s.toString().getBytes(StandardCharsets.UTF_8));
         return cookie(value, -1);
