@@ -25,10 +25,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import cn.zhifa.academy.content.ContentInvalidException;
 import cn.zhifa.academy.content.ContentProblem;
 import cn.zhifa.academy.content.Markdown;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.web.FormErrors;
 import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -115,7 +118,7 @@ public class CaseAuthoringPage {
     public TemplateInstance editForm(@PathParam("code") String code) {
         CaseView open = library.open(code.toUpperCase())
                 .filter(v -> v.status() == CaseStatus.DRAFT)
-                .orElseThrow(() -> new ProblemException(404, "Not found", null));
+                .orElseThrow(() -> new NotFoundException("case.open_not_found", code));
         return form(CaseForm.of(open), false, List.of(), null);
     }
 
@@ -140,17 +143,11 @@ public class CaseAuthoringPage {
             return Response.status(status).entity(form(form, creating, errors, preview(converted.input())))
                     .build();
         }
-        try {
+        // the form again, with what was typed and every problem
+        return FormErrors.orRender(() -> {
             CaseView saved = creating ? workflow.create(converted.input()) : workflow.updateDraft(code, converted.input());
             return Response.seeOther(URI.create("/cases/manage/" + saved.code() + "?done=saved")).build();
-        } catch (ProblemException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            List<Problem.FieldError> problems = e.errors() != null ? e.errors()
-                    : List.of(new Problem.FieldError("", e.getMessage()));
-            return Response.status(e.status()).entity(form(form, creating, problems, preview(converted.input()))).build();
-        }
+        }, refused -> form(form, creating, refused.errorsOrMessage(), preview(converted.input())));
     }
 
     private static Preview preview(CaseInput in) {
@@ -169,7 +166,7 @@ public class CaseAuthoringPage {
     }
 
     private TemplateInstance manage(String code, String done, String error) {
-        CaseView latest = library.latestVisible(code).orElseThrow(() -> new ProblemException(404, "Not found", null));
+        CaseView latest = library.latestVisible(code).orElseThrow(() -> new NotFoundException("case.not_found", code));
         CaseView open = library.open(code).orElse(null);
         CaseView published = library.findPublished(code).orElse(null);
         boolean mine = open != null && open.author().equals(user.getUsername());
@@ -188,7 +185,8 @@ public class CaseAuthoringPage {
     public Response act(@PathParam("code") String code, @PathParam("action") String action,
             @RestForm("comment") String comment) {
         String c = code.toUpperCase();
-        try {
+        // a refusal is shown on the case's page (#action-error), with its status
+        return FormErrors.orRender(() -> {
             switch (action) {
                 case "submit" -> workflow.submit(c);
                 case "approve" -> workflow.approve(c, comment);
@@ -196,15 +194,10 @@ public class CaseAuthoringPage {
                 case "publish" -> workflow.publish(c);
                 case "withdraw" -> workflow.withdraw(c, comment);
                 case "revise" -> workflow.revise(c);
-                default -> throw new ProblemException(404, "Not found", null);
+                default -> throw new NotFoundException("case.not_found", c);
             }
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return Response.status(e.status()).entity(manage(c, null, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/cases/manage/" + c + "?done=" + DONE.get(action))).build();
+            return Response.seeOther(URI.create("/cases/manage/" + c + "?done=" + DONE.get(action))).build();
+        }, refused -> manage(c, null, refused.message()));
     }
 
     @POST
@@ -213,24 +206,22 @@ public class CaseAuthoringPage {
     public Response attach(@PathParam("code") String code, @RestForm("file") FileUpload file,
             @RestForm("title") String title) throws IOException {
         String c = code.toUpperCase();
-        if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
-            return Response.status(400).entity(manage(c, null, "请选择要上传的文件")).build();
-        }
-        try {
-            Path p = file.uploadedFile();
-            workflow.addAttachment(c, p, file.fileName(), file.contentType(), title);
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
+        return FormErrors.orRender(() -> {
+            if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
+                throw InvalidException.field("file", "upload.file_missing");
             }
-            String msg = switch (e.status()) {
-                case 413 -> "文件太大";
-                case 415 -> "不支持这种文件类型（可上传 pdf、docx、xlsx、pptx、png、jpg 等）";
-                default -> e.getMessage();
-            };
-            return Response.status(e.status()).entity(manage(c, null, msg)).build();
-        }
-        return Response.seeOther(URI.create("/cases/manage/" + c + "?done=attached")).build();
+            try {
+                workflow.addAttachment(c, file.uploadedFile(), file.fileName(), file.contentType(), title);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Response.seeOther(URI.create("/cases/manage/" + c + "?done=attached")).build();
+        }, refused -> manage(c, null, switch (refused.status()) {
+            // the upload edge answers in its own words: say it for people
+            case 413 -> ErrorTexts.text(ErrorTexts.currentLocale(), "upload.too_large");
+            case 415 -> ErrorTexts.text(ErrorTexts.currentLocale(), "upload.case_type_unsupported");
+            default -> refused.message();
+        }));
     }
 
     @POST
@@ -238,11 +229,8 @@ public class CaseAuthoringPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response detach(@PathParam("code") String code, @PathParam("mediaId") String mediaId) {
         String c = code.toUpperCase();
-        try {
-            workflow.removeAttachment(c, mediaId);
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(manage(c, null, e.getMessage())).build();
-        }
+        // a broken rule goes back to the case's page with the message (ErrorMappers, Flash)
+        workflow.removeAttachment(c, mediaId);
         return Response.seeOther(URI.create("/cases/manage/" + c + "?done=detached")).build();
     }
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -57,7 +57,7 @@ public class CasePage {
             if (library.canAuthor() && library.latestVisible(c).isPresent()) {
                 return Response.seeOther(URI.create("/cases/manage/" + c)).build();
             }
-            throw new ProblemException(404, "Not found", null);
+            throw new NotFoundException("case.not_found", c);
         }
         return Response.ok(page(published.get(), true)).build();
     }
@@ -65,7 +65,8 @@ public class CasePage {
     @GET
     @Path(CaseResource.CODE + "/v/{n: \\d+}")
     public TemplateInstance version(@PathParam("code") String code, @PathParam("n") int n) {
-        CaseView v = library.version(code.toUpperCase(), n).orElseThrow(() -> new ProblemException(404, "Not found", null));
+        CaseView v = library.version(code.toUpperCase(), n)
+                .orElseThrow(() -> new NotFoundException("case.not_found", code + " v" + n));
         return page(v, v.status() == CaseStatus.PUBLISHED);
     }
 
@@ -73,14 +74,14 @@ public class CasePage {
     @Path(CaseResource.CODE + "/print")
     public TemplateInstance print(@PathParam("code") String code) {
         return Templates.print(library.findPublished(code.toUpperCase())
-                .orElseThrow(() -> new ProblemException(404, "Not found", null)));
+                .orElseThrow(() -> new NotFoundException("case.not_found", code)));
     }
 
     @GET
     @Path(CaseResource.CODE + "/v/{n: \\d+}/print")
     public TemplateInstance printVersion(@PathParam("code") String code, @PathParam("n") int n) {
         return Templates.print(library.version(code.toUpperCase(), n)
-                .orElseThrow(() -> new ProblemException(404, "Not found", null)));
+                .orElseThrow(() -> new NotFoundException("case.not_found", code + " v" + n)));
     }
 
     private TemplateInstance page(CaseView v, boolean current) {

@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -141,7 +141,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
     @Operation(summary = "The version being written or reviewed (draft, in review, approved); 404 when none")
     public CaseView open(@PathParam("code") String code) {
-        return library.open(code.toUpperCase()).orElseThrow(() -> notFound(code + " (open version)"));
+        return library.open(code.toUpperCase()).orElseThrow(() -> new NotFoundException("case.open_not_found", code));
     }
 
     @POST
@@ -244,7 +244,7 @@ public class CaseResource {
         return imports.importFolder(java.nio.file.Path.of(config.folder()), user.getUsername(), dryRun);
     }
 
-    private static ProblemException notFound(String what) {
-        return new ProblemException(404, "Not found", "没有找到案例 " + what);
+    private static NotFoundException notFound(String what) {
+        return new NotFoundException("case.not_found", what);
     }
 }

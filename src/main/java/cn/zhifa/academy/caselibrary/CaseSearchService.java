@@ -19,8 +19,7 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.content.ChineseNumerals;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
 
 /**
  * Chinese full-text search over the published cases (案例检索). The {@code case_search} table
@@ -264,7 +263,7 @@ public class CaseSearchService {
         }
         String type = CaseQuery.blankToNull(q.caseType);
         if (type != null) {
-            CaseType t = CaseType.parse(type).orElseThrow(() -> badFilter("caseType", "未知的案例类型“" + type + "”"));
+            CaseType t = CaseType.parse(type).orElseThrow(() -> badFilter("caseType", "case.filter.type_unknown", type));
             c.put("caseType", "case_type = :f_type");
             p.put("f_type", t.name());
             filterLexeme("type", t.name()).ifPresent(lexemes::add);
@@ -277,7 +276,7 @@ public class CaseSearchService {
         }
         String level = CaseQuery.blankToNull(q.orgLevel);
         if (level != null) {
-            OrgLevel l = OrgLevels.parse(level).orElseThrow(() -> badFilter("orgLevel", "未知的层级“" + level + "”"));
+            OrgLevel l = OrgLevels.parse(level).orElseThrow(() -> badFilter("orgLevel", "case.filter.level_unknown", level));
             c.put("orgLevel", "org_level = :f_level");
             p.put("f_level", l.name());
             filterLexeme("level", l.name()).ifPresent(lexemes::add);
@@ -296,8 +295,8 @@ public class CaseSearchService {
         return new Filters(c, p, List.copyOf(lexemes));
     }
 
-    private static ProblemException badFilter(String field, String message) {
-        return new ProblemException(400, "Invalid request", message, List.of(new Problem.FieldError(field, message)));
+    private static InvalidException badFilter(String field, String key, String value) {
+        return InvalidException.field(field, key, value);
     }
 
     /**

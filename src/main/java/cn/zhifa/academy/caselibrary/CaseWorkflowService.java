@@ -14,10 +14,15 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.ForbiddenException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaObject;
 import cn.zhifa.academy.storage.MediaService;
 
@@ -55,17 +60,17 @@ public class CaseWorkflowService {
         return r.content();
     }
 
-    static ProblemException invalid(List<CaseRules.Issue> issues) {
-        return new ProblemException(422, "Invalid case", issues.size() + " 处需要修改",
-                issues.stream().map(i -> new Problem.FieldError(i.field(), i.message())).toList());
+    static UnprocessableException invalid(List<CaseRules.Issue> issues) {
+        return UnprocessableException.listing(issues.stream()
+                .map(i -> new FieldError(i.field(), "content.problem", i.message())).toList(), "case.issues", issues.size())
+                .titled("Invalid case");
     }
 
     /** A new case as version 1, a draft by the current user. */
     public CaseView create(CaseInput in) {
         CaseContent content = validate(in);
         if (TypicalCase.byCode(content.code()).isPresent()) {
-            throw new ProblemException(409, "Conflict", "编号 " + content.code() + " 已被使用",
-                    List.of(new Problem.FieldError("code", "编号 " + content.code() + " 已被使用")));
+            throw ConflictException.on("code", "case.code_taken", content.code());
         }
         TypicalCase c = new TypicalCase();
         c.code = content.code();
@@ -83,11 +88,10 @@ public class CaseWorkflowService {
     /** Changes the draft; only its author may, and only while it is a draft. */
     public CaseView updateDraft(String code, CaseInput in) {
         TypicalCase c = lock(code);
-        CaseVersion v = open(c, CaseStatus.DRAFT, "修改");
-        requireAuthor(v, "只有本版本的作者可以修改草稿");
+        CaseVersion v = open(c, CaseStatus.DRAFT, "case.action.edit");
+        requireAuthor(v, "case.author_only.edit");
         if (in.code() != null && !in.code().isBlank() && !in.code().strip().equals(c.code)) {
-            throw new ProblemException(400, "Invalid request", "编号不能修改",
-                    List.of(new Problem.FieldError("code", "编号不能修改")));
+            throw InvalidException.field("code", "case.code_fixed");
         }
         CaseContent content = validate(withCode(in, c.code));
         String before = v.contentHash;
@@ -100,8 +104,8 @@ public class CaseWorkflowService {
     /** 提交审核: the author hands the draft to a reviewer. */
     public CaseView submit(String code) {
         TypicalCase c = lock(code);
-        CaseVersion v = open(c, CaseStatus.DRAFT, "提交审核");
-        requireAuthor(v, "只有本版本的作者可以提交审核");
+        CaseVersion v = open(c, CaseStatus.DRAFT, "case.action.submit");
+        requireAuthor(v, "case.author_only.submit");
         v.status = CaseStatus.IN_REVIEW;
         v.submittedAt = Now.instant();
         v.reviewer = null;
@@ -113,7 +117,7 @@ public class CaseWorkflowService {
     /** 审核通过: someone other than the author approves; publishing is a separate step. */
     public CaseView approve(String code, String comment) {
         TypicalCase c = lock(code);
-        CaseVersion v = open(c, CaseStatus.IN_REVIEW, "审核通过");
+        CaseVersion v = open(c, CaseStatus.IN_REVIEW, "case.action.approve");
         requireNotAuthor(v);
         v.status = CaseStatus.APPROVED;
         v.reviewer = user.getUsername();
@@ -128,11 +132,10 @@ public class CaseWorkflowService {
     public CaseView sendBack(String code, String comment) {
         String reason = blankToNull(comment);
         if (reason == null) {
-            throw new ProblemException(400, "Invalid request", "退回时请写明需要修改的地方",
-                    List.of(new Problem.FieldError("comment", "退回时请写明需要修改的地方")));
+            throw InvalidException.field("comment", "case.send_back_comment_required");
         }
         TypicalCase c = lock(code);
-        CaseVersion v = open(c, CaseStatus.IN_REVIEW, "退回");
+        CaseVersion v = open(c, CaseStatus.IN_REVIEW, "case.action.send_back");
         requireNotAuthor(v);
         v.status = CaseStatus.DRAFT;
         v.reviewer = user.getUsername();
@@ -146,7 +149,7 @@ public class CaseWorkflowService {
     /** 发布: an approved version becomes the published one and enters the search index. */
     public CaseView publish(String code) {
         TypicalCase c = lock(code);
-        CaseVersion v = open(c, CaseStatus.APPROVED, "发布");
+        CaseVersion v = open(c, CaseStatus.APPROVED, "case.action.publish");
         Integer superseded = publish(c, v, user.getUsername());
         audit.record("case.published", "typical_case", c.code,
                 AuditLog.detail("version", v.versionNo, "superseded", superseded, "reviewer", v.reviewer));
@@ -173,12 +176,11 @@ public class CaseWorkflowService {
     public CaseView withdraw(String code, String reason) {
         String why = blankToNull(reason);
         if (why == null) {
-            throw new ProblemException(400, "Invalid request", "撤回时请写明原因",
-                    List.of(new Problem.FieldError("reason", "撤回时请写明原因")));
+            throw InvalidException.field("reason", "case.withdraw_reason_required");
         }
         TypicalCase c = lock(code);
         CaseVersion v = CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED).orElseThrow(
-                () -> new ProblemException(409, "Conflict", "案例 " + code + " 没有已发布的版本，无法撤回"));
+                () -> new ConflictException("case.nothing_published", code));
         v.status = CaseStatus.WITHDRAWN;
         v.withdrawnAt = Now.instant();
         v.withdrawnBy = user.getUsername();
@@ -196,8 +198,7 @@ public class CaseWorkflowService {
     public CaseView revise(String code) {
         TypicalCase c = lock(code);
         CaseVersion.open(c.id).ifPresent(o -> {
-            throw new ProblemException(409, "Conflict", "案例 " + code + " 已有未完成的第 " + o.versionNo + " 版（"
-                    + o.status.label + "），请先完成它");
+            throw new ConflictException("case.revision_open", code, o.versionNo, status(o.status));
         });
         CaseVersion base = CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED)
                 .orElseGet(() -> CaseVersion.latest(c.id).orElseThrow());
@@ -218,10 +219,10 @@ public class CaseWorkflowService {
     public CaseView addAttachment(String code, Path file, String filename, String contentType, String title)
             throws IOException {
         TypicalCase c = lock(code);
-        CaseVersion v = open(c, CaseStatus.DRAFT, "添加附件");
-        requireAuthor(v, "只有本版本的作者可以添加附件");
+        CaseVersion v = open(c, CaseStatus.DRAFT, "case.action.attach");
+        requireAuthor(v, "case.author_only.attach");
         if (v.attachments.size() >= 20) {
-            throw new ProblemException(409, "Conflict", "一个案例最多 20 个附件");
+            throw new ConflictException("case.attachments_max", 20);
         }
         MediaObject m = media.store(file, filename, contentType, user.getUsername(),
                 cn.zhifa.academy.storage.MediaOwner.CASE_ATTACHMENT, c.id);
@@ -236,13 +237,13 @@ public class CaseWorkflowService {
     /** Detaches a document from the draft (the stored file stays: older versions may show it). */
     public CaseView removeAttachment(String code, String publicId) {
         TypicalCase c = lock(code);
-        CaseVersion v = open(c, CaseStatus.DRAFT, "删除附件");
-        requireAuthor(v, "只有本版本的作者可以删除附件");
+        CaseVersion v = open(c, CaseStatus.DRAFT, "case.action.detach");
+        requireAuthor(v, "case.author_only.detach");
         Optional<MediaObject> file = cn.zhifa.academy.storage.MediaAccess.parse(publicId)
                 .flatMap(u -> MediaObject.<MediaObject> find("publicId", u).firstResultOptional());
         Long mediaId = file.map(m -> m.id).orElse(null);
         if (mediaId == null || !v.attachments.removeIf(a -> a.mediaId.equals(mediaId))) {
-            throw new ProblemException(404, "Not found", "草稿中没有附件 " + publicId);
+            throw new NotFoundException("case.attachment_not_found", publicId);
         }
         audit.record("case.attachment_removed", "typical_case", c.code,
                 AuditLog.detail("version", v.versionNo, "mediaId", mediaId, "publicId", publicId));
@@ -259,8 +260,8 @@ public class CaseWorkflowService {
     }
 
     static long domainId(String name) {
-        return EnforcementDomain.byName(name).orElseThrow(() -> new ProblemException(422, "Invalid case",
-                "未知的领域“" + name + "”")).id;
+        return EnforcementDomain.byName(name).orElseThrow(
+                () -> new UnprocessableException("case.domain_unknown", name).titled("Invalid case")).id;
     }
 
     static String domainName(long id) {
@@ -270,30 +271,35 @@ public class CaseWorkflowService {
     /** The case row, locked so that two transitions of one case never interleave. */
     private static TypicalCase lock(String code) {
         TypicalCase c = TypicalCase.byCode(code)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "没有编号为 " + code + " 的案例"));
+                .orElseThrow(() -> new NotFoundException("case.no_such_code", code));
         return TypicalCase.getEntityManager().find(TypicalCase.class, c.id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The version being written or reviewed, in the expected status, for the action (a message key). */
     private static CaseVersion open(TypicalCase c, CaseStatus expected, String action) {
-        CaseVersion v = CaseVersion.open(c.id).orElseThrow(() -> new ProblemException(409, "Conflict",
-                "案例 " + c.code + " 没有正在编写或审核的版本，不能" + action));
+        CaseVersion v = CaseVersion.open(c.id).orElseThrow(
+                () -> new ConflictException("case.no_open_version", c.code, ErrorTexts.key(action)));
         if (v.status != expected) {
-            throw new ProblemException(409, "Conflict", "案例 " + c.code + " 第 " + v.versionNo + " 版当前为“"
-                    + v.status.label + "”，不能" + action);
+            throw new ConflictException("case.wrong_status", c.code, v.versionNo, status(v.status), ErrorTexts.key(action));
         }
         return v;
     }
 
+    private static ErrorTexts.Key status(CaseStatus s) {
+        return ErrorTexts.key("case.status." + s.name());
+    }
+
+    /** Only the author of the version may; {@code message} names what (a message key). */
     private void requireAuthor(CaseVersion v, String message) {
         if (!v.author.equals(user.getUsername())) {
-            throw new ProblemException(403, "Forbidden", message + "（作者：" + v.author + "）");
+            throw new ForbiddenException("case.author_only", ErrorTexts.key(message), v.author);
         }
     }
 
     /** 四眼原则: whoever wrote the version may not approve or return it. */
     private void requireNotAuthor(CaseVersion v) {
         if (v.author.equals(user.getUsername())) {
-            throw new ProblemException(403, "Forbidden", "四眼原则：审核人不能是本版本的作者，请由其他培训师或管理员审核");
+            throw new ForbiddenException("case.four_eyes");
         }
     }
 

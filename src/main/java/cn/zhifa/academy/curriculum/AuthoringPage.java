@@ -22,8 +22,9 @@ import cn.zhifa.academy.content.Markdown;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -99,13 +100,11 @@ public class AuthoringPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String code, @RestForm String title, @RestForm Long domainId,
             @RestForm BigDecimal hours) {
-        try {
+        return FormErrors.orRender(() -> {
             authoring.create(code, new AuthoringService.CourseInput(title, "", domainId, List.of(Grade.SERVING),
                     List.of(OrgLevel.TOWN), hours == null ? BigDecimal.ONE : hours));
             return Response.seeOther(URI.create("/authoring/courses/" + code.trim().toUpperCase())).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(list(e.getMessage(), null)).build();
-        }
+        }, refused -> list(refused.message(), null));
     }
 
     @GET
@@ -126,13 +125,10 @@ public class AuthoringPage {
     public Response update(@PathParam("code") String code, @RestForm String title, @RestForm String summary,
             @RestForm Long domainId, @RestForm List<String> grades, @RestForm List<String> levels,
             @RestForm BigDecimal hours) {
-        try {
-            authoring.update(code, new AuthoringService.CourseInput(title, summary, domainId,
-                    grades.stream().map(Grade::valueOf).toList(), levels.stream().map(OrgLevel::valueOf).toList(), hours));
-            return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(edit(code, null, detail(e))).build();
-        }
+        // a broken rule goes back to the course page with the message (ErrorMappers, Flash)
+        authoring.update(code, new AuthoringService.CourseInput(title, summary, domainId,
+                grades.stream().map(Grade::valueOf).toList(), levels.stream().map(OrgLevel::valueOf).toList(), hours));
+        return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
     }
 
     @POST
@@ -154,12 +150,11 @@ public class AuthoringPage {
     @Path("{code}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("code") String code, @RestForm boolean significant) {
-        try {
+        // what is missing is listed on the course page itself
+        return FormErrors.orRender(() -> {
             CourseVersion v = authoring.publish(code, significant);
             return Response.ok(edit(code, "已发布第 " + v.number + " 版", null)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(edit(code, null, detail(e))).build();
-        }
+        }, refused -> edit(code, null, refused.withFields()));
     }
 
     @GET
@@ -172,7 +167,7 @@ public class AuthoringPage {
     @GET
     @Path("{code}/lessons/{id}")
     public TemplateInstance lesson(@PathParam("code") String code, @PathParam("id") long id) {
-        Lesson l = Lesson.<Lesson> findByIdOptional(id).orElseThrow(() -> new ProblemException(404, "Not found", null));
+        Lesson l = Lesson.<Lesson> findByIdOptional(id).orElseThrow(() -> new NotFoundException("lesson.not_found", id));
         return Templates.lesson(authoring.course(code), new LessonForm(l.id, l.title, l.type, l.durationMinutes,
                 l.required, l.bodyMd, publicId(l.mediaId), l.caseCode, authoring.checkYaml(l), l.passScore,
                 CheckForm.of(l.checkJson)), null, null);
@@ -212,24 +207,17 @@ public class AuthoringPage {
                     io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.UxMessages.class)
                             .check_errors(checks.errorCount()))).build();
         }
-        try {
+        // the lesson form again, with what was typed
+        String saveCode = checkYaml;
+        return FormErrors.orRender(() -> {
             authoring.saveLesson(code, id, new AuthoringService.LessonInput(title, t, durationMinutes, required, bodyMd,
-                    mediaId, caseCode, checkYaml, passScore));
+                    mediaId, caseCode, saveCode, passScore));
             return Response.seeOther(URI.create("/authoring/courses/" + code)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.lesson(c, form, null, detail(e))).build();
-        }
+        }, refused -> Templates.lesson(c, form, null, refused.withFields()));
     }
 
     /** The posted questions plus one empty block, so another question can be added. */
     private static CheckForm withBlank(CheckForm posted) {
         return posted.withBlank();
-    }
-
-    private static String detail(ProblemException e) {
-        if (e.errors() == null || e.errors().isEmpty()) {
-            return e.getMessage();
-        }
-        return e.getMessage() + "：" + String.join("；", e.errors().stream().map(f -> f.field() + " " + f.message()).toList());
     }
 }

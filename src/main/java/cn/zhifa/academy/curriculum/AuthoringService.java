@@ -26,8 +26,10 @@ import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.storage.MediaObject;
 
 /**
@@ -73,10 +75,10 @@ public class AuthoringService {
     public Course create(String code, CourseInput in) {
         String c = code == null ? "" : code.trim().toUpperCase();
         if (!c.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
-            throw ProblemException.invalid("code", "课程编码只能用大写字母、数字和连字符（2–32 位）");
+            throw InvalidException.field("code", "course.code_invalid");
         }
         if (Course.byCode(c).isPresent()) {
-            throw new ProblemException(409, "Conflict", "课程编码已存在：" + c);
+            throw new ConflictException("course.code_taken", c);
         }
         Course course = new Course();
         course.code = c;
@@ -148,10 +150,10 @@ public class AuthoringService {
             l = lessonOfDraft(d, lessonId);
         }
         if (in.title() == null || in.title().isBlank() || in.type() == null) {
-            throw ProblemException.invalid("title", "请填写课时标题并选择类型");
+            throw InvalidException.field("title", "lesson.title_required");
         }
         if (in.durationMinutes() < 1 || in.durationMinutes() > 120) {
-            throw ProblemException.invalid("durationMinutes", "时长应为 1–120 分钟");
+            throw InvalidException.field("durationMinutes", "lesson.duration_range");
         }
         l.title = in.title().trim();
         l.type = in.type();
@@ -166,7 +168,8 @@ public class AuthoringService {
                 boolean ok = m != null && (in.type() == LessonType.VIDEO ? m.contentType.startsWith("video/")
                         : m.contentType.equals("application/pdf"));
                 if (!ok) {
-                    throw ProblemException.invalid("mediaId", in.type() == LessonType.VIDEO ? "请上传 MP4 或 WebM 视频" : "请上传 PDF 课件");
+                    throw InvalidException.field("mediaId",
+                            in.type() == LessonType.VIDEO ? "lesson.video_required" : "lesson.pdf_required");
                 }
                 m = media.attach(m, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, d.courseId,
                         user.getUsername(), "mediaId");
@@ -185,8 +188,8 @@ public class AuthoringService {
                     : null;
             if (!parsed.ok() || qs == null || !problems.isEmpty()) {
                 List<ContentProblem> all = parsed.ok() ? problems : parsed.problems();
-                throw new ProblemException(400, "Invalid questions", "小测题目格式有误", all.stream()
-                        .map(p -> new Problem.FieldError("checkYaml", p.message())).toList());
+                throw InvalidException.fields(all.stream().map(p -> new FieldError("checkYaml", "content.problem", p.message())).toList(),
+                        "lesson.check_invalid").titled("Invalid questions");
             }
             l.checkJson = toJson(qs);
             l.passScore = in.passScore() == null ? 60 : Math.max(0, Math.min(100, in.passScore()));
@@ -246,23 +249,23 @@ public class AuthoringService {
         Course c = course(code);
         CourseVersion d = CourseVersion.latest(c.id).orElseThrow();
         if (!d.isDraft()) {
-            throw new ProblemException(409, "Conflict", "没有待发布的草稿");
+            throw new ConflictException("course.no_draft");
         }
         List<Lesson> lessons = Lesson.ofVersion(d.id);
-        List<Problem.FieldError> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         if (lessons.isEmpty()) {
-            problems.add(new Problem.FieldError("lessons", "课程至少要有一个课时"));
+            problems.add(new FieldError("lessons", "course.needs_lesson"));
         }
         for (Lesson l : lessons) {
             if ((l.type == LessonType.VIDEO || l.type == LessonType.SLIDES) && l.mediaId == null) {
-                problems.add(new Problem.FieldError(l.title, "缺少媒体文件"));
+                problems.add(new FieldError(l.title, "course.lesson_media_missing"));
             }
             if (l.type == LessonType.CHECK && l.checkJson == null) {
-                problems.add(new Problem.FieldError(l.title, "缺少小测题目"));
+                problems.add(new FieldError(l.title, "course.lesson_check_missing"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ProblemException(400, "Cannot publish", "课程还不能发布", problems);
+            throw InvalidException.fields(problems, "course.cannot_publish").titled("Cannot publish");
         }
         d.significant = significant;
         d.publishedAt = Now.instant();
@@ -279,18 +282,18 @@ public class AuthoringService {
     }
 
     public Course course(String code) {
-        return Course.byCode(code).orElseThrow(() -> new ProblemException(404, "Not found", "No course " + code));
+        return Course.byCode(code).orElseThrow(() -> new NotFoundException("course.not_found", code));
     }
 
     private Lesson lessonOfDraft(CourseVersion d, long lessonId) {
         Lesson l = Lesson.findById(lessonId);
         if (l == null) {
-            throw new ProblemException(404, "Not found", "No lesson " + lessonId);
+            throw new NotFoundException("lesson.not_found", lessonId);
         }
         if (!l.courseVersionId.equals(d.id)) {
             // an id from the published version: the same lesson in the draft
             l = Lesson.<Lesson> find("courseVersionId = ?1 AND lessonKey = ?2", d.id, l.lessonKey).firstResultOptional()
-                    .orElseThrow(() -> new ProblemException(404, "Not found", "No lesson " + lessonId));
+                    .orElseThrow(() -> new NotFoundException("lesson.not_found", lessonId));
         }
         return l;
     }
@@ -302,13 +305,13 @@ public class AuthoringService {
 
     private void apply(CourseVersion v, CourseInput in) {
         if (in.title() == null || in.title().isBlank()) {
-            throw ProblemException.invalid("title", "请填写课程名称");
+            throw InvalidException.field("title", "course.title_required");
         }
         if (in.grades() == null || in.grades().isEmpty() || in.levels() == null || in.levels().isEmpty()) {
-            throw ProblemException.invalid("grades", "请至少选择一个分级和一个分层");
+            throw InvalidException.field("grades", "course.grades_required");
         }
         if (in.hours() == null || in.hours().signum() < 0 || in.hours().compareTo(BigDecimal.valueOf(200)) > 0) {
-            throw ProblemException.invalid("hours", "学时应为 0–200");
+            throw InvalidException.field("hours", "course.hours_range");
         }
         v.title = in.title().trim();
         v.summary = in.summary() == null ? "" : in.summary().trim();
@@ -319,7 +322,7 @@ public class AuthoringService {
 
     private Long domain(Long id) {
         if (id == null || !org.domainExists(id)) {
-            throw ProblemException.invalid("domainId", "请选择分类（执法领域或通用）");
+            throw InvalidException.field("domainId", "course.domain_required");
         }
         return id;
     }

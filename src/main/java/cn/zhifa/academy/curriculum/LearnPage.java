@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -44,46 +43,42 @@ public class LearnPage {
 
     @GET
     public TemplateInstance mine() {
-        try {
-            return Templates.mine(learning.myLearning());
-        } catch (ProblemException e) {
-            return notLinked(e);
+        if (!learning.isLearner()) {
+            return Templates.noPerson();
         }
+        return Templates.mine(learning.myLearning());
     }
 
     @GET
     @Path("courses")
     public TemplateInstance catalogue() {
-        try {
-            return Templates.catalogue(learning.catalogue());
-        } catch (ProblemException e) {
-            return notLinked(e);
+        if (!learning.isLearner()) {
+            return Templates.noPerson();
         }
+        return Templates.catalogue(learning.catalogue());
     }
 
     @GET
     @Path("courses/{code}")
     public TemplateInstance course(@PathParam("code") String code) {
-        try {
-            return Templates.course(learning.openOrLocked(code));
-        } catch (ProblemException e) {
-            return notLinked(e);
+        if (!learning.isLearner()) {
+            return Templates.noPerson();
         }
+        return Templates.course(learning.openOrLocked(code));
     }
 
     @GET
     @Path("lessons/{id:\\d+}")
     public Response lesson(@PathParam("id") long id) {
-        try {
-            // a lesson of a course that is still locked: the course page says what to finish first
-            java.util.Optional<String> locked = learning.lockedCourseOf(id);
-            if (locked.isPresent()) {
-                return Response.seeOther(URI.create("/learn/courses/" + locked.get())).build();
-            }
-            return Response.ok(Templates.lesson(learning.lessonView(id), null)).build();
-        } catch (ProblemException e) {
-            return Response.ok(notLinked(e)).build();
+        if (!learning.isLearner()) {
+            return Response.ok(Templates.noPerson()).build();
         }
+        // a lesson of a course that is still locked: the course page says what to finish first
+        java.util.Optional<String> locked = learning.lockedCourseOf(id);
+        if (locked.isPresent()) {
+            return Response.seeOther(URI.create("/learn/courses/" + locked.get())).build();
+        }
+        return Response.ok(Templates.lesson(learning.lessonView(id), null)).build();
     }
 
     /** "I have read it" on an article, slides or case lesson; back to the lesson. */
@@ -107,12 +102,5 @@ public class LearnPage {
         });
         LearningService.CheckResult result = learning.submitCheck(id, answers);
         return Templates.lesson(learning.lessonView(id), result);
-    }
-
-    private TemplateInstance notLinked(ProblemException e) {
-        if (e.status() == 403) {
-            return Templates.noPerson();
-        }
-        throw e;
     }
 }

@@ -23,7 +23,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 
 /**
  * Learning (学习): enrolment on first opening, progress heartbeats that only ever move the
@@ -59,11 +62,17 @@ public class LearningService {
     /** Counter of heartbeats by path: "fast" (one statement) or "full" (first beat, refusal, completion). */
     public static final String HEARTBEATS = "academy.learning.heartbeats";
 
+    /** Whether the account is linked to a person, so it can take courses. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isLearner() {
+        return user.getPersonId() != null;
+    }
+
     /** The learner's person id; 403 for accounts that are not linked to a person. */
     public long learner() {
         Long id = user.getPersonId();
         if (id == null) {
-            throw new ProblemException(403, "Forbidden", "此账号未关联人员档案，无法参加学习。");
+            throw new ForbiddenException("learning.no_person");
         }
         return id;
     }
@@ -338,7 +347,7 @@ public class LearningService {
     public java.util.Optional<String> lockedCourseOf(long lessonId) {
         long person = learner();
         Lesson l = Lesson.<Lesson> findByIdOptional(lessonId)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No lesson " + lessonId));
+                .orElseThrow(() -> new NotFoundException("lesson.not_found", lessonId));
         Course c = Course.findById(CourseVersion.<CourseVersion> findById(l.courseVersionId).courseId);
         if (Enrollment.of(person, c.id).isPresent()) {
             return java.util.Optional.empty();
@@ -357,8 +366,8 @@ public class LearningService {
             for (Course pre : c.prerequisites) {
                 boolean done = Enrollment.of(person, pre.id).map(x -> x.completedAt != null).orElse(false);
                 if (!done) {
-                    throw new ProblemException(409, "Prerequisite missing",
-                            "请先完成先修课程：" + CourseVersion.<CourseVersion> findById(pre.publishedVersionId).title);
+                    throw new ConflictException("learning.prerequisite_missing",
+                            CourseVersion.<CourseVersion> findById(pre.publishedVersionId).title).titled("Prerequisite missing");
                 }
             }
             e = new Enrollment();
@@ -377,7 +386,7 @@ public class LearningService {
     public Context context(long lessonId, boolean lock) {
         long person = learner();
         Lesson l = Lesson.<Lesson> findByIdOptional(lessonId)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No lesson " + lessonId));
+                .orElseThrow(() -> new NotFoundException("lesson.not_found", lessonId));
         CourseVersion v = CourseVersion.findById(l.courseVersionId);
         Course c = Course.findById(v.courseId);
         Enrollment e = Enrollment.of(person, c.id).orElse(null);
@@ -389,7 +398,7 @@ public class LearningService {
             // the learner is on another version: use that version's lesson with the same key
             Lesson same = Lesson.<Lesson> find("courseVersionId = ?1 AND lessonKey = ?2", e.courseVersionId, l.lessonKey)
                     .firstResultOptional()
-                    .orElseThrow(() -> new ProblemException(404, "Not found", "此课时不在您学习的课程版本中"));
+                    .orElseThrow(() -> new NotFoundException("learning.lesson_not_in_version"));
             l = same;
         }
         LessonProgress p = LessonProgress.<LessonProgress> find("enrollmentId = ?1 AND lessonKey = ?2", e.id, l.lessonKey)
@@ -418,7 +427,7 @@ public class LearningService {
         LessonRef ref = lessonRef(lessonId);
         if (ref != null && ref.type() == LessonType.VIDEO) {
             if (!(position >= 0) || duration != null && !(duration > 0)) {
-                throw new ProblemException(400, "Invalid position", "播放位置无效");
+                throw InvalidException.of("learning.position_invalid").titled("Invalid position");
             }
             Progress fast = fastHeartbeat(ref, position, duration);
             if (fast != null) {
@@ -504,10 +513,10 @@ public class LearningService {
     Progress slowHeartbeat(long lessonId, double position, Double duration) {
         Context ctx = context(lessonId, true);
         if (ctx.lesson().type != LessonType.VIDEO) {
-            throw new ProblemException(400, "Not a video", "只有视频课时会记录播放进度");
+            throw InvalidException.of("learning.not_video").titled("Not a video");
         }
         if (!(position >= 0) || duration != null && !(duration > 0)) {
-            throw new ProblemException(400, "Invalid position", "播放位置无效");
+            throw InvalidException.of("learning.position_invalid").titled("Invalid position");
         }
         LessonProgress p = ctx.progress();
         double furthest = p.furthestSeconds.doubleValue();
@@ -517,8 +526,7 @@ public class LearningService {
         int hb = config.heartbeatSeconds();
         double reachable = furthest + Math.min(Math.max(hb, elapsed), 3.0 * hb) * 1.5 + 2;
         if (!config.allowSeekAhead() && position > reachable) {
-            throw new ProblemException(409, "Seeking ahead",
-                    "不能跳过未观看的内容（已观看到 " + Math.round(furthest) + " 秒）");
+            throw new ConflictException("learning.seek_ahead", Math.round(furthest)).titled("Seeking ahead");
         }
         if (duration != null) {
             p.durationSeconds = BigDecimal.valueOf(duration).setScale(1, RoundingMode.HALF_UP);
@@ -543,7 +551,7 @@ public class LearningService {
     public Progress markRead(long lessonId) {
         Context ctx = context(lessonId, true);
         if (ctx.lesson().type == LessonType.VIDEO || ctx.lesson().type == LessonType.CHECK) {
-            throw new ProblemException(400, "Not a reading lesson", "视频需要观看、小测需要通过才能完成");
+            throw InvalidException.of("learning.not_reading").titled("Not a reading lesson");
         }
         LessonProgress p = ctx.progress();
         boolean courseDone = false;
@@ -652,7 +660,7 @@ public class LearningService {
     public CheckResult submitCheck(long lessonId, Map<Integer, String> answers) {
         Context ctx = context(lessonId, true);
         if (ctx.lesson().type != LessonType.CHECK) {
-            throw new ProblemException(400, "Not a check", "这不是小测课时");
+            throw InvalidException.of("learning.not_check").titled("Not a check");
         }
         List<CheckQuestion> qs = questions(ctx.lesson());
         int correct = 0;
@@ -720,9 +728,9 @@ public class LearningService {
     }
 
     Course published(String code) {
-        Course c = Course.byCode(code).orElseThrow(() -> new ProblemException(404, "Not found", "No course " + code));
+        Course c = Course.byCode(code).orElseThrow(() -> new NotFoundException("course.not_found", code));
         if (c.publishedVersionId == null || c.status == Course.Status.ARCHIVED) {
-            throw new ProblemException(404, "Not found", "No published course " + code);
+            throw new NotFoundException("course.not_published", code);
         }
         return c;
     }

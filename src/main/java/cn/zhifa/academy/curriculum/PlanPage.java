@@ -3,7 +3,6 @@ package cn.zhifa.academy.curriculum;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,9 +26,10 @@ import cn.zhifa.academy.organization.OrgService;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.error.ForbiddenException;
+import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -89,19 +89,20 @@ public class PlanPage {
             @RestForm List<PersonCategory> categories, @RestForm List<Grade> grades, @RestForm List<OrgLevel> levels,
             @RestForm List<Long> domainIds, @RestForm List<String> courseCodes, @RestForm BigDecimal requiredHours,
             @RestForm String dueDate) {
-        try {
-            if (courseCodes == null || courseCodes.isEmpty() || year == null || dueDate == null || dueDate.isBlank()
-                    || requiredHours == null || title == null || title.isBlank()) {
-                throw ProblemException.invalid("plan", "请填写年度、名称、学时、截止日期并至少选择一门课程");
-            }
-            TrainingPlan p = plans.create(new PlanService.PlanInput(year, title, owningUnitId, categories, grades, levels,
-                    domainIds, null, courseCodes, requiredHours, cn.zhifa.academy.platform.web.Dates.parse("dueDate", dueDate)));
-            return Response.seeOther(URI.create("/plans/" + p.id)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(e.getMessage(), null)).build();
-        } catch (io.quarkus.security.ForbiddenException e) {
-            return Response.status(403).entity(page("所属单位不在您的管理范围内", null)).build();
+        // a broken rule goes back to the plan list with the message (ErrorMappers, Flash)
+        if (courseCodes == null || courseCodes.isEmpty() || year == null || dueDate == null || dueDate.isBlank()
+                || requiredHours == null || title == null || title.isBlank()) {
+            throw InvalidException.field("plan", "plan.form_incomplete");
         }
+        TrainingPlan p;
+        try {
+            p = plans.create(new PlanService.PlanInput(year, title, owningUnitId, categories, grades, levels,
+                    domainIds, null, courseCodes, requiredHours, cn.zhifa.academy.platform.web.Dates.parse("dueDate", dueDate)));
+        } catch (io.quarkus.security.ForbiddenException e) {
+            // the scope check answers in the security layer's words: say which field is out of scope
+            throw new ForbiddenException("plan.unit_out_of_scope");
+        }
+        return Response.seeOther(URI.create("/plans/" + p.id)).build();
     }
 
     @GET
@@ -115,21 +116,18 @@ public class PlanPage {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response offline(@RestForm String employeeNo, @RestForm BigDecimal hours, @RestForm String date,
             @RestForm String description, @RestForm("evidence") FileUpload evidence) throws IOException {
-        try {
-            Long personId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> people
-                    .byEmployeeNo(employeeNo == null ? "" : employeeNo.trim()).map(p -> p.id()).orElse(null));
-            if (personId == null) {
-                throw new ProblemException(404, "Not found", "找不到工号为 " + employeeNo + " 的人员");
-            }
-            if (evidence == null || evidence.uploadedFile() == null || evidence.fileName() == null
-                    || evidence.fileName().isBlank()) {
-                throw ProblemException.invalid("evidence", "请上传证明材料");
-            }
-            plans.recordOffline(personId, hours, date == null || date.isBlank() ? null : LocalDate.parse(date),
-                    description, evidence.uploadedFile(), evidence.fileName(), evidence.contentType());
-            return Response.ok(page(null, "plans_offline_saved")).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(e.getMessage(), null)).build();
+        // a broken rule goes back to the plan list with the message (ErrorMappers, Flash)
+        Long personId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> people
+                .byEmployeeNo(employeeNo == null ? "" : employeeNo.trim()).map(p -> p.id()).orElse(null));
+        if (personId == null) {
+            throw InvalidException.field("employeeNo", "hours.employee_not_found", employeeNo);
         }
+        if (evidence == null || evidence.uploadedFile() == null || evidence.fileName() == null
+                || evidence.fileName().isBlank()) {
+            throw InvalidException.field("evidence", "hours.evidence_missing");
+        }
+        plans.recordOffline(personId, hours, cn.zhifa.academy.platform.web.Dates.parse("date", date),
+                description, evidence.uploadedFile(), evidence.fileName(), evidence.contentType());
+        return Response.ok(page(null, "plans_offline_saved")).build();
     }
 }

@@ -41,8 +41,8 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.storage.MediaObject;
 import cn.zhifa.academy.storage.MediaService;
 import io.quarkus.security.ForbiddenException;
@@ -124,7 +124,7 @@ public class PlanService {
     public TrainingPlan visible(long id) {
         TrainingPlan p = TrainingPlan.findById(id);
         if (p == null || !orgScope.canActOnUnit(p.owningUnitId)) {
-            throw new ProblemException(404, "Not found", "No plan " + id + " within your scope");
+            throw new NotFoundException("plan.not_found", id);
         }
         return p;
     }
@@ -156,10 +156,10 @@ public class PlanService {
             throw new ForbiddenException("audience unit outside your scope");
         }
         if (in.dueDate().getYear() > 2100) {
-            throw ProblemException.invalid("dueDate", "截止日期应在 2100 年以前");
+            throw InvalidException.field("dueDate", "plan.due_before_2100");
         }
         if (in.dueDate().getYear() < in.year()) {
-            throw ProblemException.invalid("dueDate", "截止日期早于计划年度");
+            throw InvalidException.field("dueDate", "plan.due_before_year");
         }
         p.year = in.year();
         p.title = in.title().trim();
@@ -173,7 +173,7 @@ public class PlanService {
         p.dueDate = in.dueDate();
         p.courses.clear();
         for (String code : in.courseCodes()) {
-            Course c = Course.byCode(code).orElseThrow(() -> ProblemException.invalid("courseCodes", "课程不存在：" + code));
+            Course c = Course.byCode(code).orElseThrow(() -> InvalidException.field("courseCodes", "plan.course_unknown", code));
             p.courses.add(c);
         }
     }
@@ -280,22 +280,22 @@ public class PlanService {
         PeopleDirectory.PersonSummary p = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
                 .call(() -> directory.find(personId).filter(peopleScope::canManage).orElse(null));
         if (p == null) {
-            throw new ProblemException(404, "Not found", "No person " + personId + " within your scope");
+            throw new NotFoundException("hours.person_not_found", personId);
         }
         if (hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(80)) > 0) {
-            throw ProblemException.invalid("hours", "学时应在 0–80 之间");
+            throw InvalidException.field("hours", "hours.range");
         }
         if (hours.stripTrailingZeros().scale() > 1) {
-            throw ProblemException.invalid("hours", "学时最多保留一位小数");
+            throw InvalidException.field("hours", "hours.one_decimal");
         }
         if (date != null && (date.getYear() < 2000 || date.isAfter(Now.today()))) {
-            throw ProblemException.invalid("date", "培训日期应在 2000 年以后且不晚于今天");
+            throw InvalidException.field("date", "hours.date_range");
         }
         if (description == null || description.isBlank() || date == null) {
-            throw ProblemException.invalid("description", "请填写培训内容和日期");
+            throw InvalidException.field("description", "hours.description_required");
         }
         if (evidence == null) {
-            throw ProblemException.invalid("evidence", "请上传证明材料（签到表、结业证明等）");
+            throw InvalidException.field("evidence", "hours.evidence_required");
         }
         MediaObject m = media.store(evidence, evidenceName, evidenceType, user.getUsername(),
                 cn.zhifa.academy.storage.MediaOwner.EVIDENCE, personId);

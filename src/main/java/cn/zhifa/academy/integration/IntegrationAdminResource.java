@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
 
 /** System administrators register machine clients and webhooks, read the delivery log and replay (issue 17 item 2). */
 @Path("/api/v1/admin/integrations")
@@ -56,7 +56,7 @@ public class IntegrationAdminResource {
             {"name":"省大综合一体化执法平台","orgUnitId":1,"access":"READ","perMinute":600}""")))
     public MachineClients.Registered register(ClientInput in) {
         if (in == null || in.orgUnitId() == null) {
-            throw ProblemException.invalid("orgUnitId", "请选择单位");
+            throw InvalidException.field("orgUnitId", "integration.unit_required");
         }
         return clients.register(in.name(), in.orgUnitId(), in.access(), in.perMinute(), user.getUsername());
     }
@@ -95,7 +95,7 @@ public class IntegrationAdminResource {
              "events":["qualification.issued","qualification.suspended","qualification.cancelled","qualification.expired","exam.result_recorded"]}""")))
     public Map<String, Object> subscribe(WebhookInput in) {
         if (in == null) {
-            throw ProblemException.invalid("url", "请填写");
+            throw InvalidException.field("url", "integration.url_required");
         }
         WebhookSubscription s = webhooks.subscribe(in.clientId(), in.url(), in.events(), user.getUsername());
         return Map.of("id", s.id, "url", s.url, "events", List.of(s.events.split(",")), "secret", s.secret);

@@ -33,11 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleService;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
@@ -137,7 +139,7 @@ public class MachineApiResource {
         List<Object[]> rows = scope.bind(em.createNativeQuery(PERSON_SQL + " WHERE " + scope.text() + " AND p.id = ?2"))
                 .setParameter(2, id).getResultList();
         if (rows.isEmpty()) {
-            throw new ProblemException(404, "Not found", "No person " + id + " within this client's organisation scope");
+            throw new NotFoundException("integration.person_not_found", id);
         }
         return rows.get(0);
     }
@@ -234,7 +236,7 @@ public class MachineApiResource {
     public Map<String, Object> roster(List<RosterChange> changes) {
         MachineAuth.Caller c = auth.write();
         if (changes == null || changes.isEmpty() || changes.size() > 1000) {
-            throw ProblemException.invalid("changes", "1–1000 changes");
+            throw InvalidException.field("changes", "integration.changes_count", 1, 1000);
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Runnable> apply = new ArrayList<>();

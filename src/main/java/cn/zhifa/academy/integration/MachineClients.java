@@ -17,7 +17,8 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.time.Now;
 
 /**
@@ -53,13 +54,13 @@ public class MachineClients {
     @Transactional
     public Registered register(String name, long orgUnitId, MachineClient.Access access, Integer perMinute, String actor) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw ProblemException.invalid("name", "请填写名称（最多 200 字）");
+            throw InvalidException.field("name", "integration.client_name_required", 200);
         }
         if (!org.unitExists(orgUnitId)) {
-            throw ProblemException.invalid("orgUnitId", "单位不存在");
+            throw InvalidException.field("orgUnitId", "integration.unit_unknown");
         }
         if (access == null) {
-            throw ProblemException.invalid("access", "READ 或 READ_WRITE");
+            throw InvalidException.field("access", "integration.access_values");
         }
         MachineClient c = new MachineClient();
         c.clientId = "mc-" + HexFormat.of().formatHex(bytes(8));
@@ -79,7 +80,7 @@ public class MachineClients {
     @Transactional
     public void setEnabled(String clientId, boolean enabled) {
         MachineClient c = MachineClient.<MachineClient> find("clientId", clientId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("客户端不存在"));
+                .orElseThrow(() -> new NotFoundException("integration.client_not_found"));
         c.enabled = enabled;
         if (!enabled) {
             em.createNativeQuery("DELETE FROM machine_token WHERE client_id = ?1").setParameter(1, c.id).executeUpdate();

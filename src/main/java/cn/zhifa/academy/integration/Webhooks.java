@@ -27,10 +27,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamResultRecorded;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Webhooks (issue 17 item 2): subscribers learn when a qualification is issued, suspended,
@@ -68,18 +69,18 @@ public class Webhooks {
     @Transactional
     public WebhookSubscription subscribe(String clientId, String url, List<String> events, String actor) {
         MachineClient c = MachineClient.<MachineClient> find("clientId", clientId).firstResultOptional()
-                .orElseThrow(() -> ProblemException.invalid("clientId", "客户端不存在"));
+                .orElseThrow(() -> InvalidException.field("clientId", "integration.client_not_found"));
         URI u;
         try {
             u = URI.create(url == null ? "" : url.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("url", "地址无效");
+            throw InvalidException.field("url", "integration.url_invalid");
         }
         if (!("https".equals(u.getScheme()) || "http".equals(u.getScheme())) || u.getHost() == null || url.length() > 500) {
-            throw ProblemException.invalid("url", "需要 http(s) 地址");
+            throw InvalidException.field("url", "integration.url_http");
         }
         if (events == null || events.isEmpty() || !EVENTS.containsAll(events)) {
-            throw ProblemException.invalid("events", "事件应为 " + String.join(", ", EVENTS.stream().sorted().toList()));
+            throw InvalidException.field("events", "integration.events_allowed", String.join(", ", EVENTS.stream().sorted().toList()));
         }
         WebhookSubscription s = new WebhookSubscription();
         s.clientId = c.id;
@@ -250,7 +251,7 @@ public class Webhooks {
     @Transactional
     public WebhookDelivery replay(long id) {
         WebhookDelivery d = WebhookDelivery.<WebhookDelivery> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("投递记录不存在"));
+                .orElseThrow(() -> new NotFoundException("integration.delivery_not_found"));
         d.status = WebhookDelivery.Status.PENDING;
         d.nextAttemptAt = Now.instant();
         audit.record("webhook.replayed", "webhook_delivery", id, AuditLog.detail("event", d.event, "attempts", d.attempts));

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
  * The knowledge-point taxonomy and its coverage report, for trainers and administrators. The
@@ -48,7 +48,7 @@ public class KnowledgeResource {
     @GET
     @Path("{code}")
     public Usage one(@PathParam("code") String code) {
-        KnowledgePoint p = points.find(code).orElseThrow(() -> ProblemException.notFound("知识点不存在：" + code));
+        KnowledgePoint p = points.find(code).orElseThrow(() -> new NotFoundException("knowledge.not_found", code));
         return new Usage(p, points.courseIdsFor(code), points.lessonIdsFor(code), points.caseIdsFor(code),
                 points.questionIdsFor(code));
     }

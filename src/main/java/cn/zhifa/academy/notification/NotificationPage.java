@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -45,7 +45,7 @@ public class NotificationPage {
     @Path("{id:\\d+}/read")
     public Response read(@PathParam("id") long id) {
         Notification n = notifications.markRead(user.require().id, id)
-                .orElseThrow(() -> new ProblemException(404, "Not found", null));
+                .orElseThrow(() -> new NotFoundException("notification.not_found", id));
         String link = n.link != null && n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : "/notifications";
         return Response.seeOther(URI.create(link)).build();
     }

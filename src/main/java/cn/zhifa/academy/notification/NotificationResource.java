@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.security.Authenticated;
 
 /** The caller's own in-app notifications. */
@@ -60,6 +60,6 @@ public class NotificationResource {
     @Operation(summary = "Mark one read; 404 if it is not yours")
     public View read(@PathParam("id") long id) {
         return View.of(notifications.markRead(user.require().id, id)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No notification " + id)));
+                .orElseThrow(() -> new NotFoundException("notification.not_found", id)));
     }
 }

@@ -22,6 +22,7 @@ import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgService;
 import cn.zhifa.academy.people.roster.RosterError;
 import cn.zhifa.academy.people.roster.RosterImportService;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.ProblemException;
@@ -96,7 +97,7 @@ public class PeoplePage {
     }
 
     private TemplateInstance detail(long id, PeopleService.NewAccount created) {
-        Person p = people.visible(id).orElseThrow(() -> new ProblemException(404, "Not found", null));
+        Person p = people.visible(id).orElseThrow(() -> new NotFoundException("person.not_found", id));
         return Templates.detail(people.views(List.of(p)).get(0), people.history(p), scope.canManage(p), created);
     }
 

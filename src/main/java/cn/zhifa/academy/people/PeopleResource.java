@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -118,7 +118,7 @@ public class PeopleResource {
         return people.createAccounts(in.personIds());
     }
 
-    static ProblemException notFound(long id) {
-        return new ProblemException(404, "Not found", "No person " + id + " within your scope.");
+    static NotFoundException notFound(long id) {
+        return new NotFoundException("person.not_found", id);
     }
 }

@@ -21,6 +21,9 @@ import cn.zhifa.academy.organization.Department;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.AccountService;
 import cn.zhifa.academy.platform.security.CurrentUser;
@@ -28,7 +31,6 @@ import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -153,10 +155,10 @@ public class PeopleService {
     @Transactional
     public Person create(PersonInput in) {
         if (Person.byEmployeeNo(in.employeeNo()).isPresent()) {
-            throw ProblemException.conflict("employeeNo", "工号已存在：" + in.employeeNo());
+            throw ConflictException.on("employeeNo", "person.employee_no_taken", in.employeeNo());
         }
         if (in.idNumber() == null || in.idNumber().isBlank()) {
-            throw ProblemException.invalid("idNumber", "身份证号为空");
+            throw InvalidException.field("idNumber", "person.id_number_required");
         }
         Person p = new Person();
         p.employeeNo = in.employeeNo();
@@ -174,7 +176,7 @@ public class PeopleService {
     public Person update(long id, PersonInput in) {
         Person p = managed(id);
         if (!p.employeeNo.equals(in.employeeNo())) {
-            throw ProblemException.invalid("employeeNo", "工号不能修改");
+            throw InvalidException.field("employeeNo", "person.employee_no_fixed");
         }
         Map<String, Object> before = summary(p);
         apply(p, in);
@@ -187,7 +189,7 @@ public class PeopleService {
     public Person changeStatus(long id, EmploymentStatus status, LocalDate since, String reason) {
         Person p = managed(id);
         if (status == null || since == null) {
-            throw ProblemException.invalid("status", "请填写状态和日期");
+            throw InvalidException.field("status", "person.status_required");
         }
         EmploymentStatus before = p.status;
         p.status = status;
@@ -236,7 +238,7 @@ public class PeopleService {
     public NewAccount createAccount(long personId) {
         Person p = managed(personId);
         if (Account.byPerson(p.id).isPresent() || Account.findByUsername(p.employeeNo).isPresent()) {
-            throw ProblemException.conflict("account", p.name + "（" + p.employeeNo + "）已有账号");
+            throw ConflictException.on("account", "person.has_account", p.name, p.employeeNo);
         }
         String password = initialPassword();
         Account a = accounts.create(p.employeeNo, p.name, password, Roles.LEARNER, p.unitId, p.providerId, true);
@@ -260,7 +262,7 @@ public class PeopleService {
     /** The person, when the current user may change them; 404 otherwise. */
     Person managed(long id) {
         Person p = Person.<Person> findByIdOptional(id).filter(scope::canSee).orElseThrow(
-                () -> new ProblemException(404, "Not found", "No person " + id + " within your scope."));
+                () -> new NotFoundException("person.not_found", id));
         if (!scope.canManage(p)) {
             throw new io.quarkus.security.ForbiddenException("you may not change this person");
         }
@@ -272,29 +274,30 @@ public class PeopleService {
             throw new io.quarkus.security.ForbiddenException("unit outside your scope");
         }
         if (OrgUnit.findById(in.unitId()) == null) {
-            throw ProblemException.invalid("unitId", "单位不存在");
+            throw InvalidException.field("unitId", "person.unit_unknown");
         }
         if (in.departmentId() != null) {
             Department d = Department.findById(in.departmentId());
             if (d == null || !d.orgUnitId.equals(in.unitId())) {
-                throw ProblemException.invalid("departmentId", "部门不属于所选单位");
+                throw InvalidException.field("departmentId", "person.department_not_of_unit");
             }
         }
         boolean staff = in.category() == PersonCategory.PROVIDER_STAFF;
         if (staff != (in.providerId() != null)) {
-            throw ProblemException.invalid("providerId", staff ? "第三方机构人员须选择所属机构" : "只有第三方机构人员才能关联机构");
+            throw InvalidException.field("providerId",
+                    staff ? "person.provider_required" : "person.provider_only_for_staff");
         }
         if (in.providerId() != null && !providerDirectory.exists(in.providerId())) {
-            throw ProblemException.invalid("providerId", "机构不存在");
+            throw InvalidException.field("providerId", "person.provider_unknown");
         }
         if (in.idNumber() != null && !in.idNumber().isBlank()) {
             ResidentIds.problem(in.idNumber()).ifPresent(m -> {
-                throw ProblemException.invalid("idNumber", m);
+                throw InvalidException.field("idNumber", "content.problem", m); // ResidentIds says why in its own words
             });
             String hash = idHasher.hash(in.idNumber());
             Optional<Person> other = Person.find("idHash", hash).firstResultOptional();
             if (other.isPresent() && !other.get().id.equals(p.id)) {
-                throw ProblemException.conflict("idNumber", "身份证号已登记在其他人员名下");
+                throw ConflictException.on("idNumber", "person.id_number_taken");
             }
             p.idHash = hash;
             p.idMasked = ResidentIds.mask(in.idNumber());
@@ -310,7 +313,7 @@ public class PeopleService {
         List<Long> domainIds = in.domainIds() == null ? List.of() : in.domainIds();
         List<EnforcementDomain> domains = domainIds.isEmpty() ? List.of() : EnforcementDomain.list("id IN ?1", domainIds);
         if (domains.size() != Set.copyOf(domainIds).size()) {
-            throw ProblemException.invalid("domainIds", "执法领域不存在");
+            throw InvalidException.field("domainIds", "person.domain_unknown");
         }
         p.domains.clear();
         p.domains.addAll(domains);

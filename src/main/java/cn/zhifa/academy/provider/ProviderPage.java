@@ -10,9 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.RecordTable;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -52,7 +52,7 @@ public class ProviderPage {
     @Path("{id:\\d+}")
     public TemplateInstance detail(@PathParam("id") long id) {
         ProviderService.ProviderView v = providers.view(id)
-                .orElseThrow(() -> new ProblemException(404, "Not found", null));
+                .orElseThrow(() -> new NotFoundException("provider.not_found", id));
         ProviderStaff.Page staff = people.of(id, 200);
         List<RecordTable> tables = sections.stream()
                 .sorted(java.util.Comparator.comparingInt(ProviderRecordSection::order))

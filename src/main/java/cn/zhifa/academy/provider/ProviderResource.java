@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
 
 /** Third-party institutions as JSON, limited to the caller's scope. */
 @Path("/api/v1/providers")
@@ -43,7 +43,7 @@ public class ProviderResource {
     @Path("{id}")
     @Operation(summary = "One provider; 404 when outside your scope")
     public ProviderService.ProviderView get(@PathParam("id") long id) {
-        return providers.view(id).orElseThrow(() -> new ProblemException(404, "Not found", "No provider " + id));
+        return providers.view(id).orElseThrow(() -> new NotFoundException("provider.not_found", id));
     }
 
     @POST

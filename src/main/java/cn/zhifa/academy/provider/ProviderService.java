@@ -16,10 +16,12 @@ import jakarta.validation.constraints.Size;
 
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.security.ProviderNames;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -120,7 +122,7 @@ public class ProviderService implements ProviderNames {
         Provider p = new Provider();
         apply(p, in);
         if (Provider.byCreditCode(p.creditCode).isPresent()) {
-            throw ProblemException.conflict("creditCode", "该统一社会信用代码已登记");
+            throw ConflictException.on("creditCode", "provider.credit_code_taken");
         }
         p.persist();
         audit.record("provider.created", "provider", p.id, AuditLog.detail("after", summary(p)));
@@ -129,7 +131,7 @@ public class ProviderService implements ProviderNames {
 
     @Transactional
     public Provider update(long id, ProviderInput in) {
-        Provider p = visible(id).orElseThrow(() -> new ProblemException(404, "Not found", "No provider " + id));
+        Provider p = visible(id).orElseThrow(() -> new NotFoundException("provider.not_found", id));
         if (!user.isSysadmin() && !(user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId))) {
             throw new ForbiddenException("only administrators of the commissioning unit may change a provider");
         }
@@ -137,7 +139,7 @@ public class ProviderService implements ProviderNames {
         String oldCode = p.creditCode;
         apply(p, in);
         if (!oldCode.equals(p.creditCode) && Provider.byCreditCode(p.creditCode).isPresent()) {
-            throw new ProblemException(409, "Conflict", "该统一社会信用代码已登记");
+            throw new ConflictException("provider.credit_code_taken");
         }
         audit.record("provider.updated", "provider", p.id, AuditLog.detail("before", before, "after", summary(p)));
         return p;
@@ -145,16 +147,16 @@ public class ProviderService implements ProviderNames {
 
     private void apply(Provider p, ProviderInput in) {
         CreditCodes.problem(in.creditCode()).ifPresent(m -> {
-            throw ProblemException.invalid("creditCode", m);
+            throw InvalidException.field("creditCode", "content.problem", m); // CreditCodes says why in its own words
         });
         if (!org.unitExists(in.commissioningUnitId())) {
-            throw ProblemException.invalid("commissioningUnitId", "委托单位不存在");
+            throw InvalidException.field("commissioningUnitId", "provider.unit_unknown");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(in.commissioningUnitId()))) {
             throw new ForbiddenException("commissioning unit outside your scope");
         }
         if (in.contractStart() != null && in.contractEnd() != null && in.contractEnd().isBefore(in.contractStart())) {
-            throw ProblemException.invalid("contractEnd", "合同结束日期早于开始日期");
+            throw InvalidException.field("contractEnd", "provider.contract_end_before_start");
         }
         p.creditCode = CreditCodes.normalise(in.creditCode());
         p.name = in.name().trim();

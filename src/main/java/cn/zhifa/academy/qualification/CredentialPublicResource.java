@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.ProblemException;
 import io.vertx.ext.web.RoutingContext;
@@ -56,12 +58,14 @@ public class CredentialPublicResource {
     @Operation(summary = "Live state of a certificate, for verifiers that are online")
     public Response status(@PathParam("number") String number) {
         if (overBudget()) {
-            throw new ProblemException(429, "Too many requests", "查询过于频繁，请稍后再试");
+            // throttling is the HTTP edge's own answer: the status stays here, the words in the bundle
+            throw new ProblemException(429, "Too many requests",
+                    ErrorTexts.text(ErrorTexts.currentLocale(), "qualification.verify_throttled"));
         }
         String canonical = CertificateNumbers.normalise(number).orElse("-");
         QualificationQueries.View v = Qualification.byNumber(canonical)
                 .map(q -> queries.views(java.util.List.of(q), jobs.today()).get(0))
-                .orElseThrow(() -> ProblemException.notFound("证书不存在"));
+                .orElseThrow(() -> new NotFoundException("qualification.certificate_not_found"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("number", v.number());
         out.put("state", v.state().name());

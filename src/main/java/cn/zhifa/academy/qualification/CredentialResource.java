@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
  * Offline-verifiable certificates (issue 17 item 4): the public keys (JWKS), a qualification's
@@ -88,7 +88,7 @@ public class CredentialResource {
         Qualification q = access.visible(id);
         QualificationQueries.View v = queries.view(q.id, jobs.today()).orElseThrow();
         if (v.state() != QualificationState.VALID) {
-            throw new ProblemException(409, "Not valid", "只有有效的资格才能生成核验凭证（当前状态：" + v.state() + "）");
+            throw new ConflictException("qualification.credential_not_valid", v.state()).titled("Not valid");
         }
         return credentials.issue(v);
     }

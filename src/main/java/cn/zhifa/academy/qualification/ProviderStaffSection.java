@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Person;
-import cn.zhifa.academy.provider.ProviderRecordSection;
 import cn.zhifa.academy.platform.web.RecordTable;
+import cn.zhifa.academy.provider.ProviderRecordSection;
 
 /** A provider's page: its staff with their qualification states and the share holding a valid one. */
 @ApplicationScoped

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 
 import cn.zhifa.academy.people.PeopleScope;
 import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.platform.web.ProblemException;
 import io.quarkus.security.ForbiddenException;
 
 /**
@@ -30,7 +30,7 @@ public class QualificationAccess {
     public Person visiblePerson(long personId) {
         Person p = Person.findById(personId);
         if (p == null || !people.canSee(p)) {
-            throw new ProblemException(404, "Not found", "No person " + personId + " within your scope");
+            throw new NotFoundException("person.not_found", personId);
         }
         return p;
     }
@@ -38,7 +38,7 @@ public class QualificationAccess {
     public Qualification visible(long id) {
         Qualification q = Qualification.findById(id);
         if (q == null || !people.canSee(Person.findById(q.personId))) {
-            throw new ProblemException(404, "Not found", "No qualification " + id + " within your scope");
+            throw new NotFoundException("qualification.not_found", id);
         }
         return q;
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -108,7 +109,7 @@ public class QualificationPage {
             @RestForm String note) {
         access.manageable(id);
         if (!"true".equals(passed) && !"false".equals(passed)) {
-            throw cn.zhifa.academy.platform.web.ProblemException.invalid("passed", "请选择“合格”或“不合格”");
+            throw InvalidException.field("passed", "qualification.annual_choose");
         }
         service.annualCheck(id, year, "true".equals(passed), note, jobs.today(), access.actor());
         return Response.seeOther(URI.create("/qualifications/" + id + "?done=annual_check")).build();

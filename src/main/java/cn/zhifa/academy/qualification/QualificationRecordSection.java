@@ -8,8 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.zhifa.academy.records.PersonRecordSection;
 import cn.zhifa.academy.platform.web.RecordTable;
+import cn.zhifa.academy.records.PersonRecordSection;
 
 /** 学习档案: the person's qualifications and certificates, every state, with the current cycle's dates. */
 @ApplicationScoped

@@ -16,10 +16,10 @@ import jakarta.persistence.EntityManager;
 
 import cn.zhifa.academy.curriculum.HoursEntry;
 import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamRecord;
 import cn.zhifa.academy.records.ExamRecords;
-import cn.zhifa.academy.platform.time.Now;
 
 /**
  * Decides whether a person has earned a qualification type (资格取得条件) or its renewal, from

@@ -18,7 +18,9 @@ import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.audit.AuditLog;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.records.ExamCandidateRequested;
 
 /**
@@ -147,24 +149,24 @@ public class QualificationService {
         requireReason(reason);
         Person p = Person.findById(personId);
         QualificationType t = QualificationType.byCode(typeCode == null ? "" : typeCode)
-                .orElseThrow(() -> ProblemException.invalid("typeCode", "资格类型不存在：" + typeCode));
+                .orElseThrow(() -> InvalidException.field("typeCode", "qualification.type_unknown", typeCode));
         if (p == null) {
-            throw new ProblemException(404, "Not found", "No person " + personId);
+            throw new NotFoundException("person.not_found", personId);
         }
         if (!t.categoryList().contains(p.category.name())) {
-            throw ProblemException.invalid("typeCode", "该资格类型不适用于此人员类别");
+            throw InvalidException.field("typeCode", "qualification.type_not_for_category");
         }
         String domain = t.perDomain ? domainCode : t.domainCode;
         if (domain == null || EnforcementDomain.find("code", domain).firstResultOptional().isEmpty()
                 || (t.perDomain && "TY".equals(domain))) {
-            throw ProblemException.invalid("domainCode", "请选择执法领域");
+            throw InvalidException.field("domainCode", "qualification.domain_required");
         }
         String basis = "管理员签发：" + reason.trim();
         Optional<Qualification> existing = Qualification.of(t.id, p.id, domain);
         if (existing.isPresent()) {
             Qualification q = existing.get();
             if (q.state == QualificationState.VALID || q.state == QualificationState.SUSPENDED) {
-                throw ProblemException.conflict("typeCode", "此人已持有该资格（" + q.number + "）");
+                throw ConflictException.on("typeCode", "qualification.held_already", q.number);
             }
             renew(t, q, basis, Qualification.IssueMode.MANUAL, today, actor);
             return q;
@@ -188,7 +190,7 @@ public class QualificationService {
         Qualification q = require(id);
         expectState(q, QualificationState.SUSPENDED);
         if (q.expiresOn.isBefore(today)) {
-            throw ProblemException.conflict("state", "资格已过有效期，不能恢复");
+            throw ConflictException.on("state", "qualification.expired_cannot_restore");
         }
         change(q, QualificationState.VALID, QualificationEvent.Action.RESTORED, reason, today, actor,
                 "qualification.restored", "notif_restored");
@@ -200,7 +202,7 @@ public class QualificationService {
         requireReason(reason);
         Qualification q = require(id);
         if (q.state == QualificationState.CANCELLED) {
-            throw ProblemException.conflict("state", "资格已注销");
+            throw ConflictException.on("state", "qualification.revoked");
         }
         change(q, QualificationState.CANCELLED, QualificationEvent.Action.CANCELLED, reason, today, actor,
                 "qualification.cancelled", "notif_cancelled");
@@ -211,13 +213,13 @@ public class QualificationService {
     public AnnualCheck annualCheck(long id, int year, boolean passed, String note, LocalDate today, String actor) {
         Qualification q = require(id);
         if (year < q.issuedOn.getYear() - 1 || year > today.getYear()) {
-            throw ProblemException.invalid("year", "年审年度不在有效范围内");
+            throw InvalidException.field("year", "qualification.annual_year_out_of_range");
         }
         if (!passed) {
             requireReason(note);
         }
         if (AnnualCheck.count("qualificationId = ?1 AND year = ?2", q.id, year) > 0) {
-            throw ProblemException.conflict("year", year + " 年度已年审");
+            throw ConflictException.on("year", "qualification.annual_done", year);
         }
         AnnualCheck c = new AnnualCheck();
         c.qualificationId = q.id;
@@ -388,23 +390,23 @@ public class QualificationService {
     private static Qualification require(long id) {
         Qualification q = Qualification.findById(id);
         if (q == null) {
-            throw new ProblemException(404, "Not found", "No qualification " + id);
+            throw new NotFoundException("qualification.not_found", id);
         }
         return q;
     }
 
     private static void expectState(Qualification q, QualificationState expected) {
         if (q.state != expected) {
-            throw ProblemException.conflict("state", "当前状态不允许此操作");
+            throw ConflictException.on("state", "qualification.state_forbids");
         }
     }
 
     private static void requireReason(String reason) {
         if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
-            throw ProblemException.invalid("reason", "请填写原因");
+            throw InvalidException.field("reason", "qualification.reason_required");
         }
         if (reason.length() > 500) {
-            throw ProblemException.invalid("reason", "原因不能超过 500 字");
+            throw InvalidException.field("reason", "qualification.reason_too_long", 500);
         }
     }
 

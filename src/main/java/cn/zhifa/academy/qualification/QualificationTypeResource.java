@@ -25,8 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.records.ExamPurpose;
 
 /** Qualification types (资格类型): read by administrators, changed by system administrators. */
@@ -69,33 +70,33 @@ public class QualificationTypeResource {
     @Operation(summary = "Change a type's rule, validity or renewal (system administrators; audited)")
     public TypeView update(@PathParam("code") String code, @Valid @NotNull TypeInput in) {
         QualificationType t = QualificationType.byCode(code)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No qualification type " + code));
+                .orElseThrow(() -> new NotFoundException("qualification.type_not_found", code));
         TypeView before = view(t);
         for (String c : in.categories()) {
             if (Arrays.stream(PersonCategory.values()).noneMatch(x -> x.name().equals(c))) {
-                throw ProblemException.invalid("categories", "未知人员类别：" + c);
+                throw InvalidException.field("categories", "qualification.category_unknown", c);
             }
         }
         if (in.categories().isEmpty()) {
-            throw ProblemException.invalid("categories", "至少选择一个人员类别");
+            throw InvalidException.field("categories", "qualification.category_required");
         }
         for (String p : in.examPurposes()) {
             if (Arrays.stream(ExamPurpose.values()).noneMatch(x -> x.name().equals(p)) || "RESIT".equals(p)) {
-                throw ProblemException.invalid("examPurposes", "考试用途无效：" + p);
+                throw InvalidException.field("examPurposes", "qualification.purpose_unknown", p);
             }
         }
         if (in.requiredHours() != null && (in.requiredHours().signum() < 0 || in.requiredHours().intValue() > 500)) {
-            throw ProblemException.invalid("requiredHours", "学时应在 0–500 之间");
+            throw InvalidException.field("requiredHours", "qualification.hours_range");
         }
         for (String c : concat(in.requiredCourses(), in.renewalCourses())) {
             if (cn.zhifa.academy.curriculum.Course.count("code", c.trim()) == 0) {
-                throw ProblemException.invalid(in.requiredCourses() != null && in.requiredCourses().contains(c)
-                        ? "requiredCourses" : "renewalCourses", "课程不存在：" + c);
+                throw InvalidException.field(in.requiredCourses() != null && in.requiredCourses().contains(c)
+                        ? "requiredCourses" : "renewalCourses", "qualification.course_unknown", c);
             }
         }
         if (in.renewalExamCode() != null && !in.renewalExamCode().isBlank()
                 && cn.zhifa.academy.exam.Exam.count("code", in.renewalExamCode().trim()) == 0) {
-            throw ProblemException.invalid("renewalExamCode", "考试不存在：" + in.renewalExamCode());
+            throw InvalidException.field("renewalExamCode", "qualification.exam_unknown", in.renewalExamCode());
         }
         t.name = in.name().trim();
         t.nameEn = in.nameEn().trim();

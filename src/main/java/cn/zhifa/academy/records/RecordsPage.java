@@ -19,14 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import cn.zhifa.academy.organization.OrgDirectory;
-import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleScope;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.pdf.CjkPdf;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.LocaleContext;
-import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.platform.web.RecordTable;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -133,7 +133,7 @@ public class RecordsPage {
     }
 
     private PersonSummary visible(long id) {
-        return people.find(id).filter(scope::canSee).orElseThrow(() -> new ProblemException(404, "Not found", null));
+        return people.find(id).filter(scope::canSee).orElseThrow(() -> new NotFoundException("person.not_found", id));
     }
 
     private PersonHeader header(PersonSummary p) {

@@ -62,6 +62,54 @@ class I18nTest {
         }
     }
 
+    /**
+     * Every message key that code throws a domain error with (or names a wrong field with) is in
+     * the errors bundle; the test above keeps errors_en complete with the same keys.
+     */
+    @Test
+    void everyErrorKeyThrownInCodeIsInTheErrorsBundle() throws IOException {
+        Set<String> known = keys("errors_zh-CN.properties");
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("new (NotFound|Conflict|Forbidden)Exception\\(|"
+                + "(InvalidException|ConflictException)\\.(field|of|fields|on)\\(|new FieldError\\(|ErrorTexts\\.text\\(");
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\"");
+        Set<String> used = new TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String src = java.nio.file.Files.readString(f);
+                if (!src.contains("cn.zhifa.academy.platform.error") && !f.toString().contains("platform/error")
+                        && !f.toString().contains("platform/web")) {
+                    continue;
+                }
+                java.util.regex.Matcher m = call.matcher(src);
+                while (m.find()) {
+                    java.util.regex.Matcher k = key.matcher(arguments(src, m.end()));
+                    while (k.find()) {
+                        used.add(k.group(1));
+                        assertThat(known).as(f + " uses " + k.group(1)).contains(k.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(used).as("keys found in code").hasSizeGreaterThan(30).contains("learning.no_person", "date.invalid");
+    }
+
+    /** The text of a call's arguments: from after the opening parenthesis to the matching one. */
+    private static String arguments(String src, int from) {
+        int depth = 1;
+        boolean quoted = false;
+        for (int i = from; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '"' && src.charAt(i - 1) != '\\') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return src.substring(from, i);
+            }
+        }
+        return src.substring(from);
+    }
+
     @Test
     void chineseIsTheDefault() {
         given().when().get("/login").then().body(containsString("lang=\"zh-CN\""), containsString("用户名"));

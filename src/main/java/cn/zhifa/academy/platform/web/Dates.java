@@ -3,6 +3,8 @@ package cn.zhifa.academy.platform.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import cn.zhifa.academy.platform.error.InvalidException;
+
 /** Form and query dates: an impossible or garbled date is a 400 naming the field, never a 500. */
 public final class Dates {
 
@@ -17,7 +19,7 @@ public final class Dates {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "日期无效，应为存在的日期（YYYY-MM-DD）");
+            throw InvalidException.field(field, "date.invalid");
         }
     }
 }

@@ -2,11 +2,14 @@ package cn.zhifa.academy.platform.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -16,6 +19,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.DomainException;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 
 /**
  * One error contract: requests under {@code /api} get problem+json (RFC 9457), pages get the
@@ -48,6 +57,81 @@ public class ErrorMappers {
     @ServerExceptionMapper(priority = 1)
     public Response problem(ProblemException e, UriInfo uri) {
         return error(uri, e.status(), slug(e.status()), e.title(), e.getMessage(), e.errors());
+    }
+
+    /**
+     * Domain errors: the status follows from the kind, the texts from the {@code errors} bundle in
+     * the request's language. A form post that breaks a rule goes back to the page it came from
+     * (post, redirect, get) with the message as a {@link Flash}; without such a page, the error page.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response domain(DomainException e, UriInfo uri, HttpHeaders headers, Request request) {
+        int status = statusOf(e);
+        Locale locale = ErrorTexts.currentLocale();
+        List<Problem.FieldError> errors = e.errors() == null ? null
+                : e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.text(locale))).toList();
+        String title = e.title() != null ? e.title() : titleOf(status);
+        if (isApi(uri)) {
+            return problem(status, slug(status), title, e.text(locale), uri, errors);
+        }
+        URI back = status != 404 && "POST".equals(request.getMethod())
+                ? sameOriginPage(headers.getHeaderString("Referer"), uri) : null;
+        if (back != null) {
+            return Response.seeOther(back).cookie(Flash.carrying(e)).build();
+        }
+        String pageDetail = errors == null || errors.isEmpty() ? e.text(locale)
+                : String.join(ErrorTexts.text(locale, "sep.list"),
+                        errors.stream().map(f -> f.field() + ErrorTexts.text(locale, "sep.detail") + f.message()).toList());
+        return ErrorPage.response(status, pageDetail, null);
+    }
+
+    /** The status of a kind of domain error: the one place where domain meets HTTP. */
+    public static int statusOf(DomainException e) {
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        if (e instanceof cn.zhifa.academy.platform.error.ForbiddenException) {
+            return 403;
+        }
+        if (e instanceof UnprocessableException) {
+            return 422;
+        }
+        return 400;
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            case 403 -> "Forbidden";
+            case 422 -> "Unprocessable content";
+            default -> "Invalid request";
+        };
+    }
+
+    /**
+     * The path and query of the page a form was posted from, when it is one of ours; else null.
+     * Only the host is compared (a TLS proxy may change scheme and port); the answer is a path on
+     * this site in any case, never another site.
+     */
+    static URI sameOriginPage(String referer, UriInfo uri) {
+        if (referer == null || referer.isBlank()) {
+            return null;
+        }
+        try {
+            URI from = URI.create(referer.trim());
+            URI here = uri.getRequestUri();
+            if (from.getRawPath() == null || !from.getRawPath().startsWith("/") || from.getRawPath().startsWith("//")
+                    || from.getHost() == null || !from.getHost().equalsIgnoreCase(here.getHost())) {
+                return null;
+            }
+            return URI.create(from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()));
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     @ServerExceptionMapper(priority = 1)
