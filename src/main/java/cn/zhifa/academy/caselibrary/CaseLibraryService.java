@@ -23,7 +23,8 @@ import cn.zhifa.academy.content.Markdown;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
+import cn.zhifa.academy.storage.MediaService;
 
 /**
  * Reading the case library (案例库): published cases for everyone signed in, every version for
@@ -33,6 +34,9 @@ import cn.zhifa.academy.storage.MediaObject;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CaseLibraryService {
+
+    @Inject
+    MediaService mediaService;
 
     private static final Logger LOG = Logger.getLogger(CaseLibraryService.class);
 
@@ -157,14 +161,12 @@ public class CaseLibraryService {
             String md = v.section(s);
             sections.add(new CaseView.SectionView(s.key(), s.heading, md, Markdown.toSafeHtml(md)));
         }
-        Map<Long, MediaObject> media = v.attachments.isEmpty() ? Map.of()
-                : MediaObject.<MediaObject> list("id IN ?1", v.attachments.stream().map(a -> a.mediaId).toList())
-                        .stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+        Map<Long, MediaRef> media = mediaService.find(v.attachments.stream().map(a -> a.mediaId).toList());
         List<CaseView.AttachmentView> attachments = v.attachments.stream().filter(a -> media.containsKey(a.mediaId))
                 .map(a -> {
-                    MediaObject m = media.get(a.mediaId);
-                    return new CaseView.AttachmentView(m.publicId.toString(), a.title, m.filename, m.contentType,
-                            m.sizeBytes, cn.zhifa.academy.storage.MediaService.contentPath(m));
+                    MediaRef m = media.get(a.mediaId);
+                    return new CaseView.AttachmentView(m.publicId().toString(), a.title, m.filename(), m.contentType(),
+                            m.sizeBytes(), m.contentPath());
                 }).toList();
         int published = v.status == CaseStatus.PUBLISHED ? v.versionNo
                 : CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED).map(p -> p.versionNo).orElse(0);

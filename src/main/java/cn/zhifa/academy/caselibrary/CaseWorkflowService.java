@@ -18,7 +18,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaService;
 
 /**
@@ -223,12 +223,12 @@ public class CaseWorkflowService {
         if (v.attachments.size() >= 20) {
             throw new ProblemException(409, "Conflict", "一个案例最多 20 个附件");
         }
-        MediaObject m = media.store(file, filename, contentType, user.getUsername(),
+        MediaRef m = media.store(file, filename, contentType, user.getUsername(),
                 cn.zhifa.academy.storage.MediaOwner.CASE_ATTACHMENT, c.id);
         String t = blankToNull(title);
-        v.attachments.add(new CaseVersion.Attachment(m.id, truncate(t == null ? filename : t, 200)));
+        v.attachments.add(new CaseVersion.Attachment(m.id(), truncate(t == null ? filename : t, 200)));
         audit.record("case.attachment_added", "typical_case", c.code,
-                AuditLog.detail("version", v.versionNo, "mediaId", m.id, "publicId", m.publicId.toString(),
+                AuditLog.detail("version", v.versionNo, "mediaId", m.id(), "publicId", m.publicId().toString(),
                         "filename", filename));
         return library.view(c, v);
     }
@@ -238,9 +238,8 @@ public class CaseWorkflowService {
         TypicalCase c = lock(code);
         CaseVersion v = open(c, CaseStatus.DRAFT, "删除附件");
         requireAuthor(v, "只有本版本的作者可以删除附件");
-        Optional<MediaObject> file = cn.zhifa.academy.storage.MediaAccess.parse(publicId)
-                .flatMap(u -> MediaObject.<MediaObject> find("publicId", u).firstResultOptional());
-        Long mediaId = file.map(m -> m.id).orElse(null);
+        Optional<MediaRef> file = cn.zhifa.academy.storage.MediaAccess.parse(publicId).flatMap(media::byPublicId);
+        Long mediaId = file.map(MediaRef::id).orElse(null);
         if (mediaId == null || !v.attachments.removeIf(a -> a.mediaId.equals(mediaId))) {
             throw new ProblemException(404, "Not found", "草稿中没有附件 " + publicId);
         }

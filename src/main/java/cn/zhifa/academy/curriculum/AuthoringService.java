@@ -28,7 +28,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 
 /**
  * Authoring in the browser (课程编写): a course is edited as a draft version; editing a
@@ -162,15 +162,15 @@ public class AuthoringService {
         if (in.type() == LessonType.VIDEO || in.type() == LessonType.SLIDES) {
             if (in.mediaId() != null && !in.mediaId().isBlank()) {
                 // the file by its public id; an upload becomes the course's lesson media (only the uploader's own)
-                MediaObject m = mediaAccess.find(in.mediaId().trim()).orElse(null);
-                boolean ok = m != null && (in.type() == LessonType.VIDEO ? m.contentType.startsWith("video/")
-                        : m.contentType.equals("application/pdf"));
+                MediaRef m = mediaAccess.find(in.mediaId().trim()).orElse(null);
+                boolean ok = m != null && (in.type() == LessonType.VIDEO ? m.contentType().startsWith("video/")
+                        : m.contentType().equals("application/pdf"));
                 if (!ok) {
                     throw ProblemException.invalid("mediaId", in.type() == LessonType.VIDEO ? "请上传 MP4 或 WebM 视频" : "请上传 PDF 课件");
                 }
                 m = media.attach(m, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, d.courseId,
                         user.getUsername(), "mediaId");
-                l.mediaId = m.id;
+                l.mediaId = m.id();
             }
         } else {
             l.mediaId = null;

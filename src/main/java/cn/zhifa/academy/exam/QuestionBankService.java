@@ -12,6 +12,8 @@ import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.storage.MediaOwner;
+import cn.zhifa.academy.storage.MediaService;
 
 /**
  * Writes the question bank: imports (all or nothing, idempotent), single edits and
@@ -19,6 +21,9 @@ import cn.zhifa.academy.platform.web.ProblemException;
  */
 @ApplicationScoped
 public class QuestionBankService {
+
+    @Inject
+    MediaService media;
 
     @Inject
     AuditLog audit;
@@ -115,7 +120,8 @@ public class QuestionBankService {
     Outcome write(QuestionRules.Valid v, String actor) {
         Outcome o = writeVersion(v, actor);
         if (o != Outcome.UNCHANGED) {
-            QuestionMediaRule.claim(v.stemMd(), Question.findByCode(v.code()).orElseThrow().id, actor);
+            media.claimUploads(MediaService.referencedIn(v.stemMd()), MediaOwner.QUESTION_IMAGE,
+                    Question.findByCode(v.code()).orElseThrow().id, actor);
         }
         return o;
     }

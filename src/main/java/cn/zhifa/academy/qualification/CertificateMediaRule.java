@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 
 import cn.zhifa.academy.people.PeopleScope;
 import cn.zhifa.academy.people.Person;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaOwnerRule;
 
@@ -26,8 +26,8 @@ public class CertificateMediaRule implements MediaOwnerRule {
     }
 
     @Override
-    public boolean mayRead(MediaObject m) {
-        Qualification q = m.ownerId == null ? null : Qualification.findById(m.ownerId);
+    public boolean mayRead(MediaRef m) {
+        Qualification q = m.ownerId() == null ? null : Qualification.findById(m.ownerId());
         Person p = q == null ? null : Person.findById(q.personId);
         return p != null && people.canSee(p);
     }
