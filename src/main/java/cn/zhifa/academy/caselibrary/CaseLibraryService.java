@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 import cn.zhifa.academy.content.ChineseNumerals;
 import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.content.Markdown;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.storage.MediaRef;
@@ -34,6 +34,9 @@ import cn.zhifa.academy.storage.MediaService;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CaseLibraryService {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     MediaService mediaService;
@@ -137,8 +140,7 @@ public class CaseLibraryService {
 
     /** Names of the enforcement domains in their display order (valid values of {@code domain}). */
     public Set<String> domainNames() {
-        return EnforcementDomain.<EnforcementDomain> ordered().stream().map(d -> d.name)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new LinkedHashSet<>(CaseSearchService.domainNames().values());
     }
 
     /** A case as a case-library/ file, for authors who keep a platform case in the repository. */
@@ -149,7 +151,7 @@ public class CaseLibraryService {
     }
 
     CaseView view(TypicalCase c, CaseVersion v) {
-        String domain = EnforcementDomain.<EnforcementDomain> findByIdOptional(v.domainId).map(d -> d.name).orElse("");
+        String domain = orgDirectory.domainById(v.domainId).map(OrgDirectory.Domain::name).orElse("");
         List<CaseView.LegalBasisView> basis = v.legalBasis.stream().map(b -> {
             Optional<Laws.Law> law = Laws.find(b.law);
             String full = law.map(Laws.Law::fullName).orElse(b.law);

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
@@ -258,12 +258,12 @@ public class CaseWorkflowService {
     }
 
     static long domainId(String name) {
-        return EnforcementDomain.byName(name).orElseThrow(() -> new ProblemException(422, "Invalid case",
-                "未知的领域“" + name + "”")).id;
+        return io.quarkus.arc.Arc.container().instance(OrgDirectory.class).get().domainByName(name).orElseThrow(() -> new ProblemException(422, "Invalid case",
+                "未知的领域“" + name + "”")).id();
     }
 
     static String domainName(long id) {
-        return EnforcementDomain.<EnforcementDomain> findByIdOptional(id).map(d -> d.name).orElse("");
+        return io.quarkus.arc.Arc.container().instance(OrgDirectory.class).get().domainById(id).map(OrgDirectory.Domain::name).orElse("");
     }
 
     /** The case row, locked so that two transitions of one case never interleave. */

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
@@ -60,8 +60,9 @@ public class QuestionBankService {
     }
 
     public static QuestionRules.Domains domains() {
-        return s -> EnforcementDomain.byName(s).map(d -> d.code)
-                .or(() -> EnforcementDomain.<EnforcementDomain> find("code", s).firstResultOptional().map(d -> d.code));
+        OrgDirectory org = io.quarkus.arc.Arc.container().instance(OrgDirectory.class).get();
+        return s -> org.domainByName(s).map(OrgDirectory.Domain::code)
+                .or(() -> org.domain(s).map(OrgDirectory.Domain::code));
     }
 
     @Transactional

@@ -14,9 +14,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.notification.NotificationService;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.records.ExamCandidateRequested;
@@ -31,6 +32,12 @@ import cn.zhifa.academy.records.ExamCandidateRequested;
 @ApplicationScoped
 @Transactional
 public class QualificationService {
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory directory;
 
     private static final Logger LOG = Logger.getLogger(QualificationService.class);
     static final String SYSTEM = "system";
@@ -61,16 +68,16 @@ public class QualificationService {
      * are left to administrators.
      */
     public List<Qualification> evaluate(long personId, LocalDate today) {
-        Person p = Person.findById(personId);
+        PersonSummary p = directory.find(personId).orElse(null);
         List<Qualification> changed = new ArrayList<>();
-        if (p == null || p.status != EmploymentStatus.ACTIVE) {
+        if (p == null || p.status() != EmploymentStatus.ACTIVE) {
             return changed;
         }
         for (QualificationType t : QualificationType.<QualificationType> list("active = true ORDER BY id")) {
-            if (!t.categoryList().contains(p.category.name())) {
+            if (!t.categoryList().contains(p.category().name())) {
                 continue;
             }
-            for (Qualification q : Qualification.<Qualification> list("typeId = ?1 AND personId = ?2", t.id, p.id)) {
+            for (Qualification q : Qualification.<Qualification> list("typeId = ?1 AND personId = ?2", t.id, p.id())) {
                 if (q.state == QualificationState.VALID || q.state == QualificationState.EXPIRED) {
                     Optional<String> basis = rules.renewal(t, q, p, today);
                     if (basis.isPresent()) {
@@ -80,7 +87,7 @@ public class QualificationService {
                 }
             }
             for (QualificationRules.Earned e : rules.earned(t, p, today)) {
-                Optional<Qualification> existing = Qualification.of(t.id, p.id, e.domainCode());
+                Optional<Qualification> existing = Qualification.of(t.id, p.id(), e.domainCode());
                 if (existing.isEmpty()) {
                     changed.add(issue(t, p, e.domainCode(), e.basis(), Qualification.IssueMode.AUTO, today, SYSTEM));
                 } else if (existing.get().state == QualificationState.EXPIRED && !e.examDate()
@@ -94,11 +101,11 @@ public class QualificationService {
         return changed;
     }
 
-    Qualification issue(QualificationType t, Person p, String domainCode, String basis, Qualification.IssueMode mode,
+    Qualification issue(QualificationType t, PersonSummary p, String domainCode, String basis, Qualification.IssueMode mode,
             LocalDate today, String actor) {
         Qualification q = new Qualification();
         q.typeId = t.id;
-        q.personId = p.id;
+        q.personId = p.id();
         q.domainCode = domainCode;
         q.number = freshNumber(t, today);
         q.state = QualificationState.VALID;
@@ -111,7 +118,7 @@ public class QualificationService {
         q.persist();
         history(q, QualificationEvent.Action.ISSUED, null, basis, today, actor);
         audit.recordAs(actor, "qualification.issued", "qualification", q.id, AuditLog.detail("number", q.number,
-                "type", t.code, "person", p.id, "domain", domainCode, "mode", mode.name(), "basis", basis,
+                "type", t.code, "person", p.id(), "domain", domainCode, "mode", mode.name(), "basis", basis,
                 "expiresOn", q.expiresOn.toString()));
         tell(q, t, "issued", "notif_issued", fmt(q.expiresOn));
         return q;
@@ -145,22 +152,22 @@ public class QualificationService {
     public Qualification issueManually(long personId, String typeCode, String domainCode, String reason, LocalDate today,
             String actor) {
         requireReason(reason);
-        Person p = Person.findById(personId);
+        PersonSummary p = directory.find(personId).orElse(null);
         QualificationType t = QualificationType.byCode(typeCode == null ? "" : typeCode)
                 .orElseThrow(() -> ProblemException.invalid("typeCode", "资格类型不存在：" + typeCode));
         if (p == null) {
             throw new ProblemException(404, "Not found", "No person " + personId);
         }
-        if (!t.categoryList().contains(p.category.name())) {
+        if (!t.categoryList().contains(p.category().name())) {
             throw ProblemException.invalid("typeCode", "该资格类型不适用于此人员类别");
         }
         String domain = t.perDomain ? domainCode : t.domainCode;
-        if (domain == null || EnforcementDomain.find("code", domain).firstResultOptional().isEmpty()
+        if (domain == null || orgDirectory.domain(domain).isEmpty()
                 || (t.perDomain && "TY".equals(domain))) {
             throw ProblemException.invalid("domainCode", "请选择执法领域");
         }
         String basis = "管理员签发：" + reason.trim();
-        Optional<Qualification> existing = Qualification.of(t.id, p.id, domain);
+        Optional<Qualification> existing = Qualification.of(t.id, p.id(), domain);
         if (existing.isPresent()) {
             Qualification q = existing.get();
             if (q.state == QualificationState.VALID || q.state == QualificationState.SUSPENDED) {

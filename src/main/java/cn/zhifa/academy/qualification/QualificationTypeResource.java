@@ -42,6 +42,12 @@ public class QualificationTypeResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    cn.zhifa.academy.curriculum.LearningDirectory learning;
+
+    @Inject
+    cn.zhifa.academy.exam.ExamDirectory examDirectory;
+
     public record TypeView(String code, String name, String nameEn, String numberPrefix, List<String> categories,
             List<String> examPurposes, boolean perDomain, String domainCode, BigDecimal requiredHours,
             List<String> requiredCourses, int validityYears, int renewalMonths, List<String> renewalCourses,
@@ -88,13 +94,13 @@ public class QualificationTypeResource {
             throw ProblemException.invalid("requiredHours", "学时应在 0–500 之间");
         }
         for (String c : concat(in.requiredCourses(), in.renewalCourses())) {
-            if (cn.zhifa.academy.curriculum.Course.count("code", c.trim()) == 0) {
+            if (!learning.courseExists(c.trim())) {
                 throw ProblemException.invalid(in.requiredCourses() != null && in.requiredCourses().contains(c)
                         ? "requiredCourses" : "renewalCourses", "课程不存在：" + c);
             }
         }
         if (in.renewalExamCode() != null && !in.renewalExamCode().isBlank()
-                && cn.zhifa.academy.exam.Exam.count("code", in.renewalExamCode().trim()) == 0) {
+                && !examDirectory.exists(in.renewalExamCode().trim())) {
             throw ProblemException.invalid("renewalExamCode", "考试不存在：" + in.renewalExamCode());
         }
         t.name = in.name().trim();

@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonStatusChange;
@@ -207,10 +206,8 @@ public class RosterImportService {
             p.status = status;
             p.statusSince = since;
             p.mobile = r.mobile();
-            p.domains.clear();
-            for (Long d : r.domainIds()) {
-                p.domains.add(em.getReference(EnforcementDomain.class, d));
-            }
+            p.domainIds.clear();
+            p.domainIds.addAll(r.domainIds());
             if (isNew) {
                 em.persist(p);
                 created++;
@@ -240,7 +237,7 @@ public class RosterImportService {
     }
 
     static boolean same(Person p, RosterRecord r) {
-        Set<Long> domains = p.domains.stream().map(d -> d.id).collect(Collectors.toSet());
+        Set<Long> domains = new HashSet<>(p.domainIds);
         return p.name.equals(r.name()) && p.idHash.equals(r.idHash()) && p.category == r.category()
                 && p.grade == r.grade() && p.unitId == r.unitId() && Objects.equals(p.departmentId, r.departmentId())
                 && Objects.equals(p.providerId, r.providerId()) && Objects.equals(p.certNo, r.certNo())
