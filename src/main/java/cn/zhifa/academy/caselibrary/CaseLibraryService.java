@@ -20,10 +20,11 @@ import org.jboss.logging.Logger;
 import cn.zhifa.academy.content.ChineseNumerals;
 import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.content.Markdown;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
+import cn.zhifa.academy.storage.MediaService;
 
 /**
  * Reading the case library (案例库): published cases for everyone signed in, every version for
@@ -33,6 +34,12 @@ import cn.zhifa.academy.storage.MediaObject;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CaseLibraryService {
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    MediaService mediaService;
 
     private static final Logger LOG = Logger.getLogger(CaseLibraryService.class);
 
@@ -133,8 +140,7 @@ public class CaseLibraryService {
 
     /** Names of the enforcement domains in their display order (valid values of {@code domain}). */
     public Set<String> domainNames() {
-        return EnforcementDomain.<EnforcementDomain> ordered().stream().map(d -> d.name)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new LinkedHashSet<>(CaseSearchService.domainNames().values());
     }
 
     /** A case as a case-library/ file, for authors who keep a platform case in the repository. */
@@ -145,7 +151,7 @@ public class CaseLibraryService {
     }
 
     CaseView view(TypicalCase c, CaseVersion v) {
-        String domain = EnforcementDomain.<EnforcementDomain> findByIdOptional(v.domainId).map(d -> d.name).orElse("");
+        String domain = orgDirectory.domainById(v.domainId).map(OrgDirectory.Domain::name).orElse("");
         List<CaseView.LegalBasisView> basis = v.legalBasis.stream().map(b -> {
             Optional<Laws.Law> law = Laws.find(b.law);
             String full = law.map(Laws.Law::fullName).orElse(b.law);
@@ -157,14 +163,12 @@ public class CaseLibraryService {
             String md = v.section(s);
             sections.add(new CaseView.SectionView(s.key(), s.heading, md, Markdown.toSafeHtml(md)));
         }
-        Map<Long, MediaObject> media = v.attachments.isEmpty() ? Map.of()
-                : MediaObject.<MediaObject> list("id IN ?1", v.attachments.stream().map(a -> a.mediaId).toList())
-                        .stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+        Map<Long, MediaRef> media = mediaService.find(v.attachments.stream().map(a -> a.mediaId).toList());
         List<CaseView.AttachmentView> attachments = v.attachments.stream().filter(a -> media.containsKey(a.mediaId))
                 .map(a -> {
-                    MediaObject m = media.get(a.mediaId);
-                    return new CaseView.AttachmentView(m.publicId.toString(), a.title, m.filename, m.contentType,
-                            m.sizeBytes, cn.zhifa.academy.storage.MediaService.contentPath(m));
+                    MediaRef m = media.get(a.mediaId);
+                    return new CaseView.AttachmentView(m.publicId().toString(), a.title, m.filename(), m.contentType(),
+                            m.sizeBytes(), m.contentPath());
                 }).toList();
         int published = v.status == CaseStatus.PUBLISHED ? v.versionNo
                 : CaseVersion.withStatus(c.id, CaseStatus.PUBLISHED).map(p -> p.versionNo).orElse(0);

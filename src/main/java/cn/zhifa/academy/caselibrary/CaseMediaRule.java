@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaOwnerRule;
 
@@ -29,13 +29,13 @@ public class CaseMediaRule implements MediaOwnerRule {
     }
 
     @Override
-    public boolean mayRead(MediaObject m) {
+    public boolean mayRead(MediaRef m) {
         if (user.isAuthorOrAdmin()) {
             return true;
         }
         return !em.createNativeQuery("""
                 SELECT 1 FROM case_attachment a JOIN case_version v ON v.id = a.version_id
-                 WHERE a.media_id = ?1 AND v.status = 'PUBLISHED' LIMIT 1""").setParameter(1, m.id).getResultList()
+                 WHERE a.media_id = ?1 AND v.status = 'PUBLISHED' LIMIT 1""").setParameter(1, m.id()).getResultList()
                 .isEmpty();
     }
 }

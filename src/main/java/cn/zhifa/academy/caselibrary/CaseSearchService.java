@@ -17,7 +17,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.content.ChineseNumerals;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.platform.error.InvalidException;
 
@@ -423,8 +423,8 @@ public class CaseSearchService {
     }
 
     static Map<Long, String> domainNames() {
-        return EnforcementDomain.<EnforcementDomain> ordered().stream()
-                .collect(Collectors.toMap(d -> d.id, d -> d.name, (a, b) -> a, LinkedHashMap::new));
+        // static: the organisation's directory comes from the container
+        return io.quarkus.arc.Arc.container().instance(OrgDirectory.class).get().domainNames();
     }
 
     private List<Facet> facetViews(Map<String, List<Object[]>> rows, CaseQuery q) {

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.ErrorTexts;
@@ -23,7 +23,7 @@ import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.error.UnprocessableException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaService;
 
 /**
@@ -224,12 +224,12 @@ public class CaseWorkflowService {
         if (v.attachments.size() >= 20) {
             throw new ConflictException("case.attachments_max", 20);
         }
-        MediaObject m = media.store(file, filename, contentType, user.getUsername(),
+        MediaRef m = media.store(file, filename, contentType, user.getUsername(),
                 cn.zhifa.academy.storage.MediaOwner.CASE_ATTACHMENT, c.id);
         String t = blankToNull(title);
-        v.attachments.add(new CaseVersion.Attachment(m.id, truncate(t == null ? filename : t, 200)));
+        v.attachments.add(new CaseVersion.Attachment(m.id(), truncate(t == null ? filename : t, 200)));
         audit.record("case.attachment_added", "typical_case", c.code,
-                AuditLog.detail("version", v.versionNo, "mediaId", m.id, "publicId", m.publicId.toString(),
+                AuditLog.detail("version", v.versionNo, "mediaId", m.id(), "publicId", m.publicId().toString(),
                         "filename", filename));
         return library.view(c, v);
     }
@@ -239,9 +239,8 @@ public class CaseWorkflowService {
         TypicalCase c = lock(code);
         CaseVersion v = open(c, CaseStatus.DRAFT, "case.action.detach");
         requireAuthor(v, "case.author_only.detach");
-        Optional<MediaObject> file = cn.zhifa.academy.storage.MediaAccess.parse(publicId)
-                .flatMap(u -> MediaObject.<MediaObject> find("publicId", u).firstResultOptional());
-        Long mediaId = file.map(m -> m.id).orElse(null);
+        Optional<MediaRef> file = cn.zhifa.academy.storage.MediaAccess.parse(publicId).flatMap(media::byPublicId);
+        Long mediaId = file.map(MediaRef::id).orElse(null);
         if (mediaId == null || !v.attachments.removeIf(a -> a.mediaId.equals(mediaId))) {
             throw new NotFoundException("case.attachment_not_found", publicId);
         }
@@ -260,12 +259,12 @@ public class CaseWorkflowService {
     }
 
     static long domainId(String name) {
-        return EnforcementDomain.byName(name).orElseThrow(
-                () -> new UnprocessableException("case.domain_unknown", name).titled("Invalid case")).id;
+        return io.quarkus.arc.Arc.container().instance(OrgDirectory.class).get().domainByName(name).orElseThrow(
+                () -> new UnprocessableException("case.domain_unknown", name).titled("Invalid case")).id();
     }
 
     static String domainName(long id) {
-        return EnforcementDomain.<EnforcementDomain> findByIdOptional(id).map(d -> d.name).orElse("");
+        return io.quarkus.arc.Arc.container().instance(OrgDirectory.class).get().domainById(id).map(OrgDirectory.Domain::name).orElse("");
     }
 
     /** The case row, locked so that two transitions of one case never interleave. */

@@ -25,6 +25,7 @@ import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.FormErrors;
+import cn.zhifa.academy.storage.MediaService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -33,6 +34,9 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed({ Roles.TRAINER, Roles.SYSADMIN })
 @Produces(MediaType.TEXT_HTML)
 public class AuthoringPage {
+
+    @Inject
+    MediaService media;
 
     /** A course row of the list. */
     public record Row(String code, String title, String status, int version, boolean draft) {
@@ -173,10 +177,8 @@ public class AuthoringPage {
                 CheckForm.of(l.checkJson)), null, null);
     }
 
-    private static String publicId(Long mediaId) {
-        return mediaId == null ? null
-                : cn.zhifa.academy.storage.MediaObject.<cn.zhifa.academy.storage.MediaObject> findByIdOptional(mediaId)
-                        .map(m -> m.publicId.toString()).orElse(null);
+    private String publicId(Long mediaId) {
+        return mediaId == null ? null : media.publicId(mediaId).map(java.util.UUID::toString).orElse(null);
     }
 
     /** Saves (action=save) or only renders the sanitised preview (action=preview). */

@@ -30,7 +30,7 @@ import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.FieldError;
 import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.error.NotFoundException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 
 /**
  * Authoring in the browser (课程编写): a course is edited as a draft version; editing a
@@ -164,16 +164,16 @@ public class AuthoringService {
         if (in.type() == LessonType.VIDEO || in.type() == LessonType.SLIDES) {
             if (in.mediaId() != null && !in.mediaId().isBlank()) {
                 // the file by its public id; an upload becomes the course's lesson media (only the uploader's own)
-                MediaObject m = mediaAccess.find(in.mediaId().trim()).orElse(null);
-                boolean ok = m != null && (in.type() == LessonType.VIDEO ? m.contentType.startsWith("video/")
-                        : m.contentType.equals("application/pdf"));
+                MediaRef m = mediaAccess.find(in.mediaId().trim()).orElse(null);
+                boolean ok = m != null && (in.type() == LessonType.VIDEO ? m.contentType().startsWith("video/")
+                        : m.contentType().equals("application/pdf"));
                 if (!ok) {
                     throw InvalidException.field("mediaId",
                             in.type() == LessonType.VIDEO ? "lesson.video_required" : "lesson.pdf_required");
                 }
                 m = media.attach(m, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, d.courseId,
                         user.getUsername(), "mediaId");
-                l.mediaId = m.id;
+                l.mediaId = m.id();
             }
         } else {
             l.mediaId = null;

@@ -37,7 +37,7 @@ import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.storage.ContentTypes;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -444,9 +444,8 @@ public class CourseImporter {
                 l.persist();
                 knowledgeTags.replace(KnowledgeTags.LESSON, l.id, pl.knowledge());
                 // the course's files record what they belong to (the first course that uses them)
-                MediaObject.update("ownerId = ?1 WHERE ownerId IS NULL AND ownerKind = ?2 AND id IN (?3, ?4)", course.id,
-                        cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, l.mediaId == null ? -1L : l.mediaId,
-                        l.subtitlesMediaId == null ? -1L : l.subtitlesMediaId);
+                media.assignOwnerId(java.util.stream.Stream.of(l.mediaId, l.subtitlesMediaId).filter(x -> x != null)
+                        .toList(), course.id, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA);
             }
             course.publishedVersionId = v.id;
             if (v.significant) {
@@ -472,13 +471,12 @@ public class CourseImporter {
         try {
             String sha = HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
             String name = file.getFileName().toString();
-            Optional<MediaObject> existing = QuarkusTransaction.requiringNew().call(
-                    () -> MediaObject.<MediaObject> find("sha256 = ?1 AND filename = ?2 AND ownerKind = ?3 AND purgedAt IS NULL",
-                            sha, name, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA).firstResultOptional());
+            Optional<MediaRef> existing = QuarkusTransaction.requiringNew().call(
+                    () -> media.sameFile(sha, name, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA));
             if (existing.isPresent()) {
-                return existing.get().id;
+                return existing.get().id();
             }
-            return media.store(file, name, null, actor, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, null).id;
+            return media.store(file, name, null, actor, cn.zhifa.academy.storage.MediaOwner.LESSON_MEDIA, null).id();
         } catch (IOException e) {
             throw new IllegalStateException("cannot store " + file, e);
         }

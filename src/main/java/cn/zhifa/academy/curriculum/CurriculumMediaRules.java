@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleScope;
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaOwnerRule;
 
@@ -37,7 +37,7 @@ public final class CurriculumMediaRules {
         }
 
         @Override
-        public boolean mayRead(MediaObject m) {
+        public boolean mayRead(MediaRef m) {
             if (user.isAuthorOrAdmin()) {
                 return true;
             }
@@ -51,7 +51,7 @@ public final class CurriculumMediaRules {
                      WHERE (l.media_id = ?1 OR l.subtitles_media_id = ?1)
                        AND ((c.status = 'PUBLISHED' AND c.published_version_id = v.id)
                             OR EXISTS (SELECT 1 FROM enrollment e WHERE e.person_id = ?2 AND e.course_version_id = v.id))
-                     LIMIT 1""").setParameter(1, m.id).setParameter(2, person == null ? -1L : person).getResultList()
+                     LIMIT 1""").setParameter(1, m.id()).setParameter(2, person == null ? -1L : person).getResultList()
                     .isEmpty();
         }
     }
@@ -74,11 +74,11 @@ public final class CurriculumMediaRules {
         }
 
         @Override
-        public boolean mayRead(MediaObject m) {
-            if (m.ownerId == null) {
+        public boolean mayRead(MediaRef m) {
+            if (m.ownerId() == null) {
                 return user.isSysadmin();
             }
-            return directory.find(m.ownerId).filter(people::canSee).isPresent();
+            return directory.find(m.ownerId()).filter(people::canSee).isPresent();
         }
     }
 }

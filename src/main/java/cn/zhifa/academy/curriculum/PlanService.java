@@ -43,7 +43,7 @@ import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.error.NotFoundException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaService;
 import io.quarkus.security.ForbiddenException;
 
@@ -297,7 +297,7 @@ public class PlanService {
         if (evidence == null) {
             throw InvalidException.field("evidence", "hours.evidence_required");
         }
-        MediaObject m = media.store(evidence, evidenceName, evidenceType, user.getUsername(),
+        MediaRef m = media.store(evidence, evidenceName, evidenceType, user.getUsername(),
                 cn.zhifa.academy.storage.MediaOwner.EVIDENCE, personId);
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             HoursEntry h = new HoursEntry();
@@ -306,11 +306,11 @@ public class PlanService {
             h.hours = hours;
             h.source = HoursEntry.Source.OFFLINE;
             h.description = description.trim() + "（" + date + "）";
-            h.evidenceMediaId = m.id;
+            h.evidenceMediaId = m.id();
             h.recordedBy = user.getUsername();
             h.persist();
             audit.record("hours.offline_recorded", "person", personId,
-                    AuditLog.detail("hours", hours, "date", date.toString(), "description", description, "evidence", m.id));
+                    AuditLog.detail("hours", hours, "date", date.toString(), "description", description, "evidence", m.id()));
             return h;
         });
     }

@@ -198,7 +198,7 @@ public class PlanSync {
             params.put("levels", plan.levelList());
         }
         if (!plan.domainIdList().isEmpty()) {
-            q.append(" AND EXISTS (SELECT 1 FROM p.domains d WHERE d.id IN :domains)");
+            q.append(" AND EXISTS (SELECT 1 FROM p.domainIds d WHERE d IN :domains)");
             params.put("domains", plan.domainIdList());
         }
         var query = em.createQuery(q.toString(), Long.class);

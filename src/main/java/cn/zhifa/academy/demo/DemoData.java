@@ -175,10 +175,10 @@ public class DemoData {
         Person p = base(u.id, category);
         p.departmentId = dep == null ? null : dep.id;
         if (dep != null && dep.domainId != null) {
-            p.domains.add(EnforcementDomain.findById(dep.domainId));
+            p.domainIds.add(dep.domainId);
         }
         if (category == PersonCategory.LEGAL_REVIEWER || i % 7 == 0) {
-            p.domains.add(domains.get("TY"));
+            p.domainIds.add(domains.get("TY").id);
         }
         if (category == PersonCategory.OFFICER) {
             p.certNo = "ZJ" + String.format("%08d", 33020000 + serial);

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.zhifa.academy.provider.ProviderService;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaOwnerRule;
 
@@ -21,7 +21,7 @@ public class CreditMediaRule implements MediaOwnerRule {
     }
 
     @Override
-    public boolean mayRead(MediaObject m) {
-        return m.ownerId != null && providers.visibleSummary(m.ownerId).isPresent();
+    public boolean mayRead(MediaRef m) {
+        return m.ownerId() != null && providers.visibleSummary(m.ownerId()).isPresent();
     }
 }

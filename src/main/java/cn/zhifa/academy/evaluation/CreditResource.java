@@ -67,7 +67,7 @@ public class CreditResource {
                 evidence == null ? null : evidence.contentType());
         return Response.created(URI.create("/api/v1/providers/" + id + "/credit/events/" + e.id))
                 .entity(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                        .call(() -> CreditService.EventView.of(e)))
+                        .call(() -> credit.view(e)))
                 .build();
     }
 

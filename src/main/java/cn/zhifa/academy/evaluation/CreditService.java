@@ -22,7 +22,7 @@ import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.provider.ProviderService;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -71,12 +71,16 @@ public class CreditService {
     /** An event; {@code evidenceMediaId} is the evidence file's public id (/api/v1/media/{id}). */
     public record EventView(long id, CreditEventKind kind, BigDecimal points, LocalDate occurredOn, String description,
             String evidenceMediaId, String recordedBy) {
-        public static EventView of(CreditEvent e) {
-            String media = e.evidenceMediaId == null ? null
-                    : MediaObject.<MediaObject> findByIdOptional(e.evidenceMediaId).map(m -> m.publicId.toString())
-                            .orElse(null);
-            return new EventView(e.id, e.kind, e.points, e.occurredOn, e.description, media, e.recordedBy);
+        static EventView of(CreditEvent e, String evidencePublicId) {
+            return new EventView(e.id, e.kind, e.points, e.occurredOn, e.description, evidencePublicId, e.recordedBy);
         }
+    }
+
+    /** The view of an event, its evidence named by public id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EventView view(CreditEvent e) {
+        return EventView.of(e, e.evidenceMediaId == null ? null
+                : media.publicId(e.evidenceMediaId).map(java.util.UUID::toString).orElse(null));
     }
 
     public record BlacklistView(long id, String reason, LocalDate startsOn, LocalDate endsOn, boolean inForce,
@@ -123,7 +127,7 @@ public class CreditService {
             manageable(providerId);
             check(providerId, in);
         });
-        MediaObject m = evidence == null ? null : media.store(evidence, evidenceName, evidenceType,
+        MediaRef m = evidence == null ? null : media.store(evidence, evidenceName, evidenceType,
                 user.getUsername(), cn.zhifa.academy.storage.MediaOwner.CREDIT_EVIDENCE, providerId);
         return QuarkusTransaction.requiringNew().call(() -> {
             check(providerId, in);
@@ -133,7 +137,7 @@ public class CreditService {
             e.points = in.points().abs().multiply(BigDecimal.valueOf(in.kind().sign)).setScale(1, java.math.RoundingMode.HALF_UP);
             e.occurredOn = in.occurredOn();
             e.description = in.description().trim();
-            e.evidenceMediaId = m == null ? null : m.id;
+            e.evidenceMediaId = m == null ? null : m.id();
             e.recordedBy = user.getUsername();
             e.persist();
             audit.record("credit.event_recorded", "provider", providerId, AuditLog.detail("event", e.id, "kind",
@@ -164,7 +168,7 @@ public class CreditService {
     public List<EventView> events(long providerId) {
         visible(providerId);
         return CreditEvent.<CreditEvent> list("providerId = ?1 ORDER BY occurredOn DESC, id DESC", providerId).stream()
-                .map(EventView::of)
+                .map(this::view)
                 .toList();
     }
 

@@ -18,7 +18,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 
 import cn.zhifa.academy.curriculum.CurriculumConfig;
-import cn.zhifa.academy.curriculum.HoursEntry;
+import cn.zhifa.academy.curriculum.LearningDirectory;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PeopleScope;
@@ -30,7 +30,6 @@ import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamPurpose;
-import cn.zhifa.academy.records.ExamRecord;
 import cn.zhifa.academy.records.ExamRecords;
 
 /**
@@ -75,6 +74,9 @@ public class EvaluationService {
 
     @Inject
     ExamRecords exams;
+
+    @Inject
+    LearningDirectory learning;
 
     @Inject
     CurriculumConfig curriculum;
@@ -494,12 +496,12 @@ public class EvaluationService {
                         : Arrays.stream(it.param.split(",")).map(String::trim).map(ExamPurpose::valueOf).toList();
                 Instant to = e.periodEnd.atStartOfDay(Now.zone()).toInstant();
                 Instant from = e.periodEnd.minusYears(1).atStartOfDay(Now.zone()).toInstant();
-                Optional<ExamRecord> best = exams.best(e.personId, purposes, null, from, to);
+                Optional<ExamRecords.Kept> best = exams.best(e.personId, purposes, null, from, to);
                 if (best.isPresent()) {
-                    ExamRecord r = best.get();
+                    ExamRecords.Kept r = best.get();
                     sc.notApplicable = false;
-                    sc.score = r.score.multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
-                    sc.note = r.examTitle + "：" + plain(r.score) + " 分（" + r.finishedAt.atZone(Now.zone()).toLocalDate() + "）";
+                    sc.score = r.score().multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
+                    sc.note = r.examTitle() + "：" + plain(r.score()) + " 分（" + r.finishedAt().atZone(Now.zone()).toLocalDate() + "）";
                 } else {
                     notApplicable(sc, "近 12 个月无考试成绩：不适用，权重按其余项目折算");
                 }
@@ -509,7 +511,7 @@ public class EvaluationService {
                 BigDecimal target = it.param == null ? BigDecimal.valueOf(curriculum.annualHoursTarget())
                         : new BigDecimal(it.param);
                 int year = e.periodStart.getYear();
-                BigDecimal hours = HoursEntry.total(e.personId, year);
+                BigDecimal hours = learning.hours(e.personId, year);
                 if (hours.signum() == 0) {
                     notApplicable(sc, year + " 年尚无学时记录：不适用，权重按其余项目折算");
                     break;

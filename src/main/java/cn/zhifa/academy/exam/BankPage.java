@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.content.Laws;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
@@ -41,6 +41,9 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed({ Roles.TRAINER, Roles.SYSADMIN })
 @Produces(MediaType.TEXT_HTML)
 public class BankPage {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     static final int PAGE_SIZE = 20;
 
@@ -63,7 +66,7 @@ public class BankPage {
     }
 
     /** What the filter and edit forms offer. */
-    public record Choices(QuestionType[] types, List<EnforcementDomain> domains, List<String> laws, Grade[] grades,
+    public record Choices(QuestionType[] types, List<OrgDirectory.Domain> domains, List<String> laws, Grade[] grades,
             List<String> levels, List<cn.zhifa.academy.knowledge.KnowledgePoint> knowledge) {
     }
 
@@ -86,7 +89,7 @@ public class BankPage {
     CurrentUser user;
 
     Choices choices() {
-        return new Choices(QuestionType.values(), EnforcementDomain.ordered(), Laws.all().stream().map(Laws.Law::name).toList(),
+        return new Choices(QuestionType.values(), orgDirectory.domains(), Laws.all().stream().map(Laws.Law::name).toList(),
                 Grade.values(), List.of("CITY", "DISTRICT", "TOWN"), knowledgePoints.all());
     }
 

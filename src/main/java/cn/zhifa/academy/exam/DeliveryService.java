@@ -18,7 +18,7 @@ import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.records.ExamRecord;
+import cn.zhifa.academy.records.ExamRecords;
 
 /**
  * The candidate's side of an exam: start (drawing their paper), the paper, answer saves with
@@ -29,6 +29,9 @@ public class DeliveryService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ExamRecords examRecords;
 
     @Inject
     PeopleDirectory people;
@@ -454,8 +457,7 @@ public class DeliveryService {
             Terms t = p == null ? null : exams.terms(e, p);
             Optional<ExamAttempt> running = mine.stream().filter(a -> a.status == ExamAttempt.Status.IN_PROGRESS)
                     .findFirst();
-            Optional<ExamRecord> kept = ExamRecord.find("personId = ?1 AND examId = ?2", personId, e.id)
-                    .firstResultOptional();
+            Optional<ExamRecords.Kept> kept = examRecords.kept(personId, e.id);
             String state;
             if (running.isPresent()) {
                 state = "IN_PROGRESS";
@@ -474,8 +476,8 @@ public class DeliveryService {
             out.add(new DeliveryViews.MyExam(e.id, e.code, e.title, e.purpose.name(), t == null ? e.opensAt : t.opensAt(),
                     t == null ? e.closesAt : t.closesAt(), t == null ? e.durationMinutes : t.minutes(),
                     t == null ? e.maxAttempts : t.attempts(), mine.size(), state, running.map(a -> a.id).orElse(null),
-                    mine.isEmpty() ? null : mine.get(mine.size() - 1).id, kept.map(k -> k.score).orElse(null),
-                    kept.map(k -> k.band).orElse(null), kept.map(k -> k.passed).orElse(null)));
+                    mine.isEmpty() ? null : mine.get(mine.size() - 1).id, kept.map(ExamRecords.Kept::score).orElse(null),
+                    kept.map(ExamRecords.Kept::band).orElse(null), kept.map(ExamRecords.Kept::passed).orElse(null)));
         }
         out.sort(Comparator.comparing((DeliveryViews.MyExam m) -> order(m.state())).thenComparing(m -> m.closesAt()));
         return out;

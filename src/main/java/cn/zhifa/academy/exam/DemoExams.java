@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamPurpose;
@@ -26,6 +26,9 @@ import io.quarkus.runtime.StartupEvent;
 public class DemoExams {
 
     @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
     AcademyConfig config;
 
     @Inject
@@ -36,7 +39,7 @@ public class DemoExams {
         if (!config.demo().enabled() || Exam.count() > 0 || Question.count() == 0) {
             return;
         }
-        OrgUnit city = OrgUnit.findByCode("SFS").orElse(null);
+        OrgDirectory.Unit city = orgDirectory.unitByCode("SFS").orElse(null);
         if (city == null) {
             return;
         }
@@ -62,10 +65,10 @@ public class DemoExams {
         return s;
     }
 
-    private static Blueprint blueprint(OrgUnit owner, String name, BigDecimal pass, BlueprintSection... sections) {
+    private static Blueprint blueprint(OrgDirectory.Unit owner, String name, BigDecimal pass, BlueprintSection... sections) {
         Blueprint b = new Blueprint();
         b.name = name;
-        b.ownerUnitId = owner.id;
+        b.ownerUnitId = owner.id();
         b.passMark = pass;
         b.createdBy = "system";
         for (BlueprintSection s : sections) {
@@ -76,7 +79,7 @@ public class DemoExams {
         return b;
     }
 
-    private void exam(OrgUnit owner, Blueprint b, String code, String title, ExamPurpose purpose, int minutes,
+    private void exam(OrgDirectory.Unit owner, Blueprint b, String code, String title, ExamPurpose purpose, int minutes,
             int attempts, ReviewPolicy review, Instant opens, Instant closes) {
         Exam e = new Exam();
         e.code = code;
@@ -84,7 +87,7 @@ public class DemoExams {
         e.purpose = purpose;
         e.domainCode = "TY";
         e.blueprintId = b.id;
-        e.ownerUnitId = owner.id;
+        e.ownerUnitId = owner.id();
         e.opensAt = opens;
         e.closesAt = closes;
         e.durationMinutes = minutes;
@@ -97,7 +100,7 @@ public class DemoExams {
         for (String category : List.of("OFFICER", "LEGAL_REVIEWER")) {
             new ExamAudience(e.id, ExamAudience.Kind.CATEGORY, category, null).persist();
         }
-        new ExamAudience(e.id, ExamAudience.Kind.UNIT, String.valueOf(owner.id), null).persist();
+        new ExamAudience(e.id, ExamAudience.Kind.UNIT, String.valueOf(owner.id()), null).persist();
         exams.publish(e);
     }
 }

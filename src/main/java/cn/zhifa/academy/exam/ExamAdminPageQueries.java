@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.OrgScope;
@@ -21,6 +21,9 @@ import cn.zhifa.academy.provider.ProviderDirectory;
  */
 @ApplicationScoped
 public class ExamAdminPageQueries {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     ExamScope scope;
@@ -49,9 +52,9 @@ public class ExamAdminPageQueries {
     @Transactional
     public List<UnitChoice> units() {
         OrgScope.Condition c = scope.paths("path", ":scopePath");
-        List<OrgUnit> units = OrgUnit.list(c.text() + " ORDER BY path, sortOrder", c.params());
-        int base = units.isEmpty() ? 0 : units.stream().mapToInt(OrgUnit::depth).min().orElse(0);
-        return units.stream().map(u -> new UnitChoice(u.id, u.name, u.depth() - base)).toList();
+        List<OrgDirectory.Unit> units = orgDirectory.unitsWhere(c);
+        int base = units.isEmpty() ? 0 : units.stream().mapToInt(OrgDirectory.Unit::depth).min().orElse(0);
+        return units.stream().map(u -> new UnitChoice(u.id(), u.name(), u.depth() - base)).toList();
     }
 
     /** Providers commissioned within the manager's scope (all for the system administrator). */

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
@@ -17,6 +17,9 @@ import cn.zhifa.academy.provider.ProviderDirectory;
 /** Read side for managers: exams and blueprints in scope, as views. */
 @ApplicationScoped
 public class ExamAdminService {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @Inject
     ExamScope scope;
@@ -47,10 +50,10 @@ public class ExamAdminService {
         List<ExamAdminViews.OverrideView> overrides = ExamOverride.<ExamOverride> list("examId = ?1 ORDER BY createdAt", e.id)
                 .stream().map(o -> {
                     PersonSummary p = o.personId == null ? null : people.find(o.personId).orElse(null);
-                    OrgUnit u = o.unitId == null ? null : OrgUnit.findById(o.unitId);
+                    OrgDirectory.Unit u = o.unitId == null ? null : orgDirectory.unit(o.unitId).orElse(null);
                     String who = p == null ? null : scope.canSee(p) ? p.name() + "（" + p.employeeNo() + "）" : OUT_OF_SCOPE;
                     return new ExamAdminViews.OverrideView(o.id, who,
-                            o.unitId, u == null ? null : u.name, o.extraMinutes, o.extraAttempts, o.opensAt, o.closesAt,
+                            o.unitId, u == null ? null : u.name(), o.extraMinutes, o.extraAttempts, o.opensAt, o.closesAt,
                             o.reason, o.createdBy, o.createdAt);
                 }).toList();
         String resitOf = e.resitOfExamId == null ? null : Exam.<Exam> findById(e.resitOfExamId).code;
@@ -68,7 +71,7 @@ public class ExamAdminService {
             return switch (a.kind) {
                 case CATEGORY -> PersonCategory.valueOf(a.value).name();
                 case GRADE -> Grade.valueOf(a.value).label;
-                case UNIT -> OrgUnit.<OrgUnit> findByIdOptional(Long.parseLong(a.value)).map(u -> u.name).orElse(a.value);
+                case UNIT -> orgDirectory.unit(Long.parseLong(a.value)).map(OrgDirectory.Unit::name).orElse(a.value);
                 case PROVIDER -> providerDirectory.find(Long.parseLong(a.value))
                         .map(p -> scope.canSee(p) ? p.name() : OUT_OF_SCOPE).orElse(a.value);
                 case PERSON -> people.find(Long.parseLong(a.value))

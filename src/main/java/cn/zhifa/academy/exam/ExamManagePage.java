@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.zhifa.academy.content.Laws;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.CurrentUser;
@@ -41,6 +41,9 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
 @Produces(MediaType.TEXT_HTML)
 public class ExamManagePage {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     @CheckedTemplate
     static class Templates {
@@ -67,7 +70,7 @@ public class ExamManagePage {
 
     /** What the forms offer, limited to the manager's scope. */
     public record Choices(List<ExamAdminPageQueries.UnitChoice> units, List<ExamAdminPageQueries.Choice> providers,
-            List<EnforcementDomain> domains, List<ExamAdminViews.BlueprintView> blueprints,
+            List<OrgDirectory.Domain> domains, List<ExamAdminViews.BlueprintView> blueprints,
             List<ExamAdminViews.ExamView> resitOf, ExamPurpose[] purposes, PersonCategory[] categories, Grade[] grades,
             GradingMethod[] methods, ReviewPolicy[] policies, QuestionType[] types, List<String> laws) {
     }
@@ -103,7 +106,7 @@ public class ExamManagePage {
 
     private Choices choices() {
         List<ExamAdminViews.ExamView> all = views.exams();
-        return new Choices(pageQueries.units(), pageQueries.providers(), EnforcementDomain.ordered(), views.blueprints(),
+        return new Choices(pageQueries.units(), pageQueries.providers(), orgDirectory.domains(), views.blueprints(),
                 all.stream().filter(e -> !e.purpose().equals(ExamPurpose.RESIT.name())).toList(), ExamPurpose.values(),
                 PersonCategory.values(), Grade.values(), GradingMethod.values(), ReviewPolicy.values(),
                 QuestionType.values(), Laws.all().stream().map(Laws.Law::name).toList());

@@ -14,8 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
@@ -33,6 +32,9 @@ import cn.zhifa.academy.records.ExamPurpose;
 /** Schedules exams: drafts, publication (freezing the pool), audience, overrides. */
 @ApplicationScoped
 public class ExamService {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     // issue 11: papers are prepared before the bell once the change committed
     @Inject
@@ -129,7 +131,7 @@ public class ExamService {
             }
         }
         String domain = in.domainCode() == null || in.domainCode().isBlank() ? "TY" : in.domainCode().trim();
-        if (EnforcementDomain.find("code", domain).firstResultOptional().isEmpty()) {
+        if (orgDirectory.domain(domain).isEmpty()) {
             errors.add(new Problem.FieldError("domainCode", "未知的领域"));
         }
         if (in.blueprintId() == null) {
@@ -231,7 +233,7 @@ public class ExamService {
             }
         }
         for (Long u : nonNull(in.unitIds())) {
-            if (OrgUnit.findById(u) == null || !scope.canManageUnit(u)) {
+            if (!orgDirectory.unitExists(u) || !scope.canManageUnit(u)) {
                 errors.add(new Problem.FieldError("unitIds", "单位 " + u + " 不在您的管理范围内"));
             }
         }
@@ -382,7 +384,7 @@ public class ExamService {
         if (named == (in.unitId() != null)) {
             errors.add(new Problem.FieldError("employeeNo", "请指定一个人员（工号）或一个单位"));
         }
-        if (in.unitId() != null && (OrgUnit.findById(in.unitId()) == null || !scope.canManageUnit(in.unitId()))) {
+        if (in.unitId() != null && (!orgDirectory.unitExists(in.unitId()) || !scope.canManageUnit(in.unitId()))) {
             errors.add(new Problem.FieldError("unitId", "单位不在您的管理范围内"));
         }
         int minutes = in.extraMinutes() == null ? 0 : in.extraMinutes();

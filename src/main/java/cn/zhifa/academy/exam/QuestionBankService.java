@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.storage.MediaOwner;
+import cn.zhifa.academy.storage.MediaService;
 
 /**
  * Writes the question bank: imports (all or nothing, idempotent), single edits and
@@ -19,6 +21,9 @@ import cn.zhifa.academy.platform.web.ProblemException;
  */
 @ApplicationScoped
 public class QuestionBankService {
+
+    @Inject
+    MediaService media;
 
     @Inject
     AuditLog audit;
@@ -55,8 +60,9 @@ public class QuestionBankService {
     }
 
     public static QuestionRules.Domains domains() {
-        return s -> EnforcementDomain.byName(s).map(d -> d.code)
-                .or(() -> EnforcementDomain.<EnforcementDomain> find("code", s).firstResultOptional().map(d -> d.code));
+        OrgDirectory org = io.quarkus.arc.Arc.container().instance(OrgDirectory.class).get();
+        return s -> org.domainByName(s).map(OrgDirectory.Domain::code)
+                .or(() -> org.domain(s).map(OrgDirectory.Domain::code));
     }
 
     @Transactional
@@ -115,7 +121,8 @@ public class QuestionBankService {
     Outcome write(QuestionRules.Valid v, String actor) {
         Outcome o = writeVersion(v, actor);
         if (o != Outcome.UNCHANGED) {
-            QuestionMediaRule.claim(v.stemMd(), Question.findByCode(v.code()).orElseThrow().id, actor);
+            media.claimUploads(MediaService.referencedIn(v.stemMd()), MediaOwner.QUESTION_IMAGE,
+                    Question.findByCode(v.code()).orElseThrow().id, actor);
         }
         return o;
     }

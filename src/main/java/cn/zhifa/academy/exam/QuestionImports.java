@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaService;
 
 /**
@@ -62,7 +62,7 @@ public class QuestionImports {
         if (file.toFile().length() > config.maxImportBytes()) {
             throw new ProblemException(413, "Payload too large", "文件过大（最大 " + config.maxImportBytes() / 1024 / 1024 + " MB）");
         }
-        MediaObject m = media.store(file, filename, wordType.orElse(XLSX), uploader,
+        MediaRef m = media.store(file, filename, wordType.orElse(XLSX), uploader,
                 cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE, null);
         if (wordType.isPresent()) {
             return words.preview(m);
@@ -71,18 +71,18 @@ public class QuestionImports {
     }
 
     @Transactional
-    Preview preview(MediaObject m) throws IOException {
+    Preview preview(MediaRef m) throws IOException {
         QuestionXlsx.Read read = read(m);
         if (!read.problems().isEmpty()) {
-            return new Preview(m.publicId.toString(), m.filename, read.inputs().size(), List.of(), List.of(), List.of(), read.problems());
+            return new Preview(m.publicId().toString(), m.filename(), read.inputs().size(), List.of(), List.of(), List.of(), read.problems());
         }
         QuestionBankService.Preview p = bank.preview(read.inputs());
-        return new Preview(m.publicId.toString(), m.filename, read.inputs().size(), p.created(), p.revised(), p.unchanged(),
+        return new Preview(m.publicId().toString(), m.filename(), read.inputs().size(), p.created(), p.revised(), p.unchanged(),
                 columns(p.problems()));
     }
 
-    private QuestionXlsx.Read read(MediaObject m) throws IOException {
-        try (InputStream in = media.read(m, 0, m.sizeBytes)) {
+    private QuestionXlsx.Read read(MediaRef m) throws IOException {
+        try (InputStream in = media.read(m, 0, m.sizeBytes())) {
             return QuestionXlsx.read(in);
         }
     }
@@ -95,12 +95,12 @@ public class QuestionImports {
     /** Re-reads the uploaded file, validates again and writes everything, or nothing (422). */
     @Transactional
     public QuestionBankService.ImportReport commit(String importId, String user) throws IOException {
-        MediaObject m = access.find(importId)
-                .filter(x -> user.equals(x.uploadedBy) && (XLSX.equals(x.contentType)
-                        || QuestionWord.DOCX.equals(x.contentType) || QuestionWord.TEXT.equals(x.contentType))
-                        && x.ownerKind == cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE)
+        MediaRef m = access.find(importId)
+                .filter(x -> user.equals(x.uploadedBy()) && (XLSX.equals(x.contentType())
+                        || QuestionWord.DOCX.equals(x.contentType()) || QuestionWord.TEXT.equals(x.contentType()))
+                        && x.ownerKind() == cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE)
                 .orElseThrow(() -> ProblemException.notFound("导入文件不存在"));
-        if (!XLSX.equals(m.contentType)) {
+        if (!XLSX.equals(m.contentType())) {
             return words.commit(m, user);
         }
         QuestionXlsx.Read read = read(m);
@@ -108,7 +108,7 @@ public class QuestionImports {
             throw new QuestionImportException(read.problems());
         }
         try {
-            return bank.importAll(read.inputs(), user, "xlsx:" + m.filename + ":" + m.sha256);
+            return bank.importAll(read.inputs(), user, "xlsx:" + m.filename() + ":" + m.sha256());
         } catch (QuestionImportException e) {
             throw new QuestionImportException(columns(e.problems()));
         }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaOwnerRule;
 import cn.zhifa.academy.storage.MediaService;
@@ -30,7 +30,7 @@ public class QuestionMediaRule implements MediaOwnerRule {
     }
 
     @Override
-    public boolean mayRead(MediaObject m) {
+    public boolean mayRead(MediaRef m) {
         if (user.isAuthorOrAdmin()) {
             return true;
         }
@@ -43,16 +43,5 @@ public class QuestionMediaRule implements MediaOwnerRule {
                   JOIN question_version v ON v.id = i.question_version_id
                  WHERE a.person_id = ?1 AND a.status = 'IN_PROGRESS' AND strpos(v.stem_md, ?2) > 0 LIMIT 1""")
                 .setParameter(1, person).setParameter(2, MediaService.contentPath(m)).getResultList().isEmpty();
-    }
-
-    /**
-     * The images a saved stem names become the question's: uploads of {@code actor} still
-     * unattached are taken over (another author's upload is left alone and stays theirs).
-     */
-    static void claim(String stemMd, long questionId, String actor) {
-        for (java.util.UUID id : MediaService.referencedIn(stemMd)) {
-            MediaObject.update("ownerKind = ?1, ownerId = ?2 WHERE publicId = ?3 AND ownerKind = ?4 AND uploadedBy = ?5",
-                    MediaOwner.QUESTION_IMAGE, questionId, id, MediaOwner.UPLOAD, actor);
-        }
     }
 }

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.storage.ContentTypes;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
 
@@ -34,9 +34,9 @@ public class QuestionWordImports {
     @Inject
     QuestionBankService bank;
 
-    Read read(MediaObject m) throws IOException {
-        try (InputStream in = media.read(m, 0, m.sizeBytes)) {
-            QuestionWord.Read r = QuestionDocxType.isDocx(m.contentType) ? QuestionWord.readDocx(in)
+    Read read(MediaRef m) throws IOException {
+        try (InputStream in = media.read(m, 0, m.sizeBytes())) {
+            QuestionWord.Read r = QuestionDocxType.isDocx(m.contentType()) ? QuestionWord.readDocx(in)
                     : QuestionWord.readText(in.readAllBytes());
             List<ImportProblem> problems = new ArrayList<>(r.problems());
             for (QuestionWord.Image img : r.images().values()) {
@@ -55,24 +55,24 @@ public class QuestionWordImports {
     }
 
     @Transactional
-    QuestionImports.Preview preview(MediaObject m) throws IOException {
+    QuestionImports.Preview preview(MediaRef m) throws IOException {
         Read read = read(m);
-        List<QuestionInput> inputs = withImages(read.doc(), existingImages(read.doc(), m.uploadedBy));
+        List<QuestionInput> inputs = withImages(read.doc(), existingImages(read.doc(), m.uploadedBy()));
         List<ImportProblem> problems = new ArrayList<>(read.problems());
         QuestionBankService.Preview p = bank.preview(inputs);
         problems.addAll(read.doc().locate(p.problems()));
         problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
         if (!problems.isEmpty()) {
-            return new QuestionImports.Preview(m.publicId.toString(), m.filename, inputs.size(), List.of(), List.of(),
+            return new QuestionImports.Preview(m.publicId().toString(), m.filename(), inputs.size(), List.of(), List.of(),
                     List.of(), problems, true, read.doc().images().size());
         }
-        return new QuestionImports.Preview(m.publicId.toString(), m.filename, inputs.size(), p.created(), p.revised(),
+        return new QuestionImports.Preview(m.publicId().toString(), m.filename(), inputs.size(), p.created(), p.revised(),
                 p.unchanged(), List.of(), true, read.doc().images().size());
     }
 
     /** Validates again; stores the new images; writes every question or none (422). */
     @Transactional
-    QuestionBankService.ImportReport commit(MediaObject m, String user) throws IOException {
+    QuestionBankService.ImportReport commit(MediaRef m, String user) throws IOException {
         Read read = read(m);
         List<ImportProblem> problems = new ArrayList<>(read.problems());
         QuestionBankService.Preview p = bank.preview(withImages(read.doc(), Map.of()));
@@ -87,7 +87,7 @@ public class QuestionWordImports {
                 Path tmp = Files.createTempFile("question-image", "." + img.extension());
                 try {
                     Files.write(tmp, img.bytes());
-                    MediaObject stored = media.store(tmp, img.filename(), null, user, MediaOwner.UPLOAD, null);
+                    MediaRef stored = media.store(tmp, img.filename(), null, user, MediaOwner.UPLOAD, null);
                     urls.put(img.sha256(), MediaService.contentPath(stored));
                 } finally {
                     Files.deleteIfExists(tmp);
@@ -95,19 +95,17 @@ public class QuestionWordImports {
             }
         }
         try {
-            return bank.importAll(withImages(read.doc(), urls), user, "word:" + m.filename + ":" + m.sha256);
+            return bank.importAll(withImages(read.doc(), urls), user, "word:" + m.filename() + ":" + m.sha256());
         } catch (QuestionImportException e) {
             throw new QuestionImportException(read.doc().locate(e.problems()));
         }
     }
 
     /** Images of the document already in the store (a question's, or this user's unattached upload). */
-    private static Map<String, String> existingImages(QuestionWord.Read doc, String user) {
+    private Map<String, String> existingImages(QuestionWord.Read doc, String user) {
         Map<String, String> urls = new HashMap<>();
         for (String sha : doc.images().keySet()) {
-            MediaObject.<MediaObject> find("sha256 = ?1 AND purgedAt IS NULL AND (ownerKind = ?2 OR "
-                    + "(ownerKind = ?3 AND uploadedBy = ?4)) ORDER BY id", sha, MediaOwner.QUESTION_IMAGE,
-                    MediaOwner.UPLOAD, user).firstResultOptional()
+            media.sameContent(sha, MediaOwner.QUESTION_IMAGE, user)
                     .ifPresent(x -> urls.put(sha, MediaService.contentPath(x)));
         }
         return urls;

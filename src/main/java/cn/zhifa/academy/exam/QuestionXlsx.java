@@ -159,8 +159,8 @@ public final class QuestionXlsx {
     }
 
     private static String domainName(String code) {
-        return cn.zhifa.academy.organization.EnforcementDomain.<cn.zhifa.academy.organization.EnforcementDomain> find("code", code)
-                .firstResultOptional().map(d -> d.name).orElse(code);
+        return io.quarkus.arc.Arc.container().instance(cn.zhifa.academy.organization.OrgDirectory.class).get().domain(code)
+                .map(cn.zhifa.academy.organization.OrgDirectory.Domain::name).orElse(code);
     }
 
     private static String levelLabel(String level) {

@@ -24,7 +24,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaAccess;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
 
@@ -83,12 +83,12 @@ public class MatterCatalogueService {
             throw new ProblemException(415, "Unsupported media type", msg.err_not_xlsx());
         }
         List<RosterReader.Line> lines = read(file);
-        MediaObject stored = media.store(file, filename, MatterXlsx.TYPE, user.getUsername(), MediaOwner.IMPORT_FILE,
+        MediaRef stored = media.store(file, filename, MatterXlsx.TYPE, user.getUsername(), MediaOwner.IMPORT_FILE,
                 null);
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             MatterValidator.Result result = validator.validate(lines);
             int[] c = result.ok() ? counts(result.records()) : new int[3];
-            return new Preview(stored.publicId.toString(), filename, result.dataRows(), c[0], c[1], c[2],
+            return new Preview(stored.publicId().toString(), filename, result.dataRows(), c[0], c[1], c[2],
                     result.errors());
         });
     }
@@ -96,13 +96,13 @@ public class MatterCatalogueService {
     /** Re-reads the stored file, validates it again under the committing user's scope and writes every row, or none. */
     @Transactional
     public Outcome commit(String importId) {
-        MediaObject m = mediaAccess.find(importId)
-                .filter(x -> x.ownerKind == MediaOwner.IMPORT_FILE && MatterXlsx.TYPE.equals(x.contentType)
-                        && x.uploadedBy.equals(user.getUsername()))
+        MediaRef m = mediaAccess.find(importId)
+                .filter(x -> x.ownerKind() == MediaOwner.IMPORT_FILE && MatterXlsx.TYPE.equals(x.contentType())
+                        && x.uploadedBy().equals(user.getUsername()))
                 .orElseThrow(() -> ProblemException.notFound(msg.err_import_gone()));
         List<RosterReader.Line> lines;
-        try (InputStream in = media.read(m, 0, m.sizeBytes)) {
-            lines = RosterReader.read(in, m.filename);
+        try (InputStream in = media.read(m, 0, m.sizeBytes())) {
+            lines = RosterReader.read(in, m.filename());
         } catch (IOException | RosterReader.UnreadableFile e) {
             throw new ProblemException(422, "Unprocessable", msg.err_unreadable());
         }
@@ -111,8 +111,8 @@ public class MatterCatalogueService {
             throw rejected(result.errors());
         }
         int[] c = apply(result.records());
-        audit.record("matters.imported", "media_object", m.publicId, AuditLog.detail("filename", m.filename, "rows",
-                result.dataRows(), "created", c[0], "updated", c[1], "unchanged", c[2], "sha256", m.sha256));
+        audit.record("matters.imported", "media_object", m.publicId(), AuditLog.detail("filename", m.filename(), "rows",
+                result.dataRows(), "created", c[0], "updated", c[1], "unchanged", c[2], "sha256", m.sha256()));
         return new Outcome(importId, c[0], c[1], c[2]);
     }
 

@@ -24,6 +24,15 @@ public class OrgDirectory {
     /** One organisation unit (市 → 区县 → 镇街) as a value. */
     public record Unit(long id, Long parentId, String code, String name, OrgLevel level, String townType, String path,
             int sortOrder) {
+
+        /** Depth in the tree (the city is 0), from the materialised path, as {@link OrgUnit#depth()}. */
+        public int depth() {
+            return (int) path.chars().filter(c -> c == '/').count() - 2;
+        }
+    }
+
+    /** One department (科室) of a unit as a value; {@code domainId} when it is a sector department. */
+    public record Dept(long id, long unitId, String code, String name, Long domainId) {
     }
 
     /** One enforcement domain ("1+6") as a value. */
@@ -96,6 +105,26 @@ public class OrgDirectory {
         return EnforcementDomain.ordered().stream().map(OrgDirectory::of).toList();
     }
 
+    public Optional<Domain> domainById(long id) {
+        return EnforcementDomain.<EnforcementDomain> findByIdOptional(id).map(OrgDirectory::of);
+    }
+
+    /** Domain names by id, in display order. */
+    public Map<Long, String> domainNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        EnforcementDomain.ordered().forEach(d -> names.put(d.id, d.name));
+        return names;
+    }
+
+    /**
+     * The units whose path meets a scope condition written on {@code path} (named parameters),
+     * in tree order (path, then sort order).
+     */
+    public List<Unit> unitsWhere(OrgScope.Condition onPath) {
+        return OrgUnit.<OrgUnit> list(onPath.text() + " ORDER BY path, sortOrder", onPath.params()).stream()
+                .map(OrgDirectory::of).toList();
+    }
+
     public boolean domainExists(long id) {
         return EnforcementDomain.findById(id) != null;
     }
@@ -106,6 +135,42 @@ public class OrgDirectory {
 
     public Optional<Domain> domain(String code) {
         return EnforcementDomain.<EnforcementDomain> find("code", code).firstResultOptional().map(OrgDirectory::of);
+    }
+
+    public Optional<Dept> department(long id) {
+        return Department.<Department> findByIdOptional(id).map(OrgDirectory::of);
+    }
+
+    /** Departments by id; unknown ids are absent. */
+    public Map<Long, Dept> departments(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Department.<Department> list("id IN ?1", ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(d -> d.id, OrgDirectory::of));
+    }
+
+    /** Every department, in the order the table is read. */
+    public List<Dept> allDepartments() {
+        return Department.<Department> listAll().stream().map(OrgDirectory::of).toList();
+    }
+
+    /** Every unit, in the order the table is read. */
+    public List<Unit> allUnits() {
+        return OrgUnit.<OrgUnit> listAll().stream().map(OrgDirectory::of).toList();
+    }
+
+    /** Units by id; unknown ids are absent. */
+    public Map<Long, Unit> units(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return OrgUnit.<OrgUnit> list("id IN ?1", ids.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(u -> u.id, OrgDirectory::of));
+    }
+
+    static Dept of(Department d) {
+        return new Dept(d.id, d.orgUnitId, d.code, d.name, d.domainId);
     }
 
     static Unit of(OrgUnit u) {

@@ -94,6 +94,23 @@ public class PeopleDirectory {
                 category, OrgScope.subtreePattern(unitPath)).stream().map(PeopleDirectory::summary).toList();
     }
 
+    /** The active people of a provider, by name. */
+    public List<PersonSummary> activeOfProvider(long providerId) {
+        return Person.<Person> list("providerId = ?1 AND status = ?2 ORDER BY name", providerId, EmploymentStatus.ACTIVE)
+                .stream().map(PeopleDirectory::summary).toList();
+    }
+
+    /** Every person of a provider, by id. */
+    public List<PersonSummary> ofProvider(long providerId) {
+        return Person.<Person> list("providerId = ?1 ORDER BY id", providerId).stream().map(PeopleDirectory::summary)
+                .toList();
+    }
+
+    /** Every person of a category, by id. */
+    public List<PersonSummary> ofCategory(PersonCategory category) {
+        return Person.<Person> list("category = ?1 ORDER BY id", category).stream().map(PeopleDirectory::summary).toList();
+    }
+
     /** The summary of a loaded person (for code of the people feature and tests that hold one). */
     public static PersonSummary summary(Person p) {
         return new PersonSummary(p.id, p.name, p.employeeNo, p.category, p.grade, p.unitId, p.departmentId,

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgService;
 import cn.zhifa.academy.people.roster.RosterError;
 import cn.zhifa.academy.people.roster.RosterImportService;
@@ -37,6 +37,9 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class PeoplePage {
 
+    @Inject
+    OrgDirectory orgDirectory;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(PeopleService.Page<PersonView> page, PersonQuery query, Filters filters,
@@ -53,7 +56,7 @@ public class PeoplePage {
     }
 
     /** Choices for the filter form, limited to what the user may see. */
-    public record Filters(List<OrgService.Node> units, List<EnforcementDomain> domains,
+    public record Filters(List<OrgService.Node> units, List<OrgDirectory.Domain> domains,
             List<ProviderService.ProviderView> providers, PersonCategory[] categories, Grade[] grades,
             EmploymentStatus[] statuses) {
     }
@@ -78,7 +81,7 @@ public class PeoplePage {
 
     @GET
     public TemplateInstance list(@BeanParam PersonQuery query) {
-        Filters filters = new Filters(orgs.visibleTree(), EnforcementDomain.ordered(), providers.list(),
+        Filters filters = new Filters(orgs.visibleTree(), orgDirectory.domains(), providers.list(),
                 PersonCategory.values(), Grade.values(), EmploymentStatus.values());
         return Templates.list(people.search(query), query, filters, queryString(query));
     }

@@ -17,9 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.Department;
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.InvalidException;
@@ -39,6 +37,9 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class PeopleService {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     private static final Map<String, String> SORTS = Map.of("name", "name", "employeeNo", "employeeNo", "category",
             "category", "grade", "grade", "status", "status", "updatedAt", "updatedAt");
@@ -90,12 +91,12 @@ public class PeopleService {
             params.put("provider", q.providerId);
         }
         if (q.unitId != null) {
-            String path = OrgUnit.<OrgUnit> findByIdOptional(q.unitId).map(u -> u.path).orElse("/none/");
+            String path = orgDirectory.unit(q.unitId).map(OrgDirectory.Unit::path).orElse("/none/");
             where.append(" AND ").append(OrgScope.unitWithin("p.unitId", ":unitPath"));
             params.put("unitPath", OrgScope.subtreePattern(path));
         }
         if (q.domainId != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM p.domains d WHERE d.id = :domain)");
+            where.append(" AND EXISTS (SELECT 1 FROM p.domainIds d WHERE d = :domain)");
             params.put("domain", q.domainId);
         }
         if (q.q != null && !q.q.isBlank()) {
@@ -128,9 +129,10 @@ public class PeopleService {
 
     /** Builds views for a page of people with one query per referenced table (no N+1). */
     public List<PersonView> views(List<Person> people) {
-        Map<Long, OrgUnit> units = byId(OrgUnit.list("id IN ?1", ids(people, p -> p.unitId)), u -> u.id);
-        Map<Long, Department> deps = byId(Department.list("id IN ?1", ids(people, p -> p.departmentId)), d -> d.id);
+        Map<Long, OrgDirectory.Unit> units = orgDirectory.units(ids(people, p -> p.unitId));
+        Map<Long, OrgDirectory.Dept> deps = orgDirectory.departments(ids(people, p -> p.departmentId));
         Map<Long, ProviderDirectory.ProviderSummary> providers = providerDirectory.find(ids(people, p -> p.providerId));
+        List<OrgDirectory.Domain> domainOrder = orgDirectory.domains();
         Map<Long, String> usernames = new HashMap<>();
         List<Long> personIds = people.stream().map(p -> p.id).toList();
         if (!personIds.isEmpty()) {
@@ -138,14 +140,14 @@ public class PeopleService {
         }
         List<PersonView> out = new ArrayList<>(people.size());
         for (Person p : people) {
-            OrgUnit u = units.get(p.unitId);
-            Department d = p.departmentId == null ? null : deps.get(p.departmentId);
+            OrgDirectory.Unit u = units.get(p.unitId);
+            OrgDirectory.Dept d = p.departmentId == null ? null : deps.get(p.departmentId);
             ProviderDirectory.ProviderSummary v = p.providerId == null ? null : providers.get(p.providerId);
             out.add(new PersonView(p.id, p.name, p.employeeNo, p.category, p.category.label, p.grade, p.grade.label,
-                    u == null ? null : new PersonView.Ref(u.id, u.name),
-                    d == null ? null : new PersonView.Ref(d.id, d.name),
+                    u == null ? null : new PersonView.Ref(u.id(), u.name()),
+                    d == null ? null : new PersonView.Ref(d.id(), d.name()),
                     v == null ? null : new PersonView.Ref(v.id(), v.name()),
-                    p.domains.stream().sorted((a, b) -> Integer.compare(a.sortOrder, b.sortOrder)).map(x -> x.name).toList(),
+                    domainOrder.stream().filter(x -> p.domainIds.contains(x.id())).map(OrgDirectory.Domain::name).toList(),
                     p.certNo, p.status, p.status.label, p.statusSince, p.idMasked, p.mobile, p.category.supportOnly(),
                     usernames.get(p.id)));
         }
@@ -273,12 +275,12 @@ public class PeopleService {
         if (!scope.canManageUnit(in.unitId())) {
             throw new io.quarkus.security.ForbiddenException("unit outside your scope");
         }
-        if (OrgUnit.findById(in.unitId()) == null) {
+        if (!orgDirectory.unitExists(in.unitId())) {
             throw InvalidException.field("unitId", "person.unit_unknown");
         }
         if (in.departmentId() != null) {
-            Department d = Department.findById(in.departmentId());
-            if (d == null || !d.orgUnitId.equals(in.unitId())) {
+            OrgDirectory.Dept d = orgDirectory.department(in.departmentId()).orElse(null);
+            if (d == null || d.unitId() != in.unitId()) {
                 throw InvalidException.field("departmentId", "person.department_not_of_unit");
             }
         }
@@ -311,12 +313,12 @@ public class PeopleService {
         p.certNo = blankToNull(in.certNo());
         p.mobile = blankToNull(in.mobile());
         List<Long> domainIds = in.domainIds() == null ? List.of() : in.domainIds();
-        List<EnforcementDomain> domains = domainIds.isEmpty() ? List.of() : EnforcementDomain.list("id IN ?1", domainIds);
-        if (domains.size() != Set.copyOf(domainIds).size()) {
+        Set<Long> known = orgDirectory.allDomains().stream().map(OrgDirectory.Domain::id).collect(Collectors.toSet());
+        if (!known.containsAll(domainIds)) {
             throw InvalidException.field("domainIds", "person.domain_unknown");
         }
-        p.domains.clear();
-        p.domains.addAll(domains);
+        p.domainIds.clear();
+        p.domainIds.addAll(domainIds);
     }
 
     void recordStatus(Person p, String reason) {
@@ -329,7 +331,11 @@ public class PeopleService {
         c.persist();
     }
 
-    static Map<String, Object> summary(Person p) {
+    private Map<String, Object> summary(Person p) {
+        return summary(p, orgDirectory.domainNames());
+    }
+
+    static Map<String, Object> summary(Person p, Map<Long, String> domainNames) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name);
         m.put("employeeNo", p.employeeNo);
@@ -339,7 +345,7 @@ public class PeopleService {
         m.put("departmentId", p.departmentId);
         m.put("providerId", p.providerId);
         m.put("status", p.status.name());
-        m.put("domains", p.domains.stream().map(d -> d.name).sorted().toList());
+        m.put("domains", p.domainIds.stream().map(domainNames::get).sorted().toList());
         return m;
     }
 

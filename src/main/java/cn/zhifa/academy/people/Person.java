@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,8 +16,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
@@ -25,7 +25,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -98,10 +97,11 @@ public class Person extends PanacheEntityBase {
 
     public String mobile;
 
-    @ManyToMany
-    @JoinTable(name = "person_domain", joinColumns = @JoinColumn(name = "person_id"),
-            inverseJoinColumns = @JoinColumn(name = "domain_id"))
-    public Set<EnforcementDomain> domains = new LinkedHashSet<>();
+    /** Ids of the person's enforcement domains (organisation's EnforcementDomain; names via OrgDirectory). */
+    @ElementCollection
+    @CollectionTable(name = "person_domain", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "domain_id")
+    public Set<Long> domainIds = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.zhifa.academy.people.PeopleScope;
-import cn.zhifa.academy.people.Person;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaOwnerRule;
 
@@ -18,6 +19,9 @@ import cn.zhifa.academy.storage.MediaOwnerRule;
 public class CertificateMediaRule implements MediaOwnerRule {
 
     @Inject
+    PeopleDirectory directory;
+
+    @Inject
     PeopleScope people;
 
     @Override
@@ -26,9 +30,9 @@ public class CertificateMediaRule implements MediaOwnerRule {
     }
 
     @Override
-    public boolean mayRead(MediaObject m) {
-        Qualification q = m.ownerId == null ? null : Qualification.findById(m.ownerId);
-        Person p = q == null ? null : Person.findById(q.personId);
+    public boolean mayRead(MediaRef m) {
+        Qualification q = m.ownerId() == null ? null : Qualification.findById(m.ownerId());
+        PersonSummary p = q == null ? null : directory.find(q.personId).orElse(null);
         return p != null && people.canSee(p);
     }
 }

@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.OrgUnit;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.organization.OrgDirectory;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.security.Account;
@@ -27,6 +28,12 @@ import io.quarkus.runtime.StartupEvent;
 public class DemoQualifications {
 
     @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory directory;
+
+    @Inject
     AcademyConfig config;
 
     @Inject
@@ -40,7 +47,7 @@ public class DemoQualifications {
 
     @Transactional
     void load(@Observes @Priority(50) StartupEvent event) {
-        if (!config.demo().enabled() || OrgUnit.findByCode("SFS").isEmpty()) {
+        if (!config.demo().enabled() || orgDirectory.unitByCode("SFS").isEmpty()) {
             return;
         }
         QualificationType zf = QualificationType.byCode("ZFZG").orElseThrow();
@@ -50,18 +57,18 @@ public class DemoQualifications {
             return;
         }
         LocalDate today = jobs.today();
-        List<Person> officers = Person.list("category = ?1 ORDER BY id", PersonCategory.OFFICER);
+        List<PersonSummary> officers = directory.ofCategory(PersonCategory.OFFICER);
         Long learnerPerson = Account.findByUsername("learner").map(a -> a.personId).orElse(null);
         int[] expiresInDays = { 25, 55, 85, 400, 900, 1500, -10, 700, 1200 };
         String[] domains = { "ZHZF", "SCJG", "STHJ", "ZHZF", "JTYS", "YJGL", "ZHZF", "WHSC", "NYNC" };
         int i = 0;
-        for (Person p : officers) {
+        for (PersonSummary p : officers) {
             if (i >= expiresInDays.length) {
                 break;
             }
-            if (learnerPerson != null && i == 0 && !p.id.equals(learnerPerson)) {
-                p = Person.findById(learnerPerson); // the demo learner's qualification expires within 30 days
-            } else if (learnerPerson != null && i > 0 && p.id.equals(learnerPerson)) {
+            if (learnerPerson != null && i == 0 && p.id() != learnerPerson) {
+                p = directory.find(learnerPerson).orElseThrow(); // the demo learner's qualification expires within 30 days
+            } else if (learnerPerson != null && i > 0 && p.id() == learnerPerson) {
                 continue;
             }
             Qualification q = service.issue(zf, p, domains[i], "示范数据：资格考试合格（通用、专门法律知识）",
@@ -81,13 +88,13 @@ public class DemoQualifications {
             i++;
         }
         QualificationType fz = QualificationType.byCode("FZSH").orElseThrow();
-        Person.<Person> find("category = ?1 ORDER BY id", PersonCategory.LEGAL_REVIEWER).page(0, 2).list()
+        directory.ofCategory(PersonCategory.LEGAL_REVIEWER).stream().limit(2)
                 .forEach(p -> service.issue(fz, p, "TY", "示范数据：资格考试合格", Qualification.IssueMode.MANUAL, today,
                         "system"));
         QualificationType ds = QualificationType.byCode("DSFRY").orElseThrow();
         providers.all().stream().sorted(Comparator.comparingLong(ProviderDirectory.ProviderSummary::id)).skip(1)
-                .findFirst().ifPresent(pr -> Person.<Person> find("providerId = ?1 ORDER BY id", pr.id()).page(0, 5)
-                        .list().forEach(p -> service.issue(ds, p, "TY", "示范数据：第三方人员考核合格",
+                .findFirst().ifPresent(pr -> directory.ofProvider(pr.id()).stream().limit(5)
+                        .forEach(p -> service.issue(ds, p, "TY", "示范数据：第三方人员考核合格",
                                 Qualification.IssueMode.MANUAL, today, "system")));
         service.expire(today);
         service.openRenewals(today);

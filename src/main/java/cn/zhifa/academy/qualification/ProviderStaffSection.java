@@ -9,13 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
+import cn.zhifa.academy.provider.ProviderRecordSection;
 import cn.zhifa.academy.platform.web.RecordTable;
 import cn.zhifa.academy.provider.ProviderRecordSection;
 
 /** A provider's page: its staff with their qualification states and the share holding a valid one. */
 @ApplicationScoped
 public class ProviderStaffSection implements ProviderRecordSection {
+
+    @Inject
+    PeopleDirectory directory;
 
     @Inject
     QualificationQueries queries;
@@ -33,19 +38,18 @@ public class ProviderStaffSection implements ProviderRecordSection {
         QualMessages m = QualText.of(locale);
         boolean en = locale != null && "en".equals(locale.getLanguage());
         List<List<String>> rows = new ArrayList<>();
-        List<Person> staff = Person.list("providerId = ?1 AND status = ?2 ORDER BY name", providerId,
-                EmploymentStatus.ACTIVE);
+        List<PersonSummary> staff = directory.activeOfProvider(providerId);
         // every staff member's qualifications in one query and one pass of views (no query per person)
         java.util.Map<Long, List<QualificationQueries.View>> byPerson = staff.isEmpty() ? java.util.Map.of()
                 : queries.views(Qualification.<Qualification> list("personId IN ?1 ORDER BY typeId, domainCode",
-                        staff.stream().map(p -> p.id).toList()), jobs.today()).stream().collect(java.util.stream.Collectors.groupingBy(QualificationQueries.View::personId));
-        for (Person p : staff) {
-            List<QualificationQueries.View> qs = byPerson.getOrDefault(p.id, List.of());
+                        staff.stream().map(PersonSummary::id).toList()), jobs.today()).stream().collect(java.util.stream.Collectors.groupingBy(QualificationQueries.View::personId));
+        for (PersonSummary p : staff) {
+            List<QualificationQueries.View> qs = byPerson.getOrDefault(p.id(), List.of());
             if (qs.isEmpty()) {
-                rows.add(List.of(p.name, p.employeeNo, "-", m.prov_staff_none(), "-"));
+                rows.add(List.of(p.name(), p.employeeNo(), "-", m.prov_staff_none(), "-"));
             }
             for (QualificationQueries.View v : qs) {
-                rows.add(List.of(p.name, p.employeeNo, en ? v.typeNameEn() : v.typeName(), QualText.state(m, v.state()),
+                rows.add(List.of(p.name(), p.employeeNo(), en ? v.typeNameEn() : v.typeName(), QualText.state(m, v.state()),
                         v.expiresOn().toString()));
             }
         }

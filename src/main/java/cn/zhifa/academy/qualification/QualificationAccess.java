@@ -4,7 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import cn.zhifa.academy.people.PeopleScope;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
@@ -19,6 +20,9 @@ import io.quarkus.security.ForbiddenException;
 public class QualificationAccess {
 
     @Inject
+    PeopleDirectory directory;
+
+    @Inject
     PeopleScope people;
 
     @Inject
@@ -27,8 +31,8 @@ public class QualificationAccess {
     @Inject
     CurrentUser user;
 
-    public Person visiblePerson(long personId) {
-        Person p = Person.findById(personId);
+    public PersonSummary visiblePerson(long personId) {
+        PersonSummary p = directory.find(personId).orElse(null);
         if (p == null || !people.canSee(p)) {
             throw new NotFoundException("person.not_found", personId);
         }
@@ -37,7 +41,7 @@ public class QualificationAccess {
 
     public Qualification visible(long id) {
         Qualification q = Qualification.findById(id);
-        if (q == null || !people.canSee(Person.findById(q.personId))) {
+        if (q == null || !people.canSee(directory.find(q.personId).orElse(null))) {
             throw new NotFoundException("qualification.not_found", id);
         }
         return q;
@@ -52,11 +56,11 @@ public class QualificationAccess {
     }
 
     public boolean canManage(Qualification q) {
-        return people.canManage(Person.findById(q.personId));
+        return people.canManage(directory.find(q.personId).orElse(null));
     }
 
     public void requireManagePerson(long personId) {
-        Person p = visiblePerson(personId);
+        PersonSummary p = visiblePerson(personId);
         if (!people.canManage(p)) {
             throw new ForbiddenException("person " + personId + " is not yours to change");
         }

@@ -14,10 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.OrgScope;
 
@@ -28,6 +28,12 @@ import cn.zhifa.academy.platform.security.OrgScope;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class QualificationQueries {
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory directory;
 
     @Inject
     EntityManager em;
@@ -116,8 +122,8 @@ public class QualificationQueries {
 
     /** The provider's active staff and how many hold at least one valid qualification. */
     public Share qualifiedShare(long providerId) {
-        long staff = Person.count("providerId = ?1 AND status = ?2 AND category = ?3", providerId,
-                EmploymentStatus.ACTIVE, PersonCategory.PROVIDER_STAFF);
+        long staff = directory.activeOfProvider(providerId).stream()
+                .filter(p -> p.category() == PersonCategory.PROVIDER_STAFF).count();
         long qualified = em.createQuery("SELECT COUNT(DISTINCT p.id) FROM Person p, Qualification q WHERE q.personId = p.id "
                 + "AND p.providerId = :pr AND p.status = :active AND q.state = :valid", Long.class)
                 .setParameter("pr", providerId).setParameter("active", EmploymentStatus.ACTIVE)
@@ -129,13 +135,13 @@ public class QualificationQueries {
         Map<Long, QualificationType> types = new HashMap<>();
         QualificationType.<QualificationType> listAll().forEach(t -> types.put(t.id, t));
         Map<String, String> domains = new HashMap<>();
-        EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.code, d.name));
+        orgDirectory.allDomains().forEach(d -> domains.put(d.code(), d.name()));
         return qs.stream().map(q -> {
             QualificationType t = types.get(q.typeId);
-            Person p = Person.findById(q.personId);
-            OrgUnit u = OrgUnit.findById(p.unitId);
+            PersonSummary p = directory.find(q.personId).orElseThrow();
+            String unit = orgDirectory.unit(p.unitId()).map(OrgDirectory.Unit::name).orElse("");
             return new View(q.id, q.number, t.code, t.name, t.nameEn, q.domainCode,
-                    domains.getOrDefault(q.domainCode, q.domainCode), p.id, p.name, u == null ? "" : u.name, q.state,
+                    domains.getOrDefault(q.domainCode, q.domainCode), p.id(), p.name(), unit, q.state,
                     q.stateReason, q.stateSince, q.issuedOn, q.expiresOn, q.cycle, q.issueMode.name(), q.basis,
                     q.renewalOpen(), q.renewalOpenedOn, t.renewalCourses, t.renewalExamCode, t.issuingBody,
                     ChronoUnit.DAYS.between(today, q.expiresOn));

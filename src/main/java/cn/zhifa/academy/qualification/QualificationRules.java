@@ -12,13 +12,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import cn.zhifa.academy.curriculum.HoursEntry;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.curriculum.LearningDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamPurpose;
-import cn.zhifa.academy.records.ExamRecord;
 import cn.zhifa.academy.records.ExamRecords;
 
 /**
@@ -32,10 +30,10 @@ public class QualificationRules {
     ExamRecords exams;
 
     @Inject
-    QualificationConfig config;
+    LearningDirectory learning;
 
     @Inject
-    EntityManager em;
+    QualificationConfig config;
 
     /** An earned qualification: its domain, what earned it, and the date of the latest exam in it. */
     public record Earned(String domainCode, String basis, LocalDate examDate) {
@@ -46,11 +44,11 @@ public class QualificationRules {
     }
 
     /** Every domain in which the person meets the type's rule on {@code today}. */
-    public List<Earned> earned(QualificationType t, Person p, LocalDate today) {
-        if (!t.categoryList().contains(p.category.name())) {
+    public List<Earned> earned(QualificationType t, PersonSummary p, LocalDate today) {
+        if (!t.categoryList().contains(p.category().name())) {
             return List.of();
         }
-        Optional<String> training = trainingMet(t.requiredHours, t.requiredCourseList(), p.id, today);
+        Optional<String> training = trainingMet(t.requiredHours, t.requiredCourseList(), p.id(), today);
         if (training.isEmpty()) {
             return List.of();
         }
@@ -60,9 +58,7 @@ public class QualificationRules {
         Set<String> domains = new LinkedHashSet<>();
         if (t.perDomain) {
             for (ExamPurpose purpose : purposes) {
-                ExamRecord.<ExamRecord> list("personId = ?1 AND purpose = ?2 AND passed = true AND domainCode <> 'TY' "
-                        + "AND finishedAt >= ?3 AND finishedAt < ?4", p.id, purpose, from, to)
-                        .forEach(r -> domains.add(r.domainCode));
+                domains.addAll(exams.passedDomains(p.id(), purpose, from, to));
             }
         } else {
             domains.add(t.domainCode);
@@ -73,17 +69,17 @@ public class QualificationRules {
             LocalDate latest = null;
             boolean all = true;
             for (ExamPurpose purpose : purposes) {
-                Optional<ExamRecord> pass = t.perDomain
-                        ? best(p.id, purpose, domain, from, to).or(() -> best(p.id, purpose, "TY", from, to))
-                        : exams.bestPass(p.id, List.of(purpose), null, from, to);
+                Optional<ExamRecords.Kept> pass = t.perDomain
+                        ? best(p.id(), purpose, domain, from, to).or(() -> best(p.id(), purpose, "TY", from, to))
+                        : exams.bestPass(p.id(), List.of(purpose), null, from, to);
                 if (pass.isEmpty()) {
                     all = false;
                     break;
                 }
-                ExamRecord r = pass.get();
-                basis.append("考试 ").append(r.examCode).append(' ').append(r.score.stripTrailingZeros().toPlainString())
+                ExamRecords.Kept r = pass.get();
+                basis.append("考试 ").append(r.examCode()).append(' ').append(r.score().stripTrailingZeros().toPlainString())
                         .append("分；");
-                LocalDate d = LocalDate.ofInstant(r.finishedAt, zone());
+                LocalDate d = LocalDate.ofInstant(r.finishedAt(), zone());
                 latest = latest == null || d.isAfter(latest) ? d : latest;
             }
             if (all) {
@@ -98,23 +94,22 @@ public class QualificationRules {
      * renewal window opened (or, without a renewal exam, the type's own exams passed since
      * then), the renewal courses completed and the hours met.
      */
-    public Optional<String> renewal(QualificationType t, Qualification q, Person p, LocalDate today) {
+    public Optional<String> renewal(QualificationType t, Qualification q, PersonSummary p, LocalDate today) {
         LocalDate windowStart = q.expiresOn.minusMonths(t.renewalWindow(config));
         if (today.isBefore(windowStart)) {
             return Optional.empty();
         }
         List<String> courses = new ArrayList<>(t.requiredCourseList());
         t.renewalCourseList().stream().filter(c -> !courses.contains(c)).forEach(courses::add);
-        Optional<String> training = trainingMet(t.requiredHours, courses, p.id, today);
+        Optional<String> training = trainingMet(t.requiredHours, courses, p.id(), today);
         if (training.isEmpty()) {
             return Optional.empty();
         }
         Instant from = windowStart.atStartOfDay(zone()).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(zone()).toInstant();
         if (t.renewalExamCode != null && !t.renewalExamCode.isBlank()) {
-            return ExamRecord.<ExamRecord> find("personId = ?1 AND examCode = ?2 AND passed = true AND finishedAt >= ?3 "
-                    + "AND finishedAt < ?4 ORDER BY score DESC", p.id, t.renewalExamCode, from, to).firstResultOptional()
-                    .map(r -> cut("换证考试 " + r.examCode + ' ' + r.score.stripTrailingZeros().toPlainString() + "分；"
+            return exams.bestPassOf(p.id(), t.renewalExamCode, from, to)
+                    .map(r -> cut("换证考试 " + r.examCode() + ' ' + r.score().stripTrailingZeros().toPlainString() + "分；"
                             + training.get()));
         }
         return earned(t, p, today).stream().filter(e -> e.domainCode().equals(q.domainCode))
@@ -125,8 +120,8 @@ public class QualificationRules {
     Optional<String> trainingMet(BigDecimal requiredHours, List<String> courses, long personId, LocalDate today) {
         StringBuilder basis = new StringBuilder();
         if (requiredHours != null && requiredHours.signum() > 0) {
-            BigDecimal thisYear = HoursEntry.total(personId, today.getYear());
-            BigDecimal lastYear = HoursEntry.total(personId, today.getYear() - 1);
+            BigDecimal thisYear = learning.hours(personId, today.getYear());
+            BigDecimal lastYear = learning.hours(personId, today.getYear() - 1);
             int year = thisYear.compareTo(lastYear) >= 0 ? today.getYear() : today.getYear() - 1;
             BigDecimal best = thisYear.max(lastYear);
             if (best.compareTo(requiredHours) < 0) {
@@ -135,9 +130,7 @@ public class QualificationRules {
             basis.append(year).append("年学时 ").append(best.stripTrailingZeros().toPlainString()).append("；");
         }
         if (!courses.isEmpty()) {
-            long done = em.createQuery("SELECT COUNT(DISTINCT c.code) FROM Enrollment e, Course c WHERE c.id = e.courseId "
-                    + "AND e.personId = :p AND e.completedAt IS NOT NULL AND c.code IN :codes", Long.class)
-                    .setParameter("p", personId).setParameter("codes", courses).getSingleResult();
+            long done = learning.completedCount(personId, courses);
             if (done < courses.size()) {
                 return Optional.empty();
             }
@@ -146,7 +139,7 @@ public class QualificationRules {
         return Optional.of(basis.toString());
     }
 
-    private Optional<ExamRecord> best(long personId, ExamPurpose purpose, String domain, Instant from, Instant to) {
+    private Optional<ExamRecords.Kept> best(long personId, ExamPurpose purpose, String domain, Instant from, Instant to) {
         return exams.bestPass(personId, List.of(purpose), domain, from, to);
     }
 

@@ -14,9 +14,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.notification.NotificationService;
-import cn.zhifa.academy.organization.EnforcementDomain;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
-import cn.zhifa.academy.people.Person;
+import cn.zhifa.academy.people.PeopleDirectory;
+import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.InvalidException;
@@ -33,6 +34,12 @@ import cn.zhifa.academy.records.ExamCandidateRequested;
 @ApplicationScoped
 @Transactional
 public class QualificationService {
+
+    @Inject
+    OrgDirectory orgDirectory;
+
+    @Inject
+    PeopleDirectory directory;
 
     private static final Logger LOG = Logger.getLogger(QualificationService.class);
     static final String SYSTEM = "system";
@@ -63,16 +70,16 @@ public class QualificationService {
      * are left to administrators.
      */
     public List<Qualification> evaluate(long personId, LocalDate today) {
-        Person p = Person.findById(personId);
+        PersonSummary p = directory.find(personId).orElse(null);
         List<Qualification> changed = new ArrayList<>();
-        if (p == null || p.status != EmploymentStatus.ACTIVE) {
+        if (p == null || p.status() != EmploymentStatus.ACTIVE) {
             return changed;
         }
         for (QualificationType t : QualificationType.<QualificationType> list("active = true ORDER BY id")) {
-            if (!t.categoryList().contains(p.category.name())) {
+            if (!t.categoryList().contains(p.category().name())) {
                 continue;
             }
-            for (Qualification q : Qualification.<Qualification> list("typeId = ?1 AND personId = ?2", t.id, p.id)) {
+            for (Qualification q : Qualification.<Qualification> list("typeId = ?1 AND personId = ?2", t.id, p.id())) {
                 if (q.state == QualificationState.VALID || q.state == QualificationState.EXPIRED) {
                     Optional<String> basis = rules.renewal(t, q, p, today);
                     if (basis.isPresent()) {
@@ -82,7 +89,7 @@ public class QualificationService {
                 }
             }
             for (QualificationRules.Earned e : rules.earned(t, p, today)) {
-                Optional<Qualification> existing = Qualification.of(t.id, p.id, e.domainCode());
+                Optional<Qualification> existing = Qualification.of(t.id, p.id(), e.domainCode());
                 if (existing.isEmpty()) {
                     changed.add(issue(t, p, e.domainCode(), e.basis(), Qualification.IssueMode.AUTO, today, SYSTEM));
                 } else if (existing.get().state == QualificationState.EXPIRED && !e.examDate()
@@ -96,11 +103,11 @@ public class QualificationService {
         return changed;
     }
 
-    Qualification issue(QualificationType t, Person p, String domainCode, String basis, Qualification.IssueMode mode,
+    Qualification issue(QualificationType t, PersonSummary p, String domainCode, String basis, Qualification.IssueMode mode,
             LocalDate today, String actor) {
         Qualification q = new Qualification();
         q.typeId = t.id;
-        q.personId = p.id;
+        q.personId = p.id();
         q.domainCode = domainCode;
         q.number = freshNumber(t, today);
         q.state = QualificationState.VALID;
@@ -113,7 +120,7 @@ public class QualificationService {
         q.persist();
         history(q, QualificationEvent.Action.ISSUED, null, basis, today, actor);
         audit.recordAs(actor, "qualification.issued", "qualification", q.id, AuditLog.detail("number", q.number,
-                "type", t.code, "person", p.id, "domain", domainCode, "mode", mode.name(), "basis", basis,
+                "type", t.code, "person", p.id(), "domain", domainCode, "mode", mode.name(), "basis", basis,
                 "expiresOn", q.expiresOn.toString()));
         tell(q, t, "issued", "notif_issued", fmt(q.expiresOn));
         return q;
@@ -147,22 +154,22 @@ public class QualificationService {
     public Qualification issueManually(long personId, String typeCode, String domainCode, String reason, LocalDate today,
             String actor) {
         requireReason(reason);
-        Person p = Person.findById(personId);
+        PersonSummary p = directory.find(personId).orElse(null);
         QualificationType t = QualificationType.byCode(typeCode == null ? "" : typeCode)
                 .orElseThrow(() -> InvalidException.field("typeCode", "qualification.type_unknown", typeCode));
         if (p == null) {
             throw new NotFoundException("person.not_found", personId);
         }
-        if (!t.categoryList().contains(p.category.name())) {
+        if (!t.categoryList().contains(p.category().name())) {
             throw InvalidException.field("typeCode", "qualification.type_not_for_category");
         }
         String domain = t.perDomain ? domainCode : t.domainCode;
-        if (domain == null || EnforcementDomain.find("code", domain).firstResultOptional().isEmpty()
+        if (domain == null || orgDirectory.domain(domain).isEmpty()
                 || (t.perDomain && "TY".equals(domain))) {
             throw InvalidException.field("domainCode", "qualification.domain_required");
         }
         String basis = "管理员签发：" + reason.trim();
-        Optional<Qualification> existing = Qualification.of(t.id, p.id, domain);
+        Optional<Qualification> existing = Qualification.of(t.id, p.id(), domain);
         if (existing.isPresent()) {
             Qualification q = existing.get();
             if (q.state == QualificationState.VALID || q.state == QualificationState.SUSPENDED) {

@@ -43,6 +43,12 @@ public class QualificationTypeResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    cn.zhifa.academy.curriculum.LearningDirectory learning;
+
+    @Inject
+    cn.zhifa.academy.exam.ExamDirectory examDirectory;
+
     public record TypeView(String code, String name, String nameEn, String numberPrefix, List<String> categories,
             List<String> examPurposes, boolean perDomain, String domainCode, BigDecimal requiredHours,
             List<String> requiredCourses, int validityYears, int renewalMonths, List<String> renewalCourses,
@@ -89,13 +95,13 @@ public class QualificationTypeResource {
             throw InvalidException.field("requiredHours", "qualification.hours_range");
         }
         for (String c : concat(in.requiredCourses(), in.renewalCourses())) {
-            if (cn.zhifa.academy.curriculum.Course.count("code", c.trim()) == 0) {
+            if (!learning.courseExists(c.trim())) {
                 throw InvalidException.field(in.requiredCourses() != null && in.requiredCourses().contains(c)
                         ? "requiredCourses" : "renewalCourses", "qualification.course_unknown", c);
             }
         }
         if (in.renewalExamCode() != null && !in.renewalExamCode().isBlank()
-                && cn.zhifa.academy.exam.Exam.count("code", in.renewalExamCode().trim()) == 0) {
+                && !examDirectory.exists(in.renewalExamCode().trim())) {
             throw InvalidException.field("renewalExamCode", "qualification.exam_unknown", in.renewalExamCode());
         }
         t.name = in.name().trim();

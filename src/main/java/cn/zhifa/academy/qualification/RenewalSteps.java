@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import cn.zhifa.academy.curriculum.Course;
-import cn.zhifa.academy.curriculum.CourseVersion;
-import cn.zhifa.academy.curriculum.Enrollment;
-import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.curriculum.LearningDirectory;
+import cn.zhifa.academy.exam.ExamDirectory;
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -31,17 +30,18 @@ public class RenewalSteps {
         if (!q.renewalOpen()) {
             return out;
         }
+        // a template extension is static: the directories come from the container
+        LearningDirectory learning = Arc.container().instance(LearningDirectory.class).get();
         if (q.renewalCourses() != null) {
             for (String raw : q.renewalCourses().split("[,，、\\s]+")) {
                 String code = raw.trim();
                 if (code.isEmpty()) {
                     continue;
                 }
-                Optional<Course> c = Course.byCode(code);
-                String title = c.filter(x -> x.publishedVersionId != null)
-                        .map(x -> CourseVersion.<CourseVersion> findById(x.publishedVersionId).title).orElse(code);
-                boolean done = c.flatMap(x -> Enrollment.of(q.personId(), x.id)).map(e -> e.completedAt != null)
-                        .orElse(false);
+                Optional<LearningDirectory.CourseSummary> c = learning.course(code);
+                String title = c.map(LearningDirectory.CourseSummary::publishedTitle).orElse(null);
+                title = title == null ? code : title;
+                boolean done = c.map(x -> learning.completed(q.personId(), x.id())).orElse(false);
                 out.add(new Step("COURSE", code, title, c.isPresent() ? "/learn/courses/" + code : null, done, c.isEmpty()));
             }
         }
@@ -53,9 +53,8 @@ public class RenewalSteps {
 
     /** The published exam with the renewal exam's code, or a missing step. */
     static Step renewalExam(String code) {
-        Optional<Exam> e = Exam.<Exam> find("code = ?1 AND status = ?2 ORDER BY opensAt DESC", code, Exam.Status.PUBLISHED)
-                .firstResultOptional();
-        return e.map(x -> new Step("EXAM", code, x.title, "/exams/" + x.id, false, false))
+        Optional<ExamDirectory.ExamSummary> e = Arc.container().instance(ExamDirectory.class).get().published(code);
+        return e.map(x -> new Step("EXAM", code, x.title(), "/exams/" + x.id(), false, false))
                 .orElseGet(() -> new Step("EXAM", code, code, null, false, true));
     }
 

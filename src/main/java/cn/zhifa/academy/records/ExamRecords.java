@@ -40,6 +40,40 @@ public class ExamRecords {
         }
     }
 
+    /** One person's kept result of one exam (考试档案), as a value for other features. */
+    public record Kept(long personId, long examId, String examCode, String examTitle, ExamPurpose purpose,
+            boolean resit, String domainCode, java.math.BigDecimal score, String band, boolean passed, int attemptsUsed,
+            Instant finishedAt) {
+
+        static Kept of(ExamRecord r) {
+            return new Kept(r.personId, r.examId, r.examCode, r.examTitle, r.purpose, r.resit, r.domainCode, r.score,
+                    r.band, r.passed, r.attemptsUsed, r.finishedAt);
+        }
+    }
+
+    /** The person's kept result of the exam, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Kept> kept(long personId, long examId) {
+        return ExamRecord.<ExamRecord> find("personId = ?1 AND examId = ?2", personId, examId).firstResultOptional()
+                .map(Kept::of);
+    }
+
+    /** The domains (other than the general TY) of the person's passes with the purpose, finished in [from, to). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> passedDomains(long personId, ExamPurpose purpose, Instant from, Instant to) {
+        return ExamRecord.<ExamRecord> list("personId = ?1 AND purpose = ?2 AND passed = true AND domainCode <> 'TY' "
+                + "AND finishedAt >= ?3 AND finishedAt < ?4", personId, purpose, from, to).stream()
+                .map(r -> r.domainCode).toList();
+    }
+
+    /** The best pass of the exam with this code, finished in [from, to). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Kept> bestPassOf(long personId, String examCode, Instant from, Instant to) {
+        return ExamRecord.<ExamRecord> find("personId = ?1 AND examCode = ?2 AND passed = true AND finishedAt >= ?3 "
+                + "AND finishedAt < ?4 ORDER BY score DESC", personId, examCode, from, to).firstResultOptional()
+                .map(Kept::of);
+    }
+
     public List<ExamRecord> of(long personId) {
         return ExamRecord.ofPerson(personId);
     }
@@ -48,18 +82,18 @@ public class ExamRecords {
      * The best passed result with one of the purposes, in the domain (null = any domain),
      * finished in [from, to).
      */
-    public Optional<ExamRecord> bestPass(long personId, Collection<ExamPurpose> purposes, String domainCode,
+    public Optional<Kept> bestPass(long personId, Collection<ExamPurpose> purposes, String domainCode,
             Instant from, Instant to) {
         return best(personId, purposes, domainCode, from, to, true);
     }
 
     /** The best result (passed or not) with one of the purposes, finished in [from, to). */
-    public Optional<ExamRecord> best(long personId, Collection<ExamPurpose> purposes, String domainCode,
+    public Optional<Kept> best(long personId, Collection<ExamPurpose> purposes, String domainCode,
             Instant from, Instant to) {
         return best(personId, purposes, domainCode, from, to, false);
     }
 
-    private Optional<ExamRecord> best(long personId, Collection<ExamPurpose> purposes, String domainCode,
+    private Optional<Kept> best(long personId, Collection<ExamPurpose> purposes, String domainCode,
             Instant from, Instant to, boolean passedOnly) {
         StringBuilder q = new StringBuilder(
                 "personId = :p AND purpose IN :purposes AND finishedAt >= :from AND finishedAt < :to");
@@ -73,6 +107,6 @@ public class ExamRecords {
             q.append(" AND passed = true");
         }
         q.append(" ORDER BY score DESC, finishedAt DESC");
-        return ExamRecord.<ExamRecord> find(q.toString(), params).firstResultOptional();
+        return ExamRecord.<ExamRecord> find(q.toString(), params).firstResultOptional().map(Kept::of);
     }
 }

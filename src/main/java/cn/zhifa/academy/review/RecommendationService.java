@@ -24,7 +24,7 @@ import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -137,7 +137,7 @@ public class RecommendationService {
 
     /** The unit's answer: rectification text and (already stored) evidence files. */
     @Transactional
-    public Recommendation answer(long id, String response, List<MediaObject> evidence) {
+    public Recommendation answer(long id, String response, List<MediaRef> evidence) {
         Recommendation r = require(id);
         ReviewCampaign c = ReviewCampaign.findById(r.campaignId);
         ReviewMessages m = ReviewText.now();
@@ -150,7 +150,7 @@ public class RecommendationService {
         if (response == null || response.isBlank() || response.length() > 4000) {
             throw ProblemException.invalid("response", m.rec_response_required());
         }
-        for (MediaObject mo : evidence) {
+        for (MediaRef mo : evidence) {
             media.attach(mo, MediaOwner.REVIEW_EVIDENCE, r.id, access.actor(), "evidence");
         }
         r.response = response.trim();
@@ -158,12 +158,12 @@ public class RecommendationService {
         r.respondedAt = Now.instant();
         r.status = Recommendation.Status.ANSWERED;
         audit.record("review.recommendation_answered", "review_recommendation", r.id, AuditLog.detail("evidence",
-                evidence.stream().map(e -> e.publicId.toString()).toList(), "late", today().isAfter(r.deadline)));
+                evidence.stream().map(e -> e.publicId().toString()).toList(), "late", today().isAfter(r.deadline)));
         return r;
     }
 
     /** Stores an evidence upload (outside any transaction: the store writes its own record). */
-    public MediaObject storeEvidence(Path file, String filename, String type) throws IOException {
+    public MediaRef storeEvidence(Path file, String filename, String type) throws IOException {
         return media.store(file, filename, type, access.actor());
     }
 
@@ -222,9 +222,8 @@ public class RecommendationService {
                 : ReviewCaseFile.list("id IN (SELECT x.caseFileId FROM ReviewFinding x WHERE x.id IN ?1) ORDER BY caseNo", ids);
         List<ScoringService.FindingView> findings = scoring.findings(c, files).stream().filter(v -> ids.contains(v.id()))
                 .toList();
-        List<ScoringService.Attachment> evidence = MediaObject.<MediaObject> list("ownerKind = ?1 AND ownerId = ?2 AND "
-                + "purgedAt IS NULL ORDER BY id", MediaOwner.REVIEW_EVIDENCE, r.id).stream()
-                .map(mo -> new ScoringService.Attachment(mo.publicId.toString(), mo.filename, mo.sizeBytes)).toList();
+        List<ScoringService.Attachment> evidence = media.ownedBy(MediaOwner.REVIEW_EVIDENCE, r.id).stream()
+                .map(mo -> new ScoringService.Attachment(mo.publicId().toString(), mo.filename(), mo.sizeBytes())).toList();
         boolean unitSide = access.unitSide(c, r.unitId);
         return new View(r.id, c.id, c.name, r.unitId, orgDirectory.unit(r.unitId).orElseThrow().name(), r.number, r.body,
                 r.deadline, r.status, r.overdue(today()), r.issuedBy, r.response, r.respondedBy, r.decisionNote, findings,

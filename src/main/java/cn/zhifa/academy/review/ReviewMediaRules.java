@@ -3,7 +3,7 @@ package cn.zhifa.academy.review;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaOwnerRule;
 
@@ -26,8 +26,8 @@ public final class ReviewMediaRules {
         }
 
         @Override
-        public boolean mayRead(MediaObject m) {
-            ReviewCaseFile f = m.ownerId == null ? null : ReviewCaseFile.findById(m.ownerId);
+        public boolean mayRead(MediaRef m) {
+            ReviewCaseFile f = m.ownerId() == null ? null : ReviewCaseFile.findById(m.ownerId());
             return f != null && access.seesFile(ReviewCampaign.findById(f.campaignId), f);
         }
     }
@@ -45,8 +45,8 @@ public final class ReviewMediaRules {
         }
 
         @Override
-        public boolean mayRead(MediaObject m) {
-            Recommendation r = m.ownerId == null ? null : Recommendation.findById(m.ownerId);
+        public boolean mayRead(MediaRef m) {
+            Recommendation r = m.ownerId() == null ? null : Recommendation.findById(m.ownerId());
             return r != null && recommendations.sees(r);
         }
     }

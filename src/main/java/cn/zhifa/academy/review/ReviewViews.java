@@ -18,7 +18,7 @@ import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -122,10 +122,10 @@ public class ReviewViews {
     }
 
     /** Stores a scan as the case file's attachment (the store writes the record in its own transaction). */
-    public MediaObject storeScan(long fileId, Path file, String filename, String type) throws IOException {
-        MediaObject m = media.store(file, filename, type, access.actor(), MediaOwner.REVIEW_CASE_FILE, fileId);
+    public MediaRef storeScan(long fileId, Path file, String filename, String type) throws IOException {
+        MediaRef m = media.store(file, filename, type, access.actor(), MediaOwner.REVIEW_CASE_FILE, fileId);
         QuarkusTransaction.requiringNew().run(() -> audit.record("review.scan_attached", "review_case_file", fileId,
-                AuditLog.detail("media", m.publicId.toString(), "filename", filename)));
+                AuditLog.detail("media", m.publicId().toString(), "filename", filename)));
         return m;
     }
 
@@ -137,7 +137,7 @@ public class ReviewViews {
         if (!unitSide) {
             throw ProblemException.forbidden(ReviewText.now().not_unit_side());
         }
-        List<MediaObject> stored = new ArrayList<>();
+        List<MediaRef> stored = new ArrayList<>();
         for (FileUpload u : evidence == null ? List.<FileUpload> of() : evidence) {
             if (u != null && u.fileName() != null && !u.fileName().isBlank() && u.size() > 0) {
                 stored.add(recommendations.storeEvidence(u.uploadedFile(), u.fileName(), u.contentType()));

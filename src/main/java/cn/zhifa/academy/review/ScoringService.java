@@ -24,8 +24,9 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
+import cn.zhifa.academy.storage.MediaService;
 
 /**
  * Scoring (评分): a reviewer goes through the standard item by item on the file assigned to
@@ -36,6 +37,9 @@ import cn.zhifa.academy.storage.MediaOwner;
  */
 @ApplicationScoped
 public class ScoringService {
+
+    @Inject
+    MediaService media;
 
     @Inject
     ReviewAccess access;
@@ -122,9 +126,8 @@ public class ScoringService {
         }
         boolean scorable = c.status == ReviewCampaign.Status.REVIEWING && f.status == ReviewCaseFile.Status.SAMPLED
                 && access.isReviewerOf(f);
-        List<Attachment> attachments = MediaObject.<MediaObject> list("ownerKind = ?1 AND ownerId = ?2 AND purgedAt IS NULL "
-                + "ORDER BY id", MediaOwner.REVIEW_CASE_FILE, f.id).stream()
-                .map(mo -> new Attachment(mo.publicId.toString(), mo.filename, mo.sizeBytes)).toList();
+        List<Attachment> attachments = media.ownedBy(MediaOwner.REVIEW_CASE_FILE, f.id).stream()
+                .map(mo -> new Attachment(mo.publicId().toString(), mo.filename(), mo.sizeBytes())).toList();
         PersonSummary reviewer = f.reviewerPersonId == null ? null : people.find(f.reviewerPersonId).orElse(null);
         return new FileView(f.id, c.id, c.name, c.status, f.caseNo, f.matter, orgDirectory.unit(f.unitId).orElseThrow().name(),
                 f.unitId, f.decisionType, f.decisionDate.toString(),

@@ -42,25 +42,25 @@ public class MediaAccess {
 
     /** The file, when it exists, is not purged and the current user may read it; else 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public MediaObject readable(String publicId) {
+    public MediaRef readable(String publicId) {
         return find(publicId).filter(this::mayRead).orElseThrow(NotFoundException::new);
     }
 
     /** Whether the current user may read {@code m}; a kind without a rule is read by nobody. */
-    public boolean mayRead(MediaObject m) {
-        if (m.purgedAt != null) {
+    public boolean mayRead(MediaRef m) {
+        if (m.purgedAt() != null) {
             return false;
         }
-        MediaOwnerRule rule = byKind.get(m.ownerKind);
+        MediaOwnerRule rule = byKind.get(m.ownerKind());
         return rule != null && rule.mayRead(m);
     }
 
     /** Looks a file up by its public id; anything but a UUID (a sequence number, say) finds nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<MediaObject> find(String publicId) {
+    public Optional<MediaRef> find(String publicId) {
         Optional<UUID> id = parse(publicId);
         Optional<MediaObject> m = id.flatMap(u -> MediaObject.<MediaObject> find("publicId", u).firstResultOptional());
-        return m.filter(x -> x.purgedAt == null);
+        return m.filter(x -> x.purgedAt == null).map(MediaRef::of);
     }
 
     public static Optional<UUID> parse(String publicId) {

@@ -10,5 +10,5 @@ public interface MediaOwnerRule {
     MediaOwner kind();
 
     /** Whether the current user may read {@code m}; false turns into a 404. */
-    boolean mayRead(MediaObject m);
+    boolean mayRead(MediaRef m);
 }

@@ -51,9 +51,9 @@ public class MediaResource {
     /** Wire shape of a stored file; {@code id} is the random public id, the only one the API knows. */
     public record MediaView(String id, String filename, String contentType, long size, String sha256,
             String uploadedBy, String owner, Instant createdAt) {
-        static MediaView of(MediaObject m) {
-            return new MediaView(m.publicId.toString(), m.filename, m.contentType, m.sizeBytes, m.sha256, m.uploadedBy,
-                    m.ownerKind.name(), m.createdAt);
+        static MediaView of(MediaRef m) {
+            return new MediaView(m.publicId().toString(), m.filename(), m.contentType(), m.sizeBytes(), m.sha256(),
+                    m.uploadedBy(), m.ownerKind().name(), m.createdAt());
         }
     }
 
@@ -67,8 +67,8 @@ public class MediaResource {
             throw new BadRequestException("multipart field 'file' is missing");
         }
         String name = file.fileName() == null ? "" : file.fileName();
-        MediaObject m = media.store(file.uploadedFile(), name, file.contentType(), user.getUsername());
-        return Response.created(URI.create("/api/v1/media/" + m.publicId)).entity(MediaView.of(m)).build();
+        MediaRef m = media.store(file.uploadedFile(), name, file.contentType(), user.getUsername());
+        return Response.created(URI.create("/api/v1/media/" + m.publicId())).entity(MediaView.of(m)).build();
     }
 
     @GET
@@ -91,8 +91,8 @@ public class MediaResource {
     @Path("{id}/content")
     @Operation(summary = "The bytes; honours a single Range header with 206 Partial Content")
     public Response content(@PathParam("id") String id, @HeaderParam("Range") String range) {
-        MediaObject m = find(id);
-        long size = m.sizeBytes;
+        MediaRef m = find(id);
+        long size = m.sizeBytes();
         Optional<ByteRange> r;
         try {
             r = ByteRange.parse(range, size);
@@ -113,20 +113,20 @@ public class MediaResource {
             }
         };
         Response.ResponseBuilder b = Response.status(r.isPresent() ? 206 : 200).entity(body)
-                .type(m.contentType)
+                .type(m.contentType())
                 .header(HttpHeaders.CONTENT_LENGTH, length)
                 .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.ETAG, "\"" + m.sha256 + "\"")
+                .header(HttpHeaders.ETAG, "\"" + m.sha256() + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
                 .header("Content-Disposition", "inline; filename*=UTF-8''"
-                        + URLEncoder.encode(m.filename, StandardCharsets.UTF_8).replace("+", "%20"));
+                        + URLEncoder.encode(m.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
         r.ifPresent(br -> b.header("Content-Range", br.contentRange(size)));
         return b.build();
     }
 
     /** Every read goes through the one authorisation point: 404 for anything the caller may not read. */
-    private MediaObject find(String id) {
+    private MediaRef find(String id) {
         return access.readable(id);
     }
 }

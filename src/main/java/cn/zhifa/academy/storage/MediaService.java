@@ -53,7 +53,7 @@ public class MediaService {
      *
      * @param declaredType the part's Content-Type as the client sent it (may be null or generic)
      */
-    public MediaObject store(Path file, String filename, String declaredType, String uploader) throws IOException {
+    public MediaRef store(Path file, String filename, String declaredType, String uploader) throws IOException {
         return store(file, filename, declaredType, uploader, MediaOwner.UPLOAD, null);
     }
 
@@ -61,7 +61,7 @@ public class MediaService {
      * Stores a file that belongs to {@code owner} (record {@code ownerId}, when it exists yet).
      * An {@link MediaOwner#IMPORT_FILE} expires after {@code academy.storage.import-retention}.
      */
-    public MediaObject store(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
+    public MediaRef store(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
             Long ownerId) throws IOException {
         checkUploadSize(file);
         return storeChecked(file, filename, declaredType, uploader, owner, ownerId);
@@ -85,12 +85,12 @@ public class MediaService {
      * pseudonymised copy of a roster, which may be larger than the spreadsheet it came from):
      * the upload limit does not apply; name and real type are checked as for any file.
      */
-    public MediaObject storeDerived(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
+    public MediaRef storeDerived(Path file, String filename, String declaredType, String uploader, MediaOwner owner,
             Long ownerId) throws IOException {
         return storeChecked(file, filename, declaredType, uploader, owner, ownerId);
     }
 
-    private MediaObject storeChecked(Path file, String filename, String declaredType, String uploader,
+    private MediaRef storeChecked(Path file, String filename, String declaredType, String uploader,
             MediaOwner owner, Long ownerId) throws IOException {
         // issue 12 item 10: a name that cannot be kept is a 400, not a database error
         if (filename == null || filename.isBlank() || filename.length() > 255
@@ -128,7 +128,7 @@ public class MediaService {
         }
     }
 
-    private MediaObject record(String key, String filename, String type, long size, String sha256, String uploader,
+    private MediaRef record(String key, String filename, String type, long size, String sha256, String uploader,
             MediaOwner owner, Long ownerId) {
         MediaObject m = new MediaObject();
         m.publicId = UUID.randomUUID();
@@ -148,13 +148,73 @@ public class MediaService {
                 AuditLog.detail("after", Map.of("filename", filename, "contentType", type, "size", size, "sha256",
                         sha256, "backend", store.backend(), "owner", owner.name(), "publicId",
                         m.publicId.toString())));
-        return m;
+        return MediaRef.of(m);
     }
 
     /** By the internal id, for the owning feature's own use (never from a URL: see {@link MediaAccess}). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<MediaObject> find(long id) {
-        return MediaObject.<MediaObject> findByIdOptional(id).filter(m -> m.purgedAt == null);
+    public Optional<MediaRef> find(long id) {
+        return MediaObject.<MediaObject> findByIdOptional(id).filter(m -> m.purgedAt == null).map(MediaRef::of);
+    }
+
+    /** Files by internal id, purged ones included (their description stays); unknown ids are absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, MediaRef> find(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return MediaObject.<MediaObject> list("id IN ?1", ids.stream().distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.id, MediaRef::of));
+    }
+
+    /** The public id of a file by its internal id, purged or not. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> publicId(long id) {
+        return MediaObject.<MediaObject> findByIdOptional(id).map(m -> m.publicId);
+    }
+
+    /** A file by its public id, purged or not (for the owning feature; URLs go through {@link MediaAccess}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MediaRef> byPublicId(UUID publicId) {
+        return MediaObject.<MediaObject> find("publicId", publicId).firstResultOptional().map(MediaRef::of);
+    }
+
+    /** The files not purged of one owner, in the order they were stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<MediaRef> ownedBy(MediaOwner kind, long ownerId) {
+        return MediaObject.<MediaObject> list("ownerKind = ?1 AND ownerId = ?2 AND purgedAt IS NULL ORDER BY id", kind,
+                ownerId).stream().map(MediaRef::of).toList();
+    }
+
+    /** A stored file (not purged) of this kind with these bytes under this name, for storing a file once. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MediaRef> sameFile(String sha256, String filename, MediaOwner kind) {
+        return MediaObject.<MediaObject> find("sha256 = ?1 AND filename = ?2 AND ownerKind = ?3 AND purgedAt IS NULL",
+                sha256, filename, kind).firstResultOptional().map(MediaRef::of);
+    }
+
+    /**
+     * The first stored file (not purged) with these bytes that is of this kind or an unattached
+     * upload of {@code uploader}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MediaRef> sameContent(String sha256, MediaOwner kind, String uploader) {
+        return MediaObject.<MediaObject> find("sha256 = ?1 AND purgedAt IS NULL AND (ownerKind = ?2 OR "
+                + "(ownerKind = ?3 AND uploadedBy = ?4)) ORDER BY id", sha256, kind, MediaOwner.UPLOAD, uploader)
+                .firstResultOptional().map(MediaRef::of);
+    }
+
+    /**
+     * Sets the owner record of files stored before it existed (owner kind already set, owner id
+     * still empty); files that already have an owner id are left alone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int assignOwnerId(java.util.Collection<Long> ids, long ownerId, MediaOwner kind) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return MediaObject.update("ownerId = ?1 WHERE ownerId IS NULL AND ownerKind = ?2 AND id IN ?3", ownerId, kind,
+                ids);
     }
 
     /**
@@ -164,19 +224,31 @@ public class MediaService {
      * nobody attaches — and then reads — a file that is not theirs.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public MediaObject attach(MediaObject m, MediaOwner owner, Long ownerId, String actor, String field) {
-        if (m.ownerKind == owner) {
+    public MediaRef attach(MediaRef m, MediaOwner owner, Long ownerId, String actor, String field) {
+        if (m.ownerKind() == owner) {
             return m;
         }
-        if (m.ownerKind != MediaOwner.UPLOAD || !m.uploadedBy.equals(actor)) {
+        if (m.ownerKind() != MediaOwner.UPLOAD || !m.uploadedBy().equals(actor)) {
             throw ProblemException.invalid(field, "文件不存在或不属于您");
         }
-        MediaObject managed = MediaObject.getEntityManager().contains(m) ? m : MediaObject.findById(m.id);
+        MediaObject managed = MediaObject.findById(m.id());
         managed.ownerKind = owner;
         managed.ownerId = ownerId;
         audit.record("media.attached", "media_object", managed.id,
                 AuditLog.detail("owner", owner.name(), "ownerId", ownerId));
-        return managed;
+        return MediaRef.of(managed);
+    }
+
+    /**
+     * Uploads of {@code actor} still unattached among these public ids become {@code owner}'s
+     * (another user's upload is left alone and stays theirs).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void claimUploads(java.util.Collection<UUID> publicIds, MediaOwner owner, long ownerId, String actor) {
+        for (UUID id : publicIds) {
+            MediaObject.update("ownerKind = ?1, ownerId = ?2 WHERE publicId = ?3 AND ownerKind = ?4 AND uploadedBy = ?5",
+                    owner, ownerId, id, MediaOwner.UPLOAD, actor);
+        }
     }
 
     /** Public ids of stored files named in Markdown ({@code /api/v1/media/<uuid>/content}). */
@@ -193,21 +265,21 @@ public class MediaService {
     }
 
     /** The path at which the service serves a stored file's bytes. */
-    public static String contentPath(MediaObject m) {
-        return "/api/v1/media/" + m.publicId + "/content";
+    public static String contentPath(MediaRef m) {
+        return "/api/v1/media/" + m.publicId() + "/content";
     }
 
     public static final java.util.regex.Pattern MEDIA_URL = java.util.regex.Pattern
             .compile("/api/v1/media/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/content");
 
-    public InputStream read(MediaObject m, long offset, long length) throws IOException {
-        return store.read(m.objectKey, offset, length);
+    public InputStream read(MediaRef m, long offset, long length) throws IOException {
+        return store.read(m.objectKey(), offset, length);
     }
 
     /** A URL the browser can fetch the bytes from: presigned on S3, the service's own on the filesystem. */
-    public DownloadUrl downloadUrl(MediaObject m) throws IOException {
+    public DownloadUrl downloadUrl(MediaRef m) throws IOException {
         var expiry = config.storage().s3().presignExpiry();
-        Optional<URI> presigned = store.presignedDownload(m.objectKey, expiry);
+        Optional<URI> presigned = store.presignedDownload(m.objectKey(), expiry);
         if (presigned.isPresent()) {
             return new DownloadUrl(presigned.get().toString(), Now.instant().plus(expiry), true);
         }

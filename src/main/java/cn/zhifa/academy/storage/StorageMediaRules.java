@@ -25,8 +25,8 @@ public final class StorageMediaRules {
         }
 
         @Override
-        public boolean mayRead(MediaObject m) {
-            return user.isSysadmin() || m.uploadedBy.equals(user.getUsername());
+        public boolean mayRead(MediaRef m) {
+            return user.isSysadmin() || m.uploadedBy().equals(user.getUsername());
         }
     }
 
@@ -48,14 +48,14 @@ public final class StorageMediaRules {
         }
 
         @Override
-        public boolean mayRead(MediaObject m) {
-            if (user.isSysadmin() || m.uploadedBy.equals(user.getUsername())) {
+        public boolean mayRead(MediaRef m) {
+            if (user.isSysadmin() || m.uploadedBy().equals(user.getUsername())) {
                 return true;
             }
             if (!user.isAdmin()) {
                 return false;
             }
-            Long unit = Account.findByUsername(m.uploadedBy).map(a -> a.orgUnitId).orElse(null);
+            Long unit = Account.findByUsername(m.uploadedBy()).map(a -> a.orgUnitId).orElse(null);
             return unit != null && scope.canActOnUnit(unit);
         }
     }

@@ -147,7 +147,7 @@ class WordQuestionImportTest {
                 .call(() -> Question.findByCode(codes.get(1)).orElseThrow().id);
         assertThat(image.ownerKind).isEqualTo(MediaOwner.QUESTION_IMAGE);
         assertThat(image.contentType).isEqualTo("image/png");
-        t.get().when().get(MediaService.contentPath(image)).then().statusCode(200);
+        t.get().when().get("/api/v1/media/" + image.publicId + "/content").then().statusCode(200);
 
         // the same document again: nothing changes, and the image is not stored twice
         JsonPath again = upload(t, doc, ".docx", QuestionWord.DOCX);

@@ -64,7 +64,7 @@ public class QualFixtures {
             try {
                 java.nio.file.Path f = java.nio.file.Files.createTempFile("evidence", ".pdf");
                 java.nio.file.Files.writeString(f, "%PDF-1.4\n%test evidence\n");
-                evidenceId = media.store(f, "签到表.pdf", "application/pdf", "test").id;
+                evidenceId = media.store(f, "签到表.pdf", "application/pdf", "test").id();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

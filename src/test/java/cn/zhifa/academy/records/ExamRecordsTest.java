@@ -51,7 +51,7 @@ class ExamRecordsTest {
         Instant to = now.plus(1, ChronoUnit.DAYS);
         assertThat(QuarkusTransaction.requiringNew().call(() -> records.bestPass(personId,
                 List.of(ExamPurpose.QUALIFICATION_SPECIAL), "SCJG", from, to))).hasValueSatisfying(
-                        r -> assertThat(r.examId).isEqualTo(examId));
+                        r -> assertThat(r.examId()).isEqualTo(examId));
         assertThat(QuarkusTransaction.requiringNew().call(() -> records.bestPass(personId,
                 List.of(ExamPurpose.QUALIFICATION_SPECIAL), "ZHZF", from, to))).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> records.bestPass(personId,

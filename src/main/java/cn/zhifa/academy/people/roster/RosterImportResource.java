@@ -20,8 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.security.Roles;
 
 /** Roster import over the API: template, upload for preview, commit. */
@@ -29,6 +28,9 @@ import cn.zhifa.academy.platform.security.Roles;
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
 @Tag(name = "人员 People")
 public class RosterImportResource {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -41,7 +43,7 @@ public class RosterImportResource {
     @Transactional
     @Operation(summary = "The roster template (XLSX, with a sheet of instructions and allowed values)")
     public Response xlsxTemplate() throws IOException {
-        return download(RosterTemplate.xlsx(OrgUnit.allOrdered(), EnforcementDomain.ordered()), "人员花名册模板.xlsx", XLSX);
+        return download(RosterTemplate.xlsx(orgDirectory.unitsOrdered(), orgDirectory.domains()), "人员花名册模板.xlsx", XLSX);
     }
 
     @GET

@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonStatusChange;
@@ -29,7 +28,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.platform.web.ProblemException;
-import cn.zhifa.academy.storage.MediaObject;
+import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
 
@@ -90,7 +89,7 @@ public class RosterImportService {
         List<RosterReader.Line> lines = normalised.lines();
         // only a pseudonymised copy is kept: no ID number reaches the object store
         Path copy = pseudonymiser.write(lines);
-        MediaObject stored;
+        MediaRef stored;
         try {
             stored = media.storeDerived(copy, storedName(filename), "text/csv", user.getUsername(), MediaOwner.IMPORT_FILE, null);
         } finally {
@@ -100,14 +99,14 @@ public class RosterImportService {
             RosterValidator.Result result = validator.validate(lines);
             Counts counts = result.ok() ? counts(result.records(), result.people()) : new Counts(0, 0, 0);
             RosterImport imp = new RosterImport();
-            imp.mediaId = stored.id;
+            imp.mediaId = stored.id();
             imp.filename = filename;
             imp.uploadedBy = user.getUsername();
             imp.status = RosterImport.Status.PREVIEWED;
             imp.totalRows = result.dataRows();
             imp.errorCount = result.errors().size();
             imp.persist();
-            MediaObject.update("ownerId = ?1 WHERE id = ?2", imp.id, stored.id);
+            media.assignOwnerId(List.of(stored.id()), imp.id, MediaOwner.IMPORT_FILE);
             return new Preview(imp.id, filename, result.dataRows(), counts.created, counts.updated, counts.unchanged,
                     result.errors(), normalised.cells(), normalised.lineNumbers());
         });
@@ -125,11 +124,11 @@ public class RosterImportService {
         if (!imp.uploadedBy.equals(user.getUsername()) && !user.isSysadmin()) {
             throw new io.quarkus.security.ForbiddenException("only the uploader may commit this import");
         }
-        MediaObject m = media.find(imp.mediaId).orElseThrow(() -> new ProblemException(410, "Gone",
+        MediaRef m = media.find(imp.mediaId).orElseThrow(() -> new ProblemException(410, "Gone",
                 "The roster file of this import was deleted after the retention period; upload it again."));
         List<RosterReader.Line> lines;
-        try (InputStream in = media.read(m, 0, m.sizeBytes)) {
-            lines = HalfWidth.codeColumns(RosterReader.read(in, m.filename)).lines();
+        try (InputStream in = media.read(m, 0, m.sizeBytes())) {
+            lines = HalfWidth.codeColumns(RosterReader.read(in, m.filename())).lines();
         } catch (IOException | RosterReader.UnreadableFile e) {
             throw new ProblemException(422, "Unprocessable", "存储的名册文件无法读取，请重新上传。");
         }
@@ -149,7 +148,7 @@ public class RosterImportService {
         imp.unchangedCount = c.unchanged;
         audit.record("roster.imported", "roster_import", imp.id, AuditLog.detail("filename", imp.filename, "rows",
                 result.dataRows(), "created", c.created, "updated", c.updated, "unchanged", c.unchanged, "sha256",
-                m.sha256));
+                m.sha256()));
         changed.fire(new cn.zhifa.academy.people.PeopleChanged("roster.imported"));
         return new Outcome(imp.id, c.created, c.updated, c.unchanged);
     }
@@ -207,10 +206,8 @@ public class RosterImportService {
             p.status = status;
             p.statusSince = since;
             p.mobile = r.mobile();
-            p.domains.clear();
-            for (Long d : r.domainIds()) {
-                p.domains.add(em.getReference(EnforcementDomain.class, d));
-            }
+            p.domainIds.clear();
+            p.domainIds.addAll(r.domainIds());
             if (isNew) {
                 em.persist(p);
                 created++;
@@ -240,7 +237,7 @@ public class RosterImportService {
     }
 
     static boolean same(Person p, RosterRecord r) {
-        Set<Long> domains = p.domains.stream().map(d -> d.id).collect(Collectors.toSet());
+        Set<Long> domains = new HashSet<>(p.domainIds);
         return p.name.equals(r.name()) && p.idHash.equals(r.idHash()) && p.category == r.category()
                 && p.grade == r.grade() && p.unitId == r.unitId() && Objects.equals(p.departmentId, r.departmentId())
                 && Objects.equals(p.providerId, r.providerId()) && Objects.equals(p.certNo, r.certNo())

@@ -13,8 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PersonCategory;
@@ -30,7 +29,7 @@ public final class RosterTemplate {
         return ("\ufeff" + header + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    public static byte[] xlsx(List<OrgUnit> units, List<EnforcementDomain> domains) throws IOException {
+    public static byte[] xlsx(List<OrgDirectory.Unit> units, List<OrgDirectory.Domain> domains) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
@@ -57,11 +56,11 @@ public final class RosterTemplate {
             r = line(help, r, bold, "人员类别可选值", join(Arrays.stream(PersonCategory.values()).map(x -> x.label)));
             r = line(help, r, bold, "人员分级可选值", join(Arrays.stream(Grade.values()).map(x -> x.label)));
             r = line(help, r, bold, "在岗状态可选值", join(Arrays.stream(EmploymentStatus.values()).map(x -> x.label)));
-            r = line(help, r, bold, "执法领域可选值", join(domains.stream().map(d -> d.name)));
+            r = line(help, r, bold, "执法领域可选值", join(domains.stream().map(OrgDirectory.Domain::name)));
             r++;
             r = line(help, r, bold, "单位编码", "单位名称");
-            for (OrgUnit u : units) {
-                r = line(help, r, null, u.code, u.name);
+            for (OrgDirectory.Unit u : units) {
+                r = line(help, r, null, u.code(), u.name());
             }
             help.setColumnWidth(0, 30 * 256);
             help.setColumnWidth(3, 60 * 256);

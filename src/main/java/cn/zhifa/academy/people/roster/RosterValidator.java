@@ -16,9 +16,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import cn.zhifa.academy.organization.Department;
-import cn.zhifa.academy.organization.EnforcementDomain;
-import cn.zhifa.academy.organization.OrgUnit;
+import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;
@@ -36,6 +34,9 @@ import cn.zhifa.academy.provider.ProviderDirectory;
  */
 @RequestScoped
 public class RosterValidator {
+
+    @Inject
+    OrgDirectory orgDirectory;
 
     static final int MAX_ROWS = 20_000;
     private static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -158,15 +159,15 @@ public class RosterValidator {
             PersonCategory category = row.parse(RosterColumn.CATEGORY, PersonCategory::fromLabel,
                     "人员类别应为：执法人员、法制审核人员、执法辅助人员、第三方机构人员");
             Grade grade = row.parse(RosterColumn.GRADE, Grade::fromLabel, "人员分级应为：新任、在岗、骨干、领导");
-            OrgUnit unit = ref.unit(row);
+            OrgDirectory.Unit unit = ref.unit(row);
             Long departmentId = null;
             String depName = row.optional(RosterColumn.DEPARTMENT);
             if (depName != null && unit != null) {
-                Department d = ref.departments.get(unit.id + "|" + depName);
+                OrgDirectory.Dept d = ref.departments.get(unit.id() + "|" + depName);
                 if (d == null) {
-                    row.error(RosterColumn.DEPARTMENT, "“" + unit.name + "”下没有部门“" + depName + "”");
+                    row.error(RosterColumn.DEPARTMENT, "“" + unit.name() + "”下没有部门“" + depName + "”");
                 } else {
-                    departmentId = d.id;
+                    departmentId = d.id();
                 }
             }
             List<Long> domainIds = new ArrayList<>();
@@ -176,11 +177,11 @@ public class RosterValidator {
                     if (dn.isBlank()) {
                         continue;
                     }
-                    EnforcementDomain d = ref.domains.get(dn);
+                    OrgDirectory.Domain d = ref.domains.get(dn);
                     if (d == null) {
                         row.error(RosterColumn.DOMAINS, "未知执法领域“" + dn + "”");
-                    } else if (!domainIds.contains(d.id)) {
-                        domainIds.add(d.id);
+                    } else if (!domainIds.contains(d.id())) {
+                        domainIds.add(d.id());
                     }
                 }
             }
@@ -231,7 +232,7 @@ public class RosterValidator {
                 row.error(RosterColumn.EMPLOYEE_NO, "该工号属于您管理范围以外的人员");
             }
             if (!row.failed) {
-                records.add(new RosterRecord(line.number(), name, no, idHash, idMasked, category, grade, unit.id,
+                records.add(new RosterRecord(line.number(), name, no, idHash, idMasked, category, grade, unit.id(),
                         departmentId, List.copyOf(domainIds), cert, status, since, mobile, providerId));
             }
         }
@@ -275,8 +276,8 @@ public class RosterValidator {
         Map<String, Person> out = new HashMap<>();
         for (int i = 0; i < employeeNos.size(); i += 1000) {
             List<String> chunk = employeeNos.subList(i, Math.min(employeeNos.size(), i + 1000));
-            OrgUnit.getEntityManager()
-                    .createQuery("SELECT DISTINCT p FROM Person p LEFT JOIN FETCH p.domains WHERE p.employeeNo IN :nos",
+            Person.getEntityManager()
+                    .createQuery("SELECT DISTINCT p FROM Person p LEFT JOIN FETCH p.domainIds WHERE p.employeeNo IN :nos",
                             Person.class)
                     .setParameter("nos", chunk).getResultList().forEach(p -> out.put(p.employeeNo, p));
         }
@@ -285,24 +286,24 @@ public class RosterValidator {
 
     /** Reference data for one file. */
     private final class Reference {
-        final Map<String, OrgUnit> unitsByCode = new HashMap<>();
-        final Map<String, List<OrgUnit>> unitsByName = new HashMap<>();
-        final Map<String, Department> departments = new HashMap<>();
-        final Map<String, EnforcementDomain> domains = new HashMap<>();
+        final Map<String, OrgDirectory.Unit> unitsByCode = new HashMap<>();
+        final Map<String, List<OrgDirectory.Unit>> unitsByName = new HashMap<>();
+        final Map<String, OrgDirectory.Dept> departments = new HashMap<>();
+        final Map<String, OrgDirectory.Domain> domains = new HashMap<>();
         final Map<String, ProviderDirectory.ProviderSummary> providers = new HashMap<>();
         final Map<String, Existing> existing = new HashMap<>();
         final Map<String, Person> people;
         final Map<String, String> employeeNoByIdHash = new HashMap<>();
 
         Reference(List<RosterReader.Line> data, Map<RosterColumn, Integer> columns, boolean pseudonymised) {
-            for (OrgUnit u : OrgUnit.<OrgUnit> listAll()) {
-                unitsByCode.put(u.code, u);
-                unitsByName.computeIfAbsent(u.name, k -> new ArrayList<>()).add(u);
+            for (OrgDirectory.Unit u : orgDirectory.allUnits()) {
+                unitsByCode.put(u.code(), u);
+                unitsByName.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u);
             }
-            for (Department d : Department.<Department> listAll()) {
-                departments.put(d.orgUnitId + "|" + d.name, d);
+            for (OrgDirectory.Dept d : orgDirectory.allDepartments()) {
+                departments.put(d.unitId() + "|" + d.name(), d);
             }
-            EnforcementDomain.<EnforcementDomain> listAll().forEach(d -> domains.put(d.name, d));
+            orgDirectory.allDomains().forEach(d -> domains.put(d.name(), d));
             providerDirectory.all().forEach(p -> providers.put(p.creditCode(), p));
             int noCol = columns.get(RosterColumn.EMPLOYEE_NO);
             people = loadPeople(data.stream().map(l -> noCol < l.cells().size() ? l.cells().get(noCol) : "")
@@ -315,21 +316,21 @@ public class RosterValidator {
                     .filter(Objects::nonNull).distinct().toList();
             for (int i = 0; i < hashes.size(); i += 1000) {
                 List<String> chunk = hashes.subList(i, Math.min(hashes.size(), i + 1000));
-                OrgUnit.getEntityManager()
+                Person.getEntityManager()
                         .createQuery("SELECT p.idHash, p.employeeNo FROM Person p WHERE p.idHash IN :h", Object[].class)
                         .setParameter("h", chunk).getResultList()
                         .forEach(r -> employeeNoByIdHash.put((String) r[0], (String) r[1]));
             }
         }
 
-        OrgUnit unit(Row row) {
+        OrgDirectory.Unit unit(Row row) {
             String u = row.required(RosterColumn.UNIT);
             if (u == null) {
                 return null;
             }
-            OrgUnit unit = unitsByCode.get(u);
+            OrgDirectory.Unit unit = unitsByCode.get(u);
             if (unit == null) {
-                List<OrgUnit> named = unitsByName.getOrDefault(u, List.of());
+                List<OrgDirectory.Unit> named = unitsByName.getOrDefault(u, List.of());
                 if (named.size() > 1) {
                     row.error(RosterColumn.UNIT, "有多个名为“" + u + "”的单位，请填写单位编码");
                     return null;
@@ -340,8 +341,8 @@ public class RosterValidator {
                 row.error(RosterColumn.UNIT, "未知单位“" + u + "”");
                 return null;
             }
-            if (!scope.canManageUnit(unit.id)) {
-                row.error(RosterColumn.UNIT, "单位“" + unit.name + "”不在您的管理范围内");
+            if (!scope.canManageUnit(unit.id())) {
+                row.error(RosterColumn.UNIT, "单位“" + unit.name() + "”不在您的管理范围内");
                 return null;
             }
             return unit;
