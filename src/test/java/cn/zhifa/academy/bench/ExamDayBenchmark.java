@@ -52,7 +52,9 @@ import cn.zhifa.academy.bench.ExamBench.Session;
  * bench.page (false: also open the exam page and fetch the paper again, as exam.js does),
  * bench.poll (0: the page's status poll period in seconds, 30 in exam.js),
  * bench.service.jvm (-Xmx1g), bench.pool (ACADEMY_DB_POOL_MAX, default the service's 30),
- * bench.admission (academy.exam.admission-limit, default the service's 64), bench.prepare-wait (900 s).
+ * bench.admission (academy.exam.admission-limit, default the service's 64), bench.prepare-wait (900 s),
+ * bench.lobby (true: every candidate loads the lobby page before the bell and keeps its connection),
+ * bench.warmup (0: candidates taking a warm-up exam first), bench.client-threads (1: the load client's event loops).
  * Results: stdout and target/benchmark/exam-day-N.md.
  */
 class ExamDayBenchmark {
