@@ -42,9 +42,6 @@ public class RosterValidator {
     private static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
-    private static final DateTimeFormatter[] DATES = { DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd") };
 
     @Inject
     IdNumberHasher idHasher;
@@ -78,22 +75,8 @@ public class RosterValidator {
         return validate(lines, false);
     }
 
-    /**
-     * Prefix of an ID number cell in a stored, pseudonymised roster ({@link RosterPseudonymiser}):
-     * {@code HMAC:<id hash>:<masked id>}. Accepted only when {@code pseudonymised} is set, i.e.
-     * when the service re-reads its own stored copy at commit; an uploaded file must carry the
-     * ID numbers themselves.
-     */
-    public static final String TOKEN = "HMAC:";
-
-    private static final java.util.regex.Pattern TOKEN_FORM = java.util.regex.Pattern
-            .compile("HMAC:([0-9a-f]{64}):([0-9]{6}\\*{10}[0-9]{1,3}[0-9Xx])");
-
-    /** The hash and the masked form carried by a pseudonymised cell, if it is one. */
-    static Optional<String[]> token(String cell) {
-        java.util.regex.Matcher m = cell == null ? null : TOKEN_FORM.matcher(cell.trim());
-        return m != null && m.matches() ? Optional.of(new String[] { m.group(1), m.group(2) }) : Optional.empty();
-    }
+    /** See {@link RosterCells#TOKEN}. */
+    public static final String TOKEN = RosterCells.TOKEN;
 
     public Result validate(List<RosterReader.Line> lines, boolean pseudonymised) {
         List<RosterError> errors = new ArrayList<>();
@@ -101,7 +84,7 @@ public class RosterValidator {
             errors.add(new RosterError(1, "", "文件为空：第 1 行应为表头"));
             return new Result(List.of(), errors, 0);
         }
-        Map<RosterColumn, Integer> columns = header(lines.get(0), errors);
+        Map<RosterColumn, Integer> columns = RosterHeader.read(lines.get(0), errors);
         List<RosterReader.Line> data = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
         if (data.isEmpty()) {
             errors.add(new RosterError(2, "", "没有数据行"));
@@ -118,7 +101,7 @@ public class RosterValidator {
         Map<String, Integer> seenId = new HashMap<>();
         List<RosterRecord> records = new ArrayList<>(data.size());
         for (RosterReader.Line line : data) {
-            Row row = new Row(line, columns, errors);
+            RosterRow row = new RosterRow(line, columns, errors);
             String name = row.required(RosterColumn.NAME);
             if (name != null && name.length() > 50) {
                 row.error(RosterColumn.NAME, "姓名过长（最多 50 字）");
@@ -137,7 +120,7 @@ public class RosterValidator {
             String idMasked = null;
             String id = row.required(RosterColumn.ID_NUMBER);
             if (id != null) {
-                Optional<String[]> tok = pseudonymised ? token(id) : Optional.empty();
+                Optional<String[]> tok = pseudonymised ? RosterCells.token(id) : Optional.empty();
                 Optional<String> bad = tok.isPresent() ? Optional.empty()
                         : storedAsNumber(id).or(() -> ResidentIds.problem(id));
                 if (bad.isPresent()) {
@@ -199,7 +182,7 @@ public class RosterValidator {
             LocalDate since = null;
             String sinceText = row.optional(RosterColumn.STATUS_SINCE);
             if (sinceText != null) {
-                since = parseDate(sinceText);
+                since = RosterCells.parseDate(sinceText);
                 if (since == null) {
                     row.error(RosterColumn.STATUS_SINCE, "日期格式应为 2024-03-01");
                 }
@@ -237,38 +220,6 @@ public class RosterValidator {
             }
         }
         return new Result(errors.isEmpty() ? records : List.of(), errors, data.size(), ref.people);
-    }
-
-    private Map<RosterColumn, Integer> header(RosterReader.Line head, List<RosterError> errors) {
-        Map<RosterColumn, Integer> columns = new EnumMap<>(RosterColumn.class);
-        for (int i = 0; i < head.cells().size(); i++) {
-            String h = head.cells().get(i);
-            if (h == null || h.isBlank()) {
-                continue;
-            }
-            Optional<RosterColumn> c = RosterColumn.byHeader(h);
-            if (c.isEmpty()) {
-                errors.add(new RosterError(1, h, "未知的列“" + h + "”，请使用下载的模板"));
-            } else if (columns.containsKey(c.get())) {
-                errors.add(new RosterError(1, h, "列“" + h + "”重复"));
-            } else {
-                columns.put(c.get(), i);
-            }
-        }
-        Arrays.stream(RosterColumn.values()).filter(c -> c.required && !columns.containsKey(c))
-                .forEach(c -> errors.add(new RosterError(1, c.header, "缺少必填列“" + c.header + "”")));
-        return columns;
-    }
-
-    static LocalDate parseDate(String s) {
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(s.trim(), f);
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return null;
     }
 
     /** The existing people of the file, with their domains, by employee number (chunks of 1,000). */
@@ -311,7 +262,7 @@ public class RosterValidator {
             people.forEach((no, p) -> existing.put(no, new Existing(p.id, p.unitId, p.idHash)));
             int idCol = columns.get(RosterColumn.ID_NUMBER);
             List<String> hashes = data.stream().map(l -> idCol < l.cells().size() ? l.cells().get(idCol) : "")
-                    .map(cell -> pseudonymised && token(cell).isPresent() ? token(cell).get()[0]
+                    .map(cell -> pseudonymised && RosterCells.token(cell).isPresent() ? RosterCells.token(cell).get()[0]
                             : ResidentIds.isValid(cell) ? idHasher.hash(cell) : null)
                     .filter(Objects::nonNull).distinct().toList();
             for (int i = 0; i < hashes.size(); i += 1000) {
@@ -323,7 +274,7 @@ public class RosterValidator {
             }
         }
 
-        OrgDirectory.Unit unit(Row row) {
+        OrgDirectory.Unit unit(RosterRow row) {
             String u = row.required(RosterColumn.UNIT);
             if (u == null) {
                 return null;
@@ -368,53 +319,5 @@ public class RosterValidator {
             return Optional.of(m.roster_id_zeroed(v));
         }
         return Optional.empty();
-    }
-
-    /** Cell access for one line, recording errors against it. */
-    private static final class Row {
-        final RosterReader.Line line;
-        final Map<RosterColumn, Integer> columns;
-        final List<RosterError> errors;
-        boolean failed;
-
-        Row(RosterReader.Line line, Map<RosterColumn, Integer> columns, List<RosterError> errors) {
-            this.line = line;
-            this.columns = columns;
-            this.errors = errors;
-        }
-
-        String optional(RosterColumn c) {
-            Integer i = columns.get(c);
-            if (i == null || i >= line.cells().size()) {
-                return null;
-            }
-            String v = line.cells().get(i);
-            return v == null || v.isBlank() ? null : v.trim();
-        }
-
-        String required(RosterColumn c) {
-            String v = optional(c);
-            if (v == null) {
-                error(c, "必填项“" + c.header + "”为空");
-            }
-            return v;
-        }
-
-        <T> T parse(RosterColumn c, java.util.function.Function<String, Optional<T>> f, String message) {
-            String v = required(c);
-            if (v == null) {
-                return null;
-            }
-            Optional<T> t = f.apply(v);
-            if (t.isEmpty()) {
-                error(c, message + "（实际为“" + v + "”）");
-            }
-            return t.orElse(null);
-        }
-
-        void error(RosterColumn c, String message) {
-            failed = true;
-            errors.add(new RosterError(line.number(), c.header, message));
-        }
     }
 }
