@@ -1,8 +1,6 @@
 package cn.zhifa.academy.matters;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -34,10 +32,6 @@ public class MatterValidator {
     static final int MAX_ROWS = 5_000;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
-    private static final DateTimeFormatter[] DATES = { DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd") };
-
     @Inject
     MatterAccess access;
 
@@ -140,7 +134,7 @@ public class MatterValidator {
             LocalDate effective = null;
             String date = row.required(MatterColumn.EFFECTIVE_ON);
             if (date != null) {
-                effective = parseDate(date);
+                effective = cn.zhifa.academy.platform.web.Dates.spreadsheet(date);
                 if (effective == null) {
                     row.error(MatterColumn.EFFECTIVE_ON, msg.err_date(date));
                 }
@@ -230,16 +224,6 @@ public class MatterValidator {
         return columns;
     }
 
-    static LocalDate parseDate(String s) {
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(s.trim(), f);
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return null;
-    }
 
     /** Reference data for one file. */
     private final class Reference {

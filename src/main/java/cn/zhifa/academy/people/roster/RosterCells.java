@@ -1,16 +1,10 @@
 package cn.zhifa.academy.people.roster;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reading single roster cells (part of {@link RosterValidator}): dates and pseudonymised ID tokens. */
 final class RosterCells {
-
-    private static final DateTimeFormatter[] DATES = { DateTimeFormatter.ofPattern("yyyy-M-d"),
-            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-            DateTimeFormatter.ofPattern("yyyyMMdd") };
 
     private RosterCells() {
     }
@@ -32,16 +26,8 @@ final class RosterCells {
         return m != null && m.matches() ? Optional.of(new String[] { m.group(1), m.group(2) }) : Optional.empty();
     }
 
-
-    /** A date in one of the forms spreadsheets write (2024-03-01, 2024/3/1, 2024.3.1, 20240301); null otherwise. */
+    /** A date in one of the forms spreadsheets write; null otherwise (see {@link cn.zhifa.academy.platform.web.Dates#spreadsheet}). */
     static LocalDate parseDate(String s) {
-        for (DateTimeFormatter f : DATES) {
-            try {
-                return LocalDate.parse(s.trim(), f);
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        return null;
+        return cn.zhifa.academy.platform.web.Dates.spreadsheet(s);
     }
 }
