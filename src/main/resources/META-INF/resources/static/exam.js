@@ -427,6 +427,8 @@
       }
       api('POST', '/api/v1/attempts/' + attemptId + '/submit').then(function (r) {
         if (r.ok) { localStorage.removeItem(QUEUE_KEY); location.href = '/attempts/' + attemptId + '/result'; }
+        // a saturated node (the submit gate, issue 11) or the balancer: wait quietly, try again
+        else if (busy(r)) { setTimeout(finish, busyDelay(r)); }
         else { submitting = false; message((r.body && r.body.detail) || t.tError); }
       }, function () { submitting = false; online(false); setTimeout(finish, 3000); });
     })();

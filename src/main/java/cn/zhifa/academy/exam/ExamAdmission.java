@@ -21,7 +21,9 @@ import io.vertx.ext.web.RoutingContext;
  * and question documents at once and, through gates of their own, at most
  * {@code academy.exam.start-admission-limit} starts (a start waiting for its batch holds no
  * thread, so the gate is wide and the batches grow) and {@code academy.exam.save-admission-limit}
- * saves (a start burst never starves the saves of candidates already writing); one more is answered at once with 503, a short jittered {@code Retry-After} and a
+ * saves (a start burst never starves the saves of candidates already writing) and
+ * {@code academy.exam.submit-admission-limit} submits (a submit wave, grading inside each request,
+ * never takes the database connections the saves need); one more is answered at once with 503, a short jittered {@code Retry-After} and a
  * problem+json body (with {@code retryAfterMs} for the page), instead of waiting tens of
  * seconds in the worker and connection queues. The exam page waits that long quietly and
  * tries again ("正在进入考场…"); the candidate loses no time, because the deadline is stamped only
@@ -31,11 +33,12 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ExamAdmission {
 
-    /** The hot paths: POST 开始, GET question document, GET paper, PUT answer. */
+    /** The hot paths: POST 开始, GET question document, GET paper, PUT answer, POST 交卷. */
     private static final Pattern START = Pattern.compile("/api/v1/my/exams/\\d+/attempts");
     private static final Pattern QUESTIONS = Pattern.compile("/api/v1/my/exams/\\d+/questions");
     private static final Pattern PAPER = Pattern.compile("/api/v1/attempts/\\d+");
     private static final Pattern SAVE = Pattern.compile("/api/v1/attempts/\\d+/answers/\\d+");
+    private static final Pattern SUBMIT = Pattern.compile("/api/v1/attempts/\\d+/submit");
 
     @Inject
     ExamConfig config;
@@ -51,7 +54,12 @@ public class ExamAdmission {
     /** Starts waiting for their batch: a gate of their own, much wider (they hold no thread). */
     private final AtomicInteger startsInFlight = new AtomicInteger();
 
+    /** Submits grade inside their request: a narrow gate, so that they leave the pool to the saves. */
+    private final AtomicInteger submitsInFlight = new AtomicInteger();
+
     private volatile int startLimit = -1;
+
+    private volatile int submitLimit = -1;
 
     private volatile int limit = -1;
 
@@ -63,6 +71,7 @@ public class ExamAdmission {
         limit = config.admissionLimit();
         saveLimit = config.saveAdmissionLimit();
         startLimit = config.startAdmissionLimit();
+        submitLimit = config.submitAdmissionLimit();
         refused = Counter.builder("academy.exam.admission.refused")
                 .description("Exam hot-path requests answered 503 because the node was saturated").register(metrics);
         Gauge.builder("academy.exam.admission.in_flight", inFlight, AtomicInteger::get)
@@ -71,6 +80,8 @@ public class ExamAdmission {
                 .description("开始 requests being served or waiting for their batch").register(metrics);
         Gauge.builder("academy.exam.admission.saves_in_flight", savesInFlight, AtomicInteger::get)
                 .description("Answer saves being served").register(metrics);
+        Gauge.builder("academy.exam.admission.submits_in_flight", submitsInFlight, AtomicInteger::get)
+                .description("交卷 requests being served").register(metrics);
         filters.register(this::filter, 1000);
     }
 
@@ -84,19 +95,30 @@ public class ExamAdmission {
         return saveLimit;
     }
 
+    /** The submit gate's current limit. */
+    public int submitLimit() {
+        return submitLimit;
+    }
+
+    /** Sets the submit gate's limit alone (operations; tests close it to see saves pass beside it). */
+    public void setSubmitLimit(int limit) {
+        this.submitLimit = Math.max(0, limit);
+    }
+
     /** The start gate's current limit. */
     public int startLimit() {
         return startLimit;
     }
 
     /**
-     * Sets the limit of papers and question documents; 0 closes the start and save gates too (a
+     * Sets the limit of papers and question documents; 0 closes the start, save and submit gates too (a
      * saturated node, as tests model it), any other value restores their configured limits.
      */
     public void setLimit(int limit) {
         this.limit = Math.max(0, limit);
         this.saveLimit = limit <= 0 ? 0 : config.saveAdmissionLimit();
         this.startLimit = limit <= 0 ? 0 : config.startAdmissionLimit();
+        this.submitLimit = limit <= 0 ? 0 : config.submitAdmissionLimit();
     }
 
     static boolean hotPath(HttpMethod method, String path) {
@@ -104,7 +126,7 @@ public class ExamAdmission {
             return false;
         }
         if (method == HttpMethod.POST) {
-            return START.matcher(path).matches();
+            return START.matcher(path).matches() || SUBMIT.matcher(path).matches();
         }
         if (method == HttpMethod.GET) {
             return QUESTIONS.matcher(path).matches() || PAPER.matcher(path).matches();
@@ -123,6 +145,9 @@ public class ExamAdmission {
         if (method == HttpMethod.PUT) {
             gate = savesInFlight;
             max = saveLimit;
+        } else if (method == HttpMethod.POST && rc.normalizedPath().endsWith("/submit")) {
+            gate = submitsInFlight;
+            max = submitLimit;
         } else if (method == HttpMethod.POST) {
             gate = startsInFlight;
             max = startLimit;

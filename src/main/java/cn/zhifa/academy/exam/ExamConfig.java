@@ -79,6 +79,17 @@ public interface ExamConfig {
     int saveAdmissionLimit();
 
     /**
+     * 交卷 requests a node serves at once (issue 11). A submit grades the paper inside its
+     * transaction and holds a database connection meanwhile; a wave of submits at the end of an
+     * exam must not take every connection from the saves of candidates still writing. Beyond it:
+     * 503 + Retry-After as above; the page and the auto-submit job ride it out, and the deadline
+     * has no say (a submit refused at 10:00:00 and accepted at 10:00:02 keeps every saved answer).
+     * Keep it well below the database pool.
+     */
+    @WithDefault("8")
+    int submitAdmissionLimit();
+
+    /**
      * Prepared papers a node keeps in memory, rendered and ready for 开始 (about 7 KB each for
      * 50 questions); candidates beyond it take the full path (one statement more per start).
      */

@@ -52,7 +52,8 @@ import cn.zhifa.academy.bench.ExamBench.Session;
  * bench.page (false: also open the exam page and fetch the paper again, as exam.js does),
  * bench.poll (0: the page's status poll period in seconds, 30 in exam.js),
  * bench.service.jvm (-Xmx1g), bench.pool (ACADEMY_DB_POOL_MAX, default the service's 30),
- * bench.admission (academy.exam.admission-limit, default the service's 64), bench.prepare-wait (900 s),
+ * bench.admission (academy.exam.admission-limit, default the service's 64), bench.submit-admission
+ * (academy.exam.submit-admission-limit, default 8; 1000 opens the submit gate for a peer run), bench.prepare-wait (900 s),
  * bench.lobby (true: every candidate loads the lobby page before the bell and keeps its connection),
  * bench.warmup (0: candidates taking a warm-up exam first), bench.client-threads (1: the load client's event loops).
  * Results: stdout and target/benchmark/exam-day-N.md.
@@ -105,6 +106,10 @@ class ExamDayBenchmark {
         String admission = ExamBench.prop("bench.admission", "");
         if (!admission.isEmpty()) {
             extra.add("-Dacademy.exam.admission-limit=" + admission);
+        }
+        String submitGate = ExamBench.prop("bench.submit-admission", "");
+        if (!submitGate.isEmpty()) {
+            extra.add("-Dacademy.exam.submit-admission-limit=" + submitGate);
         }
         String loadBefore = ExamBench.loadAverage();
         ExamBench.log("exam day with %d candidates; load average before: %s", n, loadBefore);
@@ -458,7 +463,8 @@ class ExamDayBenchmark {
         if (c.poll != null) {
             c.poll.cancel(false);
         }
-        c.session.send(req).whenComplete((resp, err) -> {
+        // the submit gate may answer 503 + Retry-After in the wave; the page waits and tries again
+        ExamBench.withRetry(() -> c.session.send(req), r.busy).whenComplete((resp, err) -> {
             if (err != null || resp.statusCode() != 200) {
                 r.errors.add(err != null ? "submit " + err.getClass().getSimpleName() : "submit HTTP " + resp.statusCode(),
                         err != null ? String.valueOf(err) : resp.body());

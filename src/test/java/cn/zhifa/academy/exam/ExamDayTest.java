@@ -210,6 +210,33 @@ class ExamDayTest {
     }
 
     @Test
+    void aSubmitWaveHasAGateOfItsOwnAndARefusedSubmitChangesNothing() {
+        ExamFixtures.Built exam = fixtures.published(1, false, "AFTER_SUBMIT", 20, 1);
+        preparation.prepare(exam.examId());
+        ExamFixtures.Candidate c = exam.candidates().get(0);
+        JsonPath p = ExamDeliveryTest.start(c, exam.examId(), "d1");
+        long attemptId = p.getLong("attemptId");
+        int limit = admission.submitLimit();
+        assertThat(limit).as("default submit gate, well below the pool").isEqualTo(8);
+        admission.setSubmitLimit(0);
+        try {
+            // the submit gate is full: 交卷 is refused at once, quietly retryable …
+            c.api().post().header(DEVICE, "d1").when().post("/api/v1/attempts/" + attemptId + "/submit").then()
+                    .statusCode(503).contentType(containsString("application/problem+json"))
+                    .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-3]"));
+            // … while saves pass through their own gate
+            ExamDeliveryTest.save(c, attemptId, 1, 1, ExamDeliveryTest.correct(attemptId, 1), "d1").then()
+                    .statusCode(200).body("outcome", org.hamcrest.Matchers.equalTo("APPLIED"));
+        } finally {
+            admission.setSubmitLimit(limit);
+        }
+        assertThat(attempt(attemptId).status).as("refused: not submitted").isEqualTo(ExamAttempt.Status.IN_PROGRESS);
+        c.api().post().header(DEVICE, "d1").when().post("/api/v1/attempts/" + attemptId + "/submit").then()
+                .statusCode(200);
+        assertThat(attempt(attemptId).status).isIn(ExamAttempt.Status.SUBMITTED, ExamAttempt.Status.GRADED);
+    }
+
+    @Test
     void theSharedQuestionDocumentIsCacheableAndHasNoKeys() {
         ExamFixtures.Built exam = fixtures.published(1, true, "AFTER_SUBMIT", 30, 1);
         ExamFixtures.Candidate c = exam.candidates().get(0);
