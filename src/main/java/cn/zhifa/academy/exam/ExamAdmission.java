@@ -81,7 +81,7 @@ public class ExamAdmission {
         Gauge.builder("academy.exam.admission.saves_in_flight", savesInFlight, AtomicInteger::get)
                 .description("Answer saves being served").register(metrics);
         Gauge.builder("academy.exam.admission.submits_in_flight", submitsInFlight, AtomicInteger::get)
-                .description("交卷 requests being served").register(metrics);
+                .description("Submit requests being served").register(metrics);
         filters.register(this::filter, 1000);
     }
 
