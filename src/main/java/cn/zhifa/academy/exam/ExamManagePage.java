@@ -36,7 +36,7 @@ import io.quarkus.qute.TemplateInstance;
  * 考试管理 pages: the hub, the blueprint builder (组卷规则), scheduling an exam with its audience,
  * publishing and cancelling, overrides, the live monitor and the results. Everything goes through
  * the engine's services, which check the organisation scope and audit every change; a refusal
- * comes back on the same page, in Chinese, with what the user typed.
+ * comes back on the same page ({@link FormErrors#orRender}), in the reader's language, with what the user typed.
  */
 @Path("/exam-admin")
 @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
