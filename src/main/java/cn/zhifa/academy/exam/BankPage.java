@@ -28,7 +28,7 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -184,22 +184,22 @@ public class BankPage {
         QuestionQueries.Detail before = queries.detail(code);
         List<ImportProblem> problems = new ArrayList<>();
         QuestionInput in = form.toInput(code, problems);
-        if (problems.isEmpty()) {
+        if (!problems.isEmpty()) {
+            return Response.status(400).entity(Templates.edit(code, before, form, choices(), problems)).build();
+        }
+        // a refused edit shows the form again with what was typed and the reason
+        return FormErrors.orRender(() -> {
             try {
                 QuestionVersion v = bank.edit(code, in, user.getUsername());
                 String done = v.number != before.version() ? "new_version"
                         : queries.detail(code).equals(before) ? "unchanged" : "saved";
                 return Response.seeOther(URI.create("/exam-admin/questions/" + enc(code) + "?done=" + done)).build();
             } catch (QuestionImportException e) {
-                problems.addAll(e.problems());
-            } catch (ProblemException e) {
-                if (e.status() == 404 || e.status() == 403) {
-                    throw e;
-                }
-                problems.add(new ImportProblem(null, 1, "", e.getMessage()));
+                // the bad fields, each beside its own
+                return Response.status(400).entity(Templates.edit(code, before, form, choices(), e.problems())).build();
             }
-        }
-        return Response.status(400).entity(Templates.edit(code, before, form, choices(), problems)).build();
+        }, refused -> Templates.edit(code, before, form, choices(),
+                List.of(new ImportProblem(null, 1, "", refused.message()))));
     }
 
     @POST
@@ -229,13 +229,15 @@ public class BankPage {
         if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
             return Response.status(400).entity(Templates.importForm("import_err_nofile")).build();
         }
-        try {
-            return Response.ok(Templates.preview(imports.upload(file.uploadedFile(), file.fileName(), user.getUsername())))
-                    .build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.importForm(e.status() == 413 ? "import_err_toolarge"
-                    : "word_import_err_type")).build();
-        }
+        // the upload edge refuses with 413 (too large) or 415 (a type it cannot read)
+        return FormErrors.orRender(() -> {
+            try {
+                return Response.ok(Templates.preview(imports.upload(file.uploadedFile(), file.fileName(),
+                        user.getUsername()))).build();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, refused -> Templates.importForm(refused.status() == 413 ? "import_err_toolarge" : "word_import_err_type"));
     }
 
     @POST

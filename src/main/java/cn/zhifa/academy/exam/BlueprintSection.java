@@ -83,6 +83,6 @@ public class BlueprintSection extends PanacheEntityBase {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(csv.split("[,，、\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(csv.split("[,\uff0c\u3001\\s]+") /* also the full-width comma and 、 */).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

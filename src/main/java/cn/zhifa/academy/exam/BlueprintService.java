@@ -9,8 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.platform.audit.AuditLog;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 
 /** Saves blueprints (组卷规则); a blueprint the bank cannot fill is refused with the shortfall. */
 @ApplicationScoped
@@ -40,7 +43,7 @@ public class BlueprintService {
         Blueprint b = scope.blueprint(id);
         long published = Exam.count("blueprintId = ?1 AND status = ?2", id, Exam.Status.PUBLISHED);
         if (published > 0) {
-            throw ProblemException.conflict("blueprint", "已有 " + published + " 场已发布考试使用此组卷规则，不能修改；请复制后另存");
+            throw ConflictException.on("blueprint", "exam.blueprint_in_use", published);
         }
         apply(b, in);
         audit.record("blueprint.update", "blueprint", b.id, AuditLog.detail("name", b.name, "total", b.total()));
@@ -54,16 +57,16 @@ public class BlueprintService {
     }
 
     private void apply(Blueprint b, BlueprintInput in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (in.name() == null || in.name().isBlank() || in.name().length() > 200) {
-            errors.add(new Problem.FieldError("name", "请填写名称（最长 200 字）"));
+            errors.add(new FieldError("name", "exam.blueprint_name_required"));
         }
         Long unit = in.ownerUnitId() != null ? in.ownerUnitId() : scope.defaultUnit();
         if (unit == null || !scope.canManageUnit(unit)) {
-            errors.add(new Problem.FieldError("ownerUnitId", "请选择您管理范围内的单位"));
+            errors.add(new FieldError("ownerUnitId", "exam.unit_outside_scope"));
         }
         if (in.sections() == null || in.sections().isEmpty()) {
-            errors.add(new Problem.FieldError("sections", "至少需要一个部分"));
+            errors.add(new FieldError("sections", "exam.blueprint_sections_required"));
         }
         List<BlueprintSection> sections = new ArrayList<>();
         int pos = 1;
@@ -73,22 +76,22 @@ public class BlueprintService {
             bs.position = pos;
             bs.type = QuestionType.parse(s.type()).orElse(null);
             if (bs.type == null) {
-                errors.add(new Problem.FieldError(f + ".type", "第" + pos + "部分：请选择题型"));
+                errors.add(new FieldError(f + ".type", "exam.section_type_required", pos));
             }
             if (s.count() == null || s.count() < 1 || s.count() > 200) {
-                errors.add(new Problem.FieldError(f + ".count", "第" + pos + "部分：题数应为 1–200"));
+                errors.add(new FieldError(f + ".count", "exam.section_count_range", pos));
             } else {
                 bs.questionCount = s.count();
             }
             if (s.points() == null || s.points().signum() <= 0 || s.points().compareTo(BigDecimal.valueOf(100)) > 0) {
-                errors.add(new Problem.FieldError(f + ".points", "第" + pos + "部分：每题分值应大于 0 且不超过 100"));
+                errors.add(new FieldError(f + ".points", "exam.section_points_range", pos));
             } else {
                 bs.points = s.points();
             }
             if (s.partialCredit() != null && s.partialCredit().signum() != 0) {
                 if (bs.type != QuestionType.MULTIPLE || s.partialCredit().signum() < 0
                         || s.partialCredit().compareTo(BigDecimal.ONE) >= 0) {
-                    errors.add(new Problem.FieldError(f + ".partialCredit", "第" + pos + "部分：少选得分比例只适用于多选题，应在 0 和 1 之间"));
+                    errors.add(new FieldError(f + ".partialCredit", "exam.section_partial_range", pos));
                 } else {
                     bs.partialCredit = s.partialCredit();
                 }
@@ -100,7 +103,7 @@ public class BlueprintService {
             bs.difficultyMin = s.difficultyMin() == null ? 1 : s.difficultyMin();
             bs.difficultyMax = s.difficultyMax() == null ? 5 : s.difficultyMax();
             if (bs.difficultyMin < 1 || bs.difficultyMax > 5 || bs.difficultyMin > bs.difficultyMax) {
-                errors.add(new Problem.FieldError(f + ".difficulty", "第" + pos + "部分：难度范围应在 1–5 之间且下限不大于上限"));
+                errors.add(new FieldError(f + ".difficulty", "exam.section_difficulty_range", pos));
             }
             sections.add(bs);
             pos++;
@@ -108,19 +111,20 @@ public class BlueprintService {
         BigDecimal total = sections.stream().filter(s -> s.points != null)
                 .map(BlueprintSection::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (in.passMark() == null || in.passMark().signum() < 0 || in.passMark().compareTo(total) > 0) {
-            errors.add(new Problem.FieldError("passMark", "及格分应在 0 和总分 " + total.stripTrailingZeros().toPlainString() + " 之间"));
+            errors.add(new FieldError("passMark", "exam.pass_mark_range", total.stripTrailingZeros().toPlainString()));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid blueprint", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors).titled("Invalid blueprint");
         }
         List<QuestionPool.Shortfall> shortfalls = pool.shortfalls(sections);
         if (!shortfalls.isEmpty()) {
-            List<Problem.FieldError> sf = shortfalls.stream().map(s -> new Problem.FieldError(
-                    "sections[" + s.position() + "]", "第" + s.position() + "部分（" + s.type().label + "）需要 " + s.wanted()
-                            + " 题，题库中符合条件的只有 " + s.available() + " 题，缺 " + (s.wanted() - s.available()) + " 题"))
-                    .toList();
-            throw new ProblemException(422, "Blueprint cannot be filled", String.join("；",
-                    sf.stream().map(Problem.FieldError::message).toList()), sf);
+            List<FieldError> sf = shortfalls.stream().map(s -> new FieldError("sections[" + s.position() + "]",
+                    "exam.section_shortfall", s.position(), ErrorTexts.key("exam.qtype." + s.type().name()), s.wanted(),
+                    s.available(), s.wanted() - s.available())).toList();
+            // the detail lists every section that falls short, in the language of the request
+            java.util.Locale locale = ErrorTexts.currentLocale();
+            throw UnprocessableException.listing(sf, "exam.shortfalls", String.join(ErrorTexts.text(locale, "sep.list"),
+                    sf.stream().map(f -> f.text(locale)).toList())).titled("Blueprint cannot be filled");
         }
         b.name = in.name().trim();
         b.ownerUnitId = unit;

@@ -20,7 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 
 /**
  * The candidate's exam API. Every call acts on the caller's own attempts only (others are
@@ -30,7 +33,7 @@ import cn.zhifa.academy.platform.web.ProblemException;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("**")
-@Tag(name = "考试作答 Taking exams")
+@Tag(name = "Taking exams")
 public class CandidateResource {
 
     public static final String DEVICE = "X-Device-Id";
@@ -47,14 +50,14 @@ public class CandidateResource {
     private long person() {
         Long p = user.getPersonId();
         if (p == null) {
-            throw ProblemException.forbidden("您的账号未关联人员档案，不能参加考试");
+            throw new ForbiddenException("exam.no_person");
         }
         return p;
     }
 
     @GET
     @Path("my/exams")
-    @Operation(summary = "我的考试: in progress, open, upcoming and done")
+    @Operation(summary = "My exams: in progress, open, upcoming and done")
     public List<DeliveryViews.MyExam> myExams() {
         return delivery.myExams(person());
     }
@@ -96,11 +99,11 @@ public class CandidateResource {
      */
     @GET
     @Path("my/exams/{exam}/questions")
-    @Operation(summary = "The exam's question texts and options, sent once and cached (no keys); after 开始 only")
+    @Operation(summary = "The exam's question texts and options, sent once and cached (no keys); only after the start")
     public Response questions(@PathParam("exam") long exam, @HeaderParam("If-None-Match") String ifNoneMatch,
             @HeaderParam("Accept-Encoding") String acceptEncoding) {
         if (!delivery.hasStarted(exam, person())) {
-            throw ProblemException.notFound("考试不存在");
+            throw new NotFoundException("exam.not_found");
         }
         QuestionDocument.Doc d = documents.of(exam);
         String cache = "private, max-age=31536000, immutable";
@@ -137,15 +140,14 @@ public class CandidateResource {
     public Response save(@PathParam("id") long id, @PathParam("position") int position,
             @HeaderParam(DEVICE) String device, Answer a) {
         if (a == null || a.seq() == null) {
-            throw ProblemException.invalid("seq", "缺少 seq");
+            throw InvalidException.field("seq", "exam.seq_missing");
         }
         DeliveryViews.Saved s = delivery.save(id, position, a.seq(), a.answer(), a.flagged(), user.getPersonId(), device);
         return switch (s.outcome()) {
             case APPLIED, STALE -> Response.ok(s).build();
-            case LATE -> throw new ProblemException(409, "Time is up", "考试时间已到，答案未能保存。已保存的答案将自动交卷。");
-            case SUBMITTED -> throw new ProblemException(409, "Already submitted", "本场考试已交卷，不能再修改答案。");
-            case DEVICE_REPLACED -> throw new ProblemException(409, "Device replaced",
-                    "您已在另一台设备上继续作答，本设备不再保存答案。");
+            case LATE -> throw new ConflictException("exam.time_up").titled("Time is up");
+            case SUBMITTED -> throw new ConflictException("exam.save_after_submit").titled("Already submitted");
+            case DEVICE_REPLACED -> throw new ConflictException("exam.device_replaced").titled("Device replaced");
         };
     }
 

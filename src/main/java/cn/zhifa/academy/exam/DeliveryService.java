@@ -17,7 +17,10 @@ import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.records.ExamRecords;
 
 /**
@@ -92,7 +95,7 @@ public class DeliveryService {
      * answer sent after its commit) and sent as the bytes rendered when it was drawn, with the
      * stamped start and deadline; no Hibernate, no per-start query of its own. Anything else
      * takes the full path of {@link #startWithPaper}. Completes exceptionally with the
-     * {@link ProblemException} of a refusal.
+     * domain error of a refusal ({@code platform.error}).
      */
     public java.util.concurrent.CompletableFuture<StartedPaper> start(long examId, long personId, String deviceId) {
         String device = device(deviceId);
@@ -202,11 +205,11 @@ public class DeliveryService {
                 personId));
         Exam exam = Exam.findById(examId);
         if (exam == null || exam.status != Exam.Status.PUBLISHED) {
-            throw ProblemException.notFound("考试不存在");
+            throw new NotFoundException("exam.not_found");
         }
         PersonSummary person = people.find(personId).orElse(null);
         if (person == null || !exams.eligible(exam, person)) {
-            throw ProblemException.forbidden("您不在本场考试的考试对象中");
+            throw new ForbiddenException("exam.not_in_audience");
         }
         Optional<ExamAttempt> running = ExamAttempt.find("examId = ?1 AND personId = ?2 AND status = ?3", examId,
                 personId, ExamAttempt.Status.IN_PROGRESS).firstResultOptional();
@@ -216,22 +219,22 @@ public class DeliveryService {
         Terms terms = exams.terms(exam, person);
         Instant now = Now.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (now.isBefore(terms.opensAt())) {
-            throw ProblemException.conflict("opensAt", "考试尚未开始");
+            throw ConflictException.on("opensAt", "exam.not_open_yet");
         }
         if (!now.isBefore(terms.closesAt())) {
-            throw ProblemException.conflict("closesAt", "考试已截止");
+            throw ConflictException.on("closesAt", "exam.closed");
         }
         long used = ExamAttempt.count("examId = ?1 AND personId = ?2 AND status <> ?3", examId, personId,
                 ExamAttempt.Status.PREPARED);
         if (used >= terms.attempts()) {
-            throw ProblemException.conflict("attempts", "作答次数已用完（共 " + terms.attempts() + " 次）");
+            throw ConflictException.on("attempts", "exam.attempts_used", terms.attempts());
         }
         if (ExamAttempt.count("examId = ?1 AND personId = ?2 AND status = ?3", examId, personId,
                 ExamAttempt.Status.PREPARED) == 0) {
             preparation.prepareOne(exam, personId, (int) used + 1);
         }
         return statements.activate(examId, personId, device, now)
-                .orElseThrow(() -> ProblemException.conflict("status", "考试暂时无法开始，请稍后再试"));
+                .orElseThrow(() -> ConflictException.on("status", "exam.start_unavailable"));
     }
 
     static String device(String deviceId) {
@@ -246,7 +249,7 @@ public class DeliveryService {
     public ExamAttempt own(long attemptId, Long personId) {
         ExamAttempt a = ExamAttempt.findById(attemptId);
         if (a == null || personId == null || !a.personId.equals(personId) || a.status == ExamAttempt.Status.PREPARED) {
-            throw ProblemException.notFound("答卷不存在");
+            throw new NotFoundException("exam.attempt_not_found");
         }
         return a;
     }
@@ -273,15 +276,15 @@ public class DeliveryService {
     public DeliveryViews.Saved save(long attemptId, int position, long seq, List<String> answer, Boolean flagged,
             Long personId, String deviceId) {
         if (seq <= 0) {
-            throw ProblemException.invalid("seq", "seq 应为正整数");
+            throw InvalidException.field("seq", "exam.seq_positive");
         }
         if (personId == null) {
-            throw ProblemException.notFound("答卷不存在");
+            throw new NotFoundException("exam.attempt_not_found");
         }
         DeliveryStatements.Layout layout = statements.layout(attemptId, personId)
-                .orElseThrow(() -> ProblemException.notFound("答卷不存在"));
+                .orElseThrow(() -> new NotFoundException("exam.attempt_not_found"));
         if (position < 1 || position > layout.versions().length) {
-            throw ProblemException.notFound("没有第 " + position + " 题");
+            throw new NotFoundException("exam.position_not_found", position);
         }
         QuestionCache.Q q = questions.get(layout.versions()[position - 1]);
         AttemptItem shape = new AttemptItem();
@@ -290,7 +293,7 @@ public class DeliveryService {
         String json = canonical.isEmpty() ? null : Json.write(canonical);
         Instant now = Now.instant();
         DeliveryStatements.SaveResult r = statements.save(attemptId, personId, position, seq, json, flagged,
-                device(deviceId), now).orElseThrow(() -> ProblemException.notFound("答卷不存在"));
+                device(deviceId), now).orElseThrow(() -> new NotFoundException("exam.attempt_not_found"));
         long stored = r.outcome() == DeliveryViews.SaveOutcome.APPLIED ? seq : r.storedBefore();
         return new DeliveryViews.Saved(position, r.outcome(), stored, now, r.deadline(), Now.instant());
     }
@@ -315,10 +318,10 @@ public class DeliveryService {
         em.lock(a, LockModeType.PESSIMISTIC_WRITE);
         String device = device(deviceId);
         if (device == null) {
-            throw ProblemException.invalid("device", "缺少设备标识");
+            throw InvalidException.field("device", "exam.device_missing");
         }
         if (a.status != ExamAttempt.Status.IN_PROGRESS) {
-            throw ProblemException.conflict("status", "本场考试已交卷");
+            throw ConflictException.on("status", "exam.already_submitted");
         }
         if (!device.equals(a.deviceId)) {
             String previous = a.deviceId;
@@ -424,13 +427,14 @@ public class DeliveryService {
                         q.referenceAnswer(), i.graderComment));
             }
         }
+        ExamMessages m = review ? null : ExamText.exam(ExamText.locale());
         String note = review ? null : switch (a.status) {
-            case PREPARED, IN_PROGRESS -> "作答尚未结束";
-            case SUBMITTED -> "已交卷，案例分析题正在人工阅卷";
+            case PREPARED, IN_PROGRESS -> m.result_note_running();
+            case SUBMITTED -> m.result_note_grading();
             case GRADED -> switch (exam.reviewPolicy) {
-                case SCORE_ONLY -> "本场考试只公布成绩，不公布答案";
-                case AFTER_CLOSE -> "答案和解析将在考试截止后公布";
-                case AFTER_SUBMIT -> "答案和解析将在最后一次作答后或考试截止后公布";
+                case SCORE_ONLY -> m.result_note_SCORE_ONLY();
+                case AFTER_CLOSE -> m.result_note_AFTER_CLOSE();
+                case AFTER_SUBMIT -> m.result_note_AFTER_SUBMIT();
             };
         };
         boolean graded = a.status == ExamAttempt.Status.GRADED;

@@ -21,7 +21,8 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 
 /**
  * The exam day's hot path in plain JDBC (issue 11): 开始 on a prepared paper, the paper, and an
@@ -104,7 +105,7 @@ public class DeliveryStatements {
      */
     public DeliveryViews.Paper paper(long attemptId, Long personId, String device) {
         if (personId == null) {
-            throw ProblemException.notFound("答卷不存在");
+            throw new NotFoundException("exam.attempt_not_found");
         }
         String sql = "SELECT a.id, a.exam_id, e.title, a.number, a.status, a.started_at, a.deadline_at, a.max_score, "
                 + "a.device_id, " + ITEM_COLUMNS + " FROM exam_attempt a JOIN exam e ON e.id = a.exam_id "
@@ -120,7 +121,7 @@ public class DeliveryStatements {
                 }
             }
             if (p == null) {
-                throw ProblemException.notFound("答卷不存在");
+                throw new NotFoundException("exam.attempt_not_found");
             }
             if (p.status().equals("IN_PROGRESS")) {
                 String holder = holders.get();
@@ -132,8 +133,7 @@ public class DeliveryStatements {
                         ps.executeUpdate();
                     }
                 } else if (holder != null && !holder.equals(device)) {
-                    throw new ProblemException(409, "Device takeover required",
-                            "本场考试正在另一台设备上作答。确认在本设备继续后，另一台设备将无法再保存答案。");
+                    throw new ConflictException("exam.takeover_required").titled("Device takeover required");
                 }
             }
             return p;

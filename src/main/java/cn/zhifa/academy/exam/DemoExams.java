@@ -43,16 +43,30 @@ public class DemoExams {
         if (city == null) {
             return;
         }
-        Blueprint full = blueprint(city, "通用法律知识 100 分卷", new BigDecimal("60"),
+        // the names are data of the demo city: demo/exams.properties
+        java.util.Properties words = words();
+        Blueprint full = blueprint(city, words.getProperty("blueprint.full"), new BigDecimal("60"),
                 section(1, QuestionType.SINGLE, 20, "2", null), section(2, QuestionType.MULTIPLE, 10, "3", null),
                 section(3, QuestionType.TRUE_FALSE, 10, "2", null), section(4, QuestionType.CASE_ANALYSIS, 1, "10", null));
-        Blueprint quiz = blueprint(city, "行政处罚法 10 题练习", new BigDecimal("6"),
-                section(1, QuestionType.SINGLE, 6, "1", "行政处罚法"), section(2, QuestionType.TRUE_FALSE, 4, "1", "行政处罚法"));
+        String law = words.getProperty("blueprint.quiz.law");
+        Blueprint quiz = blueprint(city, words.getProperty("blueprint.quiz"), new BigDecimal("6"),
+                section(1, QuestionType.SINGLE, 6, "1", law), section(2, QuestionType.TRUE_FALSE, 4, "1", law));
         Instant now = Now.instant();
-        exam(city, full, "DEMO-ZG-TY", "执法资格考试（通用法律知识）模拟", ExamPurpose.QUALIFICATION_GENERAL, 90, 3,
+        exam(city, full, "DEMO-ZG-TY", words.getProperty("exam.full"), ExamPurpose.QUALIFICATION_GENERAL, 90, 3,
                 ReviewPolicy.AFTER_CLOSE, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60)));
-        exam(city, quiz, "DEMO-CF-LX", "行政处罚法随堂练习", ExamPurpose.COURSE_QUIZ, 15, 5, ReviewPolicy.AFTER_SUBMIT,
+        exam(city, quiz, "DEMO-CF-LX", words.getProperty("exam.quiz"), ExamPurpose.COURSE_QUIZ, 15, 5, ReviewPolicy.AFTER_SUBMIT,
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60)));
+    }
+
+    private static java.util.Properties words() {
+        try (java.io.InputStream in = DemoExams.class.getClassLoader().getResourceAsStream("demo/exams.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(new java.io.InputStreamReader(java.util.Objects.requireNonNull(in, "demo/exams.properties"),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BlueprintSection section(int position, QuestionType type, int count, String points, String law) {

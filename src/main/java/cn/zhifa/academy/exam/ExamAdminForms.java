@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.FieldError;
 import cn.zhifa.academy.platform.web.Problem;
 
 /**
@@ -175,22 +177,22 @@ public final class ExamAdminForms {
         }
 
         /** The engine's input; {@code errors} gets the fields the form could not read, by section position. */
-        BlueprintInput toInput(List<Problem.FieldError> errors) {
+        BlueprintInput toInput(List<FieldError> errors) {
             readRows();
             List<BlueprintInput.Section> sections = new ArrayList<>();
             int pos = 1;
             for (SectionRow r : rows) {
                 String f = "sections[" + pos + "]";
-                sections.add(new BlueprintInput.Section(r.type(), integer(r.count(), f + ".count", "第" + pos + "部分：题数应为整数", errors),
-                        decimal(r.points(), f + ".points", "第" + pos + "部分：每题分值应为数字", errors),
-                        decimal(r.partialCredit(), f + ".partialCredit", "第" + pos + "部分：少选得分比例应为 0–1 之间的小数", errors),
-                        r.domains(), r.laws(), integer(r.difficultyMin(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors),
-                        integer(r.difficultyMax(), f + ".difficulty", "第" + pos + "部分：难度应为 1–5", errors), r.tags(),
+                sections.add(new BlueprintInput.Section(r.type(), integer(r.count(), f + ".count", errors, "exam.form.section_count_integer", pos),
+                        decimal(r.points(), f + ".points", errors, "exam.form.section_points_number", pos),
+                        decimal(r.partialCredit(), f + ".partialCredit", errors, "exam.form.section_partial_decimal", pos),
+                        r.domains(), r.laws(), integer(r.difficultyMin(), f + ".difficulty", errors, "exam.form.section_difficulty_integer", pos),
+                        integer(r.difficultyMax(), f + ".difficulty", errors, "exam.form.section_difficulty_integer", pos), r.tags(),
                         r.weakPoints()));
                 pos++;
             }
-            return new BlueprintInput(name, longValue(ownerUnitId, "ownerUnitId", "请选择单位", errors),
-                    decimal(passMark, "passMark", "及格分应为数字", errors), shuffleQuestions != null, shuffleOptions != null,
+            return new BlueprintInput(name, longValue(ownerUnitId, "ownerUnitId", errors, "exam.form.unit_required"),
+                    decimal(passMark, "passMark", errors, "exam.form.pass_mark_number"), shuffleQuestions != null, shuffleOptions != null,
                     sections);
         }
 
@@ -201,7 +203,8 @@ public final class ExamAdminForms {
                 String prefix = "sections[" + (i + 1) + "]";
                 String msg = errors.stream().filter(e -> e.field() != null
                         && (e.field().equals(prefix) || e.field().startsWith(prefix + ".")))
-                        .map(Problem.FieldError::message).reduce((a, b) -> a + "；" + b).orElse(null);
+                        .map(Problem.FieldError::message)
+                        .reduce((a, b) -> a + ErrorTexts.text(ErrorTexts.currentLocale(), "sep.list") + b).orElse(null);
                 out.add(rows.get(i).withError(msg));
             }
             rows = out;
@@ -315,31 +318,32 @@ public final class ExamAdminForms {
             return l != null && l.contains(String.valueOf(value));
         }
 
-        ExamInput toInput(List<Problem.FieldError> errors) {
+        ExamInput toInput(List<FieldError> errors) {
             Instant opens = instant(opensAt, "opensAt", errors);
             Instant closes = instant(closesAt, "closesAt", errors);
+            // separated by spaces, commas, 、 or semicolons (also full width)
             List<String> nos = employeeNos == null ? List.of()
-                    : Arrays.stream(employeeNos.split("[\\s,，、;；]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
+                    : Arrays.stream(employeeNos.split("[\\s,\uff0c\u3001;\uff1b]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
                             .toList();
             List<Long> units = new ArrayList<>();
             for (String u : nonNull(unitIds)) {
-                Long id = longValue(u, "unitIds", "单位编号应为数字", errors);
+                Long id = longValue(u, "unitIds", errors, "exam.form.unit_id_number");
                 if (id != null) {
                     units.add(id);
                 }
             }
             List<Long> providers = new ArrayList<>();
             for (String p : nonNull(providerIds)) {
-                Long id = longValue(p, "providerIds", "机构编号应为数字", errors);
+                Long id = longValue(p, "providerIds", errors, "exam.form.provider_id_number");
                 if (id != null) {
                     providers.add(id);
                 }
             }
             return new ExamInput(code, title, description, purpose, isBlank(resitOf) ? null : resitOf.trim(), domainCode,
-                    longValue(blueprintId, "blueprintId", "请选择组卷规则", errors),
-                    longValue(ownerUnitId, "ownerUnitId", "请选择单位", errors), opens, closes,
-                    integer(durationMinutes, "durationMinutes", "考试时长应为整数（分钟）", errors),
-                    integer(maxAttempts, "maxAttempts", "作答次数应为整数", errors), gradingMethod, reviewPolicy, bands,
+                    longValue(blueprintId, "blueprintId", errors, "exam.blueprint_required"),
+                    longValue(ownerUnitId, "ownerUnitId", errors, "exam.form.unit_required"), opens, closes,
+                    integer(durationMinutes, "durationMinutes", errors, "exam.form.duration_integer"),
+                    integer(maxAttempts, "maxAttempts", errors, "exam.form.attempts_integer"), gradingMethod, reviewPolicy, bands,
                     nonNull(categories).stream().filter(s -> !s.isBlank()).toList(),
                     nonNull(grades).stream().filter(s -> !s.isBlank()).toList(), units, providers, nos, anonymousGrading);
         }
@@ -370,11 +374,11 @@ public final class ExamAdminForms {
             return new OverrideForm();
         }
 
-        OverrideInput toInput(List<Problem.FieldError> errors) {
+        OverrideInput toInput(List<FieldError> errors) {
             return new OverrideInput(isBlank(employeeNo) ? null : employeeNo.trim(),
-                    longValue(unitId, "unitId", "请选择单位", errors),
-                    integer(extraMinutes, "extraMinutes", "延长时间应为整数（分钟）", errors),
-                    integer(extraAttempts, "extraAttempts", "增加次数应为整数", errors),
+                    longValue(unitId, "unitId", errors, "exam.form.unit_required"),
+                    integer(extraMinutes, "extraMinutes", errors, "exam.form.extra_minutes_integer"),
+                    integer(extraAttempts, "extraAttempts", errors, "exam.form.extra_attempts_integer"),
                     instant(opensAt, "opensAt", errors), instant(closesAt, "closesAt", errors), reason);
         }
     }
@@ -395,47 +399,47 @@ public final class ExamAdminForms {
         return d == null ? "" : d.stripTrailingZeros().toPlainString();
     }
 
-    static Integer integer(String s, String field, String message, List<Problem.FieldError> errors) {
+    static Integer integer(String s, String field, List<FieldError> errors, String key, Object... args) {
         if (isBlank(s)) {
             return null;
         }
         try {
             return Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(field, message));
+            errors.add(new FieldError(field, key, args));
             return null;
         }
     }
 
-    static Long longValue(String s, String field, String message, List<Problem.FieldError> errors) {
+    static Long longValue(String s, String field, List<FieldError> errors, String key, Object... args) {
         if (isBlank(s)) {
             return null;
         }
         try {
             return Long.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(field, message));
+            errors.add(new FieldError(field, key, args));
             return null;
         }
     }
 
-    static BigDecimal decimal(String s, String field, String message, List<Problem.FieldError> errors) {
+    static BigDecimal decimal(String s, String field, List<FieldError> errors, String key, Object... args) {
         if (isBlank(s)) {
             return null;
         }
         try {
             return new BigDecimal(s.trim());
         } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(field, message));
+            errors.add(new FieldError(field, key, args));
             return null;
         }
     }
 
-    static Instant instant(String local, String field, List<Problem.FieldError> errors) {
+    static Instant instant(String local, String field, List<FieldError> errors) {
         try {
             return ExamAdminFormat.parse(local);
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "时间格式应为 年-月-日 时:分（北京时间）"));
+            errors.add(new FieldError(field, "exam.form.time_format"));
             return null;
         }
     }

@@ -208,6 +208,9 @@ public interface ExamAdminMessages {
     String col_extra_minutes();
     String col_extra_attempts();
     String col_window();
+    // who an override or audience row names (ExamAdminService)
+    String person_with_no(String name, String no);
+    String out_of_scope();
     String monitor_title();
     String monitor_refresh();
     String monitor_eligible();
@@ -246,6 +249,13 @@ public interface ExamAdminMessages {
     String col_responses();
     String col_difficulty();
     String col_discrimination();
+    // the results workbook (ExamReports.exportXlsx), besides the columns above
+    String xlsx_question_code();
+    String xlsx_difficulty();
+    String xlsx_file(long id);
+    String xlsx_template_file();
+    String docx_template_file();
+    String bank_export_file();
     String grading_title();
     String field_exam();
     String grading_pending(int n);

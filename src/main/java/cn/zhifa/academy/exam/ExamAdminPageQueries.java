@@ -11,7 +11,7 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
@@ -66,7 +66,7 @@ public class ExamAdminPageQueries {
 
     @Transactional
     public List<VersionRow> versions(String code) {
-        Question q = Question.findByCode(code).orElseThrow(() -> ProblemException.notFound("题目不存在"));
+        Question q = Question.findByCode(code).orElseThrow(() -> new NotFoundException("exam.question_not_found"));
         return QuestionVersion.<QuestionVersion> list("questionId = ?1 ORDER BY number DESC", q.id).stream()
                 .map(v -> new VersionRow(v.number, v.createdBy, v.createdAt, v.used, v.id.equals(q.currentVersionId)))
                 .toList();

@@ -26,7 +26,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "考试管理 Exams")
+@Tag(name = "Exams")
 public class ExamAdminResource {
 
     @Inject
@@ -171,6 +171,6 @@ public class ExamAdminResource {
     @Path("exams/{id}/results.xlsx")
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Response export(@PathParam("id") long id) {
-        return QuestionResource.attachment(reports.exportXlsx(id), "考试成绩-" + id + ".xlsx");
+        return QuestionResource.attachment(reports.exportXlsx(id), ExamText.admin(ExamText.locale()).xlsx_file(id));
     }
 }

@@ -44,14 +44,15 @@ public class ExamAdminService {
 
     ExamAdminViews.ExamView view(Exam e) {
         Blueprint b = Blueprint.findById(e.blueprintId);
+        ExamAdminMessages m = ExamText.admin(ExamText.locale());
         // a person or provider outside the viewer's scope (a renewal request, older data) is never named
         List<ExamAdminViews.AudienceView> audience = ExamAudience.<ExamAudience> list("examId = ?1 ORDER BY kind, value", e.id)
-                .stream().map(a -> new ExamAdminViews.AudienceView(a.kind.name(), a.value, label(a), a.reason)).toList();
+                .stream().map(a -> new ExamAdminViews.AudienceView(a.kind.name(), a.value, label(a, m), a.reason)).toList();
         List<ExamAdminViews.OverrideView> overrides = ExamOverride.<ExamOverride> list("examId = ?1 ORDER BY createdAt", e.id)
                 .stream().map(o -> {
                     PersonSummary p = o.personId == null ? null : people.find(o.personId).orElse(null);
                     OrgDirectory.Unit u = o.unitId == null ? null : orgDirectory.unit(o.unitId).orElse(null);
-                    String who = p == null ? null : scope.canSee(p) ? p.name() + "（" + p.employeeNo() + "）" : OUT_OF_SCOPE;
+                    String who = p == null ? null : scope.canSee(p) ? m.person_with_no(p.name(), p.employeeNo()) : m.out_of_scope();
                     return new ExamAdminViews.OverrideView(o.id, who,
                             o.unitId, u == null ? null : u.name(), o.extraMinutes, o.extraAttempts, o.opensAt, o.closesAt,
                             o.reason, o.createdBy, o.createdAt);
@@ -63,19 +64,18 @@ public class ExamAdminService {
                 overrides, e.anonymousGrading);
     }
 
-    /** Shown instead of the name of a person or provider outside the viewer's scope. */
-    static final String OUT_OF_SCOPE = "（不在您的管理范围内）";
-
-    private String label(ExamAudience a) {
+    /** Who an audience row names; a person or provider outside the viewer's scope is shown as such (out_of_scope). */
+    private String label(ExamAudience a, ExamAdminMessages m) {
         try {
             return switch (a.kind) {
                 case CATEGORY -> PersonCategory.valueOf(a.value).name();
                 case GRADE -> Grade.valueOf(a.value).label;
                 case UNIT -> orgDirectory.unit(Long.parseLong(a.value)).map(OrgDirectory.Unit::name).orElse(a.value);
                 case PROVIDER -> providerDirectory.find(Long.parseLong(a.value))
-                        .map(p -> scope.canSee(p) ? p.name() : OUT_OF_SCOPE).orElse(a.value);
+                        .map(p -> scope.canSee(p) ? p.name() : m.out_of_scope()).orElse(a.value);
                 case PERSON -> people.find(Long.parseLong(a.value))
-                        .map(p -> scope.canSee(p) ? p.name() + "（" + p.employeeNo() + "）" : OUT_OF_SCOPE).orElse(a.value);
+                        .map(p -> scope.canSee(p) ? m.person_with_no(p.name(), p.employeeNo()) : m.out_of_scope())
+                        .orElse(a.value);
             };
         } catch (RuntimeException ex) {
             return a.value;

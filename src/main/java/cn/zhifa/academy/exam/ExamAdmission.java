@@ -33,6 +33,16 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ExamAdmission {
 
+    /** The refusal's detail (errors bundle), read once: the refusal path does no lookup of its own. */
+    private static final String BUSY_ZH = json(cn.zhifa.academy.platform.error.ErrorTexts
+            .text(cn.zhifa.academy.platform.web.LocaleContext.DEFAULT, "exam.admission_busy"));
+    private static final String BUSY_EN = json(cn.zhifa.academy.platform.error.ErrorTexts
+            .text(java.util.Locale.ENGLISH, "exam.admission_busy"));
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     /** The hot paths: POST 开始, GET question document, GET paper, PUT answer, POST 交卷. */
     private static final Pattern START = Pattern.compile("/api/v1/my/exams/\\d+/attempts");
     private static final Pattern QUESTIONS = Pattern.compile("/api/v1/my/exams/\\d+/questions");
@@ -77,7 +87,7 @@ public class ExamAdmission {
         Gauge.builder("academy.exam.admission.in_flight", inFlight, AtomicInteger::get)
                 .description("Papers and question documents being served").register(metrics);
         Gauge.builder("academy.exam.admission.starts_in_flight", startsInFlight, AtomicInteger::get)
-                .description("开始 requests being served or waiting for their batch").register(metrics);
+                .description("Start requests being served or waiting for their batch").register(metrics);
         Gauge.builder("academy.exam.admission.saves_in_flight", savesInFlight, AtomicInteger::get)
                 .description("Answer saves being served").register(metrics);
         Gauge.builder("academy.exam.admission.submits_in_flight", submitsInFlight, AtomicInteger::get)
@@ -161,8 +171,9 @@ public class ExamAdmission {
                 refused.increment();
             }
             int ms = 500 + ThreadLocalRandom.current().nextInt(2000);
-            String body = "{\"type\":\"about:blank\",\"title\":\"Busy\",\"status\":503,"
-                    + "\"detail\":\"考场人数较多，正在排队进入，请稍候，系统会自动重试。\",\"retryAfterMs\":" + ms + "}";
+            io.vertx.core.http.Cookie lang = rc.request().getCookie(cn.zhifa.academy.platform.web.LocaleContext.COOKIE);
+            String body = "{\"type\":\"about:blank\",\"title\":\"Busy\",\"status\":503,\"detail\":\""
+                    + (lang != null && "en".equals(lang.getValue()) ? BUSY_EN : BUSY_ZH) + "\",\"retryAfterMs\":" + ms + "}";
             rc.response().setStatusCode(503).putHeader("Retry-After", String.valueOf((ms + 999) / 1000))
                     .putHeader("Content-Type", "application/problem+json; charset=UTF-8")
                     .putHeader("Cache-Control", "no-store").end(body);

@@ -30,9 +30,17 @@ public interface ExamConfig {
     @WithDefault("100")
     int autoSubmitBatch();
 
-    /** Default grade bands for new exams (lower bound in percent : band). */
-    @WithDefault(GradeBands.DEFAULT)
-    String defaultBands();
+    /**
+     * Default grade bands for new exams (lower bound in percent : band); unset, those of
+     * formats/grade-bands.properties ({@link GradeBands#DEFAULT}).
+     */
+    @io.smallrye.config.WithName("default-bands")
+    java.util.Optional<String> configuredBands();
+
+    /** The grade bands new exams start with. */
+    default String defaultBands() {
+        return configuredBands().orElse(GradeBands.DEFAULT);
+    }
 
     /** Largest question import spreadsheet accepted. */
     @WithDefault("10485760")

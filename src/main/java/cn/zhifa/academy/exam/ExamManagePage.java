@@ -25,8 +25,9 @@ import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.web.FormErrors;
 import cn.zhifa.academy.records.ExamPurpose;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,7 +36,7 @@ import io.quarkus.qute.TemplateInstance;
  * 考试管理 pages: the hub, the blueprint builder (组卷规则), scheduling an exam with its audience,
  * publishing and cancelling, overrides, the live monitor and the results. Everything goes through
  * the engine's services, which check the organisation scope and audit every change; a refusal
- * comes back on the same page, in Chinese, with what the user typed.
+ * comes back on the same page ({@link FormErrors#orRender}), in the reader's language, with what the user typed.
  */
 @Path("/exam-admin")
 @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
@@ -116,12 +117,11 @@ public class ExamManagePage {
         return done != null && DONE.contains(done) ? "done_" + done : null;
     }
 
-    /** Field errors of a refusal; a refusal without fields becomes one message for the whole form. */
-    private static List<Problem.FieldError> errorsOf(ProblemException e) {
-        if (e.status() == 404 || e.status() == 403) {
-            throw e;
+    /** What only the form can get wrong (a number or a time it cannot read) is refused like the engine's rules. */
+    private static void refuseUnread(List<FieldError> unread) {
+        if (!unread.isEmpty()) {
+            throw InvalidException.fields(unread);
         }
-        return e.errors() != null && !e.errors().isEmpty() ? e.errors() : List.of(new Problem.FieldError("", e.getMessage()));
     }
 
     @GET
@@ -173,22 +173,19 @@ public class ExamManagePage {
     }
 
     private Response saveBlueprint(Long id, ExamAdminForms.BlueprintForm form) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        BlueprintInput in = form.toInput(errors);
-        int status = 400;
-        if (errors.isEmpty()) {
-            try {
-                long saved = id == null ? blueprints.create(in, user.getUsername()).id : blueprints.update(id, in).id;
-                return Response.seeOther(URI.create("/exam-admin/blueprints/" + saved + "?done=" + (id == null ? "created" : "saved")))
-                        .build();
-            } catch (ProblemException e) {
-                errors.addAll(errorsOf(e));
-                status = e.status();
-            }
-        }
-        form.attach(errors);
-        return Response.status(status).entity(Templates.blueprint(id, form, choices(), new ExamAdminFormat.Errors(errors),
-                status == 422, id == null ? List.of() : usedBy(id), null, List.of())).build();
+        // a refusal shows the builder again with what was typed, each message beside its row
+        return FormErrors.orRender(() -> {
+            List<FieldError> unread = new ArrayList<>();
+            BlueprintInput in = form.toInput(unread);
+            refuseUnread(unread);
+            long saved = id == null ? blueprints.create(in, user.getUsername()).id : blueprints.update(id, in).id;
+            return Response.seeOther(URI.create("/exam-admin/blueprints/" + saved + "?done=" + (id == null ? "created" : "saved")))
+                    .build();
+        }, refused -> {
+            form.attach(refused.errorsOrMessage());
+            return Templates.blueprint(id, form, choices(), new ExamAdminFormat.Errors(refused.errorsOrMessage()),
+                    refused.status() == 422, id == null ? List.of() : usedBy(id), null, List.of());
+        });
     }
 
     // --- exams (考试安排) ---
@@ -204,20 +201,14 @@ public class ExamManagePage {
     @Path("exams/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createExam(@BeanParam ExamAdminForms.ExamForm form) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        ExamInput in = form.toInput(errors);
-        int status = 400;
-        if (errors.isEmpty()) {
-            try {
-                long id = exams.create(in, user.getUsername()).id;
-                return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=created")).build();
-            } catch (ProblemException e) {
-                errors.addAll(errorsOf(e));
-                status = e.status();
-            }
-        }
-        return Response.status(status).entity(Templates.exam(null, form, choices(), new ExamAdminFormat.Errors(errors), null,
-                ExamAdminFormat.Errors.NONE, null, null)).build();
+        return FormErrors.orRender(() -> {
+            List<FieldError> unread = new ArrayList<>();
+            ExamInput in = form.toInput(unread);
+            refuseUnread(unread);
+            long id = exams.create(in, user.getUsername()).id;
+            return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=created")).build();
+        }, refused -> Templates.exam(null, form, choices(), new ExamAdminFormat.Errors(refused.errorsOrMessage()), null,
+                ExamAdminFormat.Errors.NONE, null, null));
     }
 
     @GET
@@ -239,20 +230,14 @@ public class ExamManagePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateExam(@PathParam("id") long id, @BeanParam ExamAdminForms.ExamForm form) {
         views.exam(id);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        ExamInput in = form.toInput(errors);
-        int status = 400;
-        if (errors.isEmpty()) {
-            try {
-                exams.update(id, in);
-                return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=saved")).build();
-            } catch (ProblemException e) {
-                errors.addAll(errorsOf(e));
-                status = e.status();
-            }
-        }
-        return Response.status(status).entity(examPage(id, form, new ExamAdminFormat.Errors(errors), null,
-                ExamAdminFormat.Errors.NONE, null, null)).build();
+        return FormErrors.orRender(() -> {
+            List<FieldError> unread = new ArrayList<>();
+            ExamInput in = form.toInput(unread);
+            refuseUnread(unread);
+            exams.update(id, in);
+            return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=saved")).build();
+        }, refused -> examPage(id, form, new ExamAdminFormat.Errors(refused.errorsOrMessage()), null,
+                ExamAdminFormat.Errors.NONE, null, null));
     }
 
     /** 发布考试 freezes the pool and opens the exam: first say to how many people, then ask. */
@@ -267,28 +252,23 @@ public class ExamManagePage {
     @Path("exams/{id: \\d+}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("id") long id) {
-        try {
+        // a refusal is shown on the exam's page, with its status
+        return FormErrors.orRender(() -> {
             exams.publish(id);
-        } catch (ProblemException e) {
-            errorsOf(e);
-            return Response.status(e.status()).entity(examPage(id, null, ExamAdminFormat.Errors.NONE, null,
-                    ExamAdminFormat.Errors.NONE, null, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=published")).build();
+            return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=published")).build();
+        }, refused -> examPage(id, null, ExamAdminFormat.Errors.NONE, null, ExamAdminFormat.Errors.NONE, null,
+                refused.message()));
     }
 
     @POST
     @Path("exams/{id: \\d+}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id, @RestForm String reason) {
-        try {
+        return FormErrors.orRender(() -> {
             exams.cancel(id, reason);
-        } catch (ProblemException e) {
-            errorsOf(e);
-            return Response.status(e.status()).entity(examPage(id, null, ExamAdminFormat.Errors.NONE, null,
-                    ExamAdminFormat.Errors.NONE, null, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=cancelled")).build();
+            return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=cancelled")).build();
+        }, refused -> examPage(id, null, ExamAdminFormat.Errors.NONE, null, ExamAdminFormat.Errors.NONE, null,
+                refused.message()));
     }
 
     @POST
@@ -296,20 +276,14 @@ public class ExamManagePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response override(@PathParam("id") long id, @BeanParam ExamAdminForms.OverrideForm form) {
         views.exam(id);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        OverrideInput in = form.toInput(errors);
-        int status = 400;
-        if (errors.isEmpty()) {
-            try {
-                exams.addOverride(id, in, user.getUsername());
-                return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=override#overrides")).build();
-            } catch (ProblemException e) {
-                errors.addAll(errorsOf(e));
-                status = e.status();
-            }
-        }
-        return Response.status(status).entity(examPage(id, null, ExamAdminFormat.Errors.NONE, form,
-                new ExamAdminFormat.Errors(errors), null, null)).build();
+        return FormErrors.orRender(() -> {
+            List<FieldError> unread = new ArrayList<>();
+            OverrideInput in = form.toInput(unread);
+            refuseUnread(unread);
+            exams.addOverride(id, in, user.getUsername());
+            return Response.seeOther(URI.create("/exam-admin/exams/" + id + "?done=override#overrides")).build();
+        }, refused -> examPage(id, null, ExamAdminFormat.Errors.NONE, form,
+                new ExamAdminFormat.Errors(refused.errorsOrMessage()), null, null));
     }
 
     // --- monitor and results ---

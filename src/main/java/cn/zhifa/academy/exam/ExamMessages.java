@@ -91,6 +91,14 @@ public interface ExamMessages {
     String review_SCORE_ONLY();
     String review_AFTER_SUBMIT();
     String review_AFTER_CLOSE();
+    // the result's note when answers are not shown (read in Java: ExamText)
+    String result_note_running();
+    String result_note_grading();
+    String result_note_SCORE_ONLY();
+    String result_note_AFTER_CLOSE();
+    String result_note_AFTER_SUBMIT();
+    // between the exams a to-do names
+    String list_sep();
 
     // --- exam day at city scale (issue 11): lobby and admission control ---
     String entering();

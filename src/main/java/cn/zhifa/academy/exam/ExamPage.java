@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -72,7 +72,7 @@ public class ExamPage {
             return Templates.noPerson();
         }
         DeliveryViews.MyExam exam = delivery.myExams(person).stream().filter(e -> e.examId() == id).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("考试不存在"));
+                .orElseThrow(() -> new NotFoundException("exam.not_found"));
         java.time.Instant now = Now.instant();
         boolean open = exam.state().equals("UPCOMING")
                 && !now.isBefore(exam.opensAt().minusSeconds(60L * config.lobbyMinutes()));

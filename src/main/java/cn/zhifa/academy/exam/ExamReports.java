@@ -165,19 +165,23 @@ public class ExamReports {
     @Transactional
     public byte[] exportXlsx(long examId) {
         Exam e = scope.exam(examId);
+        // the sheets, headers and words in the language of the request
+        ExamAdminMessages m = ExamText.admin(ExamText.locale());
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet s = wb.createSheet("成绩");
-            row(s, 0, "考试", e.code + " " + e.title);
-            row(s, 1, "工号", "姓名", "单位", "作答次数", "成绩（百分制）", "等级", "是否合格", "完成时间");
+            Sheet s = wb.createSheet(m.results_title());
+            row(s, 0, m.field_exam(), e.code + " " + e.title);
+            row(s, 1, m.col_employee_no(), m.col_name(), m.col_unit(), m.col_attempts(), m.col_score(), m.col_band(),
+                    m.col_passed(), m.col_finished());
             int r = 2;
             for (ResultRow x : results(examId)) {
                 row(s, r++, x.employeeNo(), x.name(), x.unit(), String.valueOf(x.attempts()),
-                        x.percent() == null ? "待阅卷" : x.percent().toPlainString(), x.band() == null ? "" : x.band(),
-                        x.passed() == null ? "" : x.passed() ? "合格" : "不合格",
+                        x.percent() == null ? m.results_pending() : x.percent().toPlainString(), x.band() == null ? "" : x.band(),
+                        x.passed() == null ? "" : x.passed() ? m.passed() : m.failed(),
                         x.finishedAt() == null ? "" : ExamAdminFormat.SHOWN.format(x.finishedAt()));
             }
-            Sheet st = wb.createSheet("试题分析");
-            row(st, 0, "部分", "题目编号", "版本", "题型", "作答人数", "难度（得分率）", "区分度");
+            Sheet st = wb.createSheet(m.stats_title());
+            row(st, 0, m.col_section(), m.xlsx_question_code(), m.col_version(), m.col_type(), m.col_responses(),
+                    m.xlsx_difficulty(), m.col_discrimination());
             r = 1;
             for (ItemStat x : itemStats(examId)) {
                 row(st, r++, String.valueOf(x.section()), x.questionCode(), String.valueOf(x.questionVersion()), x.type(),

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 
 /**
@@ -81,7 +81,7 @@ public class ExamScope {
     public Exam exam(long id) {
         Exam e = Exam.findById(id);
         if (e == null || !canManage(e)) {
-            throw ProblemException.notFound("考试不存在");
+            throw new NotFoundException("exam.not_found");
         }
         return e;
     }
@@ -89,7 +89,7 @@ public class ExamScope {
     public Blueprint blueprint(long id) {
         Blueprint b = Blueprint.findById(id);
         if (b == null || !canManageUnit(b.ownerUnitId)) {
-            throw ProblemException.notFound("组卷规则不存在");
+            throw new NotFoundException("exam.blueprint_not_found");
         }
         return b;
     }

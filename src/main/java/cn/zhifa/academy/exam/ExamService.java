@@ -23,8 +23,11 @@ import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgHierarchy;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamCandidateRequested;
 import cn.zhifa.academy.records.ExamPurpose;
@@ -85,11 +88,11 @@ public class ExamService {
     public Exam update(long id, ExamInput in) {
         Exam e = scope.exam(id);
         if (e.status == Exam.Status.CANCELLED) {
-            throw ProblemException.conflict("status", "考试已取消，不能修改");
+            throw ConflictException.on("status", "exam.cancelled_no_edit");
         }
         boolean published = e.status == Exam.Status.PUBLISHED;
         if (published && (!e.blueprintId.equals(in.blueprintId()) || !e.code.equals(in.code()))) {
-            throw ProblemException.conflict("blueprintId", "已发布的考试不能更换组卷规则或编号");
+            throw ConflictException.on("blueprintId", "exam.published_fixed");
         }
         apply(e, in, false);
         replaceAudience(e, in);
@@ -103,21 +106,21 @@ public class ExamService {
     }
 
     private void apply(Exam e, ExamInput in, boolean creating) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String code = in.code() == null ? "" : in.code().trim();
         if (!QuestionRules.CODE.matcher(code).matches()) {
-            errors.add(new Problem.FieldError("code", "编号只能使用字母、数字、- 和 _"));
+            errors.add(new FieldError("code", "exam.code_format"));
         } else if (creating && Exam.findByCode(code).isPresent()) {
-            errors.add(new Problem.FieldError("code", "编号“" + code + "”已被使用"));
+            errors.add(new FieldError("code", "exam.code_taken", code));
         }
         if (in.title() == null || in.title().isBlank() || in.title().length() > 200) {
-            errors.add(new Problem.FieldError("title", "请填写考试名称（最长 200 字）"));
+            errors.add(new FieldError("title", "exam.title_required"));
         }
         ExamPurpose purpose = null;
         try {
             purpose = ExamPurpose.valueOf(String.valueOf(in.purpose()));
         } catch (IllegalArgumentException ex) {
-            errors.add(new Problem.FieldError("purpose", "请选择考试类型"));
+            errors.add(new FieldError("purpose", "exam.purpose_required"));
         }
         Long resitOf = null;
         if (purpose == ExamPurpose.RESIT) {
@@ -125,43 +128,43 @@ public class ExamService {
                     : Exam.findByCode(in.resitOfExamCode().trim()).filter(scope::canManage);
             if (original.isEmpty() || original.get().purpose == ExamPurpose.RESIT
                     || (e.id != null && original.get().id.equals(e.id))) {
-                errors.add(new Problem.FieldError("resitOfExamCode", "补考须指明原考试（原考试不能也是补考）"));
+                errors.add(new FieldError("resitOfExamCode", "exam.resit_original_required"));
             } else {
                 resitOf = original.get().id;
             }
         }
         String domain = in.domainCode() == null || in.domainCode().isBlank() ? "TY" : in.domainCode().trim();
         if (orgDirectory.domain(domain).isEmpty()) {
-            errors.add(new Problem.FieldError("domainCode", "未知的领域"));
+            errors.add(new FieldError("domainCode", "exam.domain_unknown"));
         }
         if (in.blueprintId() == null) {
-            errors.add(new Problem.FieldError("blueprintId", "请选择组卷规则"));
+            errors.add(new FieldError("blueprintId", "exam.blueprint_required"));
         } else {
             Blueprint b = Blueprint.findById(in.blueprintId());
             if (b == null || !scope.canManageUnit(b.ownerUnitId)) {
-                errors.add(new Problem.FieldError("blueprintId", "组卷规则不存在"));
+                errors.add(new FieldError("blueprintId", "exam.blueprint_not_found"));
             }
         }
         Long unit = in.ownerUnitId() != null ? in.ownerUnitId() : scope.defaultUnit();
         if (unit == null || !scope.canManageUnit(unit)) {
-            errors.add(new Problem.FieldError("ownerUnitId", "请选择您管理范围内的单位"));
+            errors.add(new FieldError("ownerUnitId", "exam.unit_outside_scope"));
         }
         if (in.opensAt() == null || in.closesAt() == null || !in.closesAt().isAfter(in.opensAt())) {
-            errors.add(new Problem.FieldError("closesAt", "请填写开放和截止时间，截止须晚于开放"));
+            errors.add(new FieldError("closesAt", "exam.window_invalid"));
         }
         if (in.durationMinutes() == null || in.durationMinutes() < 1 || in.durationMinutes() > 600) {
-            errors.add(new Problem.FieldError("durationMinutes", "考试时长应为 1–600 分钟"));
+            errors.add(new FieldError("durationMinutes", "exam.duration_range"));
         }
         int attempts = in.maxAttempts() == null ? 1 : in.maxAttempts();
         if (attempts < 1 || attempts > 10) {
-            errors.add(new Problem.FieldError("maxAttempts", "作答次数应为 1–10"));
+            errors.add(new FieldError("maxAttempts", "exam.attempts_range"));
         }
         GradingMethod method = GradingMethod.HIGHEST;
         if (in.gradingMethod() != null && !in.gradingMethod().isBlank()) {
             try {
                 method = GradingMethod.valueOf(in.gradingMethod());
             } catch (IllegalArgumentException ex) {
-                errors.add(new Problem.FieldError("gradingMethod", "未知的成绩计算方式"));
+                errors.add(new FieldError("gradingMethod", "exam.grading_method_unknown"));
             }
         }
         ReviewPolicy review = ReviewPolicy.AFTER_CLOSE;
@@ -169,7 +172,7 @@ public class ExamService {
             try {
                 review = ReviewPolicy.valueOf(in.reviewPolicy());
             } catch (IllegalArgumentException ex) {
-                errors.add(new Problem.FieldError("reviewPolicy", "未知的查看答案规则"));
+                errors.add(new FieldError("reviewPolicy", "exam.review_policy_unknown"));
             }
         }
         Boolean anonymous = switch (in.anonymousGrading() == null ? "" : in.anonymousGrading().trim().toUpperCase()) {
@@ -177,17 +180,17 @@ public class ExamService {
             case "ON", "TRUE" -> Boolean.TRUE;
             case "OFF", "FALSE" -> Boolean.FALSE;
             default -> {
-                errors.add(new Problem.FieldError("anonymousGrading", "ON / OFF / AUTO"));
+                errors.add(new FieldError("anonymousGrading", "exam.anonymous_values"));
                 yield null;
             }
         };
         String bands = in.bands() == null || in.bands().isBlank() ? e.bands : in.bands().trim();
         if (GradeBands.tryParse(bands).isEmpty()) {
-            errors.add(new Problem.FieldError("bands", "等级格式如 90:优秀,80:良好,60:合格,0:不合格（须含 0 分档，分数线不重复）"));
+            errors.add(new FieldError("bands", "exam.bands_format"));
         }
         audienceErrors(in, errors);
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid exam", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors).titled("Invalid exam");
         }
         e.code = code;
         e.title = in.title().trim();
@@ -217,24 +220,24 @@ public class ExamService {
         return p == ExamPurpose.QUALIFICATION_GENERAL || p == ExamPurpose.QUALIFICATION_SPECIAL;
     }
 
-    private void audienceErrors(ExamInput in, List<Problem.FieldError> errors) {
+    private void audienceErrors(ExamInput in, List<FieldError> errors) {
         for (String c : nonNull(in.categories())) {
             try {
                 PersonCategory.valueOf(c);
             } catch (IllegalArgumentException ex) {
-                errors.add(new Problem.FieldError("categories", "未知的人员类别“" + c + "”"));
+                errors.add(new FieldError("categories", "exam.category_unknown", c));
             }
         }
         for (String g : nonNull(in.grades())) {
             try {
                 Grade.valueOf(g);
             } catch (IllegalArgumentException ex) {
-                errors.add(new Problem.FieldError("grades", "未知的分级“" + g + "”"));
+                errors.add(new FieldError("grades", "exam.grade_unknown", g));
             }
         }
         for (Long u : nonNull(in.unitIds())) {
             if (!orgDirectory.unitExists(u) || !scope.canManageUnit(u)) {
-                errors.add(new Problem.FieldError("unitIds", "单位 " + u + " 不在您的管理范围内"));
+                errors.add(new FieldError("unitIds", "exam.unit_not_in_scope", u));
             }
         }
         List<Long> providers = nonNull(in.providerIds());
@@ -242,7 +245,7 @@ public class ExamService {
             Long p = providers.get(i);
             if (p == null || !scope.canSee(providerDirectory.find(p).orElse(null))) {
                 // the same words whether it does not exist or lies outside the scope
-                errors.add(new Problem.FieldError("providerIds", "第 " + (i + 1) + " 行 第三方机构 " + p + " 不存在或不在您的管理范围内"));
+                errors.add(new FieldError("providerIds", "exam.provider_row_unknown", i + 1, p));
             }
         }
         java.util.Map<String, Long> known = personIds(in.employeeNos());
@@ -250,7 +253,7 @@ public class ExamService {
         for (int i = 0; i < nos.size(); i++) {
             String no = nos.get(i) == null ? "" : nos.get(i).trim();
             if (!known.containsKey(no)) {
-                errors.add(new Problem.FieldError("employeeNos", "第 " + (i + 1) + " 行 工号 " + no + " 不存在或不在您的管理范围内"));
+                errors.add(new FieldError("employeeNos", "exam.employee_row_unknown", i + 1, no));
             }
         }
     }
@@ -317,20 +320,20 @@ public class ExamService {
     @Transactional(Transactional.TxType.MANDATORY)
     Exam publish(Exam e) {
         if (e.status != Exam.Status.DRAFT) {
-            throw ProblemException.conflict("status", "只有草稿状态的考试可以发布");
+            throw ConflictException.on("status", "exam.publish_draft_only");
         }
         if (ExamAudience.count("examId", e.id) == 0) {
-            throw ProblemException.invalid("audience", "请先设置考试对象");
+            throw InvalidException.field("audience", "exam.audience_required");
         }
         if (!e.closesAt.isAfter(Now.instant())) {
-            throw ProblemException.invalid("closesAt", "截止时间已过，不能发布");
+            throw InvalidException.field("closesAt", "exam.publish_closed");
         }
         Blueprint b = Blueprint.findById(e.blueprintId);
         List<QuestionPool.Shortfall> shortfalls = pool.shortfalls(b.sections);
         if (!shortfalls.isEmpty()) {
             QuestionPool.Shortfall s = shortfalls.get(0);
-            throw new ProblemException(422, "Blueprint cannot be filled", "第" + s.position() + "部分（" + s.type().label
-                    + "）需要 " + s.wanted() + " 题，题库中符合条件的只有 " + s.available() + " 题");
+            throw new UnprocessableException("exam.shortfall", s.position(), ErrorTexts.key("exam.qtype." + s.type().name()),
+                    s.wanted(), s.available()).titled("Blueprint cannot be filled");
         }
         for (BlueprintSection s : b.sections) {
             List<Long> ids = pool.eligible(s);
@@ -353,10 +356,10 @@ public class ExamService {
     public Exam cancel(long id, String reason) {
         Exam e = scope.exam(id);
         if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
-            throw ProblemException.invalid("reason", "请说明取消原因");
+            throw InvalidException.field("reason", "exam.cancel_reason_required");
         }
         if (ExamAttempt.count("examId = ?1 AND status <> ?2", e.id, ExamAttempt.Status.PREPARED) > 0) {
-            throw ProblemException.conflict("status", "已有考生作答，不能取消；可以提前截止");
+            throw ConflictException.on("status", "exam.cancel_started");
         }
         preparation.withdrawAll(e.id);
         e.status = Exam.Status.CANCELLED;
@@ -368,9 +371,9 @@ public class ExamService {
     @Transactional
     public ExamOverride addOverride(long examId, OverrideInput in, String actor) {
         Exam e = scope.exam(examId);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (cn.zhifa.academy.platform.web.TextRules.blank(in.reason())) {
-            errors.add(new Problem.FieldError("reason", "请说明调整原因"));
+            errors.add(new FieldError("reason", "exam.override_reason_required"));
         }
         Long personId = null;
         boolean named = in.employeeNo() != null && !in.employeeNo().isBlank();
@@ -378,29 +381,29 @@ public class ExamService {
             String no = in.employeeNo().trim();
             personId = personIds(List.of(no)).get(no);
             if (personId == null) {
-                errors.add(new Problem.FieldError("employeeNo", "工号 " + no + " 不存在或不在您的管理范围内"));
+                errors.add(new FieldError("employeeNo", "exam.employee_unknown", no));
             }
         }
         if (named == (in.unitId() != null)) {
-            errors.add(new Problem.FieldError("employeeNo", "请指定一个人员（工号）或一个单位"));
+            errors.add(new FieldError("employeeNo", "exam.override_target"));
         }
         if (in.unitId() != null && (!orgDirectory.unitExists(in.unitId()) || !scope.canManageUnit(in.unitId()))) {
-            errors.add(new Problem.FieldError("unitId", "单位不在您的管理范围内"));
+            errors.add(new FieldError("unitId", "exam.override_unit_scope"));
         }
         int minutes = in.extraMinutes() == null ? 0 : in.extraMinutes();
         int attempts = in.extraAttempts() == null ? 0 : in.extraAttempts();
         if (minutes < 0 || minutes > 600 || attempts < 0 || attempts > 10) {
-            errors.add(new Problem.FieldError("extraMinutes", "延长时间应为 0–600 分钟，增加次数 0–10"));
+            errors.add(new FieldError("extraMinutes", "exam.override_extra_range"));
         }
         if ((in.opensAt() == null) != (in.closesAt() == null)
                 || (in.opensAt() != null && !in.closesAt().isAfter(in.opensAt()))) {
-            errors.add(new Problem.FieldError("closesAt", "另设时段须同时填写开放和截止时间，截止晚于开放"));
+            errors.add(new FieldError("closesAt", "exam.override_window"));
         }
         if (errors.isEmpty() && minutes == 0 && attempts == 0 && in.opensAt() == null) {
-            errors.add(new Problem.FieldError("extraMinutes", "请至少调整一项：时间、次数或时段"));
+            errors.add(new FieldError("extraMinutes", "exam.override_nothing"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid override", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors).titled("Invalid override");
         }
         ExamOverride o = new ExamOverride();
         o.examId = e.id;

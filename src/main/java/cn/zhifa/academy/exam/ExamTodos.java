@@ -33,7 +33,7 @@ public class ExamTodos implements HomeTodo {
                     .filter(e -> e.state().equals("OPEN") || e.state().equals("IN_PROGRESS")).toList();
             if (!open.isEmpty()) {
                 out.add(new Item("todo-exams", 20, m.todo_open_exams(open.size()),
-                        String.join("、", open.stream().map(DeliveryViews.MyExam::title).limit(3).toList()), "/exams", true));
+                        String.join(ExamText.exam(locale).list_sep(), open.stream().map(DeliveryViews.MyExam::title).limit(3).toList()), "/exams", true));
             }
         }
         if (user.isTrainer() || user.isAdmin() || user.isSysadmin()) {

@@ -9,13 +9,14 @@ import java.util.function.Function;
 /**
  * Exclusion groups (互斥组): questions that test the same fact, so that one would give away the
  * other. The bank file names the group ({@code group: 追责时效}); a question carries it as the tag
- * {@value #TAG_PREFIX}&lt;name&gt;, so spreadsheets and the form can set it too. A paper holds at
+ * 互斥组:&lt;name&gt; ({@link #TAG_PREFIX}, formats/exclusion-groups.properties), so spreadsheets and the form can set it too. A paper holds at
  * most one question of each group: drawing and the check whether the bank can fill a blueprint
  * both take candidates through {@link #pick}.
  */
 public final class ExclusionGroups {
 
-    public static final String TAG_PREFIX = "互斥组:";
+    public static final String TAG_PREFIX = cn.zhifa.academy.platform.text.FormatWords.of("exclusion-groups")
+            .get("tag_prefix");
 
     private ExclusionGroups() {
     }

@@ -12,7 +12,12 @@ import java.util.Optional;
  */
 public record GradeBands(List<Band> bands) {
 
-    public static final String DEFAULT = "90:优秀,80:良好,60:合格,0:不合格";
+    /** The default bands of new exams: formats/grade-bands.properties (academy.exam.default-bands overrides it). */
+    public static final String DEFAULT = cn.zhifa.academy.platform.text.FormatWords.of("grade-bands").get("default");
+
+    // pairs are separated by a comma, bound and name by a colon (both also full width)
+    private static final String PAIRS = "[,\uff0c]";
+    private static final String BOUND = "[:\uff1a]";
 
     public record Band(BigDecimal from, String name) {
     }
@@ -27,8 +32,8 @@ public record GradeBands(List<Band> bands) {
             return Optional.empty();
         }
         List<Band> list = new ArrayList<>();
-        for (String part : text.split("[,，]")) {
-            String[] kv = part.trim().split("[:：]", 2);
+        for (String part : text.split(PAIRS)) {
+            String[] kv = part.trim().split(BOUND, 2);
             if (kv.length != 2 || kv[1].isBlank()) {
                 return Optional.empty();
             }

@@ -68,7 +68,7 @@ public class Grading {
     /** Full-width to half-width, no spaces or trailing punctuation, lower case. */
     static String normalise(String s) {
         String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return n.replaceAll("[\\s\u3000]", "").replaceAll("[。.,，;；]+$", "");
+        return n.replaceAll("[\\s\u3000]", "").replaceAll("[\u3002.,\uff0c;\uff1b]+$", "") /* trailing stops, commas, semicolons, also full width */;
     }
 
     /** Grades the objective items of a submitted attempt and sets its totals (GRADED when nothing waits). */

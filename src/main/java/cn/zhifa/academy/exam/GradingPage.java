@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -76,22 +77,19 @@ public class GradingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reveal(@PathParam("attempt") long attempt, @PathParam("position") int position,
             @RestForm String reason, @RestQuery Long exam) {
-        String revealed = null;
-        String error = null;
-        int status = 200;
-        try {
-            revealed = queue.reveal(attempt, position, reason, user.getUsername()).candidate();
-        } catch (ProblemException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e;
-            }
-            error = e.getMessage();
-            status = e.status();
-        }
+        // the name, or the reason it is refused, is shown under the field on the answer's page
+        return FormErrors.orRender(() -> {
+            String revealed = queue.reveal(attempt, position, reason, user.getUsername()).candidate();
+            return Response.ok(revealPage(attempt, position, exam, revealed, null)).header("Cache-Control", "no-store")
+                    .build();
+        }, refused -> revealPage(attempt, position, exam, null, refused.message()));
+    }
+
+    private TemplateInstance revealPage(long attempt, int position, Long exam, String revealed, String error) {
         GradingQueue.Task t = queue.task(attempt, position);
-        return Response.status(status).entity(Templates.task(t, exam, queue.pending(exam, 200).size(),
+        return Templates.task(t, exam, queue.pending(exam, 200).size(),
                 t.score() == null ? "" : t.score().stripTrailingZeros().toPlainString(), t.comment() == null ? "" : t.comment(),
-                null, revealed, error)).header("Cache-Control", "no-store").build();
+                null, revealed, error);
     }
 
     /** 完成评分: completes the item, then opens the next answer waiting (in the same exam when filtered). */
@@ -100,36 +98,24 @@ public class GradingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response complete(@PathParam("attempt") long attempt, @PathParam("position") int position,
             @RestForm String score, @RestForm String comment, @RestQuery Long exam) {
-        BigDecimal value = null;
-        String error = null;
-        int status = 400;
-        try {
-            value = score == null || score.isBlank() ? null : new BigDecimal(score.trim());
-        } catch (NumberFormatException e) {
-            error = "得分应为数字";
-        }
-        if (error == null) {
+        // a refusal shows the answer's page again with what the grader typed
+        return FormErrors.orRender(() -> {
+            BigDecimal value;
             try {
-                queue.grade(attempt, position, value, comment, true, user.getUsername());
-                List<GradingQueue.Pending> next = queue.pending(exam, 1);
-                String q = exam == null ? "" : "?exam=" + exam;
-                if (next.isEmpty()) {
-                    return Response.seeOther(URI.create("/exam-admin/grading" + (q.isEmpty() ? "?done=graded" : q + "&done=graded")))
-                            .build();
-                }
-                return Response.seeOther(URI.create("/exam-admin/grading/" + next.get(0).attemptId() + "/"
-                        + next.get(0).position() + q)).build();
-            } catch (ProblemException e) {
-                if (e.status() == 404 || e.status() == 403) {
-                    throw e;
-                }
-                error = e.getMessage();
-                status = e.status();
+                value = score == null || score.isBlank() ? null : new BigDecimal(score.trim());
+            } catch (NumberFormatException e) {
+                throw InvalidException.field("score", "exam.grading_score_number");
             }
-        }
-        GradingQueue.Task t = queue.task(attempt, position);
-        return Response.status(status).entity(Templates.task(t, exam,
-                queue.pending(exam, 200).size(), score == null ? "" : score, comment == null ? "" : comment, error, null, null))
-                .build();
+            queue.grade(attempt, position, value, comment, true, user.getUsername());
+            List<GradingQueue.Pending> next = queue.pending(exam, 1);
+            String q = exam == null ? "" : "?exam=" + exam;
+            if (next.isEmpty()) {
+                return Response.seeOther(URI.create("/exam-admin/grading" + (q.isEmpty() ? "?done=graded" : q + "&done=graded")))
+                        .build();
+            }
+            return Response.seeOther(URI.create("/exam-admin/grading/" + next.get(0).attemptId() + "/"
+                    + next.get(0).position() + q)).build();
+        }, refused -> Templates.task(queue.task(attempt, position), exam, queue.pending(exam, 200).size(),
+                score == null ? "" : score, comment == null ? "" : comment, refused.message(), null, null));
     }
 }

@@ -15,7 +15,9 @@ import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 
 /**
  * 阅卷: 案例分析 answers waiting for a person. Graders see the question, the reference answer
@@ -110,7 +112,7 @@ public class GradingQueue {
     private AttemptItem item(long attemptId, int position) {
         ExamAttempt a = ExamAttempt.findById(attemptId);
         if (a == null) {
-            throw ProblemException.notFound("答卷不存在");
+            throw new NotFoundException("exam.attempt_not_found");
         }
         scope.exam(a.examId); // 404 outside the grader's scope
         AttemptItem.Key k = new AttemptItem.Key();
@@ -118,7 +120,7 @@ public class GradingQueue {
         k.position = position;
         AttemptItem i = em.find(AttemptItem.class, k);
         if (i == null || questions.get(i.questionVersionId).type() != QuestionType.CASE_ANALYSIS) {
-            throw ProblemException.notFound("没有需要人工评分的这道题");
+            throw new NotFoundException("exam.grading_item_not_found");
         }
         return i;
     }
@@ -157,13 +159,13 @@ public class GradingQueue {
         ExamAttempt a = ExamAttempt.findById(attemptId);
         Exam e = Exam.findById(a.examId);
         if (!e.anonymousGrading) {
-            throw ProblemException.conflict("anonymousGrading", "本场考试不是匿名阅卷，阅卷页已显示考生姓名");
+            throw ConflictException.on("anonymousGrading", "exam.grading_not_anonymous");
         }
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid("reason", "请写明查看考生姓名的原因");
+            throw InvalidException.field("reason", "exam.grading_reveal_reason_required");
         }
         if (reason.length() > 500) {
-            throw ProblemException.invalid("reason", "原因最长 500 字");
+            throw InvalidException.field("reason", "exam.grading_reveal_reason_long");
         }
         int no = ((Number) em.createNativeQuery("SELECT " + CANDIDATE_NO + " FROM exam_attempt a WHERE a.id = ?1")
                 .setParameter(1, attemptId).getSingleResult()).intValue();
@@ -181,16 +183,16 @@ public class GradingQueue {
         ExamAttempt a = ExamAttempt.findById(attemptId);
         em.lock(a, LockModeType.PESSIMISTIC_WRITE);
         if (a.status != ExamAttempt.Status.SUBMITTED || i.gradedAt != null) {
-            throw ProblemException.conflict("status", "这道题已评分完成");
+            throw ConflictException.on("status", "exam.grading_done");
         }
         if (score != null && (score.signum() < 0 || score.compareTo(i.points) > 0)) {
-            throw ProblemException.invalid("score", "得分应在 0 和 " + i.points.stripTrailingZeros().toPlainString() + " 之间");
+            throw InvalidException.field("score", "exam.grading_score_range", i.points.stripTrailingZeros().toPlainString());
         }
         if (comment != null && comment.length() > 2000) {
-            throw ProblemException.invalid("comment", "评语最长 2000 字");
+            throw InvalidException.field("comment", "exam.grading_comment_long");
         }
         if (complete && score == null) {
-            throw ProblemException.invalid("score", "完成评分前请填写得分");
+            throw InvalidException.field("score", "exam.grading_score_required");
         }
         i.score = score;
         i.graderComment = comment == null || comment.isBlank() ? null : comment.trim();

@@ -27,7 +27,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/grading")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "阅卷 Grading")
+@Tag(name = "Grading")
 public class GradingResource {
 
     @Inject
@@ -59,7 +59,7 @@ public class GradingResource {
     @POST
     @Path("{attempt}/{position}/reveal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The candidate's name behind 考生 #n of an anonymously graded exam; needs a reason, audited")
+    @Operation(summary = "The candidate's name behind candidate #n of an anonymously graded exam; needs a reason, audited")
     public GradingQueue.Revealed reveal(@PathParam("attempt") long attempt, @PathParam("position") int position,
             RevealInput in) {
         return queue.reveal(attempt, position, in == null ? null : in.reason(), user.getUsername());

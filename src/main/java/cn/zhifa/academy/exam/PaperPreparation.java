@@ -99,7 +99,7 @@ public class PaperPreparation {
                 try {
                     prepare(e.examId());
                 } catch (RuntimeException ex) {
-                    LOG.warnf(ex, "preparing papers of exam %d failed (the sweep or 开始 will draw them)", e.examId());
+                    LOG.warnf(ex, "preparing papers of exam %d failed (the sweep or the start will draw them)", e.examId());
                 }
             });
         }

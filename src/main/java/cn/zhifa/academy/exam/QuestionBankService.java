@@ -11,7 +11,9 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
 
@@ -38,8 +40,9 @@ public class QuestionBankService {
             for (String t : in.tags() == null ? List.<String> of() : in.tags()) {
                 String tag = t == null ? "" : t.strip();
                 if (tag.startsWith(prefix) && !knowledgePoints.exists(tag.substring(prefix.length()).strip())) {
-                    problems.add(new ImportProblem(in.file(), in.line(), "知识点",
-                            "未知的知识点“" + tag.substring(prefix.length()).strip() + "”（见 courses/knowledge-points.yaml）"));
+                    java.util.Locale locale = ErrorTexts.currentLocale();
+                    problems.add(new ImportProblem(in.file(), in.line(), ErrorTexts.text(locale, "exam.column.knowledge"),
+                            ErrorTexts.text(locale, "exam.knowledge_unknown", tag.substring(prefix.length()).strip())));
                 }
             }
         }
@@ -84,7 +87,7 @@ public class QuestionBankService {
         List<ImportProblem> problems = new ArrayList<>(r.problems());
         checkKnowledge(inputs, problems);
         if (inputs.isEmpty()) {
-            problems.add(new ImportProblem(null, 1, "-", "没有找到任何题目"));
+            problems.add(new ImportProblem(null, 1, "-", ErrorTexts.text(ErrorTexts.currentLocale(), "exam.import_empty")));
         }
         return new Preview(r.valid(), problems, created, revised, unchanged);
     }
@@ -191,7 +194,7 @@ public class QuestionBankService {
         QuestionRules.Valid v = QuestionRules.one(input, domains(), problems);
         String code = input.code() == null ? "" : input.code().trim();
         if (!code.isEmpty() && Question.findByCode(code).isPresent()) {
-            problems.add(new ImportProblem(null, 1, "\u7f16\u53f7", // 编号
+            problems.add(new ImportProblem(null, 1, ErrorTexts.text(ErrorTexts.currentLocale(), "exam.column.code"),
                     io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.UxMessages.class)
                             .question_code_taken(code)));
         }
@@ -208,9 +211,9 @@ public class QuestionBankService {
     /** Edits one question (the code in the input must be the question's). */
     @Transactional
     public QuestionVersion edit(String code, QuestionInput input, String actor) {
-        Question q = Question.findByCode(code).orElseThrow(() -> ProblemException.notFound("题目不存在"));
+        Question q = Question.findByCode(code).orElseThrow(() -> new NotFoundException("exam.question_not_found"));
         if (!code.equals(input.code() == null ? null : input.code().trim())) {
-            throw ProblemException.invalid("code", "编号不能修改");
+            throw InvalidException.field("code", "exam.question_code_fixed");
         }
         List<ImportProblem> problems = new ArrayList<>();
         QuestionRules.Valid v = QuestionRules.one(input, domains(), problems);
@@ -230,7 +233,7 @@ public class QuestionBankService {
 
     @Transactional
     public void setRetired(String code, boolean retired, String actor) {
-        Question q = Question.findByCode(code).orElseThrow(() -> ProblemException.notFound("题目不存在"));
+        Question q = Question.findByCode(code).orElseThrow(() -> new NotFoundException("exam.question_not_found"));
         Question.Status target = retired ? Question.Status.RETIRED : Question.Status.ACTIVE;
         if (q.status != target) {
             q.status = target;

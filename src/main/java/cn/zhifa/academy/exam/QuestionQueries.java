@@ -84,7 +84,8 @@ public class QuestionQueries {
 
     @Transactional
     public Detail detail(String code) {
-        Question q = Question.findByCode(code).orElseThrow(() -> cn.zhifa.academy.platform.web.ProblemException.notFound("题目不存在"));
+        Question q = Question.findByCode(code).orElseThrow(
+                () -> new cn.zhifa.academy.platform.error.NotFoundException("exam.question_not_found"));
         QuestionVersion v = QuestionVersion.findById(q.currentVersionId);
         List<Integer> versions = QuestionVersion.<QuestionVersion> list("questionId = ?1 ORDER BY number", q.id).stream()
                 .map(x -> x.number).toList();

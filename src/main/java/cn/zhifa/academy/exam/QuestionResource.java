@@ -29,7 +29,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/questions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.TRAINER, Roles.SYSADMIN })
-@Tag(name = "题库 Question bank")
+@Tag(name = "Question bank")
 public class QuestionResource {
 
     @Inject
@@ -93,7 +93,7 @@ public class QuestionResource {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "The Chinese import template with instructions")
     public Response template() {
-        return attachment(QuestionXlsx.template(), "题目导入模板.xlsx");
+        return attachment(QuestionXlsx.template(), ExamText.admin(ExamText.locale()).xlsx_template_file());
     }
 
     @GET
@@ -101,7 +101,7 @@ public class QuestionResource {
     @Produces(QuestionWord.DOCX)
     @Operation(summary = "The Word template (issue 17): instructions and a sample of every question type in the trainers' layout")
     public Response wordTemplate() {
-        return attachment(QuestionWord.template(), "题库导入模板.docx");
+        return attachment(QuestionWord.template(), ExamText.admin(ExamText.locale()).docx_template_file());
     }
 
     @GET
@@ -112,7 +112,7 @@ public class QuestionResource {
             @QueryParam("law") String law, @QueryParam("difficulty") Integer difficulty,
             @QueryParam("status") String status, @QueryParam("q") String q) {
         return attachment(queries.export(new QuestionQueries.Filter(type, domain, law, difficulty, status, q)),
-                "题库导出.xlsx");
+                ExamText.admin(ExamText.locale()).bank_export_file());
     }
 
     static Response attachment(byte[] body, String filename) {
@@ -126,7 +126,7 @@ public class QuestionResource {
     @Operation(summary = "Upload a question spreadsheet (.xlsx), or a Word (.docx) or text (.txt) question bank in the trainers' layout: validated preview with every problem (row and column, or paragraph); nothing written yet")
     public QuestionImports.Preview upload(@RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
-            throw cn.zhifa.academy.platform.web.ProblemException.invalid("file", "请选择文件");
+            throw cn.zhifa.academy.platform.error.InvalidException.field("file", "exam.file_required");
         }
         return imports.upload(file.uploadedFile(), file.fileName(), user.getUsername());
     }

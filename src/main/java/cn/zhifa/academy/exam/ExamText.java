@@ -1,0 +1,39 @@
+package cn.zhifa.academy.exam;
+
+import java.util.Locale;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+import cn.zhifa.academy.platform.error.ErrorTexts;
+
+/**
+ * The exam bundles for texts built in Java (result notes, report headers), in a request's
+ * language; templates use {@code exam:key} and {@code examadmin:key} instead.
+ */
+final class ExamText {
+
+    private ExamText() {
+    }
+
+    /** The language of the current request, Chinese outside one. */
+    static Locale locale() {
+        return ErrorTexts.currentLocale();
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+
+    /** The candidate's texts (an injected bundle would ignore the request's language). */
+    static ExamMessages exam(Locale locale) {
+        return english(locale) ? MessageBundles.get(ExamMessages.class, Localized.Literal.of("en"))
+                : MessageBundles.get(ExamMessages.class);
+    }
+
+    /** The exam management texts. */
+    static ExamAdminMessages admin(Locale locale) {
+        return english(locale) ? MessageBundles.get(ExamAdminMessages.class, Localized.Literal.of("en"))
+                : MessageBundles.get(ExamAdminMessages.class);
+    }
+}
