@@ -10,6 +10,7 @@ import java.util.Set;
 
 import cn.zhifa.academy.content.ContentProblem;
 import cn.zhifa.academy.content.FrontMatterDocument;
+import cn.zhifa.academy.platform.error.ErrorTexts;
 
 /**
  * Reads one case-library/ file (典型案例文件): YAML front matter through the shared
@@ -47,9 +48,9 @@ public final class CaseFile {
 
         for (String key : meta.keySet()) {
             if (!KEYS.contains(key)) {
-                problems.add(new ContentProblem(file, lines.key(key), "未知字段“" + key + "”；可用字段：" + String.join("、",
-                        List.of("code", "title", "keywords", "domain", "matter", "caseType", "orgLevel", "legalBasis",
-                                "tags", "source", "date", "knowledge"))));
+                problems.add(problem(file, lines.key(key), "case.file.key_unknown", key, String.join(
+                        CaseFormat.choicesSeparator(), List.of("code", "title", "keywords", "domain", "matter",
+                                "caseType", "orgLevel", "legalBasis", "tags", "source", "date", "knowledge"))));
             }
         }
         List<CaseRules.Issue> typeIssues = new ArrayList<>();
@@ -68,10 +69,15 @@ public final class CaseFile {
         String code = in.code() == null ? null : in.code().strip();
         String name = file.substring(file.lastIndexOf('/') + 1);
         if (code != null && !name.equals(code + ".md")) {
-            problems.add(new ContentProblem(file, lines.key("code"), "文件名应与编号一致：" + code + ".md"));
+            problems.add(problem(file, lines.key("code"), "case.file.name_mismatch", code));
         }
         problems.sort(java.util.Comparator.comparingInt(ContentProblem::line));
         return new Parsed(problems.isEmpty() ? result.content() : null, List.copyOf(problems), lines.key("code"));
+    }
+
+    /** A problem at a line, its text (a key of the errors bundle) in the reader's language. */
+    static ContentProblem problem(String file, int line, String key, Object... args) {
+        return new ContentProblem(file, line, ErrorTexts.text(ErrorTexts.currentLocale(), key, args));
     }
 
     private static List<CaseRules.Issue> concat(List<CaseRules.Issue> a, List<CaseRules.Issue> b) {
@@ -116,7 +122,7 @@ public final class CaseFile {
         if (v instanceof LocalDate d) {
             return d.toString();
         }
-        issues.add(new CaseRules.Issue(key, "字段“" + key + "”应为一段文字"));
+        issues.add(new CaseRules.Issue(key, "case.file.not_text", key));
         return null;
     }
 
@@ -126,13 +132,13 @@ public final class CaseFile {
             return null;
         }
         if (!(v instanceof List<?> l)) {
-            issues.add(new CaseRules.Issue(key, "字段“" + key + "”应为列表，例如 [甲, 乙]"));
+            issues.add(new CaseRules.Issue(key, "case.file.not_list", key));
             return null;
         }
         List<String> out = new ArrayList<>();
         for (Object o : l) {
             if (o instanceof Map || o instanceof List) {
-                issues.add(new CaseRules.Issue(key, "字段“" + key + "”的每一项应为一段文字"));
+                issues.add(new CaseRules.Issue(key, "case.file.item_not_text", key));
                 return null;
             }
             out.add(o == null ? null : String.valueOf(o));
@@ -146,19 +152,19 @@ public final class CaseFile {
             return null;
         }
         if (!(v instanceof List<?> l)) {
-            issues.add(new CaseRules.Issue("legalBasis", "legalBasis 应为列表，每项含 law、article、note"));
+            issues.add(new CaseRules.Issue("legalBasis", "case.file.basis_not_list"));
             return null;
         }
         List<CaseInput.LegalBasisInput> out = new ArrayList<>();
         for (int i = 0; i < l.size(); i++) {
             if (!(l.get(i) instanceof Map<?, ?> m)) {
-                issues.add(new CaseRules.Issue("legalBasis[" + (i + 1) + "]", "第 " + (i + 1) + " 条法律依据应含 law、article、note"));
+                issues.add(new CaseRules.Issue("legalBasis[" + (i + 1) + "]", "case.file.basis_item", i + 1));
                 out.add(null);
                 continue;
             }
             for (Object k : m.keySet()) {
                 if (!Set.of("law", "article", "note").contains(String.valueOf(k))) {
-                    issues.add(new CaseRules.Issue("legalBasis[" + (i + 1) + "]." + k, "法律依据中的未知字段“" + k + "”；可用：law、article、note"));
+                    issues.add(new CaseRules.Issue("legalBasis[" + (i + 1) + "]." + k, "case.file.basis_key_unknown", k));
                 }
             }
             Object article = m.get("article");

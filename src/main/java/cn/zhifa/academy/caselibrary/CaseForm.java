@@ -17,8 +17,10 @@ import cn.zhifa.academy.platform.time.Now;
 public class CaseForm {
 
     /** 行政处罚法 第三十三条 说明 | 行政处罚法 第33条：说明 | 行政处罚法 33 说明 (Chinese numerals need 第 or 条). */
-    private static final Pattern BASIS_LINE = Pattern.compile("^\\s*《?(.+?)》?\\s*(?:第\\s*([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})\\s*条?"
-            + "|([0-9]{1,4})\\s*条?|([零〇一二两三四五六七八九十百千]{1,8})\\s*条)(?:\\s+|\\s*[:：,，、\\-—]\\s*|$)(.*)$");
+    private static final Pattern BASIS_LINE = Pattern.compile("^\\s*" + Citations.TITLE_OPEN + "?(.+?)" + Citations.TITLE_CLOSE
+            + "?\\s*(?:" + Citations.DI + "\\s*([0-9]{1,4}|[" + Citations.NUMERALS + "]{1,8})\\s*" + Citations.TIAO + "?"
+            + "|([0-9]{1,4})\\s*" + Citations.TIAO + "?|([" + Citations.NUMERALS + "]{1,8})\\s*" + Citations.TIAO + ")(?:\\s+|\\s*["
+            + CaseFormat.WORDS.get("form.basis.separators") + "]\\s*|$)(.*)$");
 
     @RestForm
     public String code;
@@ -72,12 +74,11 @@ public class CaseForm {
                 String article = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
                 basis.add(new CaseInput.LegalBasisInput(m.group(1).strip(), article, m.group(5).strip()));
             } else {
-                issues.add(new CaseRules.Issue("legalBasis", "法律依据第 " + (i + 1) + " 行“" + lines[i].strip()
-                        + "”看不懂，请写成：行政处罚法 第三十三条 说明"));
+                issues.add(new CaseRules.Issue("legalBasis", "case.form.basis_line", i + 1, lines[i].strip()));
             }
         }
         CaseSections.Parsed sections = CaseSections.parse(body, 1);
-        sections.issues().forEach(li -> issues.add(new CaseRules.Issue("body", "正文第 " + li.line() + " 行：" + li.message())));
+        sections.issues().forEach(li -> issues.add(new CaseRules.Issue("body", "case.form.body_line", li.line(), li.message())));
         CaseInput in = new CaseInput(code, title, CaseWorkflowService.split(keywords), domain, matter, caseType,
                 orgLevel, basis, CaseWorkflowService.split(tags), source, date, CaseRules.keyed(sections.sections()));
         return new Converted(in, issues);
@@ -88,7 +89,7 @@ public class CaseForm {
         CaseForm f = new CaseForm();
         f.code = v.code();
         f.title = v.title();
-        f.keywords = String.join("、", v.keywords());
+        f.keywords = String.join(CaseFormat.listSeparator(), v.keywords());
         f.domain = v.domain();
         f.matter = v.matter();
         f.caseType = v.caseTypeLabel();
@@ -98,7 +99,7 @@ public class CaseForm {
             basis.add(b.law() + " " + b.articleLabel() + (b.note() == null ? "" : " " + b.note()));
         }
         f.legalBasis = String.join("\n", basis);
-        f.tags = String.join("、", v.tags());
+        f.tags = String.join(CaseFormat.listSeparator(), v.tags());
         f.source = v.source();
         f.date = v.date().toString();
         Map<CaseSection, String> sections = new java.util.EnumMap<>(CaseSection.class);

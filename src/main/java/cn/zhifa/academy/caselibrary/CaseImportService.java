@@ -149,7 +149,7 @@ public class CaseImportService {
     private List<Planned> plan(Path folder, List<ContentProblem> problems) {
         String folderName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
         if (!Files.isDirectory(folder)) {
-            problems.add(new ContentProblem(folderName, 0, "案例目录不存在：" + folder.toAbsolutePath()));
+            problems.add(CaseFile.problem(folderName, 0, "case.import.folder_missing", folder.toAbsolutePath()));
             return List.of();
         }
         Set<String> domains = library.domainNames();
@@ -169,14 +169,14 @@ public class CaseImportService {
             CaseContent content = parsed.content();
             String earlier = fileOfCode.putIfAbsent(content.code(), rel);
             if (earlier != null) {
-                problems.add(new ContentProblem(rel, parsed.codeLine(), "编号 " + content.code() + " 与 " + earlier + " 重复"));
+                problems.add(CaseFile.problem(rel, parsed.codeLine(), "case.import.code_duplicate", content.code(), earlier));
                 continue;
             }
             List<String> knowledge = knowledge(rel, text.get(), problems);
             plan(rel, content, parsed.codeLine(), problems).map(pl -> pl.withKnowledge(knowledge)).ifPresent(plan::add);
         }
         if (plan.isEmpty() && problems.isEmpty()) {
-            problems.add(new ContentProblem(folderName, 0, "目录中没有案例文件（应为 <领域目录>/<编号>.md）"));
+            problems.add(CaseFile.problem(folderName, 0, "case.import.folder_empty"));
         }
         return plan;
     }
@@ -188,7 +188,7 @@ public class CaseImportService {
         }
         TypicalCase c = existing.get();
         if (c.origin != CaseOrigin.IMPORTED) {
-            problems.add(new ContentProblem(rel, codeLine, "编号 " + c.code + " 已是平台上编写的案例，不能再由文件导入；请换一个编号"));
+            problems.add(CaseFile.problem(rel, codeLine, "case.import.code_authored", c.code));
             return Optional.empty();
         }
         String hash = content.hash();
@@ -199,8 +199,8 @@ public class CaseImportService {
         }
         Optional<CaseVersion> open = CaseVersion.open(c.id);
         if (open.isPresent()) {
-            problems.add(new ContentProblem(rel, codeLine, "案例 " + c.code + " 在平台上有未完成的第 " + open.get().versionNo
-                    + " 版（" + open.get().status.label + "），请先发布或处理后再导入修改后的文件"));
+            problems.add(CaseFile.problem(rel, codeLine, "case.import.open_version", c.code, open.get().versionNo,
+                    open.get().status.word()));
             return Optional.empty();
         }
         int next = CaseVersion.latest(c.id).map(v -> v.versionNo + 1).orElse(1);
@@ -216,14 +216,14 @@ public class CaseImportService {
         }
         int line = FrontMatterDocument.lineOfKey(text.startsWith("\ufeff") ? text.substring(1) : text, "knowledge");
         if (!(raw instanceof List<?> l)) {
-            problems.add(new ContentProblem(rel, line, "knowledge 应为知识点代码列表，如 [KP-LIAN, KP-TINGZHENG]"));
+            problems.add(CaseFile.problem(rel, line, "case.import.knowledge_not_list"));
             return List.of();
         }
         List<String> out = new ArrayList<>();
         for (Object o : l) {
             String code = String.valueOf(o).strip();
             if (!knowledgePoints.exists(code)) {
-                problems.add(new ContentProblem(rel, line, "未知的知识点“" + code + "”（见 courses/knowledge-points.yaml）"));
+                problems.add(CaseFile.problem(rel, line, "case.import.knowledge_unknown", code));
             } else {
                 out.add(code);
             }
@@ -242,11 +242,11 @@ public class CaseImportService {
                         if (depth == 2) {
                             out.add(p);
                         } else if (!(depth == 1 && p.getFileName().toString().equalsIgnoreCase("README.md"))) {
-                            problems.add(new ContentProblem(rel, 0, "案例文件应放在领域目录下：<领域目录>/<编号>.md"));
+                            problems.add(CaseFile.problem(rel, 0, "case.import.misplaced"));
                         }
                     });
         } catch (IOException e) {
-            problems.add(new ContentProblem(folder.toString(), 0, "无法读取案例目录：" + e.getMessage()));
+            problems.add(CaseFile.problem(folder.toString(), 0, "case.import.folder_unreadable", e.getMessage()));
         }
         return out;
     }
@@ -257,9 +257,9 @@ public class CaseImportService {
             return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            problems.add(new ContentProblem(rel, 0, "文件不是 UTF-8 编码"));
+            problems.add(CaseFile.problem(rel, 0, "case.import.not_utf8"));
         } catch (IOException e) {
-            problems.add(new ContentProblem(rel, 0, "无法读取文件：" + e.getMessage()));
+            problems.add(CaseFile.problem(rel, 0, "case.import.file_unreadable", e.getMessage()));
         }
         return Optional.empty();
     }

@@ -156,7 +156,7 @@ public class CaseLibraryService {
             Optional<Laws.Law> law = Laws.find(b.law);
             String full = law.map(Laws.Law::fullName).orElse(b.law);
             return new CaseView.LegalBasisView(b.law, full, b.article, ChineseNumerals.article(b.article), b.note,
-                    "《" + full + "》" + ChineseNumerals.article(b.article));
+                    Citations.TITLE_OPEN + full + Citations.TITLE_CLOSE + ChineseNumerals.article(b.article));
         }).toList();
         List<CaseView.SectionView> sections = new ArrayList<>();
         for (CaseSection s : CaseSection.values()) {

@@ -10,7 +10,7 @@ public class CaseQuery {
 
     /** Words as an officer types them: 过期食品 首违, 行政处罚法 第三十三条, 第33条, 处罚法33条. */
     @QueryParam("q")
-    @Parameter(description = "words, a citation (行政处罚法 第三十三条, 第33条, 处罚法33条) or a case code")
+    @Parameter(description = "words, an article citation in any numerals, with or without the statute, or a case code")
     public String q;
 
     @QueryParam("domain")
@@ -18,15 +18,15 @@ public class CaseQuery {
     public Long domain;
 
     @QueryParam("caseType")
-    @Parameter(description = "PENALTY, COERCION, … or the Chinese name (行政处罚)")
+    @Parameter(description = "PENALTY, COERCION, … or the Chinese name as in case files")
     public String caseType;
 
     @QueryParam("matter")
-    @Parameter(description = "执法事项, exactly as shown in the facet")
+    @Parameter(description = "enforcement matter, exactly as shown in the facet")
     public String matter;
 
     @QueryParam("orgLevel")
-    @Parameter(description = "CITY, DISTRICT, TOWN or 市, 区县, 镇街")
+    @Parameter(description = "CITY, DISTRICT, TOWN or the Chinese name as in case files")
     public String orgLevel;
 
     @QueryParam("year")

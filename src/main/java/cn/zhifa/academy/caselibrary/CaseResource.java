@@ -68,7 +68,7 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "Search published cases: Chinese words, citations (行政处罚法 第三十三条, 第33条, 处罚法33条) or a "
+    @Operation(summary = "Search published cases: Chinese words, article citations in any numerals (with or without the statute) or a "
             + "code; filters domain, caseType, matter, orgLevel, year, tag; paging page/size. Hits are ranked, with "
             + "highlighted title and snippet; facets count each filter's values under the other filters.")
     public CaseSearchService.Result search(@BeanParam CaseQuery query) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import cn.zhifa.academy.content.ChineseNumerals;
 import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.organization.OrgLevel;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.FieldError;
 
 /**
  * The rules every typical case must meet, for files and for the authoring form alike. Problems
@@ -25,8 +27,21 @@ public final class CaseRules {
     public static final Pattern CODE = Pattern.compile("[A-Z]{2,4}-(\\d{4})-\\d{3,4}");
     static final int MAX_LIST = 12;
 
-    /** One problem: the field path and why, in Chinese. */
-    public record Issue(String field, String message) {
+    /**
+     * One problem: the field path and why, as a key of the {@code errors} bundle and its arguments
+     * (the file importer and the pages show it in the reader's language).
+     */
+    public record Issue(String field, String key, Object... args) {
+
+        /** The text in the language of the current request (Chinese outside one). */
+        public String message() {
+            return ErrorTexts.text(ErrorTexts.currentLocale(), key, args);
+        }
+
+        /** As a field error of a domain exception. */
+        public FieldError fieldError() {
+            return new FieldError(field, key, args);
+        }
     }
 
     /** The content when valid, and every problem otherwise. */
@@ -44,43 +59,44 @@ public final class CaseRules {
      */
     public static Result check(CaseInput in, Set<String> domains) {
         List<Issue> issues = new ArrayList<>();
-        String code = required(in.code(), "code", "编号", 32, issues);
+        String code = required(in.code(), "code", 32, issues);
         if (code != null && !CODE.matcher(code).matches()) {
-            issues.add(new Issue("code", "编号“" + code + "”格式不对，应为 领域前缀-年份-序号，例如 SJ-2025-001"));
+            issues.add(new Issue("code", "case.rule.code_format", code));
         }
-        String title = required(in.title(), "title", "标题", 200, issues);
-        List<String> keywords = list(in.keywords(), "keywords", "关键词", true, issues);
-        String domain = required(in.domain(), "domain", "领域", 50, issues);
+        String title = required(in.title(), "title", 200, issues);
+        List<String> keywords = list(in.keywords(), "keywords", true, issues);
+        String domain = required(in.domain(), "domain", 50, issues);
         if (domain != null && !domains.contains(domain)) {
-            issues.add(new Issue("domain", "未知的领域“" + domain + "”；可选：" + String.join("、", domains)));
+            issues.add(new Issue("domain", "case.rule.domain_unknown", domain,
+                    String.join(CaseFormat.choicesSeparator(), domains)));
         }
-        String matter = required(in.matter(), "matter", "执法事项", 200, issues);
-        String typeText = required(in.caseType(), "caseType", "案例类型", 20, issues);
+        String matter = required(in.matter(), "matter", 200, issues);
+        String typeText = required(in.caseType(), "caseType", 20, issues);
         Optional<CaseType> type = CaseType.parse(typeText);
         if (typeText != null && type.isEmpty()) {
-            issues.add(new Issue("caseType", "未知的案例类型“" + typeText + "”；可选：" + CaseType.labels()));
+            issues.add(new Issue("caseType", "case.rule.type_unknown", typeText, CaseType.labels()));
         }
-        String levelText = required(in.orgLevel(), "orgLevel", "层级", 10, issues);
+        String levelText = required(in.orgLevel(), "orgLevel", 10, issues);
         Optional<OrgLevel> level = OrgLevels.parse(levelText);
         if (levelText != null && level.isEmpty()) {
-            issues.add(new Issue("orgLevel", "未知的层级“" + levelText + "”；可选：" + OrgLevels.labels()));
+            issues.add(new Issue("orgLevel", "case.rule.level_unknown", levelText, OrgLevels.labels()));
         }
         List<CaseContent.LegalBasis> basis = legalBasis(in.legalBasis(), issues);
-        List<String> tags = list(in.tags(), "tags", "标签", false, issues);
-        String source = required(in.source(), "source", "来源", 300, issues);
-        String dateText = required(in.date(), "date", "日期", 10, issues);
+        List<String> tags = list(in.tags(), "tags", false, issues);
+        String source = required(in.source(), "source", 300, issues);
+        String dateText = required(in.date(), "date", 10, issues);
         LocalDate date = null;
         if (dateText != null) {
             try {
                 date = LocalDate.parse(dateText);
             } catch (DateTimeParseException e) {
-                issues.add(new Issue("date", "日期“" + dateText + "”应为 ISO 格式，例如 2025-03-18"));
+                issues.add(new Issue("date", "case.rule.date_format", dateText));
             }
         }
         if (code != null && date != null) {
             var m = CODE.matcher(code);
             if (m.matches() && Integer.parseInt(m.group(1)) != date.getYear()) {
-                issues.add(new Issue("code", "编号中的年份 " + m.group(1) + " 与日期 " + date + " 不一致"));
+                issues.add(new Issue("code", "case.rule.code_year", m.group(1), date));
             }
         }
         if (date != null) {
@@ -94,19 +110,24 @@ public final class CaseRules {
                 source, date, sections), List.of());
     }
 
-    private static String required(String value, String field, String name, int max, List<Issue> issues) {
+    /** The field's name for people, in the message's language. */
+    private static ErrorTexts.Key name(String field) {
+        return ErrorTexts.key("case.field." + field);
+    }
+
+    private static String required(String value, String field, int max, List<Issue> issues) {
         if (value == null || value.isBlank()) {
-            issues.add(new Issue(field, "缺少必填字段“" + field + "”（" + name + "）"));
+            issues.add(new Issue(field, "case.rule.required", field, name(field)));
             return null;
         }
         String v = value.strip();
         if (v.length() > max) {
-            issues.add(new Issue(field, name + "不能超过 " + max + " 个字"));
+            issues.add(new Issue(field, "case.rule.too_long", name(field), max));
         }
         return v;
     }
 
-    private static List<String> list(List<String> values, String field, String name, boolean required,
+    private static List<String> list(List<String> values, String field, boolean required,
             List<Issue> issues) {
         List<String> out = new ArrayList<>();
         if (values != null) {
@@ -117,13 +138,13 @@ public final class CaseRules {
             }
         }
         if (required && out.isEmpty()) {
-            issues.add(new Issue(field, "缺少必填字段“" + field + "”（" + name + "，至少一个）"));
+            issues.add(new Issue(field, "case.rule.required_list", field, name(field)));
         }
         if (out.size() > MAX_LIST) {
-            issues.add(new Issue(field, name + "最多 " + MAX_LIST + " 个"));
+            issues.add(new Issue(field, "case.rule.list_max", name(field), MAX_LIST));
         }
         if (out.stream().anyMatch(v -> v.length() > 30)) {
-            issues.add(new Issue(field, "每个" + name + "不能超过 30 个字"));
+            issues.add(new Issue(field, "case.rule.item_too_long", name(field)));
         }
         return out;
     }
@@ -131,42 +152,42 @@ public final class CaseRules {
     private static List<CaseContent.LegalBasis> legalBasis(List<CaseInput.LegalBasisInput> entries, List<Issue> issues) {
         List<CaseContent.LegalBasis> out = new ArrayList<>();
         if (entries == null || entries.isEmpty()) {
-            issues.add(new Issue("legalBasis", "缺少必填字段“legalBasis”（法律依据，至少一条）"));
+            issues.add(new Issue("legalBasis", "case.rule.basis_required"));
             return out;
         }
         for (int i = 0; i < entries.size(); i++) {
             CaseInput.LegalBasisInput e = entries.get(i);
             String at = "legalBasis[" + (i + 1) + "]";
             if (e == null) {
-                issues.add(new Issue(at, "第 " + (i + 1) + " 条法律依据为空"));
+                issues.add(new Issue(at, "case.rule.basis_empty", i + 1));
                 continue;
             }
             Optional<Laws.Law> law = Optional.empty();
             if (e.law() == null || e.law().isBlank()) {
-                issues.add(new Issue(at + ".law", "第 " + (i + 1) + " 条法律依据缺少法律名称（law）"));
+                issues.add(new Issue(at + ".law", "case.rule.basis_no_law", i + 1));
             } else {
                 law = Laws.find(e.law());
                 if (law.isEmpty()) {
-                    issues.add(new Issue(at + ".law", "未知的法律名称“" + e.law().strip() + "”；可用简称：" + Laws.names()));
+                    issues.add(new Issue(at + ".law", "case.rule.law_unknown", e.law().strip(), Laws.names()));
                 }
             }
             int article = article(e.article());
             if (article <= 0) {
-                issues.add(new Issue(at + ".article", "第 " + (i + 1) + " 条法律依据的条号“" + (e.article() == null ? "" : e.article())
-                        + "”无效，应为正整数，例如 33"));
+                issues.add(new Issue(at + ".article", "case.rule.article_invalid", i + 1,
+                        e.article() == null ? "" : e.article()));
             } else if (law.isPresent() && law.get().articles() > 0 && article > law.get().articles()) {
-                issues.add(new Issue(at + ".article", law.get().name() + "只有 " + law.get().articles() + " 条，没有"
-                        + ChineseNumerals.article(article)));
+                issues.add(new Issue(at + ".article", "case.rule.article_beyond", law.get().name(),
+                        law.get().articles(), ChineseNumerals.article(article)));
             }
             String note = e.note() == null ? null : e.note().strip();
             if (note != null && note.length() > 500) {
-                issues.add(new Issue(at + ".note", "说明不能超过 500 个字"));
+                issues.add(new Issue(at + ".note", "case.rule.note_too_long"));
             }
             if (law.isPresent() && article > 0) {
                 CaseContent.LegalBasis b = new CaseContent.LegalBasis(law.get().name(), article,
                         note == null || note.isEmpty() ? null : note);
                 if (out.stream().anyMatch(x -> x.law().equals(b.law()) && x.article() == b.article())) {
-                    issues.add(new Issue(at, b.law() + ChineseNumerals.article(article) + "重复列出"));
+                    issues.add(new Issue(at, "case.rule.basis_duplicate", b.law(), ChineseNumerals.article(article)));
                 }
                 out.add(b);
             }
@@ -186,11 +207,11 @@ public final class CaseRules {
             }
             String at = "legalBasis[" + (i + 1) + "].law";
             if (!law.inForceOn(date)) {
-                issues.add(new Issue(at, law.name() + "已于 " + law.repealed() + " 废止，" + date + " 的案件应当适用"
-                        + law.replacedBy()));
+                issues.add(new Issue(at, "case.rule.law_repealed", law.name(), law.repealed(), date,
+                        law.replacedBy()));
             } else if (basis.stream().noneMatch(b -> b.law().equals(law.replacedBy()))) {
-                issues.add(new Issue(at, law.name() + "已于 " + law.repealed() + " 废止：只能用于此前的行为，并请同时列出"
-                        + law.replacedBy() + "的对应条文"));
+                issues.add(new Issue(at, "case.rule.law_repealed_successor", law.name(), law.repealed(),
+                        law.replacedBy()));
             }
         }
     }
@@ -201,11 +222,11 @@ public final class CaseRules {
             return -1;
         }
         String s = Citations.normalise(raw).strip();
-        if (s.startsWith("第")) {
-            s = s.substring(1);
+        if (s.startsWith(Citations.DI)) {
+            s = s.substring(Citations.DI.length());
         }
-        if (s.endsWith("条")) {
-            s = s.substring(0, s.length() - 1);
+        if (s.endsWith(Citations.TIAO)) {
+            s = s.substring(0, s.length() - Citations.TIAO.length());
         }
         s = s.strip();
         if (s.matches("\\d{1,4}")) {
@@ -221,7 +242,7 @@ public final class CaseRules {
             raw.forEach((k, v) -> {
                 Optional<CaseSection> s = sectionByKey(k);
                 if (s.isEmpty()) {
-                    issues.add(new Issue("sections." + k, "未知的正文部分“" + k + "”；应为：" + CaseSections.headings()));
+                    issues.add(new Issue("sections." + k, "case.rule.section_unknown", k, CaseSections.headings()));
                 } else if (v != null) {
                     out.put(s.get(), v.strip());
                 }
@@ -230,9 +251,9 @@ public final class CaseRules {
         for (CaseSection s : CaseSection.values()) {
             String v = out.get(s);
             if (v == null || v.isBlank()) {
-                issues.add(new Issue("sections." + s.key(), "缺少正文部分“" + s.heading + "”"));
+                issues.add(new Issue("sections." + s.key(), "case.rule.section_missing", s.heading));
             } else if (v.length() > 20_000) {
-                issues.add(new Issue("sections." + s.key(), "“" + s.heading + "”不能超过 20000 个字"));
+                issues.add(new Issue("sections." + s.key(), "case.rule.section_too_long", s.heading));
             }
         }
         return out;

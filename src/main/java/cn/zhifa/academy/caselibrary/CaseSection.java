@@ -9,24 +9,25 @@ import java.util.Optional;
  */
 public enum CaseSection {
     /** 基本案情 */
-    FACTS("基本案情"),
+    FACTS,
     /** 调查取证要点 */
-    INVESTIGATION("调查取证要点"),
+    INVESTIGATION,
     /** 处理结果 */
-    HANDLING("处理结果"),
+    HANDLING,
     /** 裁量说理 */
-    DISCRETION("裁量说理"),
+    DISCRETION,
     /** 程序要点 */
-    PROCEDURE("程序要点"),
+    PROCEDURE,
     /** 典型意义 */
-    SIGNIFICANCE("典型意义"),
+    SIGNIFICANCE,
     /** 易错点 */
-    MISTAKES("易错点");
+    MISTAKES;
 
+    /** The level-2 heading in files and in the form (formats/case-file.properties, section.*). */
     public final String heading;
 
-    CaseSection(String heading) {
-        this.heading = heading;
+    CaseSection() {
+        this.heading = CaseFormat.WORDS.get("section." + name());
     }
 
     public static Optional<CaseSection> byHeading(String heading) {

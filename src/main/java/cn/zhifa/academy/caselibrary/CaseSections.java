@@ -5,14 +5,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+
 /**
  * Splits a case body into its seven sections at the level-2 headings (## 基本案情 …). Used for
  * files and for the authoring form's text area alike; every problem carries its line.
  */
 public final class CaseSections {
 
-    /** A problem at a line of the body's file (or text area). */
-    public record LineIssue(int line, String message) {
+    /** A problem at a line of the body's file (or text area): a key of the errors bundle and its arguments. */
+    public record LineIssue(int line, String key, Object... args) {
+
+        /** The text in the language of the current request (Chinese outside one). */
+        public String message() {
+            return ErrorTexts.text(ErrorTexts.currentLocale(), key, args);
+        }
     }
 
     /** The sections found, the line of each heading, and the problems. */
@@ -40,11 +47,11 @@ public final class CaseSections {
                 String heading = line.substring(2).trim();
                 var section = CaseSection.byHeading(heading);
                 if (section.isEmpty()) {
-                    issues.add(new LineIssue(lineNo, "未知的二级标题“" + heading + "”；案例正文只能有：" + headings()));
+                    issues.add(new LineIssue(lineNo, "case.body.heading_unknown", heading, headings()));
                     current = null;
                     skipping = true;
                 } else if (at.containsKey(section.get())) {
-                    issues.add(new LineIssue(lineNo, "二级标题“" + heading + "”重复（第 " + at.get(section.get()) + " 行已有）"));
+                    issues.add(new LineIssue(lineNo, "case.body.heading_repeated", heading, at.get(section.get())));
                     current = null;
                     skipping = true;
                 } else {
@@ -56,7 +63,7 @@ public final class CaseSections {
             } else if (current != null) {
                 text.get(current).append(line).append('\n');
             } else if (!skipping && !line.isBlank()) {
-                issues.add(new LineIssue(lineNo, "正文应从二级标题“## " + CaseSection.FACTS.heading + "”开始"));
+                issues.add(new LineIssue(lineNo, "case.body.start", CaseSection.FACTS.heading));
                 skipping = true;
             }
         }
@@ -76,6 +83,6 @@ public final class CaseSections {
     }
 
     public static String headings() {
-        return String.join("、", java.util.Arrays.stream(CaseSection.values()).map(s -> s.heading).toList());
+        return String.join(CaseFormat.choicesSeparator(), java.util.Arrays.stream(CaseSection.values()).map(s -> s.heading).toList());
     }
 }

@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import cn.zhifa.academy.content.ChineseNumerals;
 import cn.zhifa.academy.content.Laws;
+import cn.zhifa.academy.platform.text.FormatWords;
 
 /**
  * Turns case text and search input into PostgreSQL text-search values (分词). PostgreSQL has no
@@ -53,11 +54,12 @@ public final class CaseTokenizer {
      * which a query often glues to a word the text keeps apart (未告知 against 未依法告知). Matching them
      * as one lexeme is cheap; as a prefix (未:*) the index had to merge every lexeme starting with 未.
      */
-    static final String INDEXED_CHARACTERS = "未不无非没";
+    static final String INDEXED_CHARACTERS = FormatWords.of("case-tokenizer").get("negations");
 
     private static final Analyzer ANALYZER = new SmartChineseAnalyzer();
     private static final Pattern CODE = Pattern.compile("(?<![A-Za-z])[A-Za-z]{2,4}-\\d{4}-\\d{3,4}(?!\\d)");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,.;:!?\"'()\\[\\]{}<>/\\\\|，。、；：？！“”‘’（）《》【】〔〕…—·~`@$%^&*+=_-]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,.;:!?\"'()\\[\\]{}<>/\\\\|"
+            + FormatWords.of("case-tokenizer").get("separators.cjk") + "~`@$%^&*+=_-]+");
 
     private CaseTokenizer() {
     }
@@ -236,7 +238,7 @@ public final class CaseTokenizer {
                 highlights.add(r.law().fullName());
             }
             highlights.add(ChineseNumerals.article(r.article()));
-            highlights.add("第" + r.article() + "条");
+            highlights.add(Citations.DI + r.article() + Citations.TIAO);
             for (int i = r.start(); i < r.end(); i++) {
                 rest.setCharAt(i, ' ');
             }

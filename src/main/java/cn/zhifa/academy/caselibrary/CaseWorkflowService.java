@@ -62,7 +62,7 @@ public class CaseWorkflowService {
 
     static UnprocessableException invalid(List<CaseRules.Issue> issues) {
         return UnprocessableException.listing(issues.stream()
-                .map(i -> new FieldError(i.field(), "content.problem", i.message())).toList(), "case.issues", issues.size())
+                .map(CaseRules.Issue::fieldError).toList(), "case.issues", issues.size())
                 .titled("Invalid case");
     }
 
@@ -318,7 +318,7 @@ public class CaseWorkflowService {
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         if (text != null) {
-            for (String p : text.split("[,，、;；\\n]+")) {
+            for (String p : text.split(CaseFormat.listSplit())) {
                 if (!p.isBlank()) {
                     out.add(p.strip());
                 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import cn.zhifa.academy.content.ChineseNumerals;
 import cn.zhifa.academy.content.Laws;
+import cn.zhifa.academy.platform.text.FormatWords;
 
 /**
  * Finds article citations (条文引用) in what officers type and in case text, whatever the
@@ -21,14 +22,30 @@ import cn.zhifa.academy.content.Laws;
  */
 public final class Citations {
 
-    static final String NUM = "([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})";
+    /** The words of citations (第, 条, the numerals, 《》 …): linguistic data in formats/citations.properties. */
+    static final FormatWords WORDS = FormatWords.of("citations");
+    /** 第 and 条 around an article number. */
+    static final String DI = WORDS.get("article.before");
+    static final String TIAO = WORDS.get("article.after");
+    /** The opening and closing marks of a statute's title. */
+    static final String TITLE_OPEN = WORDS.get("title.open");
+    static final String TITLE_CLOSE = WORDS.get("title.close");
+    /** The Chinese numerals an article number may be written in. */
+    static final String NUMERALS = WORDS.get("numerals");
+
+    static final String NUM = "([0-9]{1,4}|[" + NUMERALS + "]{1,8})";
+    private static final String CONNECTORS = WORDS.get("connectors");
     /** 第 N 条 (or 第 N at a word end) anywhere, for queries that name no statute. */
-    private static final Pattern FREE_ARTICLE = Pattern.compile("第\\s*" + NUM + "\\s*(条)?|" + NUM + "\\s*条");
-    private static final Pattern ARTICLE_AFTER_LAW = Pattern.compile("\\G\\s*》?\\s*(第)?\\s*" + NUM + "\\s*(条)?");
-    private static final Pattern NEXT_ARTICLE = Pattern.compile("\\G\\s*(?:、|，|,|和|及|以及|或者|与|\\s)\\s*(第)?\\s*" + NUM + "\\s*(条)?");
-    private static final Pattern BODY_ARTICLE = Pattern.compile("\\G\\s*》?\\s*第" + NUM + "条");
-    private static final Pattern BODY_SUBDIVISION = Pattern.compile("\\G(?:第" + NUM + "[款项目]|[（(][" + "0-9零〇一二两三四五六七八九十" + "]+[）)]|前段|后段|但书)");
-    private static final Pattern BODY_NEXT = Pattern.compile("\\G\\s*(?:、|，|,|和|及|以及|或者|与)\\s*第" + NUM + "条");
+    private static final Pattern FREE_ARTICLE = Pattern.compile(DI + "\\s*" + NUM + "\\s*(" + TIAO + ")?|" + NUM + "\\s*" + TIAO);
+    private static final Pattern ARTICLE_AFTER_LAW = Pattern.compile("\\G\\s*" + TITLE_CLOSE + "?\\s*(" + DI + ")?\\s*" + NUM
+            + "\\s*(" + TIAO + ")?");
+    private static final Pattern NEXT_ARTICLE = Pattern.compile("\\G\\s*(?:" + CONNECTORS + "|\\s)\\s*(" + DI + ")?\\s*" + NUM
+            + "\\s*(" + TIAO + ")?");
+    private static final Pattern BODY_ARTICLE = Pattern.compile("\\G\\s*" + TITLE_CLOSE + "?\\s*" + DI + NUM + TIAO);
+    private static final Pattern BODY_SUBDIVISION = Pattern.compile("\\G(?:" + DI + NUM + "[" + WORDS.get("subdivisions") + "]|["
+            + WORDS.get("item.open") + "][" + "0-9" + WORDS.get("numerals.item") + "]+[" + WORDS.get("item.close") + "]|"
+            + WORDS.get("parts") + ")");
+    private static final Pattern BODY_NEXT = Pattern.compile("\\G\\s*(?:" + CONNECTORS + ")\\s*" + DI + NUM + TIAO);
 
     private Citations() {
     }
@@ -75,7 +92,7 @@ public final class Citations {
             if (law.isEmpty()) {
                 continue;
             }
-            int lawStart = i > 0 && q.charAt(i - 1) == '《' ? i - 1 : i;
+            int lawStart = i > 0 && q.startsWith(TITLE_OPEN, i - 1) ? i - 1 : i;
             int pos = i + law.get().getKey().length();
             Matcher m = ARTICLE_AFTER_LAW.matcher(q);
             if (m.find(pos) && articleShaped(q, m, 1, 2, 3)) {

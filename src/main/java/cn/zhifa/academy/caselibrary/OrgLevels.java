@@ -5,18 +5,14 @@ import java.util.Optional;
 
 import cn.zhifa.academy.organization.OrgLevel;
 
-/** The Chinese names of organisation levels (层级) as case files write them: 市, 区县, 镇街. */
+/** The Chinese names of organisation levels (层级) as case files write them: 市, 区县, 镇街 (formats/case-file.properties, orgLevel.*). */
 public final class OrgLevels {
 
     private OrgLevels() {
     }
 
     public static String label(OrgLevel level) {
-        return switch (level) {
-            case CITY -> "市";
-            case DISTRICT -> "区县";
-            case TOWN -> "镇街";
-        };
+        return CaseFormat.WORDS.get("orgLevel." + level.name());
     }
 
     /** By Chinese name or enum name. */
@@ -30,6 +26,6 @@ public final class OrgLevels {
     }
 
     public static String labels() {
-        return String.join("、", Arrays.stream(OrgLevel.values()).map(OrgLevels::label).toList());
+        return String.join(CaseFormat.choicesSeparator(), Arrays.stream(OrgLevel.values()).map(OrgLevels::label).toList());
     }
 }

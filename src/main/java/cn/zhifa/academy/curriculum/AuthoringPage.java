@@ -22,6 +22,7 @@ import cn.zhifa.academy.content.Markdown;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
+import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.FormErrors;
@@ -79,11 +80,13 @@ public class AuthoringPage {
     public Response importFolder() {
         try {
             CourseImporter.Report r = importer.importFolder(java.nio.file.Path.of(config.coursesFolder()), user.getUsername());
-            return Response.ok(list(null, "导入完成：新增 " + r.created().size() + " 门，新版本 " + r.revised().size()
-                    + " 门，无变化 " + r.unchanged().size() + " 门")).build();
+            return Response.ok(list(null, CurriculumText.now().import_done(r.created().size(), r.revised().size(),
+                    r.unchanged().size()))).build();
         } catch (cn.zhifa.academy.content.ContentInvalidException e) {
-            return Response.status(422).entity(list("未导入，发现 " + e.problems().size() + " 处问题："
-                    + String.join("；", e.problems().stream().map(Object::toString).toList()), null)).build();
+            String problems = String.join(ErrorTexts.text(ErrorTexts.currentLocale(), "sep.list"),
+                    e.problems().stream().map(Object::toString).toList());
+            return Response.status(422).entity(list(CurriculumText.now().import_problems(e.problems().size(), problems),
+                    null)).build();
         }
     }
 
@@ -157,7 +160,7 @@ public class AuthoringPage {
         // what is missing is listed on the course page itself
         return FormErrors.orRender(() -> {
             CourseVersion v = authoring.publish(code, significant);
-            return Response.ok(edit(code, "已发布第 " + v.number + " 版", null)).build();
+            return Response.ok(edit(code, CurriculumText.now().published_version(v.number), null)).build();
         }, refused -> edit(code, null, refused.withFields()));
     }
 

@@ -8,6 +8,10 @@ import java.util.List;
  */
 public record CheckQuestion(String type, String stem, List<String> options, String answer, String explanation) {
 
+    /** Where the letters of a multiple-choice answer are split (A,C / A，C / A C): a word of the course-file format. */
+    private static final String ANSWER_SEPARATORS = cn.zhifa.academy.platform.text.FormatWords.of("course-file")
+            .get("answer.separators");
+
     /** What a learner may see before answering: no key, no explanation. */
     public record LearnerView(int index, String type, String stem, List<String> options) {
         /** 1-based, for display. */
@@ -29,7 +33,7 @@ public record CheckQuestion(String type, String stem, List<String> options, Stri
     }
 
     static String normalise(String s) {
-        return java.util.Arrays.stream(s.toUpperCase().split("[,，\\s]+")).filter(x -> !x.isEmpty()).sorted()
+        return java.util.Arrays.stream(s.toUpperCase().split(ANSWER_SEPARATORS)).filter(x -> !x.isEmpty()).sorted()
                 .reduce((a, b) -> a + "," + b).orElse("");
     }
 }

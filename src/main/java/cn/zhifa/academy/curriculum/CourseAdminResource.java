@@ -22,7 +22,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @jakarta.ws.rs.Path("/api/v1/courses")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.TRAINER, Roles.SYSADMIN })
-@Tag(name = "课程 Courses")
+@Tag(name = "Courses")
 public class CourseAdminResource {
 
     @Inject

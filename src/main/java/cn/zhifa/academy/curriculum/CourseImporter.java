@@ -35,6 +35,8 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.text.FormatWords;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.storage.ContentTypes;
 import cn.zhifa.academy.storage.MediaRef;
@@ -50,10 +52,39 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class CourseImporter {
 
-    private static final Map<String, OrgLevel> LEVELS = Map.of("市", OrgLevel.CITY, "区县", OrgLevel.DISTRICT, "镇街",
-            OrgLevel.TOWN);
-    private static final Map<String, LessonType> TYPES = Map.of("article", LessonType.ARTICLE, "video",
-            LessonType.VIDEO, "slides", LessonType.SLIDES, "case", LessonType.CASE, "check", LessonType.CHECK);
+    /** The words of the course-file format (formats/course-file.properties). */
+    private static final FormatWords WORDS = FormatWords.of("course-file");
+    /** course.yaml's levels values (市, 区县, 镇街), in the order of {@link OrgLevel}. */
+    private static final Map<String, OrgLevel> LEVELS = levels();
+    private static final Map<String, LessonType> TYPES = typesInOrder();
+
+    private static Map<String, OrgLevel> levels() {
+        Map<String, OrgLevel> out = new LinkedHashMap<>();
+        for (OrgLevel l : OrgLevel.values()) {
+            out.put(WORDS.get("level." + l.name()), l);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, LessonType> typesInOrder() {
+        Map<String, LessonType> out = new LinkedHashMap<>();
+        out.put("article", LessonType.ARTICLE);
+        out.put("video", LessonType.VIDEO);
+        out.put("slides", LessonType.SLIDES);
+        out.put("case", LessonType.CASE);
+        out.put("check", LessonType.CHECK);
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The accepted words, as a message lists them (市、区县、镇街). */
+    private static String choices(java.util.Collection<String> words) {
+        return String.join(WORDS.get("choices.separator"), words);
+    }
+
+    /** A problem at a line; its text (a key of the errors bundle) in the reader's language. */
+    private static ContentProblem problem(String file, int line, String key, Object... args) {
+        return new ContentProblem(file, line, ErrorTexts.text(ErrorTexts.currentLocale(), key, args));
+    }
 
     @Inject
     MediaService media;
@@ -128,7 +159,7 @@ public class CourseImporter {
     List<ParsedCourse> validate(Path folder, List<ContentProblem> problems) {
         List<ParsedCourse> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            problems.add(new ContentProblem(folder.toString(), 0, "课程目录不存在"));
+            problems.add(problem(folder.toString(), 0, "course.file.folder_missing"));
             return out;
         }
         Set<String> domains = new HashSet<>();
@@ -138,7 +169,7 @@ public class CourseImporter {
         try (Stream<Path> s = Files.list(folder)) {
             dirs = s.filter(d -> Files.isRegularFile(d.resolve("course.yaml"))).sorted().toList();
         } catch (IOException e) {
-            problems.add(new ContentProblem(folder.toString(), 0, "无法读取目录：" + e.getMessage()));
+            problems.add(problem(folder.toString(), 0, "course.file.folder_unreadable", e.getMessage()));
             return out;
         }
         for (Path dir : dirs) {
@@ -148,8 +179,8 @@ public class CourseImporter {
             }
             String where = rel(folder, dir.resolve("course.yaml"));
             if (codes.containsKey(c.code())) {
-                problems.add(new ContentProblem(where, line(dir.resolve("course.yaml"), "code"),
-                        "课程编码 " + c.code() + " 与 " + codes.get(c.code()) + " 重复"));
+                problems.add(problem(where, line(dir.resolve("course.yaml"), "code"),
+                        "course.file.code_duplicate", c.code(), codes.get(c.code())));
             } else {
                 codes.put(c.code(), where);
                 out.add(c);
@@ -160,15 +191,15 @@ public class CourseImporter {
                 boolean known = codes.containsKey(p)
                         || QuarkusTransaction.requiringNew().call(() -> Course.byCode(p).isPresent());
                 if (!known) {
-                    problems.add(new ContentProblem(rel(folder, c.dir().resolve("course.yaml")),
-                            line(c.dir().resolve("course.yaml"), "prerequisites"), "先修课程 " + p + " 不存在"));
+                    problems.add(problem(rel(folder, c.dir().resolve("course.yaml")),
+                            line(c.dir().resolve("course.yaml"), "prerequisites"), "course.file.prerequisite_unknown", p));
                 }
             }
             Optional<CourseVersion> latest = QuarkusTransaction.requiringNew().call(
                     () -> Course.byCode(c.code()).flatMap(course -> CourseVersion.latest(course.id)));
             if (latest.isPresent() && latest.get().isDraft()) {
-                problems.add(new ContentProblem(rel(folder, c.dir().resolve("course.yaml")), 0,
-                        "课程 " + c.code() + " 在网页上有未发布的草稿，请先发布或放弃草稿再导入"));
+                problems.add(problem(rel(folder, c.dir().resolve("course.yaml")), 0,
+                        "course.file.draft_open", c.code()));
             }
         }
         return out;
@@ -190,32 +221,33 @@ public class CourseImporter {
         int before = problems.size();
         String code = string(y, "code", file, text, problems, true);
         if (code != null && !code.matches("[A-Z0-9][A-Z0-9-]{1,31}")) {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "code"), "课程编码只能用大写字母、数字和连字符"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "code"), "course.file.code_invalid"));
         }
         String title = string(y, "title", file, text, problems, true);
         String summary = Optional.ofNullable(string(y, "summary", file, text, problems, false)).orElse("");
         String category = string(y, "category", file, text, problems, true);
         if (category != null && !domains.contains(category)) {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "category"), "未知的分类（执法领域）“" + category + "”"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "category"), "course.file.category_unknown", category));
         }
         List<String> grades = list(y, "grades", file, text, problems, true);
-        grades.stream().filter(g -> Grade.fromLabel(g).isEmpty()).forEach(g -> problems.add(new ContentProblem(file,
-                FrontMatterDocument.lineOfKey(text, "grades"), "未知的分级“" + g + "”（新任、在岗、骨干、领导）")));
+        grades.stream().filter(g -> Grade.fromLabel(g).isEmpty()).forEach(g -> problems.add(problem(file,
+                FrontMatterDocument.lineOfKey(text, "grades"), "course.file.grade_unknown", g,
+                choices(java.util.Arrays.stream(Grade.values()).map(x -> x.label).toList()))));
         List<String> levels = list(y, "levels", file, text, problems, true);
-        levels.stream().filter(l -> !LEVELS.containsKey(l)).forEach(l -> problems.add(new ContentProblem(file,
-                FrontMatterDocument.lineOfKey(text, "levels"), "未知的分层“" + l + "”（市、区县、镇街）")));
+        levels.stream().filter(l -> !LEVELS.containsKey(l)).forEach(l -> problems.add(problem(file,
+                FrontMatterDocument.lineOfKey(text, "levels"), "course.file.level_unknown", l, choices(LEVELS.keySet()))));
         BigDecimal hours = null;
         Object h = y.get("hours");
         if (h instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 200) {
             hours = new BigDecimal(n.toString());
         } else {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "hours"), "学时 hours 应为 0–200 的数字"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "hours"), "course.file.hours_range"));
         }
         List<String> prerequisites = list(y, "prerequisites", file, text, problems, false);
         boolean significant = Boolean.TRUE.equals(y.get("significant"));
         List<String> lessonFiles = list(y, "lessons", file, text, problems, true);
         if (y.containsKey("lessons") && lessonFiles.isEmpty()) {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "lessons"), "课程至少要有一个课时"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "lessons"), "course.file.no_lessons"));
         }
         List<ParsedLesson> lessons = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -224,12 +256,12 @@ public class CourseImporter {
         for (String lf : lessonFiles) {
             Path lessonPath = dir.resolve(lf).normalize();
             if (!lessonPath.startsWith(dir) || !Files.isRegularFile(lessonPath)) {
-                problems.add(new ContentProblem(file, lineContaining(text, lf), "课时文件不存在：" + lf));
+                problems.add(problem(file, lineContaining(text, lf), "course.file.lesson_missing", lf));
                 continue;
             }
             String key = lf.replaceFirst("\\.md$", "");
             if (!keys.add(key)) {
-                problems.add(new ContentProblem(file, lineContaining(text, lf), "课时文件重复：" + lf));
+                problems.add(problem(file, lineContaining(text, lf), "course.file.lesson_duplicate", lf));
                 continue;
             }
             ParsedLesson l = lesson(root, dir, lessonPath, key, problems, sha);
@@ -264,21 +296,21 @@ public class CourseImporter {
         String typeName = string(m, "type", file, text, problems, true);
         LessonType type = typeName == null ? null : TYPES.get(typeName);
         if (typeName != null && type == null) {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "type"),
-                    "未知的课时类型“" + typeName + "”（article、video、slides、case、check）"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "type"),
+                    "course.file.lesson_type_unknown", typeName, choices(TYPES.keySet())));
         }
         int duration = 0;
         if (m.get("duration") instanceof Integer d && d > 0 && d <= 120) {
             duration = d;
         } else {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "duration"), "时长 duration 应为 1–120 的整数（分钟）"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "duration"), "course.file.duration_range"));
         }
         boolean required = !Boolean.FALSE.equals(m.get("required"));
         List<String> knowledge = list(m, "knowledge", file, text, problems, false);
         for (String k : knowledge) {
             if (!knowledgePoints.exists(k)) {
-                problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "knowledge"),
-                        "未知的知识点“" + k + "”（见 courses/knowledge-points.yaml）"));
+                problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "knowledge"),
+                        "course.file.knowledge_unknown", k));
             }
         }
         Path mediaPath = null;
@@ -308,7 +340,7 @@ public class CourseImporter {
             if (m.get("passScore") instanceof Integer p && p >= 0 && p <= 100) {
                 passScore = p;
             } else {
-                problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, "passScore"), "及格分 passScore 应为 0–100 的整数"));
+                problems.add(problem(file, FrontMatterDocument.lineOfKey(text, "passScore"), "course.file.pass_score_range"));
             }
         }
         if (problems.size() > before) {
@@ -322,24 +354,24 @@ public class CourseImporter {
             List<ContentProblem> problems, MessageDigest sha) {
         Path p = dir.resolve(ref).normalize();
         if (!p.startsWith(dir) || !Files.isRegularFile(p)) {
-            problems.add(new ContentProblem(file, line, "媒体文件不存在：" + ref));
+            problems.add(problem(file, line, "course.file.media_missing", ref));
             return null;
         }
         Optional<String> type = ContentTypes.byFilename(p.getFileName().toString());
         if (type.isEmpty() || !types.contains(type.get())) {
-            problems.add(new ContentProblem(file, line, "不支持的媒体类型：" + ref + "（应为 " + String.join("、", types) + "）"));
+            problems.add(problem(file, line, "course.file.media_type", ref, choices(types)));
             return null;
         }
         try (InputStream in = Files.newInputStream(p)) {
             byte[] head = in.readNBytes(ContentTypes.SNIFF_BYTES);
             if (!ContentTypes.contentMatches(type.get(), head, head.length)) {
-                problems.add(new ContentProblem(file, line, "媒体文件内容与扩展名不符：" + ref));
+                problems.add(problem(file, line, "course.file.media_mismatch", ref));
                 return null;
             }
             sha.update(rel(root, p).getBytes(StandardCharsets.UTF_8));
             sha.update(Files.readAllBytes(p));
         } catch (IOException e) {
-            problems.add(new ContentProblem(file, line, "无法读取媒体文件：" + ref));
+            problems.add(problem(file, line, "course.file.media_unreadable", ref));
             return null;
         }
         return p;
@@ -349,14 +381,14 @@ public class CourseImporter {
     List<CheckQuestion> questions(Object raw, String file, String text, List<ContentProblem> problems) {
         int line = FrontMatterDocument.lineOfKey(text, "questions");
         if (!(raw instanceof List<?> list) || list.isEmpty()) {
-            problems.add(new ContentProblem(file, line, "小测应有 questions 列表"));
+            problems.add(problem(file, line, "course.file.questions_missing"));
             return null;
         }
         List<CheckQuestion> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            String where = "第 " + (i + 1) + " 题：";
+            int number = i + 1;
             if (!(list.get(i) instanceof Map<?, ?> q)) {
-                problems.add(new ContentProblem(file, line, where + "格式错误"));
+                problems.add(problem(file, line, "course.file.question_malformed", number));
                 continue;
             }
             String type = String.valueOf(q.get("type"));
@@ -370,7 +402,7 @@ public class CourseImporter {
                 answer = a == null ? null : a.toString();
             }
             if (stem == null || stem.isBlank()) {
-                problems.add(new ContentProblem(file, line, where + "缺少题干 stem"));
+                problems.add(problem(file, line, "course.file.question_no_stem", number));
             }
             boolean ok = switch (type) {
                 case "single" -> options.size() >= 2 && answer != null && answer.matches("[A-Z]")
@@ -381,7 +413,7 @@ public class CourseImporter {
                 default -> false;
             };
             if (!ok) {
-                problems.add(new ContentProblem(file, line, where + "题型、选项与答案不一致（type: " + type + "，answer: " + answer + "）"));
+                problems.add(problem(file, line, "course.file.question_inconsistent", number, type, answer));
                 continue;
             }
             out.add(new CheckQuestion(type, stem, type.equals("judge") ? List.of() : options, answer,
@@ -495,12 +527,12 @@ public class CourseImporter {
         Object v = m.get(key);
         if (v == null || v.toString().isBlank()) {
             if (required) {
-                problems.add(new ContentProblem(file, 0, "缺少必填项 " + key));
+                problems.add(problem(file, 0, "course.file.required", key));
             }
             return null;
         }
         if (v instanceof Map || v instanceof List) {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, key), key + " 应为文字"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, key), "course.file.not_text", key));
             return null;
         }
         return v.toString().trim();
@@ -511,12 +543,12 @@ public class CourseImporter {
         Object v = m.get(key);
         if (v == null) {
             if (required) {
-                problems.add(new ContentProblem(file, 0, "缺少必填项 " + key));
+                problems.add(problem(file, 0, "course.file.required", key));
             }
             return List.of();
         }
         if (!(v instanceof List<?> l)) {
-            problems.add(new ContentProblem(file, FrontMatterDocument.lineOfKey(text, key), key + " 应为列表，如 [a, b]"));
+            problems.add(problem(file, FrontMatterDocument.lineOfKey(text, key), "course.file.not_list", key));
             return List.of();
         }
         return l.stream().map(String::valueOf).map(String::trim).toList();
@@ -526,7 +558,7 @@ public class CourseImporter {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(new ContentProblem(file, 0, "无法以 UTF-8 读取：" + e.getMessage()));
+            problems.add(problem(file, 0, "course.file.unreadable", e.getMessage()));
             return null;
         }
     }

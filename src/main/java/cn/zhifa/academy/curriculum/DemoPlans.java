@@ -43,7 +43,7 @@ public class DemoPlans {
         TrainingPlan p = new TrainingPlan();
         int year = Now.today().getYear();
         p.year = year;
-        p.title = year + " 年度行政执法人员法治培训";
+        p.title = CurriculumText.records().record_demo_plan_title(year);
         p.owningUnitId = city.id();
         p.categories = "OFFICER,LEGAL_REVIEWER";
         p.requiredHours = BigDecimal.valueOf(60);

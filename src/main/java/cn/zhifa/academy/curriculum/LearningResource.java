@@ -23,7 +23,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/learning")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "学习 Learning")
+@Tag(name = "Learning")
 public class LearningResource {
 
     @Inject
@@ -31,7 +31,7 @@ public class LearningResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "我的学习: open plans with their courses and progress, hours this year against the target")
+    @Operation(summary = "My learning: open plans with their courses and progress, hours this year against the target")
     public LearningService.MyLearning me() {
         return learning.myLearning();
     }

@@ -721,7 +721,7 @@ public class LearningService {
                 + "description, recorded_by) VALUES (?1, ?2, ?3, 'COURSE', ?4, ?5, 'system') "
                 + "ON CONFLICT (person_id, course_id, year) WHERE source = 'COURSE' DO NOTHING")
                 .setParameter(1, e.personId).setParameter(2, year).setParameter(3, v.creditHours)
-                .setParameter(4, e.courseId).setParameter(5, "完成课程《" + v.title + "》").executeUpdate();
+                .setParameter(4, e.courseId).setParameter(5, CurriculumText.records().record_course_completed(v.title)).executeUpdate();
         audit.record("course.completed", "enrollment", e.id, AuditLog.detail("person", e.personId, "course",
                 ctx.course().code, "version", v.number, "hoursCredited", credited == 1 ? v.creditHours : 0));
         return true;

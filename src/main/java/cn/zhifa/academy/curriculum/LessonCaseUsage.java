@@ -21,6 +21,6 @@ public class LessonCaseUsage implements CaseUsage {
         return em.createQuery("SELECT l.id, v.title, l.title FROM Lesson l, CourseVersion v, Course c "
                 + "WHERE l.courseVersionId = v.id AND v.id = c.publishedVersionId AND l.caseCode = :code "
                 + "ORDER BY v.title", Object[].class).setParameter("code", caseCode).getResultList().stream()
-                .map(r -> new CaseUsageRef("课程", r[1] + " · " + r[2], "/learn/lessons/" + r[0])).toList();
+                .map(r -> new CaseUsageRef(CurriculumText.now().case_usage_kind(), r[1] + " · " + r[2], "/learn/lessons/" + r[0])).toList();
     }
 }

@@ -34,7 +34,7 @@ import cn.zhifa.academy.platform.web.Dates;
 @Path("/api/v1/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "培训计划 Plans")
+@Tag(name = "Plans")
 public class PlanResource {
 
     @Inject

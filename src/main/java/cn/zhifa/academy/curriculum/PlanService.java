@@ -242,18 +242,22 @@ public class PlanService {
     public byte[] exportXlsx(long planId) throws IOException {
         TrainingPlan p = visible(planId);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet units = wb.createSheet("按单位");
-            row(units, 0, "单位", "应学人数", "完成人数", "完成率%", "学时未达标人数");
+            CurriculumMessages msg = CurriculumText.now();
+            Sheet units = wb.createSheet(msg.xlsx_units());
+            row(units, 0, msg.xlsx_unit(), msg.xlsx_assigned(), msg.xlsx_completed(), msg.xlsx_percent(),
+                    msg.xlsx_below_hours());
             int r = 1;
             for (UnitProgress u : byUnit(planId)) {
                 row(units, r++, u.unit(), u.assigned(), u.completed(), u.percent(), u.belowHours());
             }
-            Sheet people = wb.createSheet("人员明细");
-            row(people, 0, "姓名", "工号", "单位", "已完成课程", "应完成课程", p.year + "年学时", "学时目标", "学时是否达标");
+            Sheet people = wb.createSheet(msg.xlsx_people());
+            row(people, 0, msg.xlsx_name(), msg.xlsx_employee_no(), msg.xlsx_unit(), msg.xlsx_courses_done(),
+                    msg.xlsx_courses_required(), msg.xlsx_hours_of_year(p.year), msg.xlsx_hours_target(),
+                    msg.xlsx_hours_met());
             r = 1;
             for (PersonProgress x : people(planId, null)) {
                 row(people, r++, x.name(), x.employeeNo(), x.unit(), x.coursesDone(), x.coursesRequired(),
-                        x.hours().doubleValue(), p.requiredHours.doubleValue(), x.belowHours() ? "未达标" : "达标");
+                        x.hours().doubleValue(), p.requiredHours.doubleValue(), x.belowHours() ? msg.xlsx_hours_met_no() : msg.xlsx_hours_met_yes());
             }
             wb.write(out);
             return out.toByteArray();
@@ -305,7 +309,7 @@ public class PlanService {
             h.year = date.getYear();
             h.hours = hours;
             h.source = HoursEntry.Source.OFFLINE;
-            h.description = description.trim() + "（" + date + "）";
+            h.description = CurriculumText.records().record_offline_hours(description.trim(), date);
             h.evidenceMediaId = m.id();
             h.recordedBy = user.getUsername();
             h.persist();

@@ -164,7 +164,7 @@ public class PlanSync {
             if (a.status == PlanAssignment.Status.OPEN && a.pinnedReason == null && !audience.contains(a.personId)) {
                 a.status = PlanAssignment.Status.CLOSED;
                 a.closedAt = Now.instant();
-                a.closeReason = "不再属于培训对象";
+                a.closeReason = CurriculumText.records().record_no_longer_audience();
                 closed++;
             }
         }

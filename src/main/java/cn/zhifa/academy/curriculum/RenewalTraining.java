@@ -44,7 +44,7 @@ public class RenewalTraining {
         }
         OrgDirectory.Unit root = org.rootOf(person.unitId()).orElseThrow();
         int year = due.getYear();
-        String planTitle = year + " 年换证培训：" + title;
+        String planTitle = CurriculumText.records().record_renewal_plan_title(year, title);
         TrainingPlan plan = TrainingPlan.<TrainingPlan> find("namedOnly = true AND year = ?1 AND title = ?2", year, planTitle)
                 .firstResultOptional().orElse(null);
         if (plan == null) {
