@@ -36,6 +36,9 @@ class CaseFormatTest {
         CaseRules.Issue issue = new CaseRules.Issue("matter", "case.rule.required", "matter",
                 cn.zhifa.academy.platform.error.ErrorTexts.key("case.field.matter"));
         assertThat(issue.message()).isEqualTo("缺少必填字段“matter”（执法事项）");
+        assertThat(cn.zhifa.academy.platform.error.ErrorTexts.text(java.util.Locale.ENGLISH, issue.key(), issue.args()))
+                .isEqualTo("The required field \"matter\" (enforcement matter) is missing");
+        assertThat(issue.fieldError().key()).isEqualTo("case.rule.required");
         assertThat(new CaseSections.LineIssue(3, "case.body.start", "基本案情").message())
                 .isEqualTo("正文应从二级标题“## 基本案情”开始");
     }
