@@ -40,7 +40,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "案例库 Case library")
+@Tag(name = "Case library")
 public class CaseResource {
 
     static final String CODE = "{code: [A-Za-z]{2,4}-\\d{4}-\\d{3,4}}";

@@ -106,7 +106,7 @@ class CasePagesTest {
     void theApiIsDescribed() {
         learner.get().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/cases/import"), containsString("/api/v1/cases/{code}/approve"),
-                        containsString("案例库 Case library"));
+                        containsString("Case library"));
     }
 
     @Test
