@@ -33,6 +33,7 @@ final class QuestionFields {
     static final String REFERENCE = WORDS.get("field.reference");
     static final String RUBRIC = WORDS.get("field.rubric");
     static final String IMAGE = WORDS.get("field.image");
+    static final String KNOWLEDGE = WORDS.get("field.knowledge");
 
     /** True and false as written back (keys, exports, answers shown). */
     static final String TRUE = WORDS.get("answer.true");
