@@ -78,7 +78,7 @@ public final class QuestionWord {
                         break;
                     }
                 }
-                out.add(new ImportProblem(null, line, p.column(), p.message()));
+                out.add(p.at(null, line, p.column()));
             }
             out.sort(java.util.Comparator.comparingInt(ImportProblem::line));
             return out;
