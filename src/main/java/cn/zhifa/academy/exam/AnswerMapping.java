@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
 
 /**
  * Between what a candidate sees and what the engine stores (issue 11 item 7): choice options are
@@ -63,29 +63,29 @@ public final class AnswerMapping {
                     try {
                         j = Integer.parseInt(s);
                     } catch (NumberFormatException e) {
-                        throw ProblemException.invalid("answer", "选项应为序号");
+                        throw InvalidException.field("answer", "answer.option_index");
                     }
                     if (j < 0 || j >= order.length) {
-                        throw ProblemException.invalid("answer", "没有这个选项");
+                        throw InvalidException.field("answer", "answer.no_such_option");
                     }
                     orig.add(order[j]);
                 }
                 if (q.type() == QuestionType.SINGLE && orig.size() > 1) {
-                    throw ProblemException.invalid("answer", "单选题只能选一项");
+                    throw InvalidException.field("answer", "answer.single_one");
                 }
                 return orig.stream().map(String::valueOf).toList();
             }
             case TRUE_FALSE:
                 if (given.size() > 1 || (given.size() == 1 && !given.get(0).matches("[01]"))) {
-                    throw ProblemException.invalid("answer", "判断题答案应为 1（对）或 0（错）");
+                    throw InvalidException.field("answer", "answer.true_false");
                 }
                 return given;
             default:
                 if (given.size() > 1) {
-                    throw ProblemException.invalid("answer", "本题只需一个答案");
+                    throw InvalidException.field("answer", "answer.one_text");
                 }
                 if (!given.isEmpty() && given.get(0).length() > MAX_TEXT) {
-                    throw ProblemException.invalid("answer", "答案超过 " + MAX_TEXT + " 字");
+                    throw InvalidException.field("answer", "answer.too_long", MAX_TEXT);
                 }
                 return given.isEmpty() || given.get(0).isBlank() ? List.of() : given;
         }
@@ -101,7 +101,7 @@ public final class AnswerMapping {
         }
         return switch (q.type()) {
             case SINGLE, MULTIPLE -> letters(displayed);
-            case TRUE_FALSE -> displayed.get(0).equals("1") ? "对" : "错";
+            case TRUE_FALSE -> displayed.get(0).equals("1") ? QuestionFields.TRUE : QuestionFields.FALSE;
             default -> displayed.get(0);
         };
     }
@@ -121,7 +121,7 @@ public final class AnswerMapping {
                 }
                 yield letters(shown.stream().map(String::valueOf).toList());
             }
-            case TRUE_FALSE -> q.key().equals(List.of("1")) ? "对" : "错";
+            case TRUE_FALSE -> q.key().equals(List.of("1")) ? QuestionFields.TRUE : QuestionFields.FALSE;
             case FILL -> String.join(" / ", q.key());
             case CASE_ANALYSIS -> "";
         };

@@ -26,27 +26,28 @@ final class QuestionCitations {
         String lawName = trim(in.law());
         Optional<Laws.Law> law = Laws.find(lawName);
         if (lawName.isEmpty()) {
-            p.add(problem(in, "法律", "不能为空"));
+            p.add(problem(in, QuestionFields.LAW, "question.required"));
         } else if (law.isEmpty()) {
-            p.add(problem(in, "法律", "未知的法律“" + lawName + "”"));
+            p.add(problem(in, QuestionFields.LAW, "question.law_unknown", lawName));
         }
         TreeSet<Integer> articles = new TreeSet<>();
         String articleText = trim(in.articles());
         if (!articleText.isEmpty()) {
-            for (String a : articleText.split("[,，、\\s]+")) {
+            for (String a : articleText.split(QuestionFields.ARTICLE_SEPARATORS)) {
                 try {
                     int n = Integer.parseInt(a.trim());
                     if (n <= 0 || (law.isPresent() && law.get().articles() > 0 && n > law.get().articles())) {
-                        p.add(problem(in, "条款", law.map(l -> "《" + l.name() + "》没有第" + n + "条").orElse("条号应为正整数")));
+                        p.add(law.map(l -> problem(in, QuestionFields.ARTICLES, "question.article_missing", l.name(), n))
+                                .orElseGet(() -> problem(in, QuestionFields.ARTICLES, "question.article_positive")));
                     } else {
                         articles.add(n);
                     }
                 } catch (NumberFormatException e) {
-                    p.add(problem(in, "条款", "条号应为数字，如 33 或 33,34，而不是“" + a + "”"));
+                    p.add(problem(in, QuestionFields.ARTICLES, "question.article_number", a));
                 }
             }
         } else if (type.map(QuestionType::objective).orElse(true)) {
-            p.add(problem(in, "条款", "请填写解析引用的条号"));
+            p.add(problem(in, QuestionFields.ARTICLES, "question.articles_required"));
         }
         return new Citation(law, articles);
     }

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class QuestionForm {
 
-    static final String KP = "知识点:";
+    static final String KP = cn.zhifa.academy.knowledge.KnowledgeTags.QUESTION_TAG_PREFIX;
 
     /** Only on the new-question form (编号 cannot change afterwards). */
     @RestForm
@@ -141,7 +141,7 @@ public class QuestionForm {
         if (a.isEmpty()) {
             ans = List.of();
         } else if (t == QuestionType.FILL) {
-            ans = Arrays.stream(a.split("[|｜]")).map(String::trim).toList();
+            ans = Arrays.stream(a.split(QuestionFields.ALTERNATIVES)).map(String::trim).toList();
         } else {
             ans = List.of(a);
         }
@@ -149,12 +149,12 @@ public class QuestionForm {
         int n = 0;
         for (String line : lines(rubric)) {
             n++;
-            String[] parts = line.split("[|｜]", 2);
+            String[] parts = line.split(QuestionFields.ALTERNATIVES, 2);
             try {
                 points.add(new Json.RubricPoint(parts[0].trim(),
                         parts.length < 2 || parts[1].isBlank() ? null : new BigDecimal(parts[1].trim())));
             } catch (NumberFormatException e) {
-                problems.add(new ImportProblem(null, 1, "评分要点", "第" + n + "条的分值“" + parts[1].trim() + "”不是数字"));
+                problems.add(ImportProblem.of(null, 1, QuestionFields.RUBRIC, "question.rubric_points_number", n, parts[1].trim()));
             }
         }
         // fields of another type (hidden on the form after the type was changed) are not sent on

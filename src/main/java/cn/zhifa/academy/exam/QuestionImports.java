@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaService;
@@ -57,10 +59,11 @@ public class QuestionImports {
         java.util.Optional<String> wordType = QuestionWord.typeOf(filename);
         if (filename == null || (!filename.toLowerCase().endsWith(".xlsx") && wordType.isEmpty())) {
             throw new ProblemException(415, "Unsupported media type",
-                    "请上传 .xlsx 格式的题目表，或 Word (.docx)、文本 (.txt) 格式的题库（可下载模板）");
+                    ErrorTexts.text(ErrorTexts.currentLocale(), "question.import.type"));
         }
         if (file.toFile().length() > config.maxImportBytes()) {
-            throw new ProblemException(413, "Payload too large", "文件过大（最大 " + config.maxImportBytes() / 1024 / 1024 + " MB）");
+            throw new ProblemException(413, "Payload too large",
+                    ErrorTexts.text(ErrorTexts.currentLocale(), "question.import.too_large", config.maxImportBytes() / 1024 / 1024));
         }
         MediaRef m = media.store(file, filename, wordType.orElse(XLSX), uploader,
                 cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE, null);
@@ -88,8 +91,7 @@ public class QuestionImports {
     }
 
     private static List<ImportProblem> columns(List<ImportProblem> problems) {
-        return problems.stream().map(p -> new ImportProblem(null, p.line(), QuestionXlsx.columnOf(p.column()),
-                p.message())).toList();
+        return problems.stream().map(p -> p.at(null, p.line(), QuestionXlsx.columnOf(p.column()))).toList();
     }
 
     /** Re-reads the uploaded file, validates again and writes everything, or nothing (422). */
@@ -99,7 +101,7 @@ public class QuestionImports {
                 .filter(x -> user.equals(x.uploadedBy()) && (XLSX.equals(x.contentType())
                         || QuestionWord.DOCX.equals(x.contentType()) || QuestionWord.TEXT.equals(x.contentType()))
                         && x.ownerKind() == cn.zhifa.academy.storage.MediaOwner.IMPORT_FILE)
-                .orElseThrow(() -> ProblemException.notFound("导入文件不存在"));
+                .orElseThrow(() -> new NotFoundException("question.import.not_found"));
         if (!XLSX.equals(m.contentType())) {
             return words.commit(m, user);
         }

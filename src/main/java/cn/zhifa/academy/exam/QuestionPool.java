@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+
 /**
  * Finds the questions a blueprint section may draw: current versions of active questions of
  * the section's type matching its filters (domain, law, difficulty range, every tag).
@@ -71,18 +73,19 @@ public class QuestionPool {
                     + "JOIN question q ON q.id = v.question_id WHERE v.id IN (:ids) ORDER BY q.code").setParameter("ids", ids)
                     .getResultList();
             List<String> differing = new ArrayList<>();
+            java.util.Locale locale = ErrorTexts.currentLocale();
             for (Object[] r : rows) {
                 List<Json.RubricPoint> rubric = Json.rubric((String) r[1]);
                 java.math.BigDecimal total = rubric.isEmpty() ? (java.math.BigDecimal) r[2]
                         : rubric.stream().map(p -> p.score() == null ? java.math.BigDecimal.ZERO : p.score())
                                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
                 if (total != null && total.signum() > 0 && total.compareTo(s.points) != 0) {
-                    differing.add(r[0] + "（" + total.stripTrailingZeros().toPlainString() + "）");
+                    differing.add(ErrorTexts.text(locale, "question.rubric_example", r[0], total.stripTrailingZeros().toPlainString()));
                 }
             }
             if (!differing.isEmpty()) {
                 out.add(new RubricMismatch(String.valueOf(s.position), s.points.stripTrailingZeros().toPlainString(),
-                        String.valueOf(differing.size()), String.join("、", differing.subList(0, Math.min(3, differing.size())))));
+                        String.valueOf(differing.size()), String.join(ErrorTexts.text(locale, "sep.enum"), differing.subList(0, Math.min(3, differing.size())))));
             }
         }
         return out;

@@ -67,7 +67,7 @@ public final class QuestionRules {
             if (in.code() != null && !in.code().isBlank()) {
                 Integer first = seen.putIfAbsent(in.code().trim(), in.line());
                 if (first != null) {
-                    p.add(problem(in, "编号", "编号“" + in.code().trim() + "”与第" + first + "行重复"));
+                    p.add(problem(in, QuestionFields.CODE, "question.code_repeated", in.code().trim(), first));
                 }
             }
             if (p.isEmpty()) {
@@ -78,8 +78,9 @@ public final class QuestionRules {
         return new Result(valid, problems);
     }
 
-    static ImportProblem problem(QuestionInput in, String column, String message) {
-        return new ImportProblem(in.file(), in.line(), column, message);
+    /** A problem of the input at its line: the column, the key of why in the errors bundle and its arguments. */
+    static ImportProblem problem(QuestionInput in, String column, String key, Object... args) {
+        return ImportProblem.of(in.file(), in.line(), column, key, args);
     }
 
     static String trim(String s) {
@@ -89,19 +90,19 @@ public final class QuestionRules {
     static Valid one(QuestionInput in, Domains domains, List<ImportProblem> p) {
         String code = trim(in.code());
         if (code.isEmpty()) {
-            p.add(problem(in, "编号", "不能为空"));
+            p.add(problem(in, QuestionFields.CODE, "question.required"));
         } else if (!CODE.matcher(code).matches()) {
-            p.add(problem(in, "编号", "只能使用字母、数字、- 和 _，最长 40 个字符"));
+            p.add(problem(in, QuestionFields.CODE, "question.code_invalid"));
         }
         Optional<QuestionType> type = QuestionType.parse(in.type());
         if (type.isEmpty()) {
-            p.add(problem(in, "题型", "应为 单选、多选、判断、填空 或 案例分析，而不是“" + trim(in.type()) + "”"));
+            p.add(problem(in, QuestionFields.TYPE, "question.type_invalid", trim(in.type())));
         }
         String stem = trim(in.stem());
         if (stem.isEmpty()) {
-            p.add(problem(in, "题干", "不能为空"));
+            p.add(problem(in, QuestionFields.STEM, "question.required"));
         } else if (stem.length() > 5000) {
-            p.add(problem(in, "题干", "超过 5000 字"));
+            p.add(problem(in, QuestionFields.STEM, "question.stem_too_long"));
         }
         List<String> options = in.options() == null ? List.of()
                 : in.options().stream().map(QuestionRules::trim).toList();
@@ -111,7 +112,7 @@ public final class QuestionRules {
                 .orElse(QuestionKeys.Key.NONE);
         String explanation = trim(in.explanation());
         if (explanation.isEmpty() && type.map(QuestionType::objective).orElse(true)) {
-            p.add(problem(in, "解析", "请写明解析并引用条文"));
+            p.add(problem(in, QuestionFields.EXPLANATION, "question.explanation_required"));
         }
         QuestionCitations.Citation citation = QuestionCitations.check(in, type, p);
         QuestionTargeting.Target target = QuestionTargeting.check(in, domains, p);
@@ -132,7 +133,7 @@ public final class QuestionRules {
     public static String keyText(QuestionType type, List<String> key) {
         return switch (type) {
             case SINGLE, MULTIPLE -> String.join("", key.stream().map(i -> String.valueOf((char) ('A' + Integer.parseInt(i)))).toList());
-            case TRUE_FALSE -> key.equals(List.of("1")) ? "对" : "错";
+            case TRUE_FALSE -> key.equals(List.of("1")) ? QuestionFields.TRUE : QuestionFields.FALSE;
             case FILL -> String.join("|", key);
             case CASE_ANALYSIS -> "";
         };

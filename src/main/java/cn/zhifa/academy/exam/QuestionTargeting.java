@@ -15,8 +15,8 @@ import cn.zhifa.academy.people.Grade;
  */
 final class QuestionTargeting {
 
-    static final Map<String, String> LEVELS = Map.of("市", "CITY", "区县", "DISTRICT", "镇街", "TOWN", "CITY", "CITY",
-            "DISTRICT", "DISTRICT", "TOWN", "TOWN");
+    /** Written level name or level → level. */
+    static final Map<String, String> LEVELS = levels();
 
     /** Domain code (null when unknown), difficulty 1–5, grade names and level names. */
     record Target(String domainCode, int difficulty, List<String> grades, List<String> levels) {
@@ -25,15 +25,24 @@ final class QuestionTargeting {
     private QuestionTargeting() {
     }
 
+    private static Map<String, String> levels() {
+        Map<String, String> m = new java.util.HashMap<>();
+        QuestionFields.LEVEL_NAMES.forEach((level, name) -> {
+            m.put(name, level);
+            m.put(level, level);
+        });
+        return Map.copyOf(m);
+    }
+
     static Target check(QuestionInput in, QuestionRules.Domains domains, List<ImportProblem> p) {
         String domainCode = null;
         String domain = trim(in.domain());
         if (domain.isEmpty()) {
-            p.add(problem(in, "领域", "不能为空（通用 或 执法领域名称）"));
+            p.add(problem(in, QuestionFields.DOMAIN, "question.domain_required"));
         } else {
             domainCode = domains.code(domain).orElse(null);
             if (domainCode == null) {
-                p.add(problem(in, "领域", "未知的领域“" + domain + "”"));
+                p.add(problem(in, QuestionFields.DOMAIN, "question.domain_unknown", domain));
             }
         }
         int difficulty = 0;
@@ -43,18 +52,18 @@ final class QuestionTargeting {
             // reported below
         }
         if (difficulty < 1 || difficulty > 5) {
-            p.add(problem(in, "难度", "应为 1–5 的整数"));
+            p.add(problem(in, QuestionFields.DIFFICULTY, "question.difficulty_range"));
         }
         List<String> grades = new ArrayList<>();
         for (String g : in.grades() == null ? List.<String> of() : in.grades()) {
             Grade.fromLabel(trim(g)).ifPresentOrElse(x -> grades.add(x.name()),
-                    () -> p.add(problem(in, "适用分级", "未知的分级“" + g + "”（新任、在岗、骨干、领导）")));
+                    () -> p.add(problem(in, QuestionFields.GRADES, "question.grade_unknown", g)));
         }
         List<String> levels = new ArrayList<>();
         for (String l : in.levels() == null ? List.<String> of() : in.levels()) {
             String v = LEVELS.get(trim(l));
             if (v == null) {
-                p.add(problem(in, "适用层级", "未知的层级“" + l + "”（市、区县、镇街）"));
+                p.add(problem(in, QuestionFields.LEVELS, "question.level_unknown", l));
             } else {
                 levels.add(v);
             }

@@ -3,14 +3,21 @@ package cn.zhifa.academy.exam;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** 题型. Everything but 案例分析 is graded automatically at submit. */
-public enum QuestionType {
-    SINGLE("单选"), MULTIPLE("多选"), TRUE_FALSE("判断"), FILL("填空"), CASE_ANALYSIS("案例分析");
+import cn.zhifa.academy.platform.text.FormatWords;
 
+/** 题型. Everything but case analysis is graded automatically at submit. */
+public enum QuestionType {
+    SINGLE, MULTIPLE, TRUE_FALSE, FILL, CASE_ANALYSIS;
+
+    /**
+     * The type as written in the question files (the 题型 column of the spreadsheet, the exports):
+     * a word of the format ({@code formats/question-fields.properties}), the same in every language.
+     * Pages show {@link #msgKey()} instead.
+     */
     public final String label;
 
-    QuestionType(String label) {
-        this.label = label;
+    QuestionType() {
+        this.label = FormatWords.of(QuestionFields.FORMAT).get("type." + name());
     }
 
     public boolean objective() {
@@ -25,7 +32,12 @@ public enum QuestionType {
         return "qtype_" + name();
     }
 
-    /** Accepts the Chinese label or the enum name. */
+    /** The key of the type's name in the {@code errors} bundle (an argument of problems). */
+    String errorKey() {
+        return "question.type." + name();
+    }
+
+    /** Accepts the written type ({@link #label}) or the enum name. */
     public static Optional<QuestionType> parse(String s) {
         if (s == null) {
             return Optional.empty();

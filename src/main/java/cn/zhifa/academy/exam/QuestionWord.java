@@ -33,9 +33,11 @@ import org.apache.poi.xwpf.usermodel.XWPFPictureData;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 
 import cn.zhifa.academy.caselibrary.Citations;
+import cn.zhifa.academy.platform.text.FormatWords;
 
 /**
- * A question bank in the layout Chinese trainers keep in Word (issue 17 item 3): sections headed
+ * A question bank in the layout Chinese trainers keep in Word (issue 17 item 3); its words and
+ * patterns are in {@code formats/question-word.properties}: sections headed
  * 一、单选题 / 多选题 / 判断题 / 填空题 / 案例分析题, questions numbered "1. 题干（ ）", options
  * "A. … B. …" (one line or several), then "答案：B", "解析：…" and optional fields (法律、条款、
  * 领域、难度、分级、层级、标签、编号、分值、参考答案). The same text as a .txt file reads the same
@@ -76,51 +78,73 @@ public final class QuestionWord {
                         break;
                     }
                 }
-                out.add(new ImportProblem(null, line, p.column(), p.message()));
+                out.add(p.at(null, line, p.column()));
             }
             out.sort(java.util.Comparator.comparingInt(ImportProblem::line));
             return out;
         }
 
         private static String alias(String column) {
-            return switch (column) {
-                case "法律", "条款" -> "解析";
-                case "评分要点" -> "参考答案";
-                default -> "题干";
-            };
+            if (column.equals(QuestionFields.LAW) || column.equals(QuestionFields.ARTICLES)) {
+                return QuestionFields.EXPLANATION;
+            }
+            return column.equals(QuestionFields.RUBRIC) ? QuestionFields.REFERENCE : QuestionFields.STEM;
         }
     }
 
     private record Para(int number, String text, boolean numbered) {
     }
 
+    /** The words and the grammar of the format: formats/question-word.properties. */
+    static final FormatWords WORDS = FormatWords.of("question-word");
+
+    /** Type heading → type. */
     private static final Map<String, QuestionType> SECTIONS = new LinkedHashMap<>();
+    /** Field marker → the field it fills (答案解析 → 解析). */
+    private static final Map<String, String> FIELDS = new LinkedHashMap<>();
+    /** Other spellings of a true/false answer → the stored one (正确 → 对). */
+    private static final Map<String, String> TRUE_FALSE = new LinkedHashMap<>();
     static {
-        SECTIONS.put("单项选择题", QuestionType.SINGLE);
-        SECTIONS.put("单选题", QuestionType.SINGLE);
-        SECTIONS.put("多项选择题", QuestionType.MULTIPLE);
-        SECTIONS.put("多选题", QuestionType.MULTIPLE);
-        SECTIONS.put("不定项选择题", QuestionType.MULTIPLE);
-        SECTIONS.put("判断题", QuestionType.TRUE_FALSE);
-        SECTIONS.put("是非题", QuestionType.TRUE_FALSE);
-        SECTIONS.put("填空题", QuestionType.FILL);
-        SECTIONS.put("案例分析题", QuestionType.CASE_ANALYSIS);
-        SECTIONS.put("案例题", QuestionType.CASE_ANALYSIS);
+        pairs("sections").forEach((heading, type) -> SECTIONS.put(heading, QuestionType.valueOf(type)));
+        FIELDS.putAll(pairs("fields"));
+        TRUE_FALSE.putAll(pairs("true_false.spellings"));
     }
 
-    private static final Pattern SECTION = Pattern.compile(
-            "^(?:[一二三四五六七八九十]+\\s*[、.．]|第[一二三四五六七八九十]+部分\\s*[、:：]?|[（(][一二三四五六七八九十]+[)）])?\\s*"
-                    + "(单项选择题|单选题|多项选择题|多选题|不定项选择题|判断题|是非题|填空题|案例分析题|案例题)"
-                    + "\\s*(?:[（(][^）)]*[)）])?\\s*[:：]?$");
-    private static final Pattern QUESTION = Pattern.compile("^(\\d{1,4})\\s*[.．、)）]\\s*(.*)$");
-    private static final Pattern OPTION_START = Pattern.compile("^([A-Ha-h])\\s*[.．、:：)）]\\s*");
-    private static final Pattern OPTION_SPLIT = Pattern.compile("(?:^|\\s+)([A-H])\\s*[.．、:：)）]\\s*");
-    private static final Pattern FIELD = Pattern.compile(
-            "^(正确答案|参考答案|答案解析|答案|解析|法律依据|法律|条款|领域|难度|适用分级|分级|适用层级|层级|标签|编号|分值|来源案例)\\s*[:：]\\s*(.*)$");
+    /** The fields of the Word format named otherwise than the spreadsheet's columns. */
+    private static final String GRADES = WORDS.get("field.grades");
+    private static final String LEVELS = WORDS.get("field.levels");
+
+    private static final Pattern SECTION = Pattern.compile(WORDS.get("pattern.section.before") + "("
+            + alternatives(SECTIONS.keySet()) + ")" + WORDS.get("pattern.section.after"));
+    private static final Pattern QUESTION = Pattern.compile(WORDS.get("pattern.question"));
+    private static final Pattern OPTION_START = Pattern.compile(WORDS.get("pattern.option_start"));
+    private static final Pattern OPTION_SPLIT = Pattern.compile(WORDS.get("pattern.option_split"));
+    private static final Pattern FIELD = Pattern.compile("^(" + alternatives(FIELDS.keySet()) + ")"
+            + WORDS.get("pattern.field.after"));
     /** The answer written into the brackets of the stem: "…（B）" or "…（√）". */
-    private static final Pattern INLINE_ANSWER = Pattern.compile("[（(]\\s*([A-Ha-h]{1,8}|√|×|对|错)\\s*[)）]\\s*[。.]?$");
-    private static final Pattern BLANK = Pattern.compile("[（(]\\s*[)）]|_{2,}");
-    private static final Set<String> DOCUMENT_SETTINGS = Set.of("领域", "难度", "分级", "层级", "标签", "法律");
+    private static final Pattern INLINE_ANSWER = Pattern.compile(WORDS.get("pattern.inline_answer"));
+    private static final Pattern BLANK = Pattern.compile(WORDS.get("pattern.blank"));
+    private static final String BRACKETS = WORDS.get("blank.brackets");
+    private static final String FULL_STOP = WORDS.get("full_stop");
+    private static final String FILL_ALTERNATIVES = WORDS.get("pattern.fill_alternatives");
+    private static final String LIST_SEPARATORS = WORDS.get("pattern.list_separators");
+    private static final Set<String> DOCUMENT_SETTINGS = Set.of(QuestionFields.DOMAIN, QuestionFields.DIFFICULTY,
+            GRADES, LEVELS, QuestionFields.TAGS, QuestionFields.LAW);
+    private static final String TEMPLATE_TITLE = WORDS.get("template.title");
+
+    /** A list of the format file written "a>b|c|d>e": a → b, c → c, d → e, in order. */
+    private static Map<String, String> pairs(String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : WORDS.list(key)) {
+            int arrow = pair.indexOf('>');
+            out.put(arrow < 0 ? pair : pair.substring(0, arrow), arrow < 0 ? pair : pair.substring(arrow + 1));
+        }
+        return out;
+    }
+
+    private static String alternatives(java.util.Collection<String> words) {
+        return String.join("|", words.stream().map(Pattern::quote).toList());
+    }
 
     private QuestionWord() {
     }
@@ -154,13 +178,13 @@ public final class QuestionWord {
                         byte[] bytes = data.getData();
                         String sha = sha256(bytes);
                         images.putIfAbsent(sha, new Image(sha, bytes, ext, n));
-                        text.append("![图](").append(IMAGE_SCHEME).append(sha).append(")");
+                        text.append("![").append(WORDS.get("image.alt")).append("](").append(IMAGE_SCHEME).append(sha).append(")");
                     }
                 }
                 paras.add(new Para(n, text.toString(), p.getNumID() != null));
             }
         } catch (IOException | RuntimeException e) {
-            return new Read(List.of(), List.of(new ImportProblem(null, 1, "-", "无法读取文件，请上传 Word (.docx) 格式的题库")),
+            return new Read(List.of(), List.of(ImportProblem.of(null, 1, "-", "question.word.unreadable")),
                     Map.of(), List.of());
         }
         return parse(paras, images);
@@ -173,7 +197,7 @@ public final class QuestionWord {
             text = decode(bytes, Charset.forName("GB18030"));
         }
         if (text == null) {
-            return new Read(List.of(), List.of(new ImportProblem(null, 1, "-", "无法识别文件编码，请保存为 UTF-8 文本")),
+            return new Read(List.of(), List.of(ImportProblem.of(null, 1, "-", "question.word.encoding")),
                     Map.of(), List.of());
         }
         if (text.startsWith("\ufeff")) {
@@ -206,12 +230,12 @@ public final class QuestionWord {
         final List<String> options = new ArrayList<>();
         final Map<String, String> fields = new LinkedHashMap<>();
         final Map<String, Integer> paras = new HashMap<>();
-        String last = "题干";
+        String last = QuestionFields.STEM;
 
         Draft(int start, QuestionType type) {
             this.start = start;
             this.type = type;
-            paras.put("题干", start);
+            paras.put(QuestionFields.STEM, start);
         }
     }
 
@@ -240,16 +264,16 @@ public final class QuestionWord {
                     if (DOCUMENT_SETTINGS.contains(field)) {
                         defaults.put(field, value);
                     } else if (section != null) {
-                        problems.add(new ImportProblem(null, para.number(), field, "“" + f.group(1) + "”前面没有题目"));
+                        problems.add(ImportProblem.of(null, para.number(), field, "question.word.field_without_question", f.group(1)));
                     }
                     continue;
                 }
-                if (q.type == QuestionType.CASE_ANALYSIS && field.equals("答案")) {
-                    field = "参考答案";
+                if (q.type == QuestionType.CASE_ANALYSIS && field.equals(QuestionFields.ANSWER)) {
+                    field = QuestionFields.REFERENCE;
                 }
                 if (q.fields.containsKey(field)) {
-                    problems.add(new ImportProblem(null, para.number(), field, "同一题中“" + f.group(1) + "”出现了两次（第"
-                            + q.paras.get(field) + "段已有）"));
+                    problems.add(ImportProblem.of(null, para.number(), field, "question.word.field_twice", f.group(1),
+                            q.paras.get(field)));
                     continue;
                 }
                 q.fields.put(field, value);
@@ -258,7 +282,7 @@ public final class QuestionWord {
                 continue;
             }
             Matcher o = OPTION_START.matcher(line);
-            if (o.find() && q != null && q.type.choice() && (q.last.equals("题干") || q.last.equals("选项"))) {
+            if (o.find() && q != null && q.type.choice() && (q.last.equals(QuestionFields.STEM) || q.last.equals(QuestionFields.OPTIONS))) {
                 Matcher m = OPTION_SPLIT.matcher(line);
                 List<int[]> marks = new ArrayList<>();
                 while (m.find()) {
@@ -272,21 +296,20 @@ public final class QuestionWord {
                     char letter = (char) marks.get(i)[2];
                     char expected = (char) ('A' + q.options.size());
                     if (letter != expected) {
-                        problems.add(new ImportProblem(null, para.number(), "选项",
-                                "选项字母应为“" + expected + "”，而不是“" + letter + "”"));
+                        problems.add(ImportProblem.of(null, para.number(), QuestionFields.OPTIONS,
+                                "question.word.option_letter", expected, letter));
                     }
                     q.options.add(line.substring(marks.get(i)[1], end).strip());
                 }
-                q.paras.putIfAbsent("选项", para.number());
-                q.last = "选项";
+                q.paras.putIfAbsent(QuestionFields.OPTIONS, para.number());
+                q.last = QuestionFields.OPTIONS;
                 continue;
             }
             Matcher n = QUESTION.matcher(line);
-            boolean autoNumbered = para.numbered() && section != null && (q == null || !q.last.equals("题干"));
+            boolean autoNumbered = para.numbered() && section != null && (q == null || !q.last.equals(QuestionFields.STEM));
             if (n.matches() || autoNumbered) {
                 if (section == null) {
-                    problems.add(new ImportProblem(null, para.number(), "题型",
-                            "题目前面缺少题型标题（如“一、单选题”）"));
+                    problems.add(ImportProblem.of(null, para.number(), QuestionFields.TYPE, "question.word.no_section"));
                     q = null;
                     continue;
                 }
@@ -300,11 +323,10 @@ public final class QuestionWord {
                 continue;
             }
             // a continuation: of the stem (before the options), of the last field otherwise
-            if (q.last.equals("题干")) {
+            if (q.last.equals(QuestionFields.STEM)) {
                 q.stem.append("\n\n").append(line);
-            } else if (q.last.equals("选项")) {
-                problems.add(new ImportProblem(null, para.number(), "选项",
-                        "无法识别：选项应以字母开头（如“A. ”），答案应写作“答案：”"));
+            } else if (q.last.equals(QuestionFields.OPTIONS)) {
+                problems.add(ImportProblem.of(null, para.number(), QuestionFields.OPTIONS, "question.word.unrecognised"));
             } else {
                 q.fields.merge(q.last, "\n" + line, String::concat);
             }
@@ -319,25 +341,18 @@ public final class QuestionWord {
     }
 
     private static String canonical(String field) {
-        return switch (field) {
-            case "正确答案" -> "答案";
-            case "答案解析" -> "解析";
-            case "法律依据" -> "法律";
-            case "适用分级" -> "分级";
-            case "适用层级" -> "层级";
-            default -> field;
-        };
+        return FIELDS.getOrDefault(field, field);
     }
 
     private static QuestionInput input(Draft d, Map<String, String> defaults) {
         String stem = d.stem.toString().strip();
-        String answer = d.fields.get("答案");
+        String answer = d.fields.get(QuestionFields.ANSWER);
         if (answer == null && d.type != QuestionType.CASE_ANALYSIS && d.type != QuestionType.FILL) {
             Matcher m = INLINE_ANSWER.matcher(stem);
             if (m.find()) {
                 answer = m.group(1);
-                stem = stem.substring(0, m.start()) + "（ ）" + (m.group().strip().endsWith("。") ? "。" : "");
-                d.paras.put("答案", d.start);
+                stem = stem.substring(0, m.start()) + BRACKETS + (m.group().strip().endsWith(FULL_STOP) ? FULL_STOP : "");
+                d.paras.put(QuestionFields.ANSWER, d.start);
             }
         }
         if (d.type == QuestionType.FILL) {
@@ -347,20 +362,24 @@ public final class QuestionWord {
         if (answer == null || answer.isBlank()) {
             answers = List.of();
         } else if (d.type == QuestionType.FILL) {
-            answers = List.of(answer.split("[|｜;；]")).stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+            answers = List.of(answer.split(FILL_ALTERNATIVES)).stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
         } else if (d.type == QuestionType.TRUE_FALSE) {
-            answers = List.of(answer.strip().replace("正确", "对").replace("错误", "错").replace("×", "错"));
+            String a = answer.strip();
+            for (Map.Entry<String, String> spelling : TRUE_FALSE.entrySet()) {
+                a = a.replace(spelling.getKey(), spelling.getValue());
+            }
+            answers = List.of(a);
         } else {
             answers = List.of(answer.strip());
         }
-        String explanation = d.fields.getOrDefault("解析", "");
-        String law = d.fields.getOrDefault("法律", "");
-        String articles = d.fields.getOrDefault("条款", "");
+        String explanation = d.fields.getOrDefault(QuestionFields.EXPLANATION, "");
+        String law = d.fields.getOrDefault(QuestionFields.LAW, "");
+        String articles = d.fields.getOrDefault(QuestionFields.ARTICLES, "");
         if (law.isEmpty() || articles.isEmpty()) {
             // "依据《中华人民共和国行政处罚法》第九条……": the statute and the articles the explanation cites
             String cited = null;
             List<String> numbers = new ArrayList<>();
-            for (String token : Citations.inText(explanation + "\n" + d.fields.getOrDefault("参考答案", ""))) {
+            for (String token : Citations.inText(explanation + "\n" + d.fields.getOrDefault(QuestionFields.REFERENCE, ""))) {
                 int hash = token.lastIndexOf('#');
                 String name = token.substring(0, hash);
                 if (cited == null && (law.isEmpty() || cn.zhifa.academy.content.Laws.find(law)
@@ -375,30 +394,35 @@ public final class QuestionWord {
                 law = cited;
             }
             if (law.isEmpty()) {
-                law = defaults.getOrDefault("法律", "");
+                law = defaults.getOrDefault(QuestionFields.LAW, "");
             }
             if (articles.isEmpty() && !numbers.isEmpty()) {
                 articles = String.join(",", numbers);
             }
         }
-        String code = d.fields.get("编号");
+        String code = d.fields.get(QuestionFields.CODE);
         if (code == null || code.isBlank()) {
             code = "WD-" + sha256((d.type.name() + "\n" + stem).getBytes(StandardCharsets.UTF_8)).substring(0, 16)
                     .toUpperCase(Locale.ROOT);
         }
-        return new QuestionInput(null, d.start, code.strip(), d.type.label, stem, d.options, answers, d.fields.getOrDefault("参考答案", ""), List.of(),
-                d.fields.getOrDefault("分值", ""), explanation, law, articles,
-                d.fields.getOrDefault("领域", defaults.getOrDefault("领域", "通用")),
-                d.fields.getOrDefault("难度", defaults.getOrDefault("难度", "3")),
-                list(d.fields.getOrDefault("分级", defaults.getOrDefault("分级", ""))),
-                list(d.fields.getOrDefault("层级", defaults.getOrDefault("层级", ""))),
-                list(d.fields.getOrDefault("标签", defaults.getOrDefault("标签", ""))),
-                d.fields.getOrDefault("来源案例", ""));
+        return new QuestionInput(null, d.start, code.strip(), d.type.label, stem, d.options, answers,
+                d.fields.getOrDefault(QuestionFields.REFERENCE, ""), List.of(),
+                d.fields.getOrDefault(QuestionFields.POINTS, ""), explanation, law, articles,
+                field(d, defaults, QuestionFields.DOMAIN, QuestionFields.DEFAULT_DOMAIN),
+                field(d, defaults, QuestionFields.DIFFICULTY, QuestionFields.DEFAULT_DIFFICULTY),
+                list(field(d, defaults, GRADES, "")), list(field(d, defaults, LEVELS, "")),
+                list(field(d, defaults, QuestionFields.TAGS, "")),
+                d.fields.getOrDefault(QuestionFields.SOURCE_CASE, ""));
+    }
+
+    /** The question's own value of a field, else the document's setting, else the default. */
+    private static String field(Draft d, Map<String, String> defaults, String field, String otherwise) {
+        return d.fields.getOrDefault(field, defaults.getOrDefault(field, otherwise));
     }
 
     private static List<String> list(String s) {
         return s == null || s.isBlank() ? List.of()
-                : List.of(s.split("[,，、;；\\s]+")).stream().filter(x -> !x.isBlank()).toList();
+                : List.of(s.split(LIST_SEPARATORS)).stream().filter(x -> !x.isBlank()).toList();
     }
 
     /** The stem with its image placeholders replaced by stored files' URLs. */
@@ -425,51 +449,15 @@ public final class QuestionWord {
 
     /** The lines of the sample bank: every question type, in the trainers' layout. */
     public static List<String> sampleLines() {
-        return List.of(
-                "领域：通用",
-                "难度：2",
-                "一、单选题",
-                "1. 根据《中华人民共和国行政处罚法》，下列哪一项不属于行政处罚的种类？（ ）",
-                "A. 警告、通报批评  B. 罚款、没收违法所得  C. 罚金  D. 暂扣许可证件",
-                "答案：C",
-                "解析：依据《中华人民共和国行政处罚法》第九条，罚金是刑罚，不是行政处罚。",
-                "二、多选题",
-                "1. 执法人员当场作出行政处罚决定的，应当做到（ ）。",
-                "A. 向当事人出示执法证件",
-                "B. 填写预定格式、编有号码的行政处罚决定书",
-                "C. 当场交付当事人",
-                "D. 事后补办立案手续",
-                "答案：ABC",
-                "解析：依据《中华人民共和国行政处罚法》第五十二条，执法人员应当出示执法证件，填写预定格式、编有号码的行政处罚决定书，并当场交付当事人。",
-                "三、判断题",
-                "1. 执法人员在调查或者进行检查时，不得少于两人。（ ）",
-                "答案：对",
-                "解析：依据《中华人民共和国行政处罚法》第四十二条第一款，执法人员不得少于两人。",
-                "四、填空题",
-                "1. 违法行为在（ ）年内未被发现的，不再给予行政处罚，法律另有规定的除外。",
-                "答案：二|两|2",
-                "解析：依据《中华人民共和国行政处罚法》第三十六条第一款，一般追责期限为二年。",
-                "五、案例分析题",
-                "1. 某区市场监管执法人员在检查中发现某商户销售过期食品，当场作出罚款决定，但未告知当事人陈述、申辩的权利。请分析该处罚程序是否合法。",
-                "参考答案：不合法。依据《中华人民共和国行政处罚法》第四十四条，行政机关在作出行政处罚决定之前，应当告知当事人拟作出的行政处罚内容及事实、理由、依据，并告知当事人依法享有的陈述、申辩等权利。",
-                "分值：10",
-                "法律：行政处罚法",
-                "条款：44");
+        return List.of(WORDS.get("template.sample").split("\n"));
     }
 
     /** The downloadable template: instructions, then the sample bank. */
     public static byte[] template() {
-        List<String> notes = List.of(
-                "题库导入模板（Word）",
-                "• 按题型分节：一、单选题　二、多选题　三、判断题　四、填空题　五、案例分析题。",
-                "• 每题以“1. ”这样的题号开头，题干中的答题括号写作“（ ）”；选项写作“A. … B. …”，可在一行或分行。",
-                "• 题后写“答案：B”（多选写全部字母如 ABD；判断写 对 或 错；填空写可接受的答案，多个用 | 分隔），再写“解析：依据《…》第…条……”。",
-                "• 法律和条款默认取自解析中引用的条文；也可写“法律：行政处罚法”“条款：33”。案例分析题写“参考答案：”和“分值：”。",
-                "• 可选：领域、难度（1–5）、分级（新任、在岗、骨干、领导）、层级（市、区县、镇街）、标签、编号；写在第一个题型标题之前则对全部题目生效（默认 领域：通用，难度：3）。",
-                "• 题干中可以插入图片。没有写“编号”的题目按题型和题干生成编号：重复导入同一文件不会产生变化。",
-                "• 导入时先校验全部题目：有任何错误都不会导入，并列出每个错误所在的段落和原因。",
-                "");
-        List<String> lines = new ArrayList<>(notes);
+        List<String> lines = new ArrayList<>();
+        lines.add(TEMPLATE_TITLE);
+        lines.addAll(List.of(WORDS.get("template.notes").split("\n")));
+        lines.add("");
         lines.addAll(sampleLines());
         return docx(lines, null);
     }
@@ -482,14 +470,14 @@ public final class QuestionWord {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String line : lines) {
                 XWPFParagraph p = doc.createParagraph();
-                boolean heading = SECTION.matcher(line).matches() || line.equals("题库导入模板（Word）");
-                if (line.equals("题库导入模板（Word）")) {
+                boolean heading = SECTION.matcher(line).matches() || line.equals(TEMPLATE_TITLE);
+                if (line.equals(TEMPLATE_TITLE)) {
                     p.setAlignment(ParagraphAlignment.CENTER);
                 }
                 XWPFRun r = p.createRun();
                 r.setText(line);
                 r.setBold(heading);
-                r.setFontFamily("宋体");
+                r.setFontFamily(WORDS.get("template.font"));
                 if (imageAfter != null && imageAfter.containsKey(line)) {
                     XWPFRun pic = p.createRun();
                     try {

@@ -43,8 +43,7 @@ public class QuestionWordImports {
                 Optional<String> type = ContentTypes.byFilename(img.filename());
                 if (type.isEmpty() || !type.get().startsWith("image/")
                         || !ContentTypes.contentMatches(type.get(), img.bytes(), img.bytes().length)) {
-                    problems.add(new ImportProblem(null, img.paragraph(), "图片",
-                            "图片格式不支持（请使用 PNG、JPEG、GIF 或 WebP）"));
+                    problems.add(ImportProblem.of(null, img.paragraph(), QuestionFields.IMAGE, "question.word.image_type"));
                 }
             }
             return new Read(r, problems);

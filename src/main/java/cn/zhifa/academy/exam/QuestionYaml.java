@@ -51,7 +51,7 @@ public final class QuestionYaml {
         try (JsonParser parser = FACTORY.createParser(text)) {
             parser.setCodec(MAPPER);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                return new Read(List.of(), List.of(new ImportProblem(name, 1, "-", "文件应是题目列表（以 - 开头的各项）")));
+                return new Read(List.of(), List.of(ImportProblem.of(name, 1, "-", "question.yaml.not_list")));
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 JsonLocation at = parser.currentTokenLocation();
@@ -62,7 +62,7 @@ public final class QuestionYaml {
             String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
                     ? (int) j.getLocation().getLineNr() : 1;
-            return new Read(List.of(), List.of(new ImportProblem(name, line, "-", "YAML 格式错误：" + msg)));
+            return new Read(List.of(), List.of(ImportProblem.of(name, line, "-", "question.yaml.invalid", msg)));
         }
         return new Read(inputs, List.of());
     }

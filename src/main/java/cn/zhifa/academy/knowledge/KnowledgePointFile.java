@@ -23,6 +23,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.content.ContentInvalidException;
 import cn.zhifa.academy.content.ContentProblem;
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.text.FormatWords;
 
 /**
  * Parses and checks the taxonomy file (courses/knowledge-points.yaml). Every problem comes back
@@ -37,7 +39,7 @@ public final class KnowledgePointFile {
     }
 
     public static final Pattern CODE = Pattern.compile("KP-[A-Z0-9]+(-[A-Z0-9]+)*");
-    static final Pattern ARTICLE = Pattern.compile("(.+?)第([0-9]+)条");
+    static final Pattern ARTICLE = Pattern.compile(FormatWords.of("knowledge-points").get("pattern.article"));
 
     private KnowledgePointFile() {
     }
@@ -50,12 +52,12 @@ public final class KnowledgePointFile {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new ContentInvalidException(List.of(new ContentProblem(file, line, "YAML 格式错误：" + e.getProblem())));
+            throw new ContentInvalidException(List.of(problem(file, line, "kpfile.yaml_invalid", e.getProblem())));
         } catch (RuntimeException e) {
-            throw new ContentInvalidException(List.of(new ContentProblem(file, 1, "YAML 格式错误：" + e.getMessage())));
+            throw new ContentInvalidException(List.of(problem(file, 1, "kpfile.yaml_invalid", e.getMessage())));
         }
         if (!(root instanceof MappingNode top)) {
-            throw new ContentInvalidException(List.of(new ContentProblem(file, 1, "文件应为含 version 和 points 的 YAML 映射")));
+            throw new ContentInvalidException(List.of(problem(file, 1, "kpfile.not_mapping")));
         }
         Map<String, Node> fields = fields(top);
         int version = 0;
@@ -63,11 +65,11 @@ public final class KnowledgePointFile {
         if (v instanceof ScalarNode s && s.getValue().matches("[1-9][0-9]*")) {
             version = Integer.parseInt(s.getValue());
         } else {
-            problems.add(new ContentProblem(file, v == null ? 1 : line(v), "version 应为正整数"));
+            problems.add(problem(file, v == null ? 1 : line(v), "kpfile.version"));
         }
         Node pts = fields.get("points");
         if (!(pts instanceof SequenceNode seq)) {
-            problems.add(new ContentProblem(file, pts == null ? 1 : line(pts), "缺少知识点列表 points"));
+            problems.add(problem(file, pts == null ? 1 : line(pts), "kpfile.points_missing"));
             throw new ContentInvalidException(problems);
         }
         List<KnowledgePoint> points = new ArrayList<>();
@@ -75,13 +77,13 @@ public final class KnowledgePointFile {
         for (Node n : seq.getValue()) {
             int line = line(n);
             if (!(n instanceof MappingNode m)) {
-                problems.add(new ContentProblem(file, line, "每个知识点应为含 code、name、kind 的映射"));
+                problems.add(problem(file, line, "kpfile.point_not_mapping"));
                 continue;
             }
             Map<String, Node> f = fields(m);
             for (String key : f.keySet()) {
                 if (!Set.of("code", "name", "kind", "parent", "articles").contains(key)) {
-                    problems.add(new ContentProblem(file, line(f.get(key)), "未知字段 " + key));
+                    problems.add(problem(file, line(f.get(key)), "kpfile.unknown_field", key));
                 }
             }
             String code = scalar(f.get("code"));
@@ -89,38 +91,38 @@ public final class KnowledgePointFile {
             String kind = scalar(f.get("kind"));
             String parent = scalar(f.get("parent"));
             if (code == null || !CODE.matcher(code).matches()) {
-                problems.add(new ContentProblem(file, line,
-                        "知识点代码 " + (code == null ? "（缺失）" : code) + " 不合格式：应为 KP- 加大写字母、数字和连字符"));
+                problems.add(problem(file, line, "kpfile.code_invalid",
+                        code == null ? ErrorTexts.key("kpfile.code_absent") : code));
                 continue;
             }
             if (lineOf.containsKey(code)) {
-                problems.add(new ContentProblem(file, line, "知识点代码 " + code + " 重复（第 " + lineOf.get(code) + " 行已有）"));
+                problems.add(problem(file, line, "kpfile.code_repeated", code, lineOf.get(code)));
                 continue;
             }
             lineOf.put(code, line);
             if (name == null || name.isBlank()) {
-                problems.add(new ContentProblem(file, line, code + "：缺少中文名称 name"));
+                problems.add(ofPoint(file, line, code, "kpfile.name_missing"));
             }
             if (!KnowledgePoint.STAGE.equals(kind) && !KnowledgePoint.TOPIC.equals(kind)) {
-                problems.add(new ContentProblem(file, line, code + "：kind 应为 stage 或 topic，而不是 " + kind));
+                problems.add(ofPoint(file, line, code, "kpfile.kind", kind));
             }
             List<String> articles = new ArrayList<>();
             Node a = f.get("articles");
             if (a instanceof SequenceNode as) {
                 for (Node an : as.getValue()) {
                     String art = scalar(an);
-                    String why = checkArticle(art);
+                    Why why = checkArticle(art);
                     if (why != null) {
-                        problems.add(new ContentProblem(file, line(an), code + "：" + why));
+                        problems.add(ofPoint(file, line(an), code, why.key(), why.args()));
                     } else {
                         articles.add(art);
                     }
                 }
             } else if (a != null) {
-                problems.add(new ContentProblem(file, line(a), code + "：articles 应为列表"));
+                problems.add(ofPoint(file, line(a), code, "kpfile.articles_list"));
             }
             if (articles.isEmpty() && a == null) {
-                problems.add(new ContentProblem(file, line, code + "：缺少所依据的条文 articles"));
+                problems.add(ofPoint(file, line, code, "kpfile.articles_missing"));
             }
             points.add(new KnowledgePoint(code, name, kind, parent, articles));
         }
@@ -129,7 +131,7 @@ public final class KnowledgePointFile {
                 continue;
             }
             if (!lineOf.containsKey(p.parent())) {
-                problems.add(new ContentProblem(file, lineOf.get(p.code()), p.code() + "：上级知识点 " + p.parent() + " 不存在"));
+                problems.add(ofPoint(file, lineOf.get(p.code()), p.code(), "kpfile.parent_missing", p.parent()));
                 continue;
             }
             Map<String, String> parents = new LinkedHashMap<>();
@@ -140,7 +142,7 @@ public final class KnowledgePointFile {
                 c = parents.get(c);
             }
             if (c != null) {
-                problems.add(new ContentProblem(file, lineOf.get(p.code()), p.code() + "：上级知识点形成循环"));
+                problems.add(ofPoint(file, lineOf.get(p.code()), p.code(), "kpfile.parent_cycle"));
             }
         }
         if (!problems.isEmpty()) {
@@ -149,28 +151,42 @@ public final class KnowledgePointFile {
         return new Taxonomy(version, List.copyOf(points));
     }
 
-    /** Null when the article reference is good, else why not (Chinese). */
-    static String checkArticle(String ref) {
+    /** Why an article reference is not good: a key of the errors bundle and its arguments. */
+    record Why(String key, Object... args) {
+    }
+
+    /** Null when the article reference is good, else why not. */
+    static Why checkArticle(String ref) {
         if (ref == null) {
-            return "条文引用为空";
+            return new Why("kpfile.article_empty");
         }
         Matcher m = ARTICLE.matcher(ref.strip());
         if (!m.matches()) {
-            return "条文引用 " + ref + " 应写作“法律简称第N条”，如 行政处罚法第54条";
+            return new Why("kpfile.article_form", ref);
         }
         var law = Laws.find(m.group(1));
         if (law.isEmpty()) {
-            return "条文引用 " + ref + "：法律 " + m.group(1) + " 不在法律登记表 courses/laws.yaml 中";
+            return new Why("kpfile.article_law_unknown", ref, m.group(1));
         }
         if (law.get().repealed() != null) {
-            return "条文引用 " + ref + "：《" + law.get().name() + "》已于 " + law.get().repealed() + " 废止，知识点应依据《"
-                    + law.get().replacedBy() + "》";
+            return new Why("kpfile.article_repealed", ref, law.get().name(), law.get().repealed(), law.get().replacedBy());
         }
         int n = Integer.parseInt(m.group(2));
         if (n < 1 || law.get().articles() > 0 && n > law.get().articles()) {
-            return "条文引用 " + ref + "：《" + law.get().name() + "》没有第" + n + "条（共 " + law.get().articles() + " 条）";
+            return new Why("kpfile.article_past_end", ref, law.get().name(), n, law.get().articles());
         }
         return null;
+    }
+
+    /** A problem of the file, its text in the language of the current request (Chinese outside one). */
+    private static ContentProblem problem(String file, int line, String key, Object... args) {
+        return new ContentProblem(file, line, ErrorTexts.text(ErrorTexts.currentLocale(), key, args));
+    }
+
+    /** A problem of one knowledge point: its code, then why. */
+    private static ContentProblem ofPoint(String file, int line, String code, String key, Object... args) {
+        java.util.Locale locale = ErrorTexts.currentLocale();
+        return new ContentProblem(file, line, ErrorTexts.text(locale, "kpfile.of_point", code, ErrorTexts.text(locale, key, args)));
     }
 
     private static Map<String, Node> fields(MappingNode m) {

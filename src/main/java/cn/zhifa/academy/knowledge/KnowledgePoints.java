@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.content.ContentInvalidException;
 import cn.zhifa.academy.content.ContentProblem;
+import cn.zhifa.academy.platform.error.ErrorTexts;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -50,7 +51,7 @@ public class KnowledgePoints {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ContentInvalidException(List.of(new ContentProblem(file.toString(), 0,
-                    "找不到知识点文件（academy.knowledge.file）：" + file.toAbsolutePath())));
+                    ErrorTexts.text(ErrorTexts.currentLocale(), "kpfile.file_missing", file.toAbsolutePath()))));
         }
         KnowledgePointFile.Taxonomy t;
         try {

@@ -23,7 +23,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/knowledge-points")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.TRAINER, Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "知识点 Knowledge points")
+@Tag(name = "Knowledge points")
 public class KnowledgeResource {
 
     @Inject

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.platform.text.FormatWords;
+
 /**
  * Which content carries a knowledge-point tag (知识点标签). Lessons and cases: table
  * knowledge_tag, replaced by the importers; questions: the tag {@code 知识点:<code>} of the
@@ -20,8 +22,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class KnowledgeTags {
 
-    /** The question tag that carries a knowledge point: 知识点:KP-LIAN. */
-    public static final String QUESTION_TAG_PREFIX = "知识点:";
+    /** The question tag that carries a knowledge point: 知识点:KP-LIAN (formats/knowledge-points.properties). */
+    public static final String QUESTION_TAG_PREFIX = FormatWords.of("knowledge-points").get("question.tag.prefix");
 
     public static final String LESSON = "LESSON";
     public static final String CASE = "CASE";
@@ -98,10 +100,10 @@ public class KnowledgeTags {
             out.computeIfAbsent((String) r[0], k -> new int[3])[1] = ((Number) r[1]).intValue();
         }
         for (Object[] r : rows("""
-                SELECT substring(tag FROM ?1), count(*) FROM question q
+                SELECT substring(tag FROM char_length(CAST(?1 AS text)) + 1), count(*) FROM question q
                   JOIN question_version v ON v.id = q.current_version_id
                   CROSS JOIN LATERAL unnest(string_to_array(v.tags, ',')) AS tag
-                 WHERE q.status = 'ACTIVE' AND tag LIKE '知识点:%' GROUP BY 1""", QUESTION_TAG_PREFIX.length() + 1)) {
+                 WHERE q.status = 'ACTIVE' AND tag LIKE CAST(?1 AS text) || '%' GROUP BY 1""", QUESTION_TAG_PREFIX)) {
             out.computeIfAbsent((String) r[0], k -> new int[3])[2] = ((Number) r[1]).intValue();
         }
         return out;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
 
 /** Issue 11 item 7: the answer mapping on its own, without a database (a plain unit test). */
 class AnswerMappingTest {
@@ -58,11 +58,11 @@ class AnswerMappingTest {
         QuestionCache.Q single = q(QuestionType.SINGLE, OPTIONS, List.of("2"));
         AttemptItem i = item("2,0,3,1", null);
         assertThatThrownBy(() -> AnswerMapping.canonical(single, i, List.of("0", "1")))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("单选题只能选一项");
+                .isInstanceOf(InvalidException.class).hasMessageContaining("单选题只能选一项");
         assertThatThrownBy(() -> AnswerMapping.canonical(single, i, List.of("4")))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("没有这个选项");
+                .isInstanceOf(InvalidException.class).hasMessageContaining("没有这个选项");
         assertThatThrownBy(() -> AnswerMapping.canonical(single, i, List.of("B")))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("选项应为序号");
+                .isInstanceOf(InvalidException.class).hasMessageContaining("选项应为序号");
     }
 
     @Test
@@ -70,7 +70,7 @@ class AnswerMappingTest {
         QuestionCache.Q tf = q(QuestionType.TRUE_FALSE, List.of(), List.of("1"));
         AttemptItem none = item("", null);
         assertThat(AnswerMapping.canonical(tf, none, List.of("0"))).containsExactly("0");
-        assertThatThrownBy(() -> AnswerMapping.canonical(tf, none, List.of("2"))).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> AnswerMapping.canonical(tf, none, List.of("2"))).isInstanceOf(InvalidException.class);
         assertThat(AnswerMapping.answerText(tf, none, List.of("1"))).isEqualTo("对");
         assertThat(AnswerMapping.keyText(tf, none)).isEqualTo("对");
 
@@ -79,9 +79,9 @@ class AnswerMappingTest {
         assertThat(AnswerMapping.canonical(fill, none, null)).isEmpty();
         assertThat(AnswerMapping.canonical(fill, none, List.of("行政处罚"))).containsExactly("行政处罚");
         assertThat(AnswerMapping.keyText(fill, none)).isEqualTo("行政处罚 / 处罚");
-        assertThatThrownBy(() -> AnswerMapping.canonical(fill, none, List.of("a", "b"))).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> AnswerMapping.canonical(fill, none, List.of("a", "b"))).isInstanceOf(InvalidException.class);
         assertThatThrownBy(() -> AnswerMapping.canonical(fill, none, List.of("字".repeat(AnswerMapping.MAX_TEXT + 1))))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidException.class);
         assertThat(AnswerMapping.canonical(fill, none, List.of("字".repeat(AnswerMapping.MAX_TEXT)))).hasSize(1);
     }
 }

@@ -105,9 +105,22 @@ class QuestionBankTest {
         assertThat(problems).extracting(m -> m.get("line") + "|" + m.get("column")).contains(
                 "3|D–I（选项）", "3|J（答案）", "4|B（题型）", "5|M（条款）", "5|O（难度）", "6|A（编号）", "6|L（法律）", "6|N（领域）");
         assertThat(problems).allSatisfy(m -> assertThat((String) m.get("message")).isNotBlank());
+        assertThat(problems).extracting(m -> m.get("column") + "|" + m.get("message"))
+                .contains("B（题型）|应为 单选、多选、判断、填空 或 案例分析，而不是“问答”");
         t.post().when().post("/api/v1/questions/import/" + p.getString("importId") + "/commit").then().statusCode(422)
                 .contentType(containsString("application/problem+json"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Question.count("code LIKE 'IMP-%'"))).isZero();
+
+        // the same problems for a reader who chose English: the reasons are English, the file's words stay
+        Path f = Files.createTempFile("questions", ".xlsx");
+        Files.write(f, bad);
+        JsonPath en = t.post().cookie("academy-lang", "en").multiPart("file", f.toFile(), QuestionImports.XLSX).when()
+                .post("/api/v1/questions/import").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> enProblems = en.getList("problems");
+        assertThat(enProblems).extracting(m -> m.get("column") + "|" + m.get("message"))
+                .contains("B (题型)|should be 单选, 多选, 判断, 填空 or 案例分析, not \"问答\"");
+        t.post().cookie("academy-lang", "en").when().post("/api/v1/questions/import/" + en.getString("importId") + "/commit")
+                .then().statusCode(422).body("detail", org.hamcrest.Matchers.endsWith("error(s); no question was imported."));
     }
 
     @Test
