@@ -27,7 +27,9 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamRecords;
@@ -164,7 +166,7 @@ public class EvaluationService {
 
     public Evaluation require(long id) {
         return Evaluation.<Evaluation> findByIdOptional(id).filter(this::canSee)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No evaluation " + id));
+                .orElseThrow(() -> new NotFoundException("evaluation.not_found", id));
     }
 
     private Evaluation requireEditable(long id) {
@@ -173,7 +175,7 @@ public class EvaluationService {
             throw new ForbiddenException("only administrators of the unit may change this evaluation");
         }
         if (e.isConfirmed()) {
-            throw ProblemException.conflict("status", "考核已确认锁定，不能再修改");
+            throw ConflictException.on("status", "evaluation.locked");
         }
         return e;
     }
@@ -215,47 +217,47 @@ public class EvaluationService {
     @Transactional
     public Evaluation open(OpenInput in) {
         if (in.schemeId() == null) {
-            throw ProblemException.invalid("schemeId", "请选择考核方案");
+            throw InvalidException.field("schemeId", "evaluation.scheme_required");
         }
-        EvalScheme s = schemes.find(in.schemeId()).orElseThrow(() -> ProblemException.invalid("schemeId", "考核方案不存在"));
+        EvalScheme s = schemes.find(in.schemeId()).orElseThrow(() -> InvalidException.field("schemeId", "evaluation.scheme_unknown"));
         if (s.status != EvalScheme.Status.ACTIVE) {
-            throw ProblemException.invalid("schemeId", "该方案版本已停用");
+            throw InvalidException.field("schemeId", "evaluation.scheme_retired");
         }
         Cycle.Period period = s.cycle.parse(in.cycle());
         if (period.start().isAfter(Now.today())) {
-            throw ProblemException.invalid("cycle", "考核周期尚未开始：" + period.label());
+            throw InvalidException.field("cycle", "evaluation.cycle_not_started", period.label());
         }
         Evaluation e = new Evaluation();
         e.schemeId = s.id;
         e.subjectKind = s.subjectKind;
         if (s.subjectKind == SubjectKind.AUXILIARY) {
             if (in.personId() == null) {
-                throw ProblemException.invalid("personId", "请选择被考核人员");
+                throw InvalidException.field("personId", "evaluation.person_required");
             }
             PeopleDirectory.PersonSummary p = people.find(in.personId()).filter(peopleScope::canSee)
-                    .orElseThrow(() -> ProblemException.invalid("personId", "人员不存在或不在管理范围内"));
+                    .orElseThrow(() -> InvalidException.field("personId", "evaluation.person_unknown"));
             if (!peopleScope.canManage(p)) {
                 throw new ForbiddenException("person outside your scope");
             }
             if (p.category() != PersonCategory.AUXILIARY) {
-                throw ProblemException.invalid("personId", "责任制考核只适用于执法辅助人员");
+                throw InvalidException.field("personId", "evaluation.person_not_auxiliary");
             }
             if (Evaluation.count("schemeId = ?1 AND personId = ?2 AND cycleLabel = ?3", s.id, p.id(), period.label()) > 0) {
-                throw ProblemException.conflict("cycle", "该人员本周期已有考核：" + period.label());
+                throw ConflictException.on("cycle", "evaluation.person_cycle_taken", period.label());
             }
             e.personId = p.id();
             e.unitId = p.unitId();
         } else {
             if (in.providerId() == null) {
-                throw ProblemException.invalid("providerId", "请选择第三方机构");
+                throw InvalidException.field("providerId", "evaluation.provider_required");
             }
             ProviderDirectory.ProviderSummary pr = providerDirectory.find(in.providerId())
-                    .orElseThrow(() -> ProblemException.invalid("providerId", "第三方机构不存在"));
+                    .orElseThrow(() -> InvalidException.field("providerId", "evaluation.provider_unknown"));
             if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(pr.commissioningUnitId()))) {
                 throw new ForbiddenException("provider outside your scope");
             }
             if (Evaluation.count("schemeId = ?1 AND providerId = ?2 AND cycleLabel = ?3", s.id, pr.id(), period.label()) > 0) {
-                throw ProblemException.conflict("cycle", "该机构本周期已有信用评价：" + period.label());
+                throw ConflictException.on("cycle", "evaluation.provider_cycle_taken", period.label());
             }
             e.providerId = pr.id();
             e.unitId = pr.commissioningUnitId();
@@ -282,15 +284,15 @@ public class EvaluationService {
     public Evaluation enter(long id, String itemCode, BigDecimal score, String note) {
         Evaluation e = requireEditable(id);
         SchemeItem it = SchemeItem.<SchemeItem> find("schemeId = ?1 AND code = ?2", e.schemeId, itemCode)
-                .firstResultOptional().orElseThrow(() -> ProblemException.invalid("item", "没有该考核项目：" + itemCode));
+                .firstResultOptional().orElseThrow(() -> InvalidException.field("item", "evaluation.item_unknown", itemCode));
         if (!isManual(it, e)) {
-            throw ProblemException.invalid("item", "“" + it.name + "”由系统从档案中取数，不能手工录入");
+            throw InvalidException.field("item", "evaluation.item_pulled", it.name);
         }
         if (score == null) {
-            throw ProblemException.invalid("score", "请填写“" + it.name + "”的得分");
+            throw InvalidException.field("score", "evaluation.score_required", it.name);
         }
         if (score.signum() < 0 || score.compareTo(it.maxScore) > 0) {
-            throw ProblemException.invalid("score", "“" + it.name + "”的得分应在 0–" + plain(it.maxScore) + " 之间");
+            throw InvalidException.field("score", "evaluation.score_range", it.name, plain(it.maxScore));
         }
         EvaluationScore sc = score(e.id, it.id);
         BigDecimal before = sc.score;
@@ -314,7 +316,7 @@ public class EvaluationService {
         for (EvaluationScore sc : scores(e.id)) {
             if (sc.score == null && !sc.notApplicable) {
                 SchemeItem it = items.get(sc.itemId);
-                throw ProblemException.invalid("items." + it.code, "“" + it.name + "”尚未评分，不能确认");
+                throw InvalidException.field("items." + it.code, "evaluation.item_unscored", it.name);
             }
         }
         e.status = Evaluation.Status.CONFIRMED;
@@ -341,8 +343,10 @@ public class EvaluationService {
         EvalFlag f = new EvalFlag();
         f.personId = e.personId;
         f.evaluationId = e.id;
-        f.reason = "连续 " + run + " 个周期“" + band.label + "”（" + String.join("、", cycles) + "）"
-                + (band.consequence.isBlank() ? "" : "：" + band.consequence);
+        EvalMessages m = stored();
+        String held = String.join(m.cycle_sep(), cycles);
+        f.reason = band.consequence.isBlank() ? m.flag_reason(run, band.label, held)
+                : m.flag_reason_consequence(run, band.label, held, band.consequence);
         f.persist();
         audit.record("evaluation.flag_raised", "person", e.personId,
                 AuditLog.detail("evaluation", e.id, "reason", f.reason));
@@ -393,16 +397,16 @@ public class EvaluationService {
     @Transactional
     public void clearFlag(long flagId, String reason) {
         EvalFlag f = EvalFlag.<EvalFlag> findByIdOptional(flagId)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No flag " + flagId));
+                .orElseThrow(() -> new NotFoundException("evaluation.flag_not_found", flagId));
         PeopleDirectory.PersonSummary p = people.find(f.personId).orElse(null);
         if (p == null || !peopleScope.canManage(p)) {
-            throw new ProblemException(404, "Not found", "No flag " + flagId);
+            throw new NotFoundException("evaluation.flag_not_found", flagId);
         }
         if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
-            throw ProblemException.invalid("reason", "请填写解除原因");
+            throw InvalidException.field("reason", "evaluation.flag_reason_required");
         }
         if (f.clearedAt != null) {
-            throw ProblemException.conflict("id", "该标记已解除");
+            throw ConflictException.on("id", "evaluation.flag_cleared");
         }
         f.clearedAt = Now.instant();
         f.clearedBy = actor();
@@ -501,9 +505,9 @@ public class EvaluationService {
                     ExamRecords.Kept r = best.get();
                     sc.notApplicable = false;
                     sc.score = r.score().multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
-                    sc.note = r.examTitle() + "：" + plain(r.score()) + " 分（" + r.finishedAt().atZone(Now.zone()).toLocalDate() + "）";
+                    sc.note = stored().note_exam(r.examTitle(), plain(r.score()), r.finishedAt().atZone(Now.zone()).toLocalDate().toString());
                 } else {
-                    notApplicable(sc, "近 12 个月无考试成绩：不适用，权重按其余项目折算");
+                    notApplicable(sc, stored().note_no_exam());
                 }
                 break;
             }
@@ -513,25 +517,25 @@ public class EvaluationService {
                 int year = e.periodStart.getYear();
                 BigDecimal hours = learning.hours(e.personId, year);
                 if (hours.signum() == 0) {
-                    notApplicable(sc, year + " 年尚无学时记录：不适用，权重按其余项目折算");
+                    notApplicable(sc, stored().note_no_hours(year));
                     break;
                 }
                 sc.notApplicable = false;
                 BigDecimal ratio = hours.divide(target, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
                 sc.score = ratio.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
-                sc.note = year + " 年学时 " + plain(hours) + " / " + plain(target);
+                sc.note = stored().note_hours(year, plain(hours), plain(target));
                 break;
             }
             case QUALIFIED_SHARE: {
                 Optional<BigDecimal> known = qualifiedShare.share(e.providerId);
                 if (known.isEmpty()) {
-                    notApplicable(sc, "尚无在册人员：不适用，权重按其余项目折算");
+                    notApplicable(sc, stored().note_no_staff());
                     break;
                 }
                 sc.notApplicable = false;
                 BigDecimal share = known.get();
                 sc.score = share.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
-                sc.note = "持证人员占比 " + share.multiply(SchemeService.HUNDRED).setScale(1, RoundingMode.HALF_UP) + "%";
+                sc.note = stored().note_qualified_share(share.multiply(SchemeService.HUNDRED).setScale(1, RoundingMode.HALF_UP).toString());
                 break;
             }
             case COMPLAINTS: {
@@ -540,7 +544,7 @@ public class EvaluationService {
                         e.providerId, CreditEventKind.COMPLAINT, e.periodStart, e.periodEnd);
                 sc.score = it.maxScore.subtract(per.multiply(BigDecimal.valueOf(n))).max(BigDecimal.ZERO).setScale(2,
                         RoundingMode.HALF_UP);
-                sc.note = "本周期经核实投诉 " + n + " 件";
+                sc.note = stored().note_complaints(n);
                 break;
             }
             default:
@@ -628,6 +632,11 @@ public class EvaluationService {
                 + "(SELECT p.id FROM Person p WHERE " + c.hql() + ") ORDER BY f.raisedAt DESC", EvalFlag.class);
         c.params().forEach(q::setParameter);
         return flags(q.setMaxResults(500).getResultList());
+    }
+
+    /** Notes and flag reasons are stored as written, in Chinese (the records' language), whoever reads them later. */
+    static EvalMessages stored() {
+        return io.quarkus.qute.i18n.MessageBundles.get(EvalMessages.class);
     }
 
     private String actor() {
