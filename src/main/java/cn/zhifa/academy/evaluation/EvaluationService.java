@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public class EvaluationService {
     /** @deprecated the zone is configurable (academy.time-zone): use {@link Now#zone()}. */
     @Deprecated
     static final java.time.ZoneId ZONE = Now.DEFAULT_ZONE_ID;
-    static final List<ExamPurpose> DEFAULT_PURPOSES = List.of(ExamPurpose.AUXILIARY, ExamPurpose.ANNUAL);
+    static final List<ExamPurpose> DEFAULT_PURPOSES = EvaluationPulls.DEFAULT_PURPOSES;
 
     @Inject
     SchemeService schemes;
@@ -371,7 +370,7 @@ public class EvaluationService {
         return run(e, band, new ArrayList<>()) >= band.flagConsecutive;
     }
 
-    /** Length of the run of adjacent cycles in {@code band} ending with {@code e}; fills the cycle labels. */
+    /** Length of the run of adjacent cycles in {@code band} ending with {@code e}; fills the cycle labels (EvaluationFlags). */
     int run(Evaluation e, GradeBand band, List<String> cycles) {
         EvalScheme s = EvalScheme.findById(e.schemeId);
         List<Evaluation> earlier = Evaluation.getEntityManager().createQuery(
@@ -380,18 +379,10 @@ public class EvaluationService {
                 Evaluation.class).setParameter("p", e.personId).setParameter("c", Evaluation.Status.CONFIRMED)
                 .setParameter("start", e.periodStart).setParameter("code", s.code).setMaxResults(band.flagConsecutive)
                 .getResultList();
-        int run = 1;
-        LocalDate expectedEnd = e.periodStart;
-        cycles.add(e.cycleLabel);
-        for (Evaluation prev : earlier) {
-            if (run >= band.flagConsecutive || !prev.periodEnd.equals(expectedEnd) || !band.label.equals(prev.band)) {
-                break;
-            }
-            run++;
-            cycles.add(0, prev.cycleLabel);
-            expectedEnd = prev.periodStart;
-        }
-        return run;
+        List<String> held = EvaluationFlags.run(e.cycleLabel, e.periodStart, band.label, band.flagConsecutive, earlier
+                .stream().map(x -> new EvaluationFlags.Held(x.periodStart, x.periodEnd, x.band, x.cycleLabel)).toList());
+        cycles.addAll(held);
+        return held.size();
     }
 
     @Transactional
@@ -436,37 +427,19 @@ public class EvaluationService {
         }
         List<SchemeItem> items = SchemeItem.list("schemeId = ?1 ORDER BY position", e.schemeId);
         boolean hasComplaintsItem = items.stream().anyMatch(i -> i.source == ItemSource.COMPLAINTS);
-        BigDecimal base = BigDecimal.ZERO;
-        BigDecimal allWeight = BigDecimal.ZERO;
-        BigDecimal applicableWeight = BigDecimal.ZERO;
-        boolean complete = true;
+        List<EvaluationScoring.Line> lines = new ArrayList<>();
         for (SchemeItem it : items) {
             EvaluationScore sc = score(e.id, it.id);
             if (!isManual(it, e)) {
                 pull(e, it, sc);
             }
-            allWeight = allWeight.add(it.weight);
-            if (sc.notApplicable) {
-                continue;
-            }
-            applicableWeight = applicableWeight.add(it.weight);
-            if (sc.score == null) {
-                complete = false;
-            } else {
-                base = base.add(points(it, sc.score));
-            }
-        }
-        if (applicableWeight.signum() == 0) {
-            complete = false;
-        } else if (applicableWeight.compareTo(allWeight) != 0) {
-            // 不适用 items are left out: the others' weights are re-normalised to the full total
-            base = base.multiply(allWeight).divide(applicableWeight, 4, RoundingMode.HALF_UP);
+            lines.add(new EvaluationScoring.Line(it.weight, it.maxScore, sc.score, sc.notApplicable));
         }
         e.adjustment = e.providerId == null ? BigDecimal.ZERO : creditAdjustment(e, hasComplaintsItem);
-        if (complete) {
-            e.baseScore = base.setScale(2, RoundingMode.HALF_UP);
-            BigDecimal t = base.add(e.adjustment).max(BigDecimal.ZERO).min(SchemeService.HUNDRED);
-            e.total = t.setScale(2, RoundingMode.HALF_UP);
+        Optional<BigDecimal> base = EvaluationScoring.base(lines);
+        if (base.isPresent()) {
+            e.baseScore = base.get().setScale(2, RoundingMode.HALF_UP);
+            e.total = EvaluationScoring.total(base.get(), e.adjustment);
             e.band = GradeBand.<GradeBand> list("schemeId = ?1 ORDER BY position", e.schemeId).stream()
                     .filter(b -> b.contains(e.total)).map(b -> b.label).findFirst().orElse(null);
         } else {
@@ -477,7 +450,7 @@ public class EvaluationService {
     }
 
     static BigDecimal points(SchemeItem it, BigDecimal score) {
-        return it.weight.multiply(score).divide(it.maxScore, 4, RoundingMode.HALF_UP);
+        return EvaluationScoring.points(it.weight, it.maxScore, score);
     }
 
     private BigDecimal creditAdjustment(Evaluation e, boolean hasComplaintsItem) {
@@ -493,69 +466,43 @@ public class EvaluationService {
         return sum.setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** Takes a pulled item from the records (EvaluationPulls scores it and writes its note). */
     private void pull(Evaluation e, SchemeItem it, EvaluationScore sc) {
+        EvaluationPulls.Notes notes = EvaluationPulls.notes(stored());
+        EvaluationPulls.Pulled pulled;
         switch (it.source) {
             case EXAM_SCORE: {
-                List<ExamPurpose> purposes = it.param == null ? DEFAULT_PURPOSES
-                        : Arrays.stream(it.param.split(",")).map(String::trim).map(ExamPurpose::valueOf).toList();
                 Instant to = e.periodEnd.atStartOfDay(Now.zone()).toInstant();
                 Instant from = e.periodEnd.minusYears(1).atStartOfDay(Now.zone()).toInstant();
-                Optional<ExamRecords.Kept> best = exams.best(e.personId, purposes, null, from, to);
-                if (best.isPresent()) {
-                    ExamRecords.Kept r = best.get();
-                    sc.notApplicable = false;
-                    sc.score = r.score().multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
-                    sc.note = stored().note_exam(r.examTitle(), plain(r.score()), r.finishedAt().atZone(Now.zone()).toLocalDate().toString());
-                } else {
-                    notApplicable(sc, stored().note_no_exam());
-                }
+                Optional<ExamRecords.Kept> best = exams.best(e.personId, EvaluationPulls.purposes(it.param), null, from, to);
+                pulled = EvaluationPulls.exam(it.maxScore, best.map(ExamRecords.Kept::examTitle).orElse(null),
+                        best.map(ExamRecords.Kept::score).orElse(null),
+                        best.map(r -> r.finishedAt().atZone(Now.zone()).toLocalDate()).orElse(null), notes);
                 break;
             }
             case TRAINING_HOURS: {
                 BigDecimal target = it.param == null ? BigDecimal.valueOf(curriculum.annualHoursTarget())
                         : new BigDecimal(it.param);
                 int year = e.periodStart.getYear();
-                BigDecimal hours = learning.hours(e.personId, year);
-                if (hours.signum() == 0) {
-                    notApplicable(sc, stored().note_no_hours(year));
-                    break;
-                }
-                sc.notApplicable = false;
-                BigDecimal ratio = hours.divide(target, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
-                sc.score = ratio.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
-                sc.note = stored().note_hours(year, plain(hours), plain(target));
+                pulled = EvaluationPulls.hours(it.maxScore, year, learning.hours(e.personId, year), target, notes);
                 break;
             }
-            case QUALIFIED_SHARE: {
-                Optional<BigDecimal> known = qualifiedShare.share(e.providerId);
-                if (known.isEmpty()) {
-                    notApplicable(sc, stored().note_no_staff());
-                    break;
-                }
-                sc.notApplicable = false;
-                BigDecimal share = known.get();
-                sc.score = share.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
-                sc.note = stored().note_qualified_share(share.multiply(SchemeService.HUNDRED).setScale(1, RoundingMode.HALF_UP).toString());
+            case QUALIFIED_SHARE:
+                pulled = EvaluationPulls.qualifiedShare(it.maxScore, qualifiedShare.share(e.providerId), notes);
                 break;
-            }
             case COMPLAINTS: {
                 BigDecimal per = it.param == null ? BigDecimal.valueOf(5) : new BigDecimal(it.param);
                 long n = CreditEvent.count("providerId = ?1 AND kind = ?2 AND occurredOn >= ?3 AND occurredOn < ?4",
                         e.providerId, CreditEventKind.COMPLAINT, e.periodStart, e.periodEnd);
-                sc.score = it.maxScore.subtract(per.multiply(BigDecimal.valueOf(n))).max(BigDecimal.ZERO).setScale(2,
-                        RoundingMode.HALF_UP);
-                sc.note = stored().note_complaints(n);
+                pulled = EvaluationPulls.complaints(it.maxScore, per, n, notes);
                 break;
             }
             default:
-                break;
+                return;
         }
-    }
-
-    private static void notApplicable(EvaluationScore sc, String note) {
-        sc.notApplicable = true;
-        sc.score = null;
-        sc.note = note;
+        sc.notApplicable = pulled.notApplicable();
+        sc.score = pulled.score();
+        sc.note = pulled.note();
     }
 
     // ---- views -------------------------------------------------------------------------
@@ -564,29 +511,21 @@ public class EvaluationService {
         recompute(e); // open evaluations show the records as they are now (not persisted outside a tx)
         EvalScheme s = EvalScheme.findById(e.schemeId);
         Map<Long, EvaluationScore> scores = scores(e.id).stream().collect(Collectors.toMap(x -> x.itemId, x -> x));
-        BigDecimal allWeight = BigDecimal.ZERO;
-        BigDecimal applicableWeight = BigDecimal.ZERO;
-        for (SchemeItem it : s.items()) {
+        List<SchemeItem> schemeItems = s.items();
+        List<EvaluationScoring.Line> lines = schemeItems.stream().map(it -> {
             EvaluationScore sc = scores.get(it.id);
-            allWeight = allWeight.add(it.weight);
-            if (sc == null || !sc.notApplicable) {
-                applicableWeight = applicableWeight.add(it.weight);
-            }
-        }
+            return new EvaluationScoring.Line(it.weight, it.maxScore, sc == null ? null : sc.score,
+                    sc != null && sc.notApplicable);
+        }).toList();
+        List<BigDecimal> effective = EvaluationScoring.effectiveWeights(lines);
         List<ScoreView> items = new ArrayList<>();
-        for (SchemeItem it : s.items()) {
+        for (int i = 0; i < schemeItems.size(); i++) {
+            SchemeItem it = schemeItems.get(i);
+            EvaluationScoring.Line l = lines.get(i);
             EvaluationScore sc = scores.get(it.id);
-            BigDecimal score = sc == null ? null : sc.score;
-            boolean na = sc != null && sc.notApplicable;
-            BigDecimal factor = applicableWeight.signum() == 0 ? BigDecimal.ONE
-                    : allWeight.divide(applicableWeight, 8, RoundingMode.HALF_UP);
-            BigDecimal effective = na ? null
-                    : applicableWeight.compareTo(allWeight) == 0 ? it.weight : it.weight.multiply(factor);
-            items.add(new ScoreView(it.id, it.code, it.name, it.weight, it.maxScore, it.source, score,
-                    score == null ? null
-                            : points(it, score).multiply(effective == null ? BigDecimal.ONE : effective)
-                                    .divide(it.weight, 2, RoundingMode.HALF_UP),
-                    sc == null ? null : sc.note, !e.isConfirmed() && isManual(it, e), na, effective));
+            items.add(new ScoreView(it.id, it.code, it.name, it.weight, it.maxScore, it.source, l.score(),
+                    EvaluationScoring.shownPoints(l, effective.get(i)), sc == null ? null : sc.note,
+                    !e.isConfirmed() && isManual(it, e), l.notApplicable(), effective.get(i)));
         }
         String personName = null;
         String employeeNo = null;
