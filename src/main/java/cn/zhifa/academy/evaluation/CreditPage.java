@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.web.FormErrors;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.provider.ProviderService;
 import io.quarkus.qute.CheckedTemplate;
@@ -79,20 +80,19 @@ public class CreditPage {
                 credit.canManage(p), error);
     }
 
-    private Response failed(long id, ProblemException ex) {
-        return Response.status(ex.status()).entity(page(id, ex.getMessage())).build();
+    /** A refused action shows the provider's page again with the reason, under the error's status. */
+    private Response orPage(long id, java.util.function.Supplier<Response> action) {
+        return FormErrors.orRender(action, refused -> page(id, refused.message()));
     }
 
     @POST
     @Path("{id:\\d+}/evaluations")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response open(@PathParam("id") long id, @RestForm Long schemeId, @RestForm String cycle) {
-        try {
+        return orPage(id, () -> {
             Evaluation e = evaluations.open(new EvaluationService.OpenInput(schemeId, null, id, cycle));
             return Response.seeOther(URI.create("/evaluations/" + e.id)).build();
-        } catch (ProblemException ex) {
-            return failed(id, ex);
-        }
+        });
     }
 
     @POST
@@ -101,21 +101,29 @@ public class CreditPage {
     public Response event(@PathParam("id") long id, @RestForm CreditEventKind kind, @RestForm String points,
             @RestForm String occurredOn, @RestForm String description, @RestForm("evidence") FileUpload evidence)
             throws IOException {
-        try {
-            BigDecimal value;
-            try {
-                value = points == null || points.isBlank() ? null : new BigDecimal(points.trim());
-            } catch (NumberFormatException nf) {
-                throw ProblemException.invalid("points", "分值应为数字：" + points);
-            }
+        return orPage(id, () -> {
+            BigDecimal value = number(points);
             boolean hasFile = evidence != null && evidence.fileName() != null && !evidence.fileName().isBlank()
                     && evidence.size() > 0;
-            credit.record(id, new CreditService.EventInput(kind, value, CreditResource.date("occurredOn", occurredOn),
-                    description), hasFile ? evidence.uploadedFile() : null, hasFile ? evidence.fileName() : null,
-                    hasFile ? evidence.contentType() : null);
+            try {
+                credit.record(id, new CreditService.EventInput(kind, value, CreditResource.date("occurredOn", occurredOn),
+                        description), hasFile ? evidence.uploadedFile() : null, hasFile ? evidence.fileName() : null,
+                        hasFile ? evidence.contentType() : null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return Response.seeOther(URI.create("/evaluations/providers/" + id + "#events")).build();
-        } catch (ProblemException ex) {
-            return failed(id, ex);
+        });
+    }
+
+    private static BigDecimal number(String points) {
+        if (points == null || points.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(points.trim());
+        } catch (NumberFormatException nf) {
+            throw InvalidException.field("points", "credit.points_not_number", points);
         }
     }
 
@@ -124,13 +132,11 @@ public class CreditPage {
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response blacklist(@PathParam("id") long id, @RestForm String reason, @RestForm String startsOn,
             @RestForm String endsOn, @RestForm Integer months) {
-        try {
+        return orPage(id, () -> {
             credit.blacklist(id, new CreditService.BlacklistInput(reason, CreditResource.date("startsOn", startsOn),
                     CreditResource.date("endsOn", endsOn), months));
             return Response.seeOther(URI.create("/evaluations/providers/" + id + "#blacklist")).build();
-        } catch (ProblemException ex) {
-            return failed(id, ex);
-        }
+        });
     }
 
     @POST
@@ -138,12 +144,10 @@ public class CreditPage {
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response commission(@PathParam("id") long id, @RestForm String services, @RestForm String periodStart,
             @RestForm String periodEnd) {
-        try {
+        return orPage(id, () -> {
             credit.commission(id, new CreditService.CommissionInput(null, services,
                     CreditResource.date("periodStart", periodStart), CreditResource.date("periodEnd", periodEnd)));
             return Response.seeOther(URI.create("/evaluations/providers/" + id + "#commissions")).build();
-        } catch (ProblemException ex) {
-            return failed(id, ex);
-        }
+        });
     }
 }

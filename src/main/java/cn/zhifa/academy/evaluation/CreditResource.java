@@ -25,13 +25,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
 
 /** A provider's credit (信用): standing, events, blacklist and commissions. */
 @Path("/api/v1/providers/{id}/credit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN, Roles.PROVIDER_MANAGER })
-@Tag(name = "考核与信用评价 Evaluations")
+@Tag(name = "Evaluations")
 public class CreditResource {
 
     @Inject
@@ -101,7 +101,7 @@ public class CreditResource {
 
     @GET
     @Path("commissions")
-    @Operation(summary = "Commissions (委托记录) of the provider")
+    @Operation(summary = "Commissions of the provider")
     public List<CreditService.CommissionView> commissions(@PathParam("id") long id) {
         return credit.commissions(id);
     }
@@ -124,7 +124,7 @@ public class CreditResource {
         try {
             return LocalDate.parse(raw.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(field, "日期格式应为 yyyy-mm-dd：" + raw);
+            throw InvalidException.field(field, "evaluation.date_format", raw);
         }
     }
 }

@@ -19,7 +19,9 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.provider.ProviderService;
 import cn.zhifa.academy.storage.MediaRef;
@@ -35,7 +37,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class CreditService {
 
     /** What the list of providers barred from new commissions is called (academy.providers.suspension-list-label). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "academy.providers.suspension-list-label", defaultValue = "暂停委托名单")
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "academy.providers.suspension-list-label")
     String suspensionListLabel;
 
     @Inject
@@ -102,7 +104,7 @@ public class CreditService {
 
     public ProviderDirectory.ProviderSummary visible(long providerId) {
         return providers.visibleSummary(providerId)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No provider " + providerId));
+                .orElseThrow(() -> new NotFoundException("provider.not_found", providerId));
     }
 
     public ProviderDirectory.ProviderSummary manageable(long providerId) {
@@ -148,20 +150,20 @@ public class CreditService {
 
     private void check(long providerId, EventInput in) {
         if (in.kind() == null) {
-            throw ProblemException.invalid("kind", "请选择事件类型");
+            throw InvalidException.field("kind", "credit.kind_required");
         }
         if (in.points() == null || in.points().signum() == 0 || in.points().abs().compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw ProblemException.invalid("points", "分值应在 0–100 之间且不为 0");
+            throw InvalidException.field("points", "credit.points_range");
         }
         if (in.occurredOn() == null || in.occurredOn().isAfter(Now.today())) {
-            throw ProblemException.invalid("occurredOn", "请填写发生日期（不得晚于今天）");
+            throw InvalidException.field("occurredOn", "credit.occurred_on_required");
         }
         if (in.description() == null || in.description().isBlank() || in.description().length() > 500) {
-            throw ProblemException.invalid("description", "请填写事件说明（500 字以内）");
+            throw InvalidException.field("description", "credit.description_required");
         }
         if (Evaluation.count("providerId = ?1 AND status = ?2 AND periodStart <= ?3 AND periodEnd > ?3", providerId,
                 Evaluation.Status.CONFIRMED, in.occurredOn()) > 0) {
-            throw ProblemException.conflict("occurredOn", "该日期所在周期的信用评价已确认锁定");
+            throw ConflictException.on("occurredOn", "credit.cycle_locked");
         }
     }
 
@@ -178,20 +180,20 @@ public class CreditService {
     public Blacklisting blacklist(long providerId, BlacklistInput in) {
         manageable(providerId);
         if (cn.zhifa.academy.platform.web.TextRules.blank(in.reason()) || in.reason().length() > 500) {
-            throw ProblemException.invalid("reason", "请填写列入" + suspensionListLabel + "的原因");
+            throw InvalidException.field("reason", "credit.blacklist_reason_required", suspensionListLabel);
         }
         if (in.startsOn() == null) {
-            throw ProblemException.invalid("startsOn", "请填写开始日期");
+            throw InvalidException.field("startsOn", "credit.starts_on_required");
         }
         LocalDate end = in.endsOn();
         if (end == null && in.months() != null) {
             if (in.months() < 1 || in.months() > 120) {
-                throw ProblemException.invalid("months", "期限应为 1–120 个月");
+                throw InvalidException.field("months", "credit.months_range");
             }
             end = in.startsOn().plusMonths(in.months());
         }
         if (end == null || !end.isAfter(in.startsOn())) {
-            throw ProblemException.invalid("endsOn", "请填写晚于开始日期的结束日期或期限（月）");
+            throw InvalidException.field("endsOn", "credit.ends_on_required");
         }
         Blacklisting b = new Blacklisting();
         b.providerId = providerId;
@@ -209,12 +211,12 @@ public class CreditService {
     public void lift(long providerId, long blacklistId, String reason) {
         manageable(providerId);
         Blacklisting b = Blacklisting.<Blacklisting> find("id = ?1 AND providerId = ?2", blacklistId, providerId)
-                .firstResultOptional().orElseThrow(() -> new ProblemException(404, "Not found", "No blacklisting " + blacklistId));
+                .firstResultOptional().orElseThrow(() -> new NotFoundException("credit.blacklisting_not_found", blacklistId));
         if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
-            throw ProblemException.invalid("reason", "请填写提前解除的原因");
+            throw InvalidException.field("reason", "credit.lift_reason_required");
         }
         if (b.liftedAt != null) {
-            throw ProblemException.conflict("id", "已解除");
+            throw ConflictException.on("id", "credit.lifted");
         }
         b.liftedAt = Now.instant();
         b.liftedBy = user.getUsername();
@@ -253,24 +255,24 @@ public class CreditService {
         ProviderDirectory.ProviderSummary p = visible(providerId);
         Long unitId = in.unitId() == null ? p.commissioningUnitId() : in.unitId();
         if (!org.unitExists(unitId)) {
-            throw ProblemException.invalid("unitId", "委托单位不存在");
+            throw InvalidException.field("unitId", "credit.unit_unknown");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(unitId))) {
             throw new ForbiddenException("unit outside your scope");
         }
         if (in.services() == null || in.services().isBlank() || in.services().length() > 500) {
-            throw ProblemException.invalid("services", "请填写委托的服务事项");
+            throw InvalidException.field("services", "credit.services_required");
         }
         if (in.periodStart() == null || in.periodEnd() == null || in.periodEnd().isBefore(in.periodStart())) {
-            throw ProblemException.invalid("periodEnd", "请填写委托期限（结束日期不得早于开始日期）");
+            throw InvalidException.field("periodEnd", "credit.period_required");
         }
         LocalDate today = Now.today();
         Optional<Blacklisting> block = Blacklisting.<Blacklisting> list("providerId = ?1 AND liftedAt IS NULL", providerId)
                 .stream().filter(b -> b.inForceOn(today) || b.overlaps(in.periodStart(), in.periodEnd())).findFirst();
         if (block.isPresent()) {
             Blacklisting b = block.get();
-            throw ProblemException.conflict("providerId", "“" + p.name() + "”已列入" + suspensionListLabel + "（" + b.startsOn + " 至 "
-                    + b.endsOn.minusDays(1) + "），期间不得新增委托");
+            throw ConflictException.on("providerId", "credit.blacklisted", p.name(), suspensionListLabel, b.startsOn,
+                    b.endsOn.minusDays(1));
         }
         Commission c = new Commission();
         c.providerId = providerId;

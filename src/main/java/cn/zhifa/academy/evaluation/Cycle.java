@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
 
 /** An evaluation cycle (考核周期) and its labels: {@code 2026}, {@code 2026-Q3}, {@code 2026-07}. */
 public enum Cycle {
@@ -77,7 +77,7 @@ public enum Cycle {
                     return new Period(l, s, s.plusMonths(1));
                 }
         }
-        throw ProblemException.invalid("cycle", "考核周期格式应为 " + example() + "（" + label + "）");
+        throw InvalidException.field("cycle", "evaluation.cycle_format", example(), label);
     }
 
     public String example() {

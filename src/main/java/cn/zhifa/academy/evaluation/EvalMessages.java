@@ -162,4 +162,21 @@ public interface EvalMessages {
     String panel_trend_too_few();
     String col_year();
     String col_hours_share();
+
+    // stored with an evaluation (in Chinese, the records' language)
+    String note_exam(String title, String score, String date);
+    String note_no_exam();
+    String note_no_hours(int year);
+    String note_hours(int year, String hours, String target);
+    String note_no_staff();
+    String note_qualified_share(String share);
+    String note_complaints(long count);
+    String flag_reason(int run, String band, String cycles);
+    String flag_reason_consequence(int run, String band, String cycles, String consequence);
+    String cycle_sep();
+
+    // records
+    String rec_sep();
+    String rec_event(String kind, String description);
+    String rec_band_total(String band, String total);
 }

@@ -35,6 +35,22 @@ public class EvaluationDemoData {
 
     private static final Logger LOG = Logger.getLogger(EvaluationDemoData.class);
 
+    /** The demo's texts: {@code demo/evaluation.properties}. */
+    private static final java.util.Properties TEXT = texts("demo/evaluation.properties");
+
+    static java.util.Properties texts(String file) {
+        try (java.io.InputStream in = EvaluationDemoData.class.getClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + file);
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Inject
     AcademyConfig config;
 
@@ -86,19 +102,19 @@ public class EvaluationDemoData {
         for (int i = 0; i < Math.min(3, providers.size()); i++) {
             ProviderDirectory.ProviderSummary p = providers.get(i);
             if (i == 1) {
-                event(p, CreditEventKind.COMPLAINT, 4, LocalDate.of(2025, 5, 12), "群众投诉巡查人员态度粗暴，经核实属实");
-                event(p, CreditEventKind.REPAIR, 2, LocalDate.of(2025, 9, 1), "完成整改并公开承诺，信用修复");
+                event(p, CreditEventKind.COMPLAINT, 4, LocalDate.of(2025, 5, 12), TEXT.getProperty("event.complaint"));
+                event(p, CreditEventKind.REPAIR, 2, LocalDate.of(2025, 9, 1), TEXT.getProperty("event.repair"));
             }
             if (i == 2) {
-                event(p, CreditEventKind.PROFITEERING, 10, LocalDate.of(2025, 6, 20), "借检测之机向企业收取额外费用（牟利），经查属实");
-                event(p, CreditEventKind.COMPLAINT, 5, LocalDate.of(2025, 8, 3), "采样记录不实，经核实属实");
+                event(p, CreditEventKind.PROFITEERING, 10, LocalDate.of(2025, 6, 20), TEXT.getProperty("event.profiteering"));
+                event(p, CreditEventKind.COMPLAINT, 5, LocalDate.of(2025, 8, 3), TEXT.getProperty("event.sampling"));
             }
             Evaluation e = open(cred, p.id(), null, p.commissioningUnitId(), "2025");
             enter(e, cred, Map.of("ZGBM", scores[i][0], "ZFXY", scores[i][1], "SHPJ", scores[i][2]));
             if (i == 2) {
                 Blacklisting b = new Blacklisting();
                 b.providerId = p.id();
-                b.reason = "2025 年度信用等次 D，且存在牟利行为";
+                b.reason = TEXT.getProperty("blacklist.reason");
                 b.startsOn = LocalDate.of(2026, 3, 1);
                 b.endsOn = LocalDate.of(2028, 3, 1);
                 b.createdBy = "system";
@@ -149,8 +165,8 @@ public class EvaluationDemoData {
     }
 
     private void exam(PeopleDirectory.PersonSummary p, int year, int score) {
-        examResults.fire(new ExamResultRecorded(p.id(), 9_000_000L + year, "FZRY-" + year, year + " 年度辅助人员业务知识考核",
-                ExamPurpose.AUXILIARY, false, "TY", BigDecimal.valueOf(score), score >= 60 ? "合格" : "不合格", score >= 60, 1,
+        examResults.fire(new ExamResultRecorded(p.id(), 9_000_000L + year, "FZRY-" + year, TEXT.getProperty("exam.title").replace("{year}", String.valueOf(year)),
+                ExamPurpose.AUXILIARY, false, "TY", BigDecimal.valueOf(score), TEXT.getProperty(score >= 60 ? "exam.passed" : "exam.failed"), score >= 60, 1,
                 LocalDate.of(year, 11, 15).atStartOfDay(Now.zone()).toInstant()));
     }
 

@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -74,13 +75,11 @@ public class EvaluationPage {
     @POST
     @Path("open")
     public Response open(@RestForm Long schemeId, @RestForm String employeeNo, @RestForm String cycle) {
-        try {
+        return FormErrors.orRender(() -> {
             Long personId = employeeNo == null ? null : personFor(employeeNo.trim());
             Evaluation e = evaluations.open(new EvaluationService.OpenInput(schemeId, personId, null, cycle));
             return Response.seeOther(URI.create("/evaluations/" + e.id)).build();
-        } catch (ProblemException ex) {
-            return Response.status(ex.status()).entity(index(ex.getMessage())).build();
-        }
+        }, refused -> index(refused.message()));
     }
 
     /**
@@ -102,11 +101,11 @@ public class EvaluationPage {
             return named.get(0).id();
         }
         if (named.isEmpty()) {
-            throw ProblemException.invalid("employeeNo", m.eval_person_not_found(t));
+            throw InvalidException.field("employeeNo", "evaluation.person_not_found", t);
         }
         String list = String.join(m.list_sep(), named.stream().map(p -> p.employeeNo() + " " + p.name() + " · "
                 + org.unit(p.unitId()).map(OrgDirectory.Unit::name).orElse("")).toList());
-        throw ProblemException.invalid("employeeNo", m.eval_person_ambiguous(named.size(), t, list));
+        throw InvalidException.field("employeeNo", "evaluation.person_ambiguous", named.size(), t, list);
     }
 
     /** Provider managers may read their own provider's credit evaluations. */
@@ -120,18 +119,20 @@ public class EvaluationPage {
     @POST
     @Path("{id:\\d+}/scores")
     public Response enter(@PathParam("id") long id, @RestForm String item, @RestForm String score, @RestForm String note) {
-        try {
-            BigDecimal value;
-            try {
-                value = score == null || score.isBlank() ? null : new BigDecimal(score.trim());
-            } catch (NumberFormatException nf) {
-                throw ProblemException.invalid("score", "得分应为数字：" + score);
-            }
-            evaluations.enter(id, item, value, note);
+        return FormErrors.orRender(() -> {
+            evaluations.enter(id, item, number(score), note);
             return Response.seeOther(URI.create("/evaluations/" + id + "#item-" + item)).build();
-        } catch (ProblemException ex) {
-            return Response.status(ex.status()).entity(Templates.detail(evaluations.view(evaluations.require(id)),
-                    ex.getMessage())).build();
+        }, refused -> Templates.detail(evaluations.view(evaluations.require(id)), refused.message()));
+    }
+
+    private static BigDecimal number(String score) {
+        if (score == null || score.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(score.trim());
+        } catch (NumberFormatException nf) {
+            throw InvalidException.field("score", "evaluation.score_not_number", score);
         }
     }
 
@@ -145,13 +146,10 @@ public class EvaluationPage {
     @POST
     @Path("{id:\\d+}/confirm")
     public Response confirm(@PathParam("id") long id) {
-        try {
+        return FormErrors.orRender(() -> {
             evaluations.confirm(id);
             return Response.seeOther(URI.create("/evaluations/" + id)).build();
-        } catch (ProblemException ex) {
-            return Response.status(ex.status()).entity(Templates.confirm(evaluations.view(evaluations.require(id)),
-                    ex.getMessage())).build();
-        }
+        }, refused -> Templates.confirm(evaluations.view(evaluations.require(id)), refused.message()));
     }
 
     @GET

@@ -61,7 +61,7 @@ public class EvaluationRecordSections {
             }
             List<EvalFlag> flags = EvalFlag.openOf(personId);
             String summary = flags.isEmpty() ? null
-                    : m.rec_summary_flag() + flags.stream().map(f -> f.reason).collect(Collectors.joining("；"));
+                    : m.rec_summary_flag() + flags.stream().map(f -> f.reason).collect(Collectors.joining(m.rec_sep()));
             return Optional.of(new RecordTable("assessments", m.rec_assessments(),
                     List.of(m.cycle(), m.rec_scheme(), m.total(), m.band(), m.status()), rows, summary, m.list_empty()));
         }
@@ -86,15 +86,15 @@ public class EvaluationRecordSections {
                         e.isConfirmed() ? m.status_CONFIRMED() : m.status_OPEN()));
             }
             for (CreditEvent c : CreditEvent.<CreditEvent> list("providerId = ?1 ORDER BY occurredOn DESC", providerId)) {
-                rows.add(List.of(c.occurredOn.toString(), kind(m, c.kind) + "：" + c.description, plain(c.points),
+                rows.add(List.of(c.occurredOn.toString(), m.rec_event(kind(m, c.kind), c.description), plain(c.points),
                         "", ""));
             }
             Evaluation latest = Evaluation.<Evaluation> find(
                     "providerId = ?1 AND status = ?2 ORDER BY periodStart DESC, id DESC", providerId,
                     Evaluation.Status.CONFIRMED).firstResult();
             CreditService.BlacklistView bl = CreditService.inForce(List.of(providerId)).get(providerId);
-            String summary = m.rec_summary_band() + (latest == null ? "-" : latest.band + "（" + plain(latest.total) + "）")
-                    + (bl == null ? "" : "；" + m.blacklisted() + " " + bl.startsOn() + " — " + bl.endsOn().minusDays(1));
+            String summary = m.rec_summary_band() + (latest == null ? "-" : m.rec_band_total(latest.band, plain(latest.total)))
+                    + (bl == null ? "" : m.rec_sep() + m.blacklisted() + " " + bl.startsOn() + " — " + bl.endsOn().minusDays(1));
             return Optional.of(new RecordTable("credit", m.rec_credit(),
                     List.of(m.cycle(), m.rec_credit_events(), m.total(), m.band(), m.status()), rows, summary, m.list_empty()));
         }

@@ -28,7 +28,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/evaluation")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "考核与信用评价 Evaluations")
+@Tag(name = "Evaluations")
 public class EvaluationResource {
 
     @Inject
@@ -72,7 +72,7 @@ public class EvaluationResource {
     @Operation(summary = "Install the default auxiliary and provider schemes for a unit (configuration, not national rules)")
     public Response installDefaults(@QueryParam("unitId") Long unitId) {
         if (unitId == null) {
-            throw cn.zhifa.academy.platform.web.ProblemException.invalid("unitId", "请指定单位");
+            throw cn.zhifa.academy.platform.error.InvalidException.field("unitId", "evaluation.unit_required");
         }
         EvalScheme a = schemes.create(DefaultSchemes.auxiliary(unitId));
         schemes.create(DefaultSchemes.provider(unitId));
@@ -134,7 +134,7 @@ public class EvaluationResource {
 
     @GET
     @Path("flags")
-    @Operation(summary = "Open flags (e.g. two consecutive 不合格) on people in your scope")
+    @Operation(summary = "Open flags (e.g. two consecutive failing bands) on people in your scope")
     public List<EvaluationService.FlagView> flags() {
         return evaluations.openFlags();
     }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,9 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.provider.ProviderDirectory;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamRecords;
@@ -46,7 +47,7 @@ public class EvaluationService {
     /** @deprecated the zone is configurable (academy.time-zone): use {@link Now#zone()}. */
     @Deprecated
     static final java.time.ZoneId ZONE = Now.DEFAULT_ZONE_ID;
-    static final List<ExamPurpose> DEFAULT_PURPOSES = List.of(ExamPurpose.AUXILIARY, ExamPurpose.ANNUAL);
+    static final List<ExamPurpose> DEFAULT_PURPOSES = EvaluationPulls.DEFAULT_PURPOSES;
 
     @Inject
     SchemeService schemes;
@@ -164,7 +165,7 @@ public class EvaluationService {
 
     public Evaluation require(long id) {
         return Evaluation.<Evaluation> findByIdOptional(id).filter(this::canSee)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No evaluation " + id));
+                .orElseThrow(() -> new NotFoundException("evaluation.not_found", id));
     }
 
     private Evaluation requireEditable(long id) {
@@ -173,7 +174,7 @@ public class EvaluationService {
             throw new ForbiddenException("only administrators of the unit may change this evaluation");
         }
         if (e.isConfirmed()) {
-            throw ProblemException.conflict("status", "考核已确认锁定，不能再修改");
+            throw ConflictException.on("status", "evaluation.locked");
         }
         return e;
     }
@@ -215,47 +216,47 @@ public class EvaluationService {
     @Transactional
     public Evaluation open(OpenInput in) {
         if (in.schemeId() == null) {
-            throw ProblemException.invalid("schemeId", "请选择考核方案");
+            throw InvalidException.field("schemeId", "evaluation.scheme_required");
         }
-        EvalScheme s = schemes.find(in.schemeId()).orElseThrow(() -> ProblemException.invalid("schemeId", "考核方案不存在"));
+        EvalScheme s = schemes.find(in.schemeId()).orElseThrow(() -> InvalidException.field("schemeId", "evaluation.scheme_unknown"));
         if (s.status != EvalScheme.Status.ACTIVE) {
-            throw ProblemException.invalid("schemeId", "该方案版本已停用");
+            throw InvalidException.field("schemeId", "evaluation.scheme_retired");
         }
         Cycle.Period period = s.cycle.parse(in.cycle());
         if (period.start().isAfter(Now.today())) {
-            throw ProblemException.invalid("cycle", "考核周期尚未开始：" + period.label());
+            throw InvalidException.field("cycle", "evaluation.cycle_not_started", period.label());
         }
         Evaluation e = new Evaluation();
         e.schemeId = s.id;
         e.subjectKind = s.subjectKind;
         if (s.subjectKind == SubjectKind.AUXILIARY) {
             if (in.personId() == null) {
-                throw ProblemException.invalid("personId", "请选择被考核人员");
+                throw InvalidException.field("personId", "evaluation.person_required");
             }
             PeopleDirectory.PersonSummary p = people.find(in.personId()).filter(peopleScope::canSee)
-                    .orElseThrow(() -> ProblemException.invalid("personId", "人员不存在或不在管理范围内"));
+                    .orElseThrow(() -> InvalidException.field("personId", "evaluation.person_unknown"));
             if (!peopleScope.canManage(p)) {
                 throw new ForbiddenException("person outside your scope");
             }
             if (p.category() != PersonCategory.AUXILIARY) {
-                throw ProblemException.invalid("personId", "责任制考核只适用于执法辅助人员");
+                throw InvalidException.field("personId", "evaluation.person_not_auxiliary");
             }
             if (Evaluation.count("schemeId = ?1 AND personId = ?2 AND cycleLabel = ?3", s.id, p.id(), period.label()) > 0) {
-                throw ProblemException.conflict("cycle", "该人员本周期已有考核：" + period.label());
+                throw ConflictException.on("cycle", "evaluation.person_cycle_taken", period.label());
             }
             e.personId = p.id();
             e.unitId = p.unitId();
         } else {
             if (in.providerId() == null) {
-                throw ProblemException.invalid("providerId", "请选择第三方机构");
+                throw InvalidException.field("providerId", "evaluation.provider_required");
             }
             ProviderDirectory.ProviderSummary pr = providerDirectory.find(in.providerId())
-                    .orElseThrow(() -> ProblemException.invalid("providerId", "第三方机构不存在"));
+                    .orElseThrow(() -> InvalidException.field("providerId", "evaluation.provider_unknown"));
             if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(pr.commissioningUnitId()))) {
                 throw new ForbiddenException("provider outside your scope");
             }
             if (Evaluation.count("schemeId = ?1 AND providerId = ?2 AND cycleLabel = ?3", s.id, pr.id(), period.label()) > 0) {
-                throw ProblemException.conflict("cycle", "该机构本周期已有信用评价：" + period.label());
+                throw ConflictException.on("cycle", "evaluation.provider_cycle_taken", period.label());
             }
             e.providerId = pr.id();
             e.unitId = pr.commissioningUnitId();
@@ -282,15 +283,15 @@ public class EvaluationService {
     public Evaluation enter(long id, String itemCode, BigDecimal score, String note) {
         Evaluation e = requireEditable(id);
         SchemeItem it = SchemeItem.<SchemeItem> find("schemeId = ?1 AND code = ?2", e.schemeId, itemCode)
-                .firstResultOptional().orElseThrow(() -> ProblemException.invalid("item", "没有该考核项目：" + itemCode));
+                .firstResultOptional().orElseThrow(() -> InvalidException.field("item", "evaluation.item_unknown", itemCode));
         if (!isManual(it, e)) {
-            throw ProblemException.invalid("item", "“" + it.name + "”由系统从档案中取数，不能手工录入");
+            throw InvalidException.field("item", "evaluation.item_pulled", it.name);
         }
         if (score == null) {
-            throw ProblemException.invalid("score", "请填写“" + it.name + "”的得分");
+            throw InvalidException.field("score", "evaluation.score_required", it.name);
         }
         if (score.signum() < 0 || score.compareTo(it.maxScore) > 0) {
-            throw ProblemException.invalid("score", "“" + it.name + "”的得分应在 0–" + plain(it.maxScore) + " 之间");
+            throw InvalidException.field("score", "evaluation.score_range", it.name, plain(it.maxScore));
         }
         EvaluationScore sc = score(e.id, it.id);
         BigDecimal before = sc.score;
@@ -314,7 +315,7 @@ public class EvaluationService {
         for (EvaluationScore sc : scores(e.id)) {
             if (sc.score == null && !sc.notApplicable) {
                 SchemeItem it = items.get(sc.itemId);
-                throw ProblemException.invalid("items." + it.code, "“" + it.name + "”尚未评分，不能确认");
+                throw InvalidException.field("items." + it.code, "evaluation.item_unscored", it.name);
             }
         }
         e.status = Evaluation.Status.CONFIRMED;
@@ -341,8 +342,10 @@ public class EvaluationService {
         EvalFlag f = new EvalFlag();
         f.personId = e.personId;
         f.evaluationId = e.id;
-        f.reason = "连续 " + run + " 个周期“" + band.label + "”（" + String.join("、", cycles) + "）"
-                + (band.consequence.isBlank() ? "" : "：" + band.consequence);
+        EvalMessages m = stored();
+        String held = String.join(m.cycle_sep(), cycles);
+        f.reason = band.consequence.isBlank() ? m.flag_reason(run, band.label, held)
+                : m.flag_reason_consequence(run, band.label, held, band.consequence);
         f.persist();
         audit.record("evaluation.flag_raised", "person", e.personId,
                 AuditLog.detail("evaluation", e.id, "reason", f.reason));
@@ -367,7 +370,7 @@ public class EvaluationService {
         return run(e, band, new ArrayList<>()) >= band.flagConsecutive;
     }
 
-    /** Length of the run of adjacent cycles in {@code band} ending with {@code e}; fills the cycle labels. */
+    /** Length of the run of adjacent cycles in {@code band} ending with {@code e}; fills the cycle labels (EvaluationFlags). */
     int run(Evaluation e, GradeBand band, List<String> cycles) {
         EvalScheme s = EvalScheme.findById(e.schemeId);
         List<Evaluation> earlier = Evaluation.getEntityManager().createQuery(
@@ -376,33 +379,25 @@ public class EvaluationService {
                 Evaluation.class).setParameter("p", e.personId).setParameter("c", Evaluation.Status.CONFIRMED)
                 .setParameter("start", e.periodStart).setParameter("code", s.code).setMaxResults(band.flagConsecutive)
                 .getResultList();
-        int run = 1;
-        LocalDate expectedEnd = e.periodStart;
-        cycles.add(e.cycleLabel);
-        for (Evaluation prev : earlier) {
-            if (run >= band.flagConsecutive || !prev.periodEnd.equals(expectedEnd) || !band.label.equals(prev.band)) {
-                break;
-            }
-            run++;
-            cycles.add(0, prev.cycleLabel);
-            expectedEnd = prev.periodStart;
-        }
-        return run;
+        List<String> held = EvaluationFlags.run(e.cycleLabel, e.periodStart, band.label, band.flagConsecutive, earlier
+                .stream().map(x -> new EvaluationFlags.Held(x.periodStart, x.periodEnd, x.band, x.cycleLabel)).toList());
+        cycles.addAll(held);
+        return held.size();
     }
 
     @Transactional
     public void clearFlag(long flagId, String reason) {
         EvalFlag f = EvalFlag.<EvalFlag> findByIdOptional(flagId)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No flag " + flagId));
+                .orElseThrow(() -> new NotFoundException("evaluation.flag_not_found", flagId));
         PeopleDirectory.PersonSummary p = people.find(f.personId).orElse(null);
         if (p == null || !peopleScope.canManage(p)) {
-            throw new ProblemException(404, "Not found", "No flag " + flagId);
+            throw new NotFoundException("evaluation.flag_not_found", flagId);
         }
         if (cn.zhifa.academy.platform.web.TextRules.blank(reason)) {
-            throw ProblemException.invalid("reason", "请填写解除原因");
+            throw InvalidException.field("reason", "evaluation.flag_reason_required");
         }
         if (f.clearedAt != null) {
-            throw ProblemException.conflict("id", "该标记已解除");
+            throw ConflictException.on("id", "evaluation.flag_cleared");
         }
         f.clearedAt = Now.instant();
         f.clearedBy = actor();
@@ -432,37 +427,19 @@ public class EvaluationService {
         }
         List<SchemeItem> items = SchemeItem.list("schemeId = ?1 ORDER BY position", e.schemeId);
         boolean hasComplaintsItem = items.stream().anyMatch(i -> i.source == ItemSource.COMPLAINTS);
-        BigDecimal base = BigDecimal.ZERO;
-        BigDecimal allWeight = BigDecimal.ZERO;
-        BigDecimal applicableWeight = BigDecimal.ZERO;
-        boolean complete = true;
+        List<EvaluationScoring.Line> lines = new ArrayList<>();
         for (SchemeItem it : items) {
             EvaluationScore sc = score(e.id, it.id);
             if (!isManual(it, e)) {
                 pull(e, it, sc);
             }
-            allWeight = allWeight.add(it.weight);
-            if (sc.notApplicable) {
-                continue;
-            }
-            applicableWeight = applicableWeight.add(it.weight);
-            if (sc.score == null) {
-                complete = false;
-            } else {
-                base = base.add(points(it, sc.score));
-            }
-        }
-        if (applicableWeight.signum() == 0) {
-            complete = false;
-        } else if (applicableWeight.compareTo(allWeight) != 0) {
-            // 不适用 items are left out: the others' weights are re-normalised to the full total
-            base = base.multiply(allWeight).divide(applicableWeight, 4, RoundingMode.HALF_UP);
+            lines.add(new EvaluationScoring.Line(it.weight, it.maxScore, sc.score, sc.notApplicable));
         }
         e.adjustment = e.providerId == null ? BigDecimal.ZERO : creditAdjustment(e, hasComplaintsItem);
-        if (complete) {
-            e.baseScore = base.setScale(2, RoundingMode.HALF_UP);
-            BigDecimal t = base.add(e.adjustment).max(BigDecimal.ZERO).min(SchemeService.HUNDRED);
-            e.total = t.setScale(2, RoundingMode.HALF_UP);
+        Optional<BigDecimal> base = EvaluationScoring.base(lines);
+        if (base.isPresent()) {
+            e.baseScore = base.get().setScale(2, RoundingMode.HALF_UP);
+            e.total = EvaluationScoring.total(base.get(), e.adjustment);
             e.band = GradeBand.<GradeBand> list("schemeId = ?1 ORDER BY position", e.schemeId).stream()
                     .filter(b -> b.contains(e.total)).map(b -> b.label).findFirst().orElse(null);
         } else {
@@ -473,7 +450,7 @@ public class EvaluationService {
     }
 
     static BigDecimal points(SchemeItem it, BigDecimal score) {
-        return it.weight.multiply(score).divide(it.maxScore, 4, RoundingMode.HALF_UP);
+        return EvaluationScoring.points(it.weight, it.maxScore, score);
     }
 
     private BigDecimal creditAdjustment(Evaluation e, boolean hasComplaintsItem) {
@@ -489,69 +466,43 @@ public class EvaluationService {
         return sum.setScale(2, RoundingMode.HALF_UP);
     }
 
+    /** Takes a pulled item from the records (EvaluationPulls scores it and writes its note). */
     private void pull(Evaluation e, SchemeItem it, EvaluationScore sc) {
+        EvaluationPulls.Notes notes = EvaluationPulls.notes(stored());
+        EvaluationPulls.Pulled pulled;
         switch (it.source) {
             case EXAM_SCORE: {
-                List<ExamPurpose> purposes = it.param == null ? DEFAULT_PURPOSES
-                        : Arrays.stream(it.param.split(",")).map(String::trim).map(ExamPurpose::valueOf).toList();
                 Instant to = e.periodEnd.atStartOfDay(Now.zone()).toInstant();
                 Instant from = e.periodEnd.minusYears(1).atStartOfDay(Now.zone()).toInstant();
-                Optional<ExamRecords.Kept> best = exams.best(e.personId, purposes, null, from, to);
-                if (best.isPresent()) {
-                    ExamRecords.Kept r = best.get();
-                    sc.notApplicable = false;
-                    sc.score = r.score().multiply(it.maxScore).divide(SchemeService.HUNDRED, 2, RoundingMode.HALF_UP);
-                    sc.note = r.examTitle() + "：" + plain(r.score()) + " 分（" + r.finishedAt().atZone(Now.zone()).toLocalDate() + "）";
-                } else {
-                    notApplicable(sc, "近 12 个月无考试成绩：不适用，权重按其余项目折算");
-                }
+                Optional<ExamRecords.Kept> best = exams.best(e.personId, EvaluationPulls.purposes(it.param), null, from, to);
+                pulled = EvaluationPulls.exam(it.maxScore, best.map(ExamRecords.Kept::examTitle).orElse(null),
+                        best.map(ExamRecords.Kept::score).orElse(null),
+                        best.map(r -> r.finishedAt().atZone(Now.zone()).toLocalDate()).orElse(null), notes);
                 break;
             }
             case TRAINING_HOURS: {
                 BigDecimal target = it.param == null ? BigDecimal.valueOf(curriculum.annualHoursTarget())
                         : new BigDecimal(it.param);
                 int year = e.periodStart.getYear();
-                BigDecimal hours = learning.hours(e.personId, year);
-                if (hours.signum() == 0) {
-                    notApplicable(sc, year + " 年尚无学时记录：不适用，权重按其余项目折算");
-                    break;
-                }
-                sc.notApplicable = false;
-                BigDecimal ratio = hours.divide(target, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
-                sc.score = ratio.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
-                sc.note = year + " 年学时 " + plain(hours) + " / " + plain(target);
+                pulled = EvaluationPulls.hours(it.maxScore, year, learning.hours(e.personId, year), target, notes);
                 break;
             }
-            case QUALIFIED_SHARE: {
-                Optional<BigDecimal> known = qualifiedShare.share(e.providerId);
-                if (known.isEmpty()) {
-                    notApplicable(sc, "尚无在册人员：不适用，权重按其余项目折算");
-                    break;
-                }
-                sc.notApplicable = false;
-                BigDecimal share = known.get();
-                sc.score = share.multiply(it.maxScore).setScale(2, RoundingMode.HALF_UP);
-                sc.note = "持证人员占比 " + share.multiply(SchemeService.HUNDRED).setScale(1, RoundingMode.HALF_UP) + "%";
+            case QUALIFIED_SHARE:
+                pulled = EvaluationPulls.qualifiedShare(it.maxScore, qualifiedShare.share(e.providerId), notes);
                 break;
-            }
             case COMPLAINTS: {
                 BigDecimal per = it.param == null ? BigDecimal.valueOf(5) : new BigDecimal(it.param);
                 long n = CreditEvent.count("providerId = ?1 AND kind = ?2 AND occurredOn >= ?3 AND occurredOn < ?4",
                         e.providerId, CreditEventKind.COMPLAINT, e.periodStart, e.periodEnd);
-                sc.score = it.maxScore.subtract(per.multiply(BigDecimal.valueOf(n))).max(BigDecimal.ZERO).setScale(2,
-                        RoundingMode.HALF_UP);
-                sc.note = "本周期经核实投诉 " + n + " 件";
+                pulled = EvaluationPulls.complaints(it.maxScore, per, n, notes);
                 break;
             }
             default:
-                break;
+                return;
         }
-    }
-
-    private static void notApplicable(EvaluationScore sc, String note) {
-        sc.notApplicable = true;
-        sc.score = null;
-        sc.note = note;
+        sc.notApplicable = pulled.notApplicable();
+        sc.score = pulled.score();
+        sc.note = pulled.note();
     }
 
     // ---- views -------------------------------------------------------------------------
@@ -560,29 +511,21 @@ public class EvaluationService {
         recompute(e); // open evaluations show the records as they are now (not persisted outside a tx)
         EvalScheme s = EvalScheme.findById(e.schemeId);
         Map<Long, EvaluationScore> scores = scores(e.id).stream().collect(Collectors.toMap(x -> x.itemId, x -> x));
-        BigDecimal allWeight = BigDecimal.ZERO;
-        BigDecimal applicableWeight = BigDecimal.ZERO;
-        for (SchemeItem it : s.items()) {
+        List<SchemeItem> schemeItems = s.items();
+        List<EvaluationScoring.Line> lines = schemeItems.stream().map(it -> {
             EvaluationScore sc = scores.get(it.id);
-            allWeight = allWeight.add(it.weight);
-            if (sc == null || !sc.notApplicable) {
-                applicableWeight = applicableWeight.add(it.weight);
-            }
-        }
+            return new EvaluationScoring.Line(it.weight, it.maxScore, sc == null ? null : sc.score,
+                    sc != null && sc.notApplicable);
+        }).toList();
+        List<BigDecimal> effective = EvaluationScoring.effectiveWeights(lines);
         List<ScoreView> items = new ArrayList<>();
-        for (SchemeItem it : s.items()) {
+        for (int i = 0; i < schemeItems.size(); i++) {
+            SchemeItem it = schemeItems.get(i);
+            EvaluationScoring.Line l = lines.get(i);
             EvaluationScore sc = scores.get(it.id);
-            BigDecimal score = sc == null ? null : sc.score;
-            boolean na = sc != null && sc.notApplicable;
-            BigDecimal factor = applicableWeight.signum() == 0 ? BigDecimal.ONE
-                    : allWeight.divide(applicableWeight, 8, RoundingMode.HALF_UP);
-            BigDecimal effective = na ? null
-                    : applicableWeight.compareTo(allWeight) == 0 ? it.weight : it.weight.multiply(factor);
-            items.add(new ScoreView(it.id, it.code, it.name, it.weight, it.maxScore, it.source, score,
-                    score == null ? null
-                            : points(it, score).multiply(effective == null ? BigDecimal.ONE : effective)
-                                    .divide(it.weight, 2, RoundingMode.HALF_UP),
-                    sc == null ? null : sc.note, !e.isConfirmed() && isManual(it, e), na, effective));
+            items.add(new ScoreView(it.id, it.code, it.name, it.weight, it.maxScore, it.source, l.score(),
+                    EvaluationScoring.shownPoints(l, effective.get(i)), sc == null ? null : sc.note,
+                    !e.isConfirmed() && isManual(it, e), l.notApplicable(), effective.get(i)));
         }
         String personName = null;
         String employeeNo = null;
@@ -628,6 +571,11 @@ public class EvaluationService {
                 + "(SELECT p.id FROM Person p WHERE " + c.hql() + ") ORDER BY f.raisedAt DESC", EvalFlag.class);
         c.params().forEach(q::setParameter);
         return flags(q.setMaxResults(500).getResultList());
+    }
+
+    /** Notes and flag reasons are stored as written, in Chinese (the records' language), whoever reads them later. */
+    static EvalMessages stored() {
+        return io.quarkus.qute.i18n.MessageBundles.get(EvalMessages.class);
     }
 
     private String actor() {

@@ -22,8 +22,10 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 
 /**
  * Evaluation schemes: validation (weights sum to 100, positive maxima, bands that cover 0–100
@@ -102,7 +104,7 @@ public class SchemeService {
     }
 
     public EvalScheme require(long id) {
-        return find(id).orElseThrow(() -> new ProblemException(404, "Not found", "No scheme " + id));
+        return find(id).orElseThrow(() -> new NotFoundException("scheme.not_found", id));
     }
 
     public SchemeView view(EvalScheme s) {
@@ -120,7 +122,7 @@ public class SchemeService {
         validate(in);
         requireOwner(in.owningUnitId());
         if (EvalScheme.count("code", in.code().trim()) > 0) {
-            throw ProblemException.conflict("code", "方案编码已存在：" + in.code());
+            throw ConflictException.on("code", "scheme.code_taken", in.code());
         }
         EvalScheme s = write(new EvalScheme(), in, 1);
         audit.record("evaluation.scheme_created", "eval_scheme", s.id, AuditLog.detail("code", s.code, "version", 1));
@@ -138,10 +140,10 @@ public class SchemeService {
         validate(in);
         requireOwner(in.owningUnitId());
         if (!s.code.equals(in.code().trim())) {
-            throw ProblemException.invalid("code", "方案编码不可修改");
+            throw InvalidException.field("code", "scheme.code_fixed");
         }
         if (s.status == EvalScheme.Status.RETIRED) {
-            throw ProblemException.conflict("id", "该版本已停用，请修改最新版本");
+            throw ConflictException.on("id", "scheme.version_retired");
         }
         if (s.inUse()) {
             s.status = EvalScheme.Status.RETIRED;
@@ -163,7 +165,7 @@ public class SchemeService {
 
     private void requireOwner(long unitId) {
         if (!org.unitExists(unitId)) {
-            throw ProblemException.invalid("owningUnitId", "单位不存在");
+            throw InvalidException.field("owningUnitId", "scheme.unit_unknown");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(unitId))) {
             throw new ForbiddenException("unit " + unitId + " is outside your scope");
@@ -219,36 +221,36 @@ public class SchemeService {
 
     /** Refuses a scheme that cannot grade consistently, naming the first wrong field. */
     public static void validate(SchemeInput in) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < in.items().size(); i++) {
             ItemInput it = in.items().get(i);
             String f = "items[" + i + "]";
             if (!codes.add(it.code().trim())) {
-                errors.add(new Problem.FieldError(f + ".code", "项目编码重复：" + it.code()));
+                errors.add(new FieldError(f + ".code", "scheme.item_code_duplicate", it.code()));
             }
             if (it.weight().signum() <= 0) {
-                errors.add(new Problem.FieldError(f + ".weight", "权重应大于 0"));
+                errors.add(new FieldError(f + ".weight", "scheme.weight_positive"));
             }
             if (it.maxScore().signum() <= 0) {
-                errors.add(new Problem.FieldError(f + ".maxScore", "满分应大于 0"));
+                errors.add(new FieldError(f + ".maxScore", "scheme.max_positive"));
             }
             sum = sum.add(it.weight());
             if (in.subjectKind() == SubjectKind.AUXILIARY
                     && (it.source() == ItemSource.QUALIFIED_SHARE || it.source() == ItemSource.COMPLAINTS)) {
-                errors.add(new Problem.FieldError(f + ".source", "该数据来源只适用于第三方机构"));
+                errors.add(new FieldError(f + ".source", "scheme.source_provider_only"));
             }
             if (in.subjectKind() == SubjectKind.PROVIDER
                     && (it.source() == ItemSource.EXAM_SCORE || it.source() == ItemSource.TRAINING_HOURS)) {
-                errors.add(new Problem.FieldError(f + ".source", "该数据来源只适用于个人"));
+                errors.add(new FieldError(f + ".source", "scheme.source_person_only"));
             }
             if (it.param() != null && !it.param().isBlank()) {
-                paramProblem(it).ifPresent(m -> errors.add(new Problem.FieldError(f + ".param", m)));
+                paramProblem(it).ifPresent(m -> errors.add(new FieldError(f + ".param", m.key(), m.args())));
             }
         }
         if (sum.compareTo(HUNDRED) != 0) {
-            errors.add(new Problem.FieldError("items", "各项权重之和应为 100（现为 " + sum.stripTrailingZeros().toPlainString() + "）"));
+            errors.add(new FieldError("items", "scheme.weights_sum", sum.stripTrailingZeros().toPlainString()));
         }
         List<BandInput> bands = sortedBands(in.bands());
         Set<String> labels = new HashSet<>();
@@ -256,35 +258,34 @@ public class SchemeService {
         for (int i = 0; i < bands.size(); i++) {
             BandInput b = bands.get(i);
             if (!labels.add(b.label().trim())) {
-                errors.add(new Problem.FieldError("bands", "等次名称重复：" + b.label()));
+                errors.add(new FieldError("bands", "scheme.band_duplicate", b.label()));
             }
             if (b.maxScore().compareTo(b.minScore()) <= 0) {
-                errors.add(new Problem.FieldError("bands", "等次“" + b.label() + "”的上限应大于下限"));
+                errors.add(new FieldError("bands", "scheme.band_range", b.label()));
             } else if (b.maxScore().compareTo(expectedMax) != 0) {
-                errors.add(new Problem.FieldError("bands", (expectedMax.compareTo(HUNDRED) == 0 ? "最高等次“" + b.label() + "”的上限应为 100"
-                        : "等次“" + b.label() + "”的上限应为 " + expectedMax.stripTrailingZeros().toPlainString()
-                                + "（等次之间不得有空档或重叠）")));
+                errors.add(expectedMax.compareTo(HUNDRED) == 0 ? new FieldError("bands", "scheme.band_top", b.label())
+                        : new FieldError("bands", "scheme.band_gap", b.label(), expectedMax.stripTrailingZeros().toPlainString()));
             }
             if (b.flagConsecutive() != null && b.flagConsecutive() < 1) {
-                errors.add(new Problem.FieldError("bands", "连续次数应不小于 1"));
+                errors.add(new FieldError("bands", "scheme.flag_after_min"));
             }
             expectedMax = b.minScore();
         }
         if (expectedMax.signum() != 0) {
-            errors.add(new Problem.FieldError("bands", "最低等次的下限应为 0（现为 " + expectedMax.stripTrailingZeros().toPlainString() + "）"));
+            errors.add(new FieldError("bands", "scheme.band_bottom", expectedMax.stripTrailingZeros().toPlainString()));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid request", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors);
         }
     }
 
-    private static Optional<String> paramProblem(ItemInput it) {
+    private static Optional<FieldError> paramProblem(ItemInput it) {
         try {
             switch (it.source()) {
                 case TRAINING_HOURS:
                 case COMPLAINTS:
                     if (new BigDecimal(it.param().trim()).signum() <= 0) {
-                        return Optional.of("参数应为正数");
+                        return Optional.of(new FieldError("", "scheme.param_positive"));
                     }
                     break;
                 case EXAM_SCORE:
@@ -297,7 +298,7 @@ public class SchemeService {
             }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of("参数无效：" + it.param());
+            return Optional.of(new FieldError("", "scheme.param_invalid", it.param()));
         }
     }
 }

@@ -21,7 +21,11 @@ import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.people.roster.RosterReader;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
-import cn.zhifa.academy.platform.web.Problem;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaAccess;
 import cn.zhifa.academy.storage.MediaRef;
@@ -80,6 +84,7 @@ public class MatterCatalogueService {
     /** Stores the file and validates it; writes no matter. */
     public Preview preview(Path file, String filename, String declaredType) throws IOException {
         if (filename == null || !filename.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            // the upload edge's status (no domain kind for it), in the reader's words
             throw new ProblemException(415, "Unsupported media type", msg.err_not_xlsx());
         }
         List<RosterReader.Line> lines = read(file);
@@ -99,12 +104,12 @@ public class MatterCatalogueService {
         MediaRef m = mediaAccess.find(importId)
                 .filter(x -> x.ownerKind() == MediaOwner.IMPORT_FILE && MatterXlsx.TYPE.equals(x.contentType())
                         && x.uploadedBy().equals(user.getUsername()))
-                .orElseThrow(() -> ProblemException.notFound(msg.err_import_gone()));
+                .orElseThrow(() -> new NotFoundException("matters.import_gone"));
         List<RosterReader.Line> lines;
         try (InputStream in = media.read(m, 0, m.sizeBytes())) {
             lines = RosterReader.read(in, m.filename());
         } catch (IOException | RosterReader.UnreadableFile e) {
-            throw new ProblemException(422, "Unprocessable", msg.err_unreadable());
+            throw new UnprocessableException("matters.unreadable");
         }
         MatterValidator.Result result = validator.validate(lines);
         if (!result.ok()) {
@@ -116,9 +121,11 @@ public class MatterCatalogueService {
         return new Outcome(importId, c[0], c[1], c[2]);
     }
 
-    static ProblemException rejected(List<MatterImportError> errors) {
-        return new ProblemException(422, "Catalogue has errors", errors.size() + " problem(s); nothing was imported.",
-                errors.stream().map(e -> new Problem.FieldError(e.line() + ":" + e.column(), e.message())).toList());
+    /** 422 listing every problem of the file by line and column (the validator says why in the reader's words). */
+    static UnprocessableException rejected(List<MatterImportError> errors) {
+        return UnprocessableException.listing(errors.stream()
+                .map(e -> new FieldError(e.line() + ":" + e.column(), "content.problem", e.message())).toList(),
+                "matters.import_rejected", errors.size()).titled("Catalogue has errors");
     }
 
     /** The fields of the edit form, as text (the same rules as a file row apply). */
@@ -134,25 +141,26 @@ public class MatterCatalogueService {
             throw new io.quarkus.security.ForbiddenException();
         }
         DelegatedMatter existing = id == null ? null : DelegatedMatter.<DelegatedMatter> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound(msg.err_no_matter()));
+                .orElseThrow(() -> new NotFoundException("matters.no_matter"));
         if (existing != null && !existing.code.equals(f.code())) {
-            throw ProblemException.invalid("code", msg.err_code_fixed());
+            throw InvalidException.field("code", "matters.code_fixed");
         }
         if (existing == null && DelegatedMatter.byCode(Objects.toString(f.code(), "").trim()).isPresent()) {
-            throw ProblemException.conflict("code", msg.err_code_taken());
+            throw ConflictException.on("code", "matters.code_taken");
         }
         if (existing != null && f.version() != null && f.version() != existing.version) {
-            throw new ProblemException(409, "Conflict", msg.err_stale());
+            throw new ConflictException("matters.stale");
         }
         List<String> head = java.util.Arrays.stream(MatterColumn.values()).map(c -> c.header).toList();
         List<String> row = List.of(nz(f.code()), nz(f.name()), nz(f.domain()), nz(f.legalBasis()),
-                f.highFrequency() ? "1" : "0", String.join("、", f.townCodes() == null ? List.of() : f.townCodes()),
+                f.highFrequency() ? "1" : "0", String.join(",", f.townCodes() == null ? List.of() : f.townCodes()),
                 nz(f.effectiveOn()), nz(f.knowledgePoints()), nz(f.courses()), nz(f.cases()), nz(f.questions()));
         List<RosterReader.Line> lines = List.of(new RosterReader.Line(1, head), new RosterReader.Line(2, row));
         MatterValidator.Result result = validator.validate(lines);
         if (!result.ok()) {
-            throw new ProblemException(422, "Invalid matter", msg.err_form(),
-                    result.errors().stream().map(e -> new Problem.FieldError(e.column(), e.message())).toList());
+            throw UnprocessableException.listing(result.errors().stream()
+                    .map(e -> new FieldError(e.column(), "content.problem", e.message())).toList(), "matters.form_invalid")
+                    .titled("Invalid matter");
         }
         apply(result.records());
         return DelegatedMatter.byCode(f.code().trim()).orElseThrow();
@@ -259,7 +267,7 @@ public class MatterCatalogueService {
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
             return RosterReader.read(in, "upload.xlsx");
         } catch (RosterReader.UnreadableFile e) {
-            throw new ProblemException(422, "Unprocessable", e.getMessage());
+            throw new UnprocessableException("content.problem", e.getMessage());
         }
     }
 
@@ -280,7 +288,7 @@ public class MatterCatalogueService {
     @Transactional
     public MatterView view(long id) {
         DelegatedMatter m = DelegatedMatter.<DelegatedMatter> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound(msg.err_no_matter()));
+                .orElseThrow(() -> new NotFoundException("matters.no_matter"));
         Map<Long, OrgDirectory.Unit> towns = orgDirectory.unitsAt(OrgLevel.TOWN).stream()
                 .collect(Collectors.toMap(OrgDirectory.Unit::id, u -> u));
         Map<Long, OrgDirectory.Domain> domains = orgDirectory.allDomains().stream()

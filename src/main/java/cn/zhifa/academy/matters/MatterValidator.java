@@ -31,7 +31,7 @@ public class MatterValidator {
 
     static final int MAX_ROWS = 5_000;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile(MatterColumn.words().get("list.separators"));
     @Inject
     MatterAccess access;
 
@@ -176,11 +176,11 @@ public class MatterValidator {
     }
 
     static Optional<Boolean> yesNo(String v) {
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "是", "y", "yes", "true", "1" -> Optional.of(true);
-            case "否", "n", "no", "false", "0" -> Optional.of(false);
-            default -> Optional.empty();
-        };
+        String w = v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (MatterColumn.words().list("yes").contains(w)) {
+            return Optional.of(true);
+        }
+        return MatterColumn.words().list("no").contains(w) ? Optional.of(false) : Optional.empty();
     }
 
     private List<String> codes(Row row, MatterColumn c, java.util.function.Predicate<String> known,

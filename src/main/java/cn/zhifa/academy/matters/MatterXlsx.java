@@ -39,8 +39,8 @@ final class MatterXlsx {
                 r = line(help, r, null, c.header, c.required ? msg.help_yes() : msg.help_no(), c.example);
             }
             r++;
-            r = line(help, r, bold, msg.help_domains(), String.join("、", domains));
-            r = line(help, r, bold, msg.help_towns(), String.join("、", towns));
+            r = line(help, r, bold, msg.help_domains(), String.join(MatterColumn.words().get("list.join"), domains));
+            r = line(help, r, bold, msg.help_towns(), String.join(MatterColumn.words().get("list.join"), towns));
             r = line(help, r, null, msg.help_rule_lists());
             r = line(help, r, null, msg.help_rule_all_or_nothing());
             line(help, r, null, msg.help_rule_match());

@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -110,18 +110,11 @@ public class MattersPage {
                 fields.getOrDefault("towns", List.of()), fields.getFirst("effectiveOn"), fields.getFirst("knowledgePoints"),
                 fields.getFirst("courses"), fields.getFirst("cases"), fields.getFirst("questions"),
                 parseInt(fields.getFirst("version")));
-        try {
+        // the form again, with what was typed and the problems by column
+        return FormErrors.orRender(() -> {
             DelegatedMatter m = catalogue.save(id, f);
             return Response.seeOther(URI.create("/matters/" + m.id + "?saved=true")).build();
-        } catch (ProblemException e) {
-            if (e.status() == 404 || e.status() == 403) {
-                throw e;
-            }
-            List<Problem.FieldError> errors = e.errors() != null ? e.errors()
-                    : List.of(new Problem.FieldError("", e.getMessage()));
-            MatterCatalogueService.MatterView m = id == null ? null : catalogue.view(id);
-            return Response.status(e.status()).entity(form(m, f, false, errors)).build();
-        }
+        }, refused -> form(id == null ? null : catalogue.view(id), f, false, refused.errorsOrMessage()));
     }
 
     private static Integer parseInt(String s) {
@@ -163,25 +156,22 @@ public class MattersPage {
         if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
             return Response.status(400).entity(Templates.importForm(null)).build();
         }
-        try {
-            return Response.ok(Templates.preview(catalogue.preview(file.uploadedFile(), file.fileName(),
-                    file.contentType()))).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.importForm(e.getMessage())).build();
-        }
+        return FormErrors.orRender(() -> {
+            try {
+                return Response.ok(Templates.preview(catalogue.preview(file.uploadedFile(), file.fileName(),
+                        file.contentType()))).build();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, refused -> Templates.importForm(refused.message()));
     }
 
     @POST
     @Path("import/{id}/commit")
     public Response commit(@PathParam("id") String id) {
-        try {
-            return Response.ok(Templates.imported(catalogue.commit(id), List.of())).build();
-        } catch (ProblemException e) {
-            if (e.status() != 422 || e.errors() == null) {
-                throw e;
-            }
-            return Response.status(422).entity(Templates.imported(null, e.errors())).build();
-        }
+        // a refused file: every problem by line and column, nothing imported
+        return FormErrors.orRender(() -> Response.ok(Templates.imported(catalogue.commit(id), List.of())).build(),
+                refused -> Templates.imported(null, refused.errorsOrMessage()));
     }
 
     @GET

@@ -26,7 +26,7 @@ import cn.zhifa.academy.platform.security.Roles;
 /** The delegated-matters catalogue and readiness over the API (administrators, within their scope). */
 @Path("/api/v1/matters")
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "赋权事项 Delegated matters")
+@Tag(name = "Delegated matters")
 public class MattersResource {
 
     @Inject

@@ -22,7 +22,7 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.PersonCategory;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.qualification.QualificationJobs;
 
 /**
@@ -107,10 +107,10 @@ public class ReadinessService {
     @Transactional
     public Drill drill(long townId, long matterId) {
         OrgDirectory.Unit t = access.towns().stream().filter(u -> u.id() == townId).findFirst()
-                .orElseThrow(() -> ProblemException.notFound(msg.err_no_cell()));
+                .orElseThrow(() -> new NotFoundException("matters.no_cell"));
         Data data = new Data(List.of(t.id()));
         DelegatedMatter m = data.mattersOf(t.id()).stream().filter(x -> x.id == matterId).findFirst()
-                .orElseThrow(() -> ProblemException.notFound(msg.err_no_cell()));
+                .orElseThrow(() -> new NotFoundException("matters.no_cell"));
         Cell cell = cell(t, m, data);
         MatterMaterials.Materials mat = data.materials(m);
         Set<Long> courses = data.publishedCourses(mat);

@@ -26,8 +26,10 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 
 /**
  * Campaigns (案卷评查活动): creation with the units under review and the reviewers, case files
@@ -90,42 +92,41 @@ public class CampaignService {
 
     @Transactional
     public ReviewCampaign create(CampaignInput in) {
-        ReviewMessages m = ReviewText.now();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (in.name() == null || in.name().isBlank() || in.name().length() > 200) {
-            errors.add(new Problem.FieldError("name", m.campaign_name_invalid()));
+            errors.add(new FieldError("name", "review.campaign_name_invalid"));
         }
         ReviewCampaign.Kind kind = null;
         try {
             kind = ReviewCampaign.Kind.valueOf(String.valueOf(in.kind()).trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("kind", m.campaign_kind_invalid()));
+            errors.add(new FieldError("kind", "review.campaign_kind_invalid"));
         }
         if (in.year() == null || in.year() < 2000 || in.year() > 2100) {
-            errors.add(new Problem.FieldError("year", m.campaign_year_invalid()));
+            errors.add(new FieldError("year", "review.campaign_year_invalid"));
         }
         OrgDirectory.Unit owner = in.owningUnitId() == null ? null : orgDirectory.unit(in.owningUnitId()).orElse(null);
         if (owner == null || !(user.isSysadmin() || user.isAdmin() && scope.canActOnUnit(owner.id()))) {
-            errors.add(new Problem.FieldError("owningUnitId", m.campaign_owner_invalid()));
+            errors.add(new FieldError("owningUnitId", "review.campaign_owner_invalid"));
         }
         if (in.periodStart() == null || in.periodEnd() == null || in.periodEnd().isBefore(in.periodStart())) {
-            errors.add(new Problem.FieldError("periodEnd", m.campaign_period_invalid()));
+            errors.add(new FieldError("periodEnd", "review.campaign_period_invalid"));
         }
         ReviewStandard standard = in.standardId() == null ? null : ReviewStandard.findById(in.standardId());
         if (standard == null || standard.status != ReviewStandard.Status.ACTIVE) {
-            errors.add(new Problem.FieldError("standardId", m.campaign_standard_invalid()));
+            errors.add(new FieldError("standardId", "review.campaign_standard_invalid"));
         }
         if (in.sampleSize() == null || in.sampleSize() < 1 || in.sampleSize() > 100) {
-            errors.add(new Problem.FieldError("sampleSize", m.campaign_sample_invalid()));
+            errors.add(new FieldError("sampleSize", "review.campaign_sample_invalid"));
         }
         Set<Long> units = new LinkedHashSet<>(in.unitIds() == null ? List.of() : in.unitIds());
         if (units.isEmpty()) {
-            errors.add(new Problem.FieldError("unitIds", m.campaign_units_none()));
+            errors.add(new FieldError("unitIds", "review.campaign_units_none"));
         }
         for (Long u : units) {
             OrgDirectory.Unit unit = u == null ? null : orgDirectory.unit(u).orElse(null);
             if (unit == null || owner == null || !unit.path().startsWith(owner.path())) {
-                errors.add(new Problem.FieldError("unitIds", m.campaign_unit_outside(String.valueOf(u))));
+                errors.add(new FieldError("unitIds", "review.campaign_unit_outside", String.valueOf(u)));
             }
         }
         List<PersonSummary> reviewers = new ArrayList<>();
@@ -134,16 +135,16 @@ public class CampaignService {
             OrgDirectory.Unit pu = p == null ? null : orgDirectory.unit(p.unitId()).orElse(null);
             if (p == null || p.category() != PersonCategory.LEGAL_REVIEWER || p.status() != EmploymentStatus.ACTIVE
                     || owner == null || pu == null || !pu.path().startsWith(owner.path())) {
-                errors.add(new Problem.FieldError("reviewers", m.campaign_reviewer_invalid(String.valueOf(no))));
+                errors.add(new FieldError("reviewers", "review.campaign_reviewer_invalid", String.valueOf(no)));
             } else if (reviewers.stream().noneMatch(r -> r.id() == p.id())) {
                 reviewers.add(p);
             }
         }
         if (reviewers.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("reviewers"))) {
-            errors.add(new Problem.FieldError("reviewers", m.campaign_reviewers_none()));
+            errors.add(new FieldError("reviewers", "review.campaign_reviewers_none"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid campaign", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors).titled("Invalid campaign");
         }
         ReviewCampaign c = new ReviewCampaign();
         c.name = in.name().trim();
@@ -182,19 +183,18 @@ public class CampaignService {
     @Transactional
     public ReviewCaseFile addCaseFile(long campaignId, CaseFileInput in) {
         ReviewCampaign c = access.managed(campaignId);
-        ReviewMessages m = ReviewText.now();
         if (c.status != ReviewCampaign.Status.DRAFT) {
-            throw ProblemException.conflict("status", m.campaign_not_draft());
+            throw ConflictException.on("status", "review.campaign_not_draft");
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         OrgDirectory.Unit unit = in.unitId() == null ? null : orgDirectory.unit(in.unitId()).orElse(null);
         if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id())) {
-            errors.add(new Problem.FieldError("unitId", m.file_unit_invalid()));
+            errors.add(new FieldError("unitId", "review.file_unit_invalid"));
         }
         if (in.caseNo() == null || in.caseNo().isBlank() || in.caseNo().length() > 80) {
-            errors.add(new Problem.FieldError("caseNo", m.file_case_no_invalid()));
+            errors.add(new FieldError("caseNo", "review.file_case_no_invalid"));
         } else if (ReviewCaseFile.count("campaignId = ?1 AND caseNo = ?2", c.id, in.caseNo().trim()) > 0) {
-            errors.add(new Problem.FieldError("caseNo", m.file_case_no_taken(in.caseNo().trim())));
+            errors.add(new FieldError("caseNo", "review.file_case_no_taken", in.caseNo().trim()));
         }
         String matterName = null;
         String matterCode = null;
@@ -202,25 +202,25 @@ public class CampaignService {
         if (in.matterCode() != null && !in.matterCode().isBlank()) {
             MatterDirectory.Entry entry = matters.byCode(in.matterCode()).orElse(null);
             if (entry == null) {
-                errors.add(new Problem.FieldError("matterCode", m.file_matter_unknown(in.matterCode().trim())));
+                errors.add(new FieldError("matterCode", "review.file_matter_unknown", in.matterCode().trim()));
             } else if (town && !entry.heldBy(unit.id())) {
-                errors.add(new Problem.FieldError("matterCode", m.file_matter_not_held(unit.name(), entry.name())));
+                errors.add(new FieldError("matterCode", "review.file_matter_not_held", unit.name(), entry.name()));
             } else {
                 matterName = entry.name();
                 matterCode = entry.code();
             }
         } else if (town && matters.all().stream().anyMatch(e -> e.heldBy(unit.id()))) {
-            errors.add(new Problem.FieldError("matterCode", m.file_matter_choose(unit.name())));
+            errors.add(new FieldError("matterCode", "review.file_matter_choose", unit.name()));
         } else if (in.matter() == null || in.matter().isBlank() || in.matter().length() > 200) {
-            errors.add(new Problem.FieldError("matter", m.file_matter_invalid()));
+            errors.add(new FieldError("matter", "review.file_matter_invalid"));
         } else {
             matterName = in.matter().trim();
         }
         if (in.decisionType() == null || in.decisionType().isBlank() || in.decisionType().length() > 60) {
-            errors.add(new Problem.FieldError("decisionType", m.file_decision_type_invalid()));
+            errors.add(new FieldError("decisionType", "review.file_decision_type_invalid"));
         }
         if (in.decisionDate() == null || in.decisionDate().isBefore(c.periodStart) || in.decisionDate().isAfter(c.periodEnd)) {
-            errors.add(new Problem.FieldError("decisionDate", m.file_decision_date_invalid(c.periodStart, c.periodEnd)));
+            errors.add(new FieldError("decisionDate", "review.file_decision_date_invalid", c.periodStart, c.periodEnd));
         }
         List<PersonSummary> officers = new ArrayList<>();
         for (String no : in.officers() == null ? List.<String> of() : in.officers()) {
@@ -230,16 +230,16 @@ public class CampaignService {
             PersonSummary p = people.byEmployeeNo(no.trim()).orElse(null);
             OrgDirectory.Unit pu = p == null ? null : orgDirectory.unit(p.unitId()).orElse(null);
             if (p == null || unit == null || pu == null || !pu.path().startsWith(unit.path())) {
-                errors.add(new Problem.FieldError("officers", m.file_officer_invalid(no.trim())));
+                errors.add(new FieldError("officers", "review.file_officer_invalid", no.trim()));
             } else if (officers.stream().noneMatch(o -> o.id() == p.id())) {
                 officers.add(p);
             }
         }
         if (officers.isEmpty() && errors.stream().noneMatch(e -> e.field().equals("officers"))) {
-            errors.add(new Problem.FieldError("officers", m.file_officers_none()));
+            errors.add(new FieldError("officers", "review.file_officers_none"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid case file", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors).titled("Invalid case file");
         }
         ReviewCaseFile f = new ReviewCaseFile();
         f.campaignId = c.id;
@@ -299,20 +299,18 @@ public class CampaignService {
     @Transactional
     public ReviewCampaign sample(long campaignId, Long seed) {
         ReviewCampaign c = access.managed(campaignId);
-        ReviewMessages m = ReviewText.now();
         if (c.status != ReviewCampaign.Status.DRAFT) {
-            throw ProblemException.conflict("status", m.campaign_not_draft());
+            throw ConflictException.on("status", "review.campaign_not_draft");
         }
         if (ReviewCaseFile.count("campaignId", c.id) == 0) {
-            throw ProblemException.invalid("files", m.campaign_no_files());
+            throw InvalidException.field("files", "review.campaign_no_files");
         }
         long s = seed != null ? seed : seeds.nextLong();
         List<Sampling.Pick> picks;
         try {
             picks = draw(c, s);
         } catch (Sampling.NoReviewer e) {
-            throw new ProblemException(422, "No eligible reviewer",
-                    m.campaign_no_reviewer_for(orgDirectory.unit(e.unitId).orElseThrow().name()));
+            throw new UnprocessableException("review.campaign_no_reviewer_for", orgDirectory.unit(e.unitId).orElseThrow().name()).titled("No eligible reviewer");
         }
         List<String> sampled = new ArrayList<>();
         for (Sampling.Pick p : picks) {
@@ -363,18 +361,17 @@ public class CampaignService {
     @Transactional
     public TargetedTraining.Result finish(long campaignId) {
         ReviewCampaign c = access.managed(campaignId);
-        ReviewMessages m = ReviewText.now();
         if (c.status != ReviewCampaign.Status.REVIEWING) {
-            throw ProblemException.conflict("status", m.campaign_not_reviewing());
+            throw ConflictException.on("status", "review.campaign_not_reviewing");
         }
         long unscored = ReviewCaseFile.count("campaignId = ?1 AND status = ?2", c.id, ReviewCaseFile.Status.SAMPLED);
         if (unscored > 0) {
-            throw ProblemException.conflict("files", m.campaign_unscored(unscored));
+            throw ConflictException.on("files", "review.campaign_unscored", unscored);
         }
         long contested = ReviewFinding.count("status = ?1 AND caseFileId IN (SELECT f.id FROM ReviewCaseFile f "
                 + "WHERE f.campaignId = ?2)", ReviewFinding.Status.CONTESTED, c.id);
         if (contested > 0) {
-            throw ProblemException.conflict("findings", m.campaign_contests_open(contested));
+            throw ConflictException.on("findings", "review.campaign_contests_open", contested);
         }
         c.status = ReviewCampaign.Status.FINISHED;
         c.finishedAt = Now.instant();

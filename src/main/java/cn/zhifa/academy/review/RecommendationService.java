@@ -22,8 +22,10 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
@@ -84,34 +86,33 @@ public class RecommendationService {
     @Transactional
     public Recommendation issue(long campaignId, IssueInput in) {
         ReviewCampaign c = access.managed(campaignId);
-        ReviewMessages m = ReviewText.now();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         OrgDirectory.Unit unit = in.unitId() == null ? null : orgDirectory.unit(in.unitId()).orElse(null);
         if (unit == null || !ReviewAccess.unitsOf(c).contains(unit.id())) {
-            errors.add(new Problem.FieldError("unitId", m.file_unit_invalid()));
+            errors.add(new FieldError("unitId", "review.file_unit_invalid"));
         }
         if (c.status == ReviewCampaign.Status.DRAFT) {
-            errors.add(new Problem.FieldError("campaign", m.rec_campaign_draft()));
+            errors.add(new FieldError("campaign", "review.rec_campaign_draft"));
         }
         if (in.body() == null || in.body().isBlank() || in.body().length() > 4000) {
-            errors.add(new Problem.FieldError("body", m.rec_body_required()));
+            errors.add(new FieldError("body", "review.rec_body_required"));
         }
         if (in.deadline() == null || !in.deadline().isAfter(today())) {
-            errors.add(new Problem.FieldError("deadline", m.rec_deadline_future()));
+            errors.add(new FieldError("deadline", "review.rec_deadline_future"));
         }
         Set<Long> findingIds = new LinkedHashSet<>(in.findingIds() == null ? List.of() : in.findingIds());
         for (Long fid : findingIds) {
             ReviewFinding x = fid == null ? null : ReviewFinding.findById(fid);
             ReviewCaseFile f = x == null ? null : ReviewCaseFile.findById(x.caseFileId);
             if (f == null || !f.campaignId.equals(c.id) || unit == null || !f.unitId.equals(unit.id()) || !x.counts()) {
-                errors.add(new Problem.FieldError("findingIds", m.rec_finding_invalid(String.valueOf(fid))));
+                errors.add(new FieldError("findingIds", "review.rec_finding_invalid", String.valueOf(fid)));
             }
         }
         if (findingIds.isEmpty()) {
-            errors.add(new Problem.FieldError("findingIds", m.rec_findings_none()));
+            errors.add(new FieldError("findingIds", "review.rec_findings_none"));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid recommendation", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors).titled("Invalid recommendation");
         }
         Recommendation r = new Recommendation();
         r.campaignId = c.id;
@@ -140,15 +141,14 @@ public class RecommendationService {
     public Recommendation answer(long id, String response, List<MediaRef> evidence) {
         Recommendation r = require(id);
         ReviewCampaign c = ReviewCampaign.findById(r.campaignId);
-        ReviewMessages m = ReviewText.now();
         if (!access.unitSide(c, r.unitId)) {
-            throw ProblemException.forbidden(m.not_unit_side());
+            throw new ForbiddenException("review.not_unit_side");
         }
         if (r.status != Recommendation.Status.ISSUED && r.status != Recommendation.Status.RETURNED) {
-            throw ProblemException.conflict("status", m.rec_not_awaiting_answer());
+            throw ConflictException.on("status", "review.rec_not_awaiting_answer");
         }
         if (response == null || response.isBlank() || response.length() > 4000) {
-            throw ProblemException.invalid("response", m.rec_response_required());
+            throw InvalidException.field("response", "review.rec_response_required");
         }
         for (MediaRef mo : evidence) {
             media.attach(mo, MediaOwner.REVIEW_EVIDENCE, r.id, access.actor(), "evidence");
@@ -172,18 +172,17 @@ public class RecommendationService {
     public Recommendation decide(long id, boolean accept, String note) {
         Recommendation r = require(id);
         ReviewCampaign c = ReviewCampaign.findById(r.campaignId);
-        ReviewMessages m = ReviewText.now();
         if (!access.manages(c)) {
-            throw ProblemException.forbidden(m.not_manager());
+            throw new ForbiddenException("review.not_manager");
         }
         if (r.status != Recommendation.Status.ANSWERED) {
-            throw ProblemException.conflict("status", m.rec_not_answered());
+            throw ConflictException.on("status", "review.rec_not_answered");
         }
         if (!accept && (note == null || note.isBlank())) {
-            throw ProblemException.invalid("note", m.rec_return_note_required());
+            throw InvalidException.field("note", "review.rec_return_note_required");
         }
         if (note != null && note.length() > 1000) {
-            throw ProblemException.invalid("note", m.rec_return_note_required());
+            throw InvalidException.field("note", "review.rec_return_note_required");
         }
         r.status = accept ? Recommendation.Status.ACCEPTED : Recommendation.Status.RETURNED;
         r.decisionNote = note == null || note.isBlank() ? null : note.trim();

@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 
 /**
  * Who may do what in a review (one place, used by every service of the package):
@@ -80,7 +81,7 @@ public class ReviewAccess {
     public ReviewCampaign managed(long id) {
         ReviewCampaign c = campaign(id);
         if (!manages(c)) {
-            throw ProblemException.forbidden(ReviewText.now().not_manager());
+            throw new ForbiddenException("review.not_manager");
         }
         return c;
     }
@@ -101,7 +102,7 @@ public class ReviewAccess {
         return user.getUsername() == null ? "system" : user.getUsername();
     }
 
-    public static ProblemException notFound() {
-        return ProblemException.notFound(ReviewText.now().not_found());
+    public static NotFoundException notFound() {
+        return new NotFoundException("review.not_found");
     }
 }

@@ -16,6 +16,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
@@ -62,14 +66,36 @@ public class ReviewDemoData {
     @Inject
     AuditLog audit;
 
+    /** The demo's campaigns, files, findings and texts: {@code demo/review.yaml}. */
+    private static final JsonNode DEMO = read("demo/review.yaml");
+
     /** Findings per file in draw order: deduction code and the finding text. */
-    private static final List<Map<String, String>> FINDINGS = List.of(
-            Map.of("QZ-2", "询问笔录未经当事人逐页核对签名", "GZ-3", "当事人提出申辩后未见复核记录", "WS-2", "处罚决定书对从轻情节未作说理"),
-            Map.of("QZ-1", "仅有现场照片，不能证明违法行为持续时间", "CL-2", "罚款数额未说明适用裁量基准的哪一档次"),
-            Map.of("SD-1", "邮寄送达无回执，无法证明送达日期", "GD-1", "卷内缺少缴款凭证"),
-            Map.of("WS-4", "决定书有两处错别字"),
-            Map.of("FL-2", "仅引用《城市市容和环境卫生管理条例》，未引到条款", "QZ-2", "现场检查笔录未记录检查人员执法证号"),
-            Map.of());
+    private static final List<Map<String, String>> FINDINGS = findings();
+
+    private static JsonNode read(String file) {
+        try (java.io.InputStream in = ReviewDemoData.class.getClassLoader().getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + file);
+            }
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<Map<String, String>> findings() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (JsonNode file : DEMO.path("findings")) {
+            Map<String, String> byDeduction = new java.util.LinkedHashMap<>();
+            file.fields().forEachRemaining(e -> byDeduction.put(e.getKey(), e.getValue().asText()));
+            out.add(byDeduction);
+        }
+        return List.copyOf(out);
+    }
+
+    private static String text(String path) {
+        return DEMO.at(path).asText();
+    }
 
     @Transactional
     void load(@Observes @Priority(61) StartupEvent event) { // after the matter catalogue (60): files name its matters
@@ -95,11 +121,10 @@ public class ReviewDemoData {
                 : people.find(learner.personId).orElse(null);
 
         // the finished annual campaign
-        ReviewCampaign annual = campaign("2026 年度行政处罚案卷评查", ReviewCampaign.Kind.ANNUAL, city, standard, 2,
+        ReviewCampaign annual = campaign(text("/annual/name"), ReviewCampaign.Kind.ANNUAL, city, standard, 2,
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 9, 30), List.of(jb, wj, qs), List.of(qsReviewer, yxReviewer));
         Map<OrgDirectory.Unit, List<ReviewCaseFile>> files = new HashMap<>();
-        String[][] matters = { { "未经许可占用城市道路经营", "罚款" }, { "擅自设置户外广告设施", "罚款" },
-                { "违规倾倒建筑垃圾", "罚款、没收违法所得" }, { "未按规定履行门前三包责任", "警告" } };
+        JsonNode matters = DEMO.at("/annual/files");
         int serial = 1;
         java.util.Set<String> used = new java.util.HashSet<>();
         for (OrgDirectory.Unit u : List.of(jb, wj, qs)) {
@@ -109,10 +134,12 @@ public class ReviewDemoData {
                 // 李强 (the demo learner) handles every 江滨 file with a colleague
                 PersonSummary o1 = u == jb ? liqiang : first(u, PersonCategory.OFFICER, i);
                 PersonSummary o2 = first(u, PersonCategory.OFFICER, i + 1);
-                ReviewCaseFile f = file(annual, u, String.format("%s综执罚决字〔2026〕第%03d号", u.name().substring(0, 2), serial++),
-                        matters[i][0], matters[i][1], LocalDate.of(2026, 2 + i * 2, 10 + i), o1, o2);
+                String caseNo = text("/annual/caseNo").replace("{town}", u.name().substring(0, 2))
+                        .replace("{serial}", String.format("%03d", serial++));
+                ReviewCaseFile f = file(annual, u, caseNo, matters.get(i).path("matter").asText(),
+                        matters.get(i).path("decision").asText(), LocalDate.of(2026, 2 + i * 2, 10 + i), o1, o2);
                 // the town's own delegated matter from the catalogue, as the form requires
-                MatterDirectory.Entry cm = catalogueMatter(u, CATALOGUE[i], used);
+                MatterDirectory.Entry cm = catalogueMatter(u, DEMO.at("/annual/catalogue").get(i).asText(), used);
                 if (cm != null) {
                     f.matter = cm.name();
                     f.matterCode = cm.code();
@@ -133,9 +160,7 @@ public class ReviewDemoData {
         rec.campaignId = annual.id;
         rec.unitId = jb.id();
         rec.number = ReviewText.records().rec_number("2026", 1) + "-" + annual.id;
-        rec.body = "年度评查发现江滨街道案卷存在询问笔录未经核对签名、未复核当事人申辩、决定书说理不充分等问题。"
-                + "建议：一、组织执法队员学习调查取证和告知程序规范；二、对 2026 年已办结案卷开展自查，补正可补正的瑕疵；"
-                + "三、建立案卷法制审核前的自查清单。请于期限内书面反馈整改情况并附相关材料。";
+        rec.body = text("/recommendation");
         rec.deadline = LocalDate.of(2026, 11, 15);
         rec.issuedBy = "admin";
         rec.persist();
@@ -146,12 +171,15 @@ public class ReviewDemoData {
         }
 
         // a special campaign under review, waiting for the demo reviewer
-        ReviewCampaign special = campaign("2026 年市容秩序领域专项评查", ReviewCampaign.Kind.SPECIAL, city, standard, 1,
+        ReviewCampaign special = campaign(text("/special/name"), ReviewCampaign.Kind.SPECIAL, city, standard, 1,
                 LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 30), List.of(jb, wj), List.of(qsReviewer));
-        file(special, jb, "江滨综执罚决字〔2026〕第118号", "占道经营", "罚款", LocalDate.of(2026, 8, 3),
+        JsonNode specialFiles = DEMO.at("/special/files");
+        file(special, jb, specialFiles.get(0).path("caseNo").asText(), specialFiles.get(0).path("matter").asText(),
+                specialFiles.get(0).path("decision").asText(), LocalDate.of(2026, 8, 3),
                 first(jb, PersonCategory.OFFICER, 2), first(jb, PersonCategory.OFFICER, 3));
-        file(special, wj, "望江综执罚决字〔2026〕第093号", "擅自设置户外广告设施", "罚款",
-                LocalDate.of(2026, 9, 12), first(wj, PersonCategory.OFFICER, 2), first(wj, PersonCategory.OFFICER, 3));
+        file(special, wj, specialFiles.get(1).path("caseNo").asText(), specialFiles.get(1).path("matter").asText(),
+                specialFiles.get(1).path("decision").asText(), LocalDate.of(2026, 9, 12),
+                first(wj, PersonCategory.OFFICER, 2), first(wj, PersonCategory.OFFICER, 3));
         em.flush();
         for (Sampling.Pick p : campaigns.draw(special, 20260901L)) {
             ReviewCaseFile f = ReviewCaseFile.findById(p.fileId());
@@ -165,7 +193,7 @@ public class ReviewDemoData {
         special.status = ReviewCampaign.Status.REVIEWING;
 
         if (Account.findByUsername("reviewer").isEmpty()) {
-            Account a = accounts.create("reviewer", qsReviewer.name() + "（青山镇法制审核员）", config.demo().password(), Roles.LEARNER,
+            Account a = accounts.create("reviewer", qsReviewer.name() + text("/reviewerSuffix"), config.demo().password(), Roles.LEARNER,
                     qs.id(), null, false);
             a.personId = qsReviewer.id();
         }
@@ -203,10 +231,6 @@ public class ReviewDemoData {
         }
         return c;
     }
-
-    /** The catalogue's names of the demo files' matters (the same conduct as the text above). */
-    private static final String[] CATALOGUE = { "对在城市道路两侧和公共场地摆摊设点、占道经营的处罚", "对擅自设置户外广告设施的处罚",
-            "对擅自倾倒、堆放、丢弃、遗撒建筑垃圾等固体废物的处罚", "对超出门窗和外墙从事店外经营的处罚" };
 
     /** The named matter when the town holds it, else another matter the town holds; null without a catalogue. */
     private MatterDirectory.Entry catalogueMatter(OrgDirectory.Unit town, String name, java.util.Set<String> used) {

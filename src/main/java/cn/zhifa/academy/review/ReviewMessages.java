@@ -265,4 +265,7 @@ public interface ReviewMessages {
     String standard_source_file();
     String standard_source_user(String user);
     String item_summary(String weight, String category, int n);
+
+    String officer_label(String name, String employeeNo);
+    String training_reason_sep();
 }

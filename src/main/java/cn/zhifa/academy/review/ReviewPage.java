@@ -29,7 +29,10 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.text.FormatWords;
+import cn.zhifa.academy.platform.web.FormErrors;
+import cn.zhifa.academy.platform.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -133,7 +136,7 @@ public class ReviewPage {
     public Response createCampaign(MultivaluedMap<String, String> form) {
         Map<String, String> flat = new HashMap<>();
         form.forEach((k, v) -> flat.put(k, String.join(",", v)));
-        try {
+        return FormErrors.orRender(() -> {
             List<Long> unitIds = form.getOrDefault("unitIds", List.of()).stream().map(ReviewPage::longOrNull).toList();
             CampaignService.CampaignInput in = new CampaignService.CampaignInput(form.getFirst("name"), form.getFirst("kind"),
                     intOrNull(form.getFirst("year")), longOrNull(form.getFirst("owningUnitId")), date(form.getFirst("periodStart")),
@@ -141,10 +144,7 @@ public class ReviewPage {
                     intOrNull(form.getFirst("sampleSize")), unitIds, words(form.getFirst("reviewers")));
             ReviewCampaign c = campaigns.create(in);
             return Response.seeOther(URI.create("/review/campaigns/" + c.id)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.newCampaign(standards.active(), units(), e.getMessage(), flat))
-                    .build();
-        }
+        }, refused -> Templates.newCampaign(standards.active(), units(), refused.message(), flat));
     }
 
     @GET
@@ -153,9 +153,10 @@ public class ReviewPage {
         return Templates.campaign(views.campaign(id), null, null, fileForm(Map.of(), List.of()));
     }
 
-    private Response campaignError(long id, ProblemException e) {
-        return Response.status(e.status()).entity(Templates.campaign(views.campaign(id), e.getMessage(), null,
-                fileForm(Map.of(), List.of()))).build();
+    /** Runs an action of a campaign's page; a refusal shows the campaign again with the reason, under its status. */
+    private Response onCampaign(long id, java.util.function.Supplier<Response> action) {
+        return FormErrors.orRender(action, refused -> Templates.campaign(views.campaign(id), refused.message(), null,
+                fileForm(Map.of(), List.of())));
     }
 
     /** A catalogue matter as the case-file form offers it; {@code towns}: ids of the towns holding it, space-separated. */
@@ -182,12 +183,12 @@ public class ReviewPage {
         }
     }
 
-    FileForm fileForm(Map<String, String> values, List<cn.zhifa.academy.platform.web.Problem.FieldError> errors) {
+    FileForm fileForm(Map<String, String> values, List<Problem.FieldError> errors) {
         Map<String, String> byField = new HashMap<>();
         errors.forEach(e -> byField.merge(e.field() == null ? "" : e.field(), e.message(), (a, b) -> a + " " + b));
         return new FileForm(matterDirectory.all().stream().map(e -> new MatterOption(e.code(), e.name(), e.domainName(),
                 String.join(" ", e.townIds().stream().sorted().map(String::valueOf).toList()))).toList(), values, byField,
-                errors.stream().map(cn.zhifa.academy.platform.web.Problem.FieldError::message).toList());
+                errors.stream().map(Problem.FieldError::message).toList());
     }
 
     @POST
@@ -196,17 +197,15 @@ public class ReviewPage {
     public Response addFile(@PathParam("id") long id, @RestForm Long unitId, @RestForm String caseNo, @RestForm String matter,
             @RestForm String matterCode, @RestForm String decisionType, @RestForm String decisionDate,
             @RestForm String officers) {
-        try {
+        return FormErrors.orRender(() -> {
             campaigns.addCaseFile(id, new CampaignService.CaseFileInput(unitId, caseNo, matter, decisionType, date(decisionDate),
                     words(officers), matterCode));
             return Response.seeOther(URI.create("/review/campaigns/" + id + "#files")).build();
-        } catch (ProblemException e) {
-            if (e.status() == 404 || e.status() == 403 || e.errors() == null || e.errors().isEmpty()) {
-                if (e.status() == 404 || e.status() == 403) {
-                    throw e;
-                }
-                return campaignError(id, e);
+        }, refused -> {
+            if (refused.errors().isEmpty()) {
+                return Templates.campaign(views.campaign(id), refused.message(), null, fileForm(Map.of(), List.of()));
             }
+            // the form again, unfolded, with what was typed and the errors under their fields
             Map<String, String> values = new HashMap<>();
             values.put("unitId", unitId == null ? "" : String.valueOf(unitId));
             values.put("caseNo", caseNo == null ? "" : caseNo);
@@ -215,21 +214,18 @@ public class ReviewPage {
             values.put("decisionType", decisionType == null ? "" : decisionType);
             values.put("decisionDate", decisionDate == null ? "" : decisionDate);
             values.put("officers", officers == null ? "" : officers);
-            return Response.status(e.status()).entity(Templates.campaign(views.campaign(id), null, null,
-                    fileForm(values, e.errors()))).build();
-        }
+            return Templates.campaign(views.campaign(id), null, null, fileForm(values, refused.errors()));
+        });
     }
 
     @POST
     @Path("campaigns/{id:\\d+}/sample")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response sample(@PathParam("id") long id, @RestForm String seed) {
-        try {
+        return onCampaign(id, () -> {
             campaigns.sample(id, longOrNull(seed));
             return Response.seeOther(URI.create("/review/campaigns/" + id + "#files")).build();
-        } catch (ProblemException e) {
-            return campaignError(id, e);
-        }
+        });
     }
 
     @GET
@@ -245,24 +241,20 @@ public class ReviewPage {
     @Path("campaigns/{id:\\d+}/finish")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response finish(@PathParam("id") long id) {
-        try {
+        return onCampaign(id, () -> {
             campaigns.finish(id);
             return Response.seeOther(URI.create("/review/campaigns/" + id)).build();
-        } catch (ProblemException e) {
-            return campaignError(id, e);
-        }
+        });
     }
 
     @POST
     @Path("findings/{id:\\d+}/contest")
     @RolesAllowed({ Roles.ADMIN })
     public Response contest(@PathParam("id") long id, @RestForm String reason, @RestForm long campaign) {
-        try {
+        return onCampaign(campaign, () -> {
             scoring.contest(id, reason);
             return Response.seeOther(URI.create("/review/campaigns/" + campaign + "#finding-" + id)).build();
-        } catch (ProblemException e) {
-            return campaignError(campaign, e);
-        }
+        });
     }
 
     @POST
@@ -270,12 +262,10 @@ public class ReviewPage {
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String note,
             @RestForm long campaign) {
-        try {
+        return onCampaign(campaign, () -> {
             scoring.decide(id, "uphold".equals(decision), note);
             return Response.seeOther(URI.create("/review/campaigns/" + campaign + "#finding-" + id)).build();
-        } catch (ProblemException e) {
-            return campaignError(campaign, e);
-        }
+        });
     }
 
     @POST
@@ -283,13 +273,11 @@ public class ReviewPage {
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response issue(@PathParam("id") long id, @RestForm Long unitId, @RestForm String body, @RestForm String deadline,
             @RestForm("findingIds") List<Long> findingIds) {
-        try {
+        return onCampaign(id, () -> {
             Recommendation r = recommendations.issue(id, new RecommendationService.IssueInput(unitId, body, date(deadline),
                     findingIds));
             return Response.seeOther(URI.create("/review/recommendations/" + r.id)).build();
-        } catch (ProblemException e) {
-            return campaignError(id, e);
-        }
+        });
     }
 
     // ---- scoring -----------------------------------------------------------------------
@@ -312,23 +300,24 @@ public class ReviewPage {
                 applied.put(d, form.getFirst("t_" + d) == null ? "" : form.getFirst("t_" + d));
             }
         }
-        try {
+        return onFile(id, () -> {
             scoring.saveItem(id, item, applied);
             return Response.seeOther(URI.create("/review/files/" + id + "?saved=" + item + "#item-" + item)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.file(scoring.view(id), e.getMessage(), null)).build();
-        }
+        });
+    }
+
+    /** Runs an action of a case file's page; a refusal shows the file again with the reason, under its status. */
+    private Response onFile(long id, java.util.function.Supplier<Response> action) {
+        return FormErrors.orRender(action, refused -> Templates.file(scoring.view(id), refused.message(), null));
     }
 
     @POST
     @Path("files/{id:\\d+}/submit")
     public Response submit(@PathParam("id") long id) {
-        try {
+        return onFile(id, () -> {
             scoring.submit(id);
             return Response.seeOther(URI.create("/review/files/" + id)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.file(scoring.view(id), e.getMessage(), null)).build();
-        }
+        });
     }
 
     @POST
@@ -337,15 +326,17 @@ public class ReviewPage {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response scan(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
         views.requireManagedFile(id);
-        try {
+        return onFile(id, () -> {
             if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-                throw ProblemException.invalid("file", ReviewText.now().file_missing());
+                throw InvalidException.field("file", "review.file_missing");
             }
-            views.storeScan(id, file.uploadedFile(), file.fileName(), file.contentType());
+            try {
+                views.storeScan(id, file.uploadedFile(), file.fileName(), file.contentType());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return Response.seeOther(URI.create("/review/files/" + id)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.file(scoring.view(id), e.getMessage(), null)).build();
-        }
+        });
     }
 
     // ---- recommendations ---------------------------------------------------------------
@@ -370,26 +361,30 @@ public class ReviewPage {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response answer(@PathParam("id") long id, @RestForm String response,
             @RestForm("evidence") List<FileUpload> evidence) throws IOException {
-        try {
-            views.answer(id, response, evidence);
+        return onRecommendation(id, () -> {
+            try {
+                views.answer(id, response, evidence);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return Response.seeOther(URI.create("/review/recommendations/" + id)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.recommendation(
-                    recommendations.view(recommendations.require(id)), e.getMessage())).build();
-        }
+        });
+    }
+
+    /** Runs an action of a recommendation's page; a refusal shows it again with the reason, under its status. */
+    private Response onRecommendation(long id, java.util.function.Supplier<Response> action) {
+        return FormErrors.orRender(action, refused -> Templates.recommendation(
+                recommendations.view(recommendations.require(id)), refused.message()));
     }
 
     @POST
     @Path("recommendations/{id:\\d+}/decision")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response decideRecommendation(@PathParam("id") long id, @RestForm String decision, @RestForm String note) {
-        try {
+        return onRecommendation(id, () -> {
             recommendations.decide(id, "accept".equals(decision), note);
             return Response.seeOther(URI.create("/review/recommendations/" + id)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.recommendation(
-                    recommendations.view(recommendations.require(id)), e.getMessage())).build();
-        }
+        });
     }
 
     // ---- standards and insights --------------------------------------------------------
@@ -433,17 +428,15 @@ public class ReviewPage {
     public Response editStandard(@PathParam("id") long id, MultivaluedMap<String, String> in) {
         ReviewStandard old = standards.require(id);
         StandardForm form = StandardForm.read(old.code, in);
-        try {
+        return FormErrors.orRender(() -> {
             ReviewStandard s = standards.edit(id, form.toDoc());
             return Response.seeOther(URI.create("/review/standards/" + s.id + "?saved=1")).build();
-        } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            form.attach(e.errors() == null || e.errors().isEmpty() ? List.of(new cn.zhifa.academy.platform.web.Problem.FieldError("items",
-                    e.getMessage())) : e.errors());
-            return Response.status(e.status()).entity(standardPage(old, form.withBlanks(), false)).build();
-        }
+        }, refused -> {
+            // the errors under the fields they concern; a refusal of the whole standard under its items
+            form.attach(refused.errors().isEmpty() ? List.of(new Problem.FieldError("items", refused.message()))
+                    : refused.errors());
+            return standardPage(old, form.withBlanks(), false);
+        });
     }
 
     @GET
@@ -459,7 +452,7 @@ public class ReviewPage {
         try {
             return s == null || s.isBlank() ? null : Long.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("number", s);
+            throw InvalidException.field("number", "review.number_invalid", s);
         }
     }
 
@@ -467,7 +460,7 @@ public class ReviewPage {
         try {
             return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid("number", s);
+            throw InvalidException.field("number", "review.number_invalid", s);
         }
     }
 
@@ -483,6 +476,7 @@ public class ReviewPage {
         if (s == null || s.isBlank()) {
             return List.of();
         }
-        return new ArrayList<>(Arrays.stream(s.split("[,，、;；\\s]+")).filter(w -> !w.isBlank()).toList());
+        return new ArrayList<>(Arrays.stream(s.split(FormatWords.of("review").get("list.separators"))).filter(w -> !w.isBlank())
+                .toList());
     }
 }

@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -34,7 +34,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/review")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "案卷评查 Case-file review")
+@Tag(name = "Case-file review")
 public class ReviewResource {
 
     @Inject
@@ -81,7 +81,7 @@ public class ReviewResource {
     @GET
     @Path("standards")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-    @Operation(summary = "Every version of every scoring standard (评查标准)")
+    @Operation(summary = "Every version of every scoring standard")
     public List<StandardView> standards() {
         return standards.all().stream().map(this::standardView).toList();
     }
@@ -207,7 +207,7 @@ public class ReviewResource {
     public Response scan(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
         views.requireManagedFile(id);
         if (file == null) {
-            throw ProblemException.invalid("file", ReviewText.now().file_missing());
+            throw InvalidException.field("file", "review.file_missing");
         }
         views.storeScan(id, file.uploadedFile(), file.fileName(), file.contentType());
         return Response.status(201).entity(scoring.view(id)).build();
@@ -229,7 +229,7 @@ public class ReviewResource {
     @Operation(summary = "The campaign's manager upholds or withdraws a contested finding")
     public ScoringService.FindingView decide(@PathParam("id") long id, DecisionInput in) {
         if (in == null || in.uphold() == null) {
-            throw ProblemException.invalid("uphold", ReviewText.now().decide_choose());
+            throw InvalidException.field("uphold", "review.decide_choose");
         }
         return scoring.decide(id, in.uphold(), in.note());
     }
@@ -248,7 +248,7 @@ public class ReviewResource {
     @Path("campaigns/{id}/recommendations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-    @Operation(summary = "Issue a supervision recommendation (执法监督建议书) to a unit: findings, deadline")
+    @Operation(summary = "Issue a supervision recommendation to a unit: findings, deadline")
     public Response issue(@PathParam("id") long id, RecommendationService.IssueInput in) {
         Recommendation r = recommendations.issue(id, in == null ? new RecommendationService.IssueInput(null, null, null, null)
                 : in);
@@ -280,7 +280,7 @@ public class ReviewResource {
     @Operation(summary = "The issuer accepts the answer or returns it with a note")
     public RecommendationService.View decideRecommendation(@PathParam("id") long id, RecDecisionInput in) {
         if (in == null || in.accept() == null) {
-            throw ProblemException.invalid("accept", ReviewText.now().decide_choose());
+            throw InvalidException.field("accept", "review.decide_choose");
         }
         return recommendations.view(recommendations.decide(id, in.accept(), in.note()));
     }

@@ -17,7 +17,7 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
@@ -135,7 +135,7 @@ public class ReviewViews {
         ReviewCampaign c = QuarkusTransaction.requiringNew().call(() -> ReviewCampaign.findById(r.campaignId));
         boolean unitSide = QuarkusTransaction.requiringNew().call(() -> access.unitSide(c, r.unitId));
         if (!unitSide) {
-            throw ProblemException.forbidden(ReviewText.now().not_unit_side());
+            throw new ForbiddenException("review.not_unit_side");
         }
         List<MediaRef> stored = new ArrayList<>();
         for (FileUpload u : evidence == null ? List.<FileUpload> of() : evidence) {

@@ -22,8 +22,10 @@ import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
@@ -138,7 +140,7 @@ public class ScoringService {
     }
 
     static String officerLabel(PersonSummary p) {
-        return p.name() + "（" + p.employeeNo() + "）";
+        return ReviewText.now().officer_label(p.name(), p.employeeNo());
     }
 
     List<FindingView> findings(ReviewCampaign c, List<ReviewCaseFile> files) {
@@ -199,28 +201,27 @@ public class ScoringService {
     public FileView saveItem(long fileId, long itemId, Map<Long, String> applied) {
         ReviewCaseFile f = access.file(fileId);
         ReviewCampaign c = ReviewCampaign.findById(f.campaignId);
-        ReviewMessages m = ReviewText.now();
         if (!access.isReviewerOf(f)) {
-            throw ProblemException.forbidden(m.not_reviewer());
+            throw new ForbiddenException("review.not_reviewer");
         }
         if (c.status != ReviewCampaign.Status.REVIEWING || f.status != ReviewCaseFile.Status.SAMPLED) {
-            throw ProblemException.conflict("status", m.file_not_scorable());
+            throw ConflictException.on("status", "review.file_not_scorable");
         }
         StandardItem item = StandardItem.<StandardItem> findByIdOptional(itemId).filter(i -> i.standardId.equals(c.standardId))
                 .orElseThrow(ReviewAccess::notFound);
         Map<Long, StandardDeduction> deductions = new LinkedHashMap<>();
         item.deductions().forEach(d -> deductions.put(d.id, d));
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<Long, String> e : applied.entrySet()) {
             StandardDeduction d = deductions.get(e.getKey());
             if (d == null) {
-                errors.add(new Problem.FieldError("deduction", m.deduction_unknown(String.valueOf(e.getKey()))));
+                errors.add(new FieldError("deduction", "review.deduction_unknown", String.valueOf(e.getKey())));
             } else if (e.getValue() == null || e.getValue().isBlank() || e.getValue().length() > 1000) {
-                errors.add(new Problem.FieldError("text_" + d.id, m.finding_text_required(d.text)));
+                errors.add(new FieldError("text_" + d.id, "review.finding_text_required", d.text));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid scoring", errors.get(0).message(), errors);
+            throw InvalidException.fields(errors).titled("Invalid scoring");
         }
         List<String> changes = new ArrayList<>();
         for (StandardDeduction d : deductions.values()) {
@@ -262,17 +263,16 @@ public class ScoringService {
     public FileView submit(long fileId) {
         ReviewCaseFile f = access.file(fileId);
         ReviewCampaign c = ReviewCampaign.findById(f.campaignId);
-        ReviewMessages m = ReviewText.now();
         if (!access.isReviewerOf(f)) {
-            throw ProblemException.forbidden(m.not_reviewer());
+            throw new ForbiddenException("review.not_reviewer");
         }
         if (c.status != ReviewCampaign.Status.REVIEWING || f.status != ReviewCaseFile.Status.SAMPLED) {
-            throw ProblemException.conflict("status", m.file_not_scorable());
+            throw ConflictException.on("status", "review.file_not_scorable");
         }
         int items = (int) StandardItem.count("standardId", c.standardId);
         int checked = checkedItems(f.id).size();
         if (checked < items) {
-            throw ProblemException.conflict("items", m.file_items_left(items - checked));
+            throw ConflictException.on("items", "review.file_items_left", items - checked);
         }
         retotal(f, c);
         f.status = ReviewCaseFile.Status.SCORED;
@@ -307,18 +307,17 @@ public class ScoringService {
         ReviewFinding x = ReviewFinding.<ReviewFinding> findByIdOptional(findingId).orElseThrow(ReviewAccess::notFound);
         ReviewCaseFile f = access.file(x.caseFileId);
         ReviewCampaign c = ReviewCampaign.findById(f.campaignId);
-        ReviewMessages m = ReviewText.now();
         if (!access.unitSide(c, f.unitId)) {
-            throw ProblemException.forbidden(m.not_unit_side());
+            throw new ForbiddenException("review.not_unit_side");
         }
         if (x.contestedAt != null || x.status != ReviewFinding.Status.OPEN) {
-            throw ProblemException.conflict("status", m.contest_once());
+            throw ConflictException.on("status", "review.contest_once");
         }
         if (c.status != ReviewCampaign.Status.REVIEWING || f.status != ReviewCaseFile.Status.SCORED) {
-            throw ProblemException.conflict("status", m.contest_closed());
+            throw ConflictException.on("status", "review.contest_closed");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw ProblemException.invalid("reason", m.contest_reason_required());
+            throw InvalidException.field("reason", "review.contest_reason_required");
         }
         x.status = ReviewFinding.Status.CONTESTED;
         x.contestReason = reason.trim();
@@ -334,18 +333,17 @@ public class ScoringService {
         ReviewFinding x = ReviewFinding.<ReviewFinding> findByIdOptional(findingId).orElseThrow(ReviewAccess::notFound);
         ReviewCaseFile f = access.file(x.caseFileId);
         ReviewCampaign c = ReviewCampaign.findById(f.campaignId);
-        ReviewMessages m = ReviewText.now();
         if (!access.manages(c)) {
-            throw ProblemException.forbidden(m.not_manager());
+            throw new ForbiddenException("review.not_manager");
         }
         if (x.status != ReviewFinding.Status.CONTESTED) {
-            throw ProblemException.conflict("status", m.decide_not_contested());
+            throw ConflictException.on("status", "review.decide_not_contested");
         }
         if (access.actor().equals(x.contestedBy)) {
-            throw ProblemException.forbidden(m.decide_own_contest());
+            throw new ForbiddenException("review.decide_own_contest");
         }
         if (note == null || note.isBlank() || note.length() > 1000) {
-            throw ProblemException.invalid("note", m.decide_note_required());
+            throw InvalidException.field("note", "review.decide_note_required");
         }
         x.status = uphold ? ReviewFinding.Status.UPHELD : ReviewFinding.Status.WITHDRAWN;
         x.decisionNote = note.trim();

@@ -332,7 +332,8 @@ public final class StandardForm {
             return null;
         }
         try {
-            return new BigDecimal(s.trim().replace('．', '.'));
+            // full-width digits and point (what a Chinese input method types) as their ASCII forms
+            return new BigDecimal(java.text.Normalizer.normalize(s.trim(), java.text.Normalizer.Form.NFKC));
         } catch (NumberFormatException e) {
             return null;
         }

@@ -28,8 +28,11 @@ import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.organization.OrgLevel;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -84,74 +87,101 @@ public class StandardService {
             return;
         }
         Path file = Path.of(config.standardFile());
+        String text;
         try {
-            Doc doc = parse(Files.readString(file, StandardCharsets.UTF_8));
-            ReviewStandard s = write(doc, 1, file.getFileName().toString(), "system");
-            audit.recordAs("system", "review.standard_loaded", "review_standard", s.id,
-                    AuditLog.detail("code", s.code, "version", 1, "file", file.toString()));
-            LOG.infof("review standard %s loaded from %s", s.code, file);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             LOG.warnf("no review standard file at %s: administrators must create one", file.toAbsolutePath());
-        } catch (ProblemException e) {
-            LOG.errorf("the review standard in %s is invalid and was not loaded: %s", file, e.getMessage());
+            return;
         }
+        Read read = read(text);
+        if (read.refusal() != null) {
+            LOG.errorf("the review standard in %s is invalid and was not loaded: %s", file, read.refusal().getMessage());
+            return;
+        }
+        ReviewStandard s = write(read.doc(), 1, file.getFileName().toString(), "system");
+        audit.recordAs("system", "review.standard_loaded", "review_standard", s.id,
+                AuditLog.detail("code", s.code, "version", 1, "file", file.toString()));
+        LOG.infof("review standard %s loaded from %s", s.code, file);
     }
 
-    /** Parses and validates a standard; 400 naming the first problem (and every problem in errors). */
-    public Doc parse(String text) {
-        ReviewMessages m = ReviewText.now();
+    /** A standard read from its text: the document, or why it is not one (never both). */
+    record Read(Doc doc, InvalidException refusal) {
+    }
+
+    /** Reads and validates a standard without throwing (the loader logs a refusal, the API answers it). */
+    Read read(String text) {
         Doc doc;
         try {
             doc = YAML.readValue(text == null ? "" : text, Doc.class);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String msg = m.standard_yaml_error(line, e.getOriginalMessage());
-            throw new ProblemException(400, "Invalid standard", msg, List.of(new Problem.FieldError("yaml", msg)));
+            return new Read(null, InvalidException.field("yaml", "review.standard_yaml_error", line, e.getOriginalMessage())
+                    .titled("Invalid standard"));
         }
         if (doc == null) {
-            throw ProblemException.invalid("yaml", m.standard_empty());
+            return new Read(null, InvalidException.field("yaml", "review.standard_empty"));
         }
-        validate(doc, m);
-        return doc;
+        List<FieldError> errors = problems(doc);
+        return errors.isEmpty() ? new Read(doc, null)
+                : new Read(null, InvalidException.fields(errors).titled("Invalid standard"));
     }
 
-    void validate(Doc doc, ReviewMessages m) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    /** Parses and validates a standard; 400 naming the first problem (and every problem in errors). */
+    public Doc parse(String text) {
+        Read read = read(text);
+        if (read.refusal() != null) {
+            throw read.refusal();
+        }
+        return read.doc();
+    }
+
+    /** Refuses a standard with problems, naming the first (and every one in errors). */
+    void validate(Doc doc) {
+        List<FieldError> errors = problems(doc);
+        if (!errors.isEmpty()) {
+            throw InvalidException.fields(errors).titled("Invalid standard");
+        }
+    }
+
+    /** What is wrong with a standard, in order; empty when it can be saved. */
+    List<FieldError> problems(Doc doc) {
+        List<FieldError> errors = new ArrayList<>();
         if (blank(doc.code()) || !doc.code().trim().matches("[A-Za-z0-9-]{1,40}")) {
-            errors.add(new Problem.FieldError("code", m.standard_code_invalid()));
+            errors.add(new FieldError("code", "review.standard_code_invalid"));
         }
         if (blank(doc.name()) || doc.name().length() > 100) {
-            errors.add(new Problem.FieldError("name", m.standard_name_invalid()));
+            errors.add(new FieldError("name", "review.standard_name_invalid"));
         }
         List<BandDoc> bands = doc.bands() == null ? List.of() : doc.bands();
         if (bands.size() < 2) {
-            errors.add(new Problem.FieldError("bands", m.standard_bands_few()));
+            errors.add(new FieldError("bands", "review.standard_bands_few"));
         }
         BigDecimal previous = null;
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < bands.size(); i++) {
             BandDoc b = bands.get(i);
             if (b == null || blank(b.label()) || b.min() == null || b.label().contains(",") || b.label().contains(":")) {
-                errors.add(new Problem.FieldError("bands[" + i + "]", m.standard_band_invalid(i + 1)));
+                errors.add(new FieldError("bands[" + i + "]", "review.standard_band_invalid", i + 1));
                 if (b != null && b.min() != null) {
                     previous = b.min();
                 }
                 continue;
             }
             if (!labels.add(b.label().trim())) {
-                errors.add(new Problem.FieldError("bands[" + i + "]", m.standard_band_duplicate(b.label())));
+                errors.add(new FieldError("bands[" + i + "]", "review.standard_band_duplicate", b.label()));
             }
             if (b.min().signum() < 0 || b.min().compareTo(HUNDRED) > 0 || previous != null && b.min().compareTo(previous) >= 0) {
-                errors.add(new Problem.FieldError("bands[" + i + "]", m.standard_band_order(b.label())));
+                errors.add(new FieldError("bands[" + i + "]", "review.standard_band_order", b.label()));
             }
             previous = b.min();
         }
         if (previous != null && previous.signum() != 0) {
-            errors.add(new Problem.FieldError("bands", m.standard_band_zero()));
+            errors.add(new FieldError("bands", "review.standard_band_zero"));
         }
         List<ItemDoc> items = doc.items() == null ? List.of() : doc.items();
         if (items.isEmpty()) {
-            errors.add(new Problem.FieldError("items", m.standard_items_none()));
+            errors.add(new FieldError("items", "review.standard_items_none"));
         }
         BigDecimal sum = BigDecimal.ZERO;
         Set<String> codes = new HashSet<>();
@@ -161,58 +191,56 @@ public class StandardService {
             String f = "items[" + i + "]";
             String label = it == null || blank(it.code()) ? String.valueOf(i + 1) : it.code();
             if (it == null || blank(it.code()) || !it.code().trim().matches("[A-Za-z0-9-]{1,40}") || !codes.add(it.code().trim())) {
-                errors.add(new Problem.FieldError(f + ".code", m.standard_item_code(label)));
+                errors.add(new FieldError(f + ".code", "review.standard_item_code", label));
                 if (it == null) {
                     continue;
                 }
             }
             if (ReviewCategory.parse(it.category()).isEmpty()) {
-                errors.add(new Problem.FieldError(f + ".category", m.standard_item_category(label, String.valueOf(it.category()))));
+                errors.add(new FieldError(f + ".category", "review.standard_item_category", label, String.valueOf(it.category())));
             }
             if (blank(it.name()) || it.name().length() > 200) {
-                errors.add(new Problem.FieldError(f + ".name", m.standard_item_name(label)));
+                errors.add(new FieldError(f + ".name", "review.standard_item_name", label));
             }
             if (it.weight() == null || it.weight().signum() <= 0) {
-                errors.add(new Problem.FieldError(f + ".weight", m.standard_item_weight(label)));
+                errors.add(new FieldError(f + ".weight", "review.standard_item_weight", label));
             } else {
                 sum = sum.add(it.weight());
             }
             if (blank(it.knowledge())) {
-                errors.add(new Problem.FieldError(f + ".knowledge", m.standard_item_knowledge_blank(label)));
+                errors.add(new FieldError(f + ".knowledge", "review.standard_item_knowledge_blank", label));
             } else if (!knowledge.exists(it.knowledge())) {
-                errors.add(new Problem.FieldError(f + ".knowledge", m.standard_item_knowledge(label, it.knowledge())));
+                errors.add(new FieldError(f + ".knowledge", "review.standard_item_knowledge", label, it.knowledge()));
             }
             List<DeductionDoc> ds = it.deductions() == null ? List.of() : it.deductions();
             if (ds.isEmpty()) {
-                errors.add(new Problem.FieldError(f + ".deductions", m.standard_item_no_deductions(label)));
+                errors.add(new FieldError(f + ".deductions", "review.standard_item_no_deductions", label));
             }
             for (int j = 0; j < ds.size(); j++) {
                 DeductionDoc d = ds.get(j);
                 String g = f + ".deductions[" + j + "]";
                 if (d == null) {
-                    errors.add(new Problem.FieldError(g, m.standard_deduction_invalid(label, j + 1)));
+                    errors.add(new FieldError(g, "review.standard_deduction_invalid", label, j + 1));
                     continue;
                 }
                 // one message per field, so the form can put each under its input
                 if (blank(d.code()) || !d.code().trim().matches("[A-Za-z0-9-]{1,40}") || !dcodes.add(d.code().trim())) {
-                    errors.add(new Problem.FieldError(g + ".code", m.standard_deduction_code(label, j + 1)));
+                    errors.add(new FieldError(g + ".code", "review.standard_deduction_code", label, j + 1));
                 }
                 if (blank(d.text()) || d.text().length() > 300) {
-                    errors.add(new Problem.FieldError(g + ".text", m.standard_deduction_text(label, j + 1)));
+                    errors.add(new FieldError(g + ".text", "review.standard_deduction_text", label, j + 1));
                 }
                 if (d.points() == null || d.points().signum() <= 0
                         || it.weight() != null && d.points().compareTo(it.weight()) > 0) {
-                    errors.add(new Problem.FieldError(g + ".points", m.standard_deduction_points(label, j + 1,
-                            it.weight() == null ? "—" : it.weight().stripTrailingZeros().toPlainString())));
+                    errors.add(new FieldError(g + ".points", "review.standard_deduction_points", label, j + 1,
+                            it.weight() == null ? "—" : it.weight().stripTrailingZeros().toPlainString()));
                 }
             }
         }
         if (!items.isEmpty() && sum.compareTo(HUNDRED) != 0) {
-            errors.add(new Problem.FieldError("items", m.standard_weights_sum(sum.stripTrailingZeros().toPlainString())));
+            errors.add(new FieldError("items", "review.standard_weights_sum", sum.stripTrailingZeros().toPlainString()));
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Invalid standard", errors.get(0).message(), errors);
-        }
+        return errors;
     }
 
     private static boolean blank(String s) {
@@ -234,7 +262,7 @@ public class StandardService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReviewStandard require(long id) {
         return ReviewStandard.<ReviewStandard> findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound(ReviewText.now().not_found()));
+                .orElseThrow(() -> new NotFoundException("review.not_found"));
     }
 
     /** The stored version as the document the form and the file use. */
@@ -277,7 +305,7 @@ public class StandardService {
     @Transactional
     public ReviewStandard edit(long id, Doc doc) {
         checkEditable(require(id));
-        validate(doc, ReviewText.now());
+        validate(doc);
         return save(id, doc);
     }
 
@@ -298,20 +326,18 @@ public class StandardService {
     }
 
     private void checkEditable(ReviewStandard old) {
-        ReviewMessages m = ReviewText.now();
         if (!mayEdit()) {
-            throw new ProblemException(403, "Forbidden", m.standard_edit_forbidden());
+            throw new ForbiddenException("review.standard_edit_forbidden");
         }
         if (old.status == ReviewStandard.Status.RETIRED) {
-            throw ProblemException.conflict("id", m.standard_retired());
+            throw ConflictException.on("id", "review.standard_retired");
         }
     }
 
     private ReviewStandard save(long id, Doc doc) {
         ReviewStandard old = require(id);
-        ReviewMessages m = ReviewText.now();
         if (!doc.code().trim().equals(old.code)) {
-            throw ProblemException.invalid("code", m.standard_code_fixed(old.code));
+            throw InvalidException.field("code", "review.standard_code_fixed", old.code);
         }
         int next = ((Number) ReviewStandard.getEntityManager()
                 .createQuery("SELECT MAX(s.versionNo) FROM ReviewStandard s WHERE s.code = ?1").setParameter(1, old.code)

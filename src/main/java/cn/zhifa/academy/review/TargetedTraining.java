@@ -76,7 +76,7 @@ public class TargetedTraining {
             List<Long> courses = knowledge.courseIdsFor(kp);
             String title = m.training_plan_title(knowledge.name(kp).orElse(kp), c.name);
             for (Map.Entry<Long, List<ReviewFinding>> p : g.getValue().entrySet()) {
-                String reason = String.join("；", p.getValue().stream().map(f -> reason(m, f)).toList());
+                String reason = String.join(m.training_reason_sep(), p.getValue().stream().map(f -> reason(m, f)).toList());
                 Optional<Long> plan = courses.isEmpty() ? Optional.empty()
                         : plans.assign(title, courses, c.owningUnitId, p.getKey(), due, reason, actor);
                 if (plan.isEmpty()) {
