@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
 
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
@@ -20,6 +19,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.provider.ProviderDirectory;
@@ -110,7 +110,7 @@ public class CreditService {
     public ProviderDirectory.ProviderSummary manageable(long providerId) {
         ProviderDirectory.ProviderSummary p = visible(providerId);
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(p.commissioningUnitId()))) {
-            throw new ForbiddenException("only administrators of the commissioning unit may do this");
+            throw new ForbiddenException("credit.forbidden_commissioning");
         }
         return p;
     }
@@ -258,7 +258,7 @@ public class CreditService {
             throw InvalidException.field("unitId", "credit.unit_unknown");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(unitId))) {
-            throw new ForbiddenException("unit outside your scope");
+            throw new ForbiddenException("credit.unit_outside_scope");
         }
         if (in.services() == null || in.services().isBlank() || in.services().length() > 500) {
             throw InvalidException.field("services", "credit.services_required");

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
 
 import cn.zhifa.academy.curriculum.CurriculumConfig;
 import cn.zhifa.academy.curriculum.LearningDirectory;
@@ -27,6 +26,7 @@ import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.provider.ProviderDirectory;
@@ -171,7 +171,7 @@ public class EvaluationService {
     private Evaluation requireEditable(long id) {
         Evaluation e = require(id);
         if (!canEdit(e)) {
-            throw new ForbiddenException("only administrators of the unit may change this evaluation");
+            throw new ForbiddenException("evaluation.forbidden_unit");
         }
         if (e.isConfirmed()) {
             throw ConflictException.on("status", "evaluation.locked");
@@ -236,7 +236,7 @@ public class EvaluationService {
             PeopleDirectory.PersonSummary p = people.find(in.personId()).filter(peopleScope::canSee)
                     .orElseThrow(() -> InvalidException.field("personId", "evaluation.person_unknown"));
             if (!peopleScope.canManage(p)) {
-                throw new ForbiddenException("person outside your scope");
+                throw new ForbiddenException("evaluation.person_outside_scope");
             }
             if (p.category() != PersonCategory.AUXILIARY) {
                 throw InvalidException.field("personId", "evaluation.person_not_auxiliary");
@@ -253,7 +253,7 @@ public class EvaluationService {
             ProviderDirectory.ProviderSummary pr = providerDirectory.find(in.providerId())
                     .orElseThrow(() -> InvalidException.field("providerId", "evaluation.provider_unknown"));
             if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(pr.commissioningUnitId()))) {
-                throw new ForbiddenException("provider outside your scope");
+                throw new ForbiddenException("evaluation.provider_outside_scope");
             }
             if (Evaluation.count("schemeId = ?1 AND providerId = ?2 AND cycleLabel = ?3", s.id, pr.id(), period.label()) > 0) {
                 throw ConflictException.on("cycle", "evaluation.provider_cycle_taken", period.label());

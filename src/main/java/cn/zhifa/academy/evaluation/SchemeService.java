@@ -16,13 +16,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.ForbiddenException;
 
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
 import cn.zhifa.academy.platform.error.FieldError;
 import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.error.NotFoundException;
@@ -168,7 +168,7 @@ public class SchemeService {
             throw InvalidException.field("owningUnitId", "scheme.unit_unknown");
         }
         if (!(user.isSysadmin() || user.isAdmin() && orgScope.canActOnUnit(unitId))) {
-            throw new ForbiddenException("unit " + unitId + " is outside your scope");
+            throw new ForbiddenException("scheme.unit_outside_scope", unitId);
         }
     }
 
