@@ -39,16 +39,7 @@ public class EvaluationDemoData {
     private static final java.util.Properties TEXT = texts("demo/evaluation.properties");
 
     static java.util.Properties texts(String file) {
-        try (java.io.InputStream in = EvaluationDemoData.class.getClassLoader().getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + file);
-            }
-            java.util.Properties p = new java.util.Properties();
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            return p;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return cn.zhifa.academy.platform.text.ResourceFiles.properties(file);
     }
 
     @Inject

@@ -59,14 +59,7 @@ public class DemoExams {
     }
 
     private static java.util.Properties words() {
-        try (java.io.InputStream in = DemoExams.class.getClassLoader().getResourceAsStream("demo/exams.properties")) {
-            java.util.Properties p = new java.util.Properties();
-            p.load(new java.io.InputStreamReader(java.util.Objects.requireNonNull(in, "demo/exams.properties"),
-                    java.nio.charset.StandardCharsets.UTF_8));
-            return p;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return cn.zhifa.academy.platform.text.ResourceFiles.properties("demo/exams.properties");
     }
 
     private static BlueprintSection section(int position, QuestionType type, int count, String points, String law) {

@@ -73,14 +73,7 @@ public class DemoMatters {
     static final List<Demo> MATTERS = matters();
 
     private static JsonNode read(String file) {
-        try (java.io.InputStream in = DemoMatters.class.getClassLoader().getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + file);
-            }
-            return new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return cn.zhifa.academy.platform.text.ResourceFiles.yaml(file);
     }
 
     private static List<String> strings(JsonNode list) {

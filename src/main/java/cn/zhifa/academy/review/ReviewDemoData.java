@@ -73,14 +73,7 @@ public class ReviewDemoData {
     private static final List<Map<String, String>> FINDINGS = findings();
 
     private static JsonNode read(String file) {
-        try (java.io.InputStream in = ReviewDemoData.class.getClassLoader().getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + file);
-            }
-            return new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return cn.zhifa.academy.platform.text.ResourceFiles.yaml(file);
     }
 
     private static List<Map<String, String>> findings() {

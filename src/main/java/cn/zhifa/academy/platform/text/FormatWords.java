@@ -39,17 +39,7 @@ public final class FormatWords {
     }
 
     private static FormatWords load(String format) {
-        String file = "formats/" + format + ".properties";
-        try (InputStream in = FormatWords.class.getClassLoader().getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + file);
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new FormatWords(format, p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new FormatWords(format, ResourceFiles.properties("formats/" + format + ".properties"));
     }
 
     /** The word for a key; {@code {0}}, {@code {1}} … are replaced by the arguments if given. */
