@@ -46,7 +46,7 @@ public class DashboardPage {
 
     static int year(Integer year) {
         if (year != null && (year < 2000 || year > 2100)) {
-            throw cn.zhifa.academy.platform.web.ProblemException.invalid("year", "年份应在 2000–2100 之间");
+            throw cn.zhifa.academy.platform.error.InvalidException.field("year", "dashboard.year_invalid");
         }
         return year == null ? DashboardService.currentYear() : year;
     }

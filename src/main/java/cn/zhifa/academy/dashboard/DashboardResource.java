@@ -24,7 +24,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 /** Dashboard panels as JSON and XLSX, over the caller's unit subtree. */
 @Path("/api/v1/dashboard")
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "统计看板 Dashboards")
+@Tag(name = "Dashboards")
 public class DashboardResource {
 
     @Inject

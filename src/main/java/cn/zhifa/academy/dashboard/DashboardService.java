@@ -26,7 +26,8 @@ import cn.zhifa.academy.curriculum.CurriculumConfig;
 import cn.zhifa.academy.evaluation.EvalMessages;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.qualification.ExpiringQualifications;
 
 /**
@@ -194,7 +195,7 @@ public class DashboardService {
             case "trend":
                 return trend(prefix, year, m);
             default:
-                throw new ProblemException(404, "Not found", "No dashboard panel " + key);
+                throw new NotFoundException("dashboard.panel_not_found", key);
         }
     }
 
@@ -409,115 +410,25 @@ public class DashboardService {
                 m.col_pass_rate()), rows, "line", 1, true, m.panel_trend_note(target), List.of(1, 3));
     }
 
-    private static java.time.OffsetDateTime start(int year) {
-        return LocalDate.of(year, 1, 1).atStartOfDay(Now.zone()).toOffsetDateTime();
-    }
-
     // ---- drill-down --------------------------------------------------------------------
 
-    /** The people behind a row; a row outside the caller's scope is answered 404. */
+    /**
+     * The people behind a row ({@link DrillQuery}: one type per panel with its SQL); a row outside
+     * the caller's scope is answered 404.
+     */
     public Drill drill(String panel, String key, int year, EvalMessages m) {
         String prefix = OrgScope.subtreePattern(prefix());
         String[] k = key == null ? new String[0] : key.split(":", 2);
         if (k.length != 2 || k[1].isBlank()) {
-            throw ProblemException.invalid("key", "无效的下钻条件：" + key);
+            throw InvalidException.field("key", "dashboard.drill_invalid", key);
         }
-        String base = """
-                SELECT p.id, p.name, p.employee_no, u.name AS unit, %%s
-                FROM person p JOIN org_unit u ON u.id = p.unit_id %%s
-                WHERE %s AND %%s
-                ORDER BY u.path, p.name LIMIT %%d
-                """.formatted(U_IN_SCOPE);
-        List<Object[]> rows;
-        String title;
-        String detailHeader;
-        switch (panel + "/" + k[0]) {
-            case "hours/unit": {
-                long unit = id(k[1]);
-                title = unitName(unit, prefix);
-                detailHeader = m.col_hours();
-                rows = rows(String.format(base, "coalesce((SELECT sum(h.hours) FROM hours_ledger h WHERE h.person_id = p.id AND h.year = ?2), 0) AS t",
-                        "", "p.unit_id = ?3 AND p.status = 'ACTIVE' AND p.category <> 'PROVIDER_STAFF' "
-                                + "AND coalesce((SELECT sum(h.hours) FROM hours_ledger h WHERE h.person_id = p.id AND h.year = ?2), 0) < ?4",
-                        DRILL_LIMIT), prefix, year, unit, BigDecimal.valueOf(curriculum.annualHoursTarget()));
-                title = title + " · " + m.drill_below_target();
-                break;
-            }
-            case "plans/plan": {
-                long plan = id(k[1]);
-                Object[] tp = one("SELECT title, year FROM training_plan WHERE id = ?1", plan);
-                title = tp[0] + " · " + m.drill_not_completed();
-                detailHeader = m.col_completed();
-                rows = rows(String.format(base, """
-                        (SELECT count(*) FROM enrollment e JOIN training_plan_course c ON c.plan_id = ?3 AND c.course_id = e.course_id
-                          WHERE e.person_id = p.id AND e.completed_at IS NOT NULL) || ' / ' ||
-                        (SELECT count(*) FROM training_plan_course c WHERE c.plan_id = ?3)""",
-                        "JOIN plan_assignment pa ON pa.person_id = p.id AND pa.plan_id = ?3 AND pa.status = 'OPEN'", """
-                        (SELECT count(*) FROM enrollment e JOIN training_plan_course c ON c.plan_id = ?3 AND c.course_id = e.course_id
-                          WHERE e.person_id = p.id AND e.completed_at IS NOT NULL)
-                        < (SELECT count(*) FROM training_plan_course c WHERE c.plan_id = ?3) AND ?2 = ?2""", DRILL_LIMIT),
-                        prefix, year, plan);
-                break;
-            }
-            case "domains/domain": {
-                title = k[1] + " · " + m.drill_failed();
-                detailHeader = m.col_score();
-                rows = rows(String.format(base, "x.exam_title || ' ' || x.score", "JOIN exam_record x ON x.person_id = p.id",
-                        "x.domain_code = ?3 AND NOT x.passed AND x.finished_at >= ?4 AND x.finished_at < ?5 AND ?2 = ?2", DRILL_LIMIT),
-                        prefix, year, k[1], start(year), start(year + 1));
-                break;
-            }
-            case "exams/exam": {
-                long exam = id(k[1]);
-                title = m.drill_failed();
-                detailHeader = m.col_score();
-                rows = rows(String.format(base, "x.exam_title || ' ' || x.score", "JOIN exam_record x ON x.person_id = p.id",
-                        "x.exam_id = ?3 AND NOT x.passed AND ?2 = ?2", DRILL_LIMIT), prefix, year, exam);
-                break;
-            }
-            case "grades/band": {
-                title = k[1];
-                detailHeader = m.col_total();
-                rows = rows(String.format(base, "e.cycle_label || ' ' || e.total",
-                        "JOIN evaluation e ON e.person_id = p.id AND e.status = 'CONFIRMED'",
-                        "e.band = ?3 AND e.period_start >= ?4 AND e.period_start < ?5 AND ?2 = ?2", DRILL_LIMIT),
-                        prefix, year, k[1], LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
-                break;
-            }
-            case "credit/provider": {
-                long provider = id(k[1]);
-                Object[] pr = one("SELECT pr.name, u.path FROM provider pr JOIN org_unit u ON u.id = pr.commissioning_unit_id "
-                        + "WHERE pr.id = ?1", provider);
-                if (pr == null || !orgScope.unitFilter().containsPath((String) pr[1])) {
-                    throw new ProblemException(404, "Not found", "No provider " + provider + " in your scope");
-                }
-                title = (String) pr[0];
-                detailHeader = m.col_status();
-                rows = rows(String.format(base, "p.status", "", "p.provider_id = ?3 AND ?2 = ?2", DRILL_LIMIT), prefix, year,
-                        provider);
-                break;
-            }
-            case "expiring/days": {
-                int to = (int) id(k[1]);
-                if (to != 30 && to != 60 && to != 90) {
-                    throw ProblemException.invalid("key", "窗口应为 30、60 或 90 天");
-                }
-                title = m.window_days(to);
-                detailHeader = m.col_expiry();
-                rows = new ArrayList<>();
-                for (Object[] q : expiring.people(prefix, to - 30, to, DRILL_LIMIT)) {
-                    Object[] p = one("SELECT p.id, p.name, p.employee_no, u.name FROM person p JOIN org_unit u ON u.id = p.unit_id "
-                            + "WHERE p.id = ?1", ((Number) q[0]).longValue());
-                    if (p != null) {
-                        rows.add(new Object[] { p[0], p[1], p[2], p[3], q[1] + " " + q[2],
-                                q.length > 3 ? "/qualifications/" + q[3] : null });
-                    }
-                }
-                break;
-            }
-            default:
-                throw ProblemException.invalid("key", "无效的下钻条件：" + panel + "/" + key);
+        DrillQuery query = DrillQuery.of(panel, k[0], k[1], BigDecimal.valueOf(curriculum.annualHoursTarget()));
+        if (query == null) {
+            throw InvalidException.field("key", "dashboard.drill_invalid", panel + "/" + key);
         }
+        DrillQuery.Lookup lookup = new ScopedLookup(prefix);
+        String title = query.title(lookup, m);
+        List<Object[]> rows = query.rows(lookup, prefix, year, DRILL_LIMIT);
         List<List<Object>> out = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<String> links = new ArrayList<>();
@@ -526,29 +437,56 @@ public class DashboardService {
             links.add(r.length > 5 ? (String) r[5] : null);
             out.add(List.of(r[1], r[2], r[3], r[4] == null ? "" : String.valueOf(r[4])));
         }
-        return new Drill(panel, key, title, List.of(m.col_name(), m.col_employee_no(), m.col_unit(), detailHeader), out, ids, links);
+        return new Drill(panel, key, title, List.of(m.col_name(), m.col_employee_no(), m.col_unit(), query.detailHeader(m)),
+                out, ids, links);
     }
 
-    private static long id(String s) {
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("key", "无效的编号：" + s);
+    /** The database as a drill-down sees it: within the caller's units ({@code prefix}). */
+    private final class ScopedLookup implements DrillQuery.Lookup {
+        private final String prefix;
+
+        ScopedLookup(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public List<Object[]> rows(String sql, Object... params) {
+            return DashboardService.this.rows(sql, params);
+        }
+
+        @Override
+        public Object[] one(String sql, Object... params) {
+            return DashboardService.this.one(sql, params);
+        }
+
+        @Override
+        public String unitName(long unitId) {
+            Object[] u = one("SELECT name, path FROM org_unit WHERE id = ?1", unitId);
+            if (u == null || !orgScope.unitFilter().containsPath((String) u[1])) {
+                throw new NotFoundException("dashboard.unit_not_found", unitId);
+            }
+            return (String) u[0];
+        }
+
+        @Override
+        public String providerName(long providerId) {
+            Object[] pr = one("SELECT pr.name, u.path FROM provider pr JOIN org_unit u ON u.id = pr.commissioning_unit_id "
+                    + "WHERE pr.id = ?1", providerId);
+            if (pr == null || !orgScope.unitFilter().containsPath((String) pr[1])) {
+                throw new NotFoundException("provider.not_found", providerId);
+            }
+            return (String) pr[0];
+        }
+
+        @Override
+        public List<Object[]> expiringPeople(int fromDays, int toDays, int limit) {
+            return expiring.people(prefix, fromDays, toDays, limit);
         }
     }
 
     private Object[] one(String sql, Object... params) {
         List<Object[]> r = rows(sql, params);
         return r.isEmpty() ? null : r.get(0);
-    }
-
-    /** The unit's name when it is in scope; 404 otherwise. */
-    private String unitName(long unitId, String prefix) {
-        Object[] u = one("SELECT name, path FROM org_unit WHERE id = ?1", unitId);
-        if (u == null || !orgScope.unitFilter().containsPath((String) u[1])) {
-            throw new ProblemException(404, "Not found", "No unit " + unitId + " in your scope");
-        }
-        return (String) u[0];
     }
 
     // ---- export ------------------------------------------------------------------------
