@@ -197,7 +197,7 @@ public class DashboardDrill {
             detailHeader = m.col_hours();
             rows = people(t.query(year, BigDecimal.valueOf(curriculum.annualHoursTarget())), prefix);
         } else if (target instanceof PlanNotCompleted t) {
-            Object[] plan = one("SELECT title FROM training_plan WHERE id = ?1", t.planId());
+            Object[] plan = one("SELECT title, id FROM training_plan WHERE id = ?1", t.planId()); // two columns: rows of Object[]
             if (plan == null) {
                 throw new NotFoundException("dashboard.plan_not_found", t.planId());
             }

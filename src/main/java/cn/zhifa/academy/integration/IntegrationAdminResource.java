@@ -30,7 +30,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/admin/integrations")
 @RolesAllowed(Roles.SYSADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "机器接口管理 Machine clients and webhooks")
+@Tag(name = "Machine clients and webhooks")
 public class IntegrationAdminResource {
 
     @Inject
@@ -53,7 +53,7 @@ public class IntegrationAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a machine client; the secret is shown only in this answer")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "platform", value = """
-            {"name":"省大综合一体化执法平台","orgUnitId":1,"access":"READ","perMinute":600}""")))
+            {"name":"Provincial integrated enforcement platform","orgUnitId":1,"access":"READ","perMinute":600}""")))
     public MachineClients.Registered register(ClientInput in) {
         if (in == null || in.orgUnitId() == null) {
             throw InvalidException.field("orgUnitId", "integration.unit_required");

@@ -53,7 +53,7 @@ import cn.zhifa.academy.platform.web.ProblemException;
 @Path("/api/v1/machine")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "机器接口 Machine API", description = "OAuth2 client credentials; scoped to an organisation subtree")
+@Tag(name = "Machine API", description = "OAuth2 client credentials; scoped to an organisation subtree")
 @SecurityScheme(securitySchemeName = "machine", type = SecuritySchemeType.OAUTH2,
         flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/oauth2/token", scopes = {})))
 @SecurityRequirement(name = "machine")
@@ -81,8 +81,8 @@ public class MachineApiResource {
     jakarta.enterprise.event.Event<cn.zhifa.academy.people.PeopleChanged> changed;
 
     static final String PERSON_EXAMPLE = """
-            {"items":[{"id":1001,"name":"张三","employeeNo":"E1001","category":"OFFICER","grade":"SERVING",
-            "unitCode":"SFS-LJ","unitName":"示范市临江区司法局","status":"ACTIVE","statusSince":"2024-03-01"}],
+            {"items":[{"id":1001,"name":"Zhang San","employeeNo":"E1001","category":"OFFICER","grade":"SERVING",
+            "unitCode":"SFS-LJ","unitName":"Linjiang District Justice Bureau","status":"ACTIVE","statusSince":"2024-03-01"}],
             "page":0,"size":100,"total":1}""";
 
     @GET
@@ -150,7 +150,7 @@ public class MachineApiResource {
     @Operation(summary = "A person's qualifications with their states (VALID, SUSPENDED, CANCELLED, EXPIRED)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "qualifications", value = """
-                    [{"number":"ZF-2025-000123","type":"XZZF","typeName":"行政执法资格","domain":"WHSC","state":"SUSPENDED",
+                    [{"number":"ZF-2025-000123","type":"XZZF","typeName":"Administrative enforcement qualification","domain":"WHSC","state":"SUSPENDED",
                     "stateSince":"2026-05-02","issuedOn":"2025-01-10","expiresOn":"2030-01-09"}]""")))
     public List<Map<String, Object>> qualifications(@PathParam("id") long id) {
         personRow(auth.read(), id);
@@ -177,7 +177,7 @@ public class MachineApiResource {
     @GET
     @Path("people/{id:\\d+}/training-hours")
     @Transactional
-    @Operation(summary = "A person's training hours (学时) per entry, newest first")
+    @Operation(summary = "A person's training hours per entry, newest first")
     public List<Map<String, Object>> hours(@PathParam("id") long id) {
         personRow(auth.read(), id);
         @SuppressWarnings("unchecked")
@@ -231,8 +231,8 @@ public class MachineApiResource {
     @Operation(summary = "Push roster changes (employment status, transfer to another unit of the subtree): "
             + "all or nothing, 422 with every bad item; read-write clients only")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "changes", value = """
-            [{"employeeNo":"E1001","status":"ON_LEAVE","since":"2026-06-01","reason":"借调"},
-             {"employeeNo":"E1002","status":"ACTIVE","since":"2026-06-01","unitCode":"SFS-LJ-WJ","reason":"调入"}]""")))
+            [{"employeeNo":"E1001","status":"ON_LEAVE","since":"2026-06-01","reason":"seconded"},
+             {"employeeNo":"E1002","status":"ACTIVE","since":"2026-06-01","unitCode":"SFS-LJ-WJ","reason":"transferred in"}]""")))
     public Map<String, Object> roster(List<RosterChange> changes) {
         MachineAuth.Caller c = auth.write();
         if (changes == null || changes.isEmpty() || changes.size() > 1000) {

@@ -22,7 +22,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "通知 Notifications")
+@Tag(name = "Notifications")
 public class NotificationResource {
 
     @Inject

@@ -16,14 +16,14 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "组织机构 Organisation")
+@Tag(name = "Organisation")
 public class DomainResource {
 
     public record DomainView(long id, String code, String name) {
     }
 
     @GET
-    @Operation(summary = "All enforcement domains, 通用 last")
+    @Operation(summary = "All enforcement domains, the general one (TY) last")
     public List<DomainView> list() {
         return EnforcementDomain.<EnforcementDomain> ordered().stream().map(d -> new DomainView(d.id, d.code, d.name))
                 .toList();

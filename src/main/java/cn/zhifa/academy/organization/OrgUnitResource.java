@@ -21,7 +21,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/org-units")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "组织机构 Organisation")
+@Tag(name = "Organisation")
 public class OrgUnitResource {
 
     @Inject

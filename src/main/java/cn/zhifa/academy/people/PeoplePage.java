@@ -1,6 +1,5 @@
 package cn.zhifa.academy.people;
 
-import java.io.IOException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,12 +19,12 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.organization.OrgService;
-import cn.zhifa.academy.people.roster.RosterError;
 import cn.zhifa.academy.people.roster.RosterImportService;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.web.FormErrors;
+import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.provider.ProviderService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -52,7 +51,7 @@ public class PeoplePage {
 
         static native TemplateInstance preview(RosterImportService.Preview preview);
 
-        static native TemplateInstance imported(RosterImportService.Outcome outcome, List<RosterError> errors);
+        static native TemplateInstance imported(RosterImportService.Outcome outcome, List<Problem.FieldError> errors);
     }
 
     /** Choices for the filter form, limited to what the user may see. */
@@ -115,32 +114,21 @@ public class PeoplePage {
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null || file.fileName() == null || file.fileName().isBlank()) {
             return Response.status(400).entity(Templates.importForm("import_err_nofile")).build();
         }
-        try {
-            return Response.ok(Templates.preview(imports.preview(file.uploadedFile(), file.fileName(), file.contentType())))
-                    .build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(Templates.importForm(e.status() == 413 ? "import_err_toolarge"
-                    : "import_err_unreadable")).build();
-        }
+        return FormErrors.orRender(() -> Response.ok(Templates.preview(imports.preview(file.uploadedFile(),
+                file.fileName(), file.contentType()))).build(),
+                r -> Templates.importForm(r.status() == 413 ? "import_err_toolarge" : "import_err_unreadable"));
     }
 
     @POST
     @Path("import/{id:\\d+}/commit")
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     public Response commit(@PathParam("id") long id) {
-        try {
-            return Response.ok(Templates.imported(imports.commit(id), List.of())).build();
-        } catch (ProblemException e) {
-            if (e.status() != 422 || e.errors() == null) {
-                throw e;
-            }
-            List<RosterError> errors = e.errors().stream().map(f -> new RosterError(0, f.field(), f.message())).toList();
-            return Response.status(422).entity(Templates.imported(null, errors)).build();
-        }
+        return FormErrors.orRender(() -> Response.ok(Templates.imported(imports.commit(id), List.of())).build(),
+                r -> Templates.imported(null, r.errorsOrMessage()));
     }
 
     /** The current filters as a query string (without page), for paging and sorting links. */

@@ -34,7 +34,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "人员 People")
+@Tag(name = "People")
 public class PeopleResource {
 
     @Inject
@@ -91,7 +91,7 @@ public class PeopleResource {
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "admin", "sysadmin" })
-    @Operation(summary = "Record a change of employment status (在岗 / 离岗 / 调离); the history keeps every change")
+    @Operation(summary = "Record a change of employment status (ACTIVE / ON_LEAVE / TRANSFERRED); the history keeps every change")
     public PersonView changeStatus(@PathParam("id") long id, @Valid @NotNull StatusInput in) {
         people.changeStatus(id, in.status(), in.since(), in.reason());
         return people.view(id).orElseThrow();

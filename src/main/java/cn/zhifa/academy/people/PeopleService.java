@@ -27,6 +27,7 @@ import cn.zhifa.academy.platform.security.AccountService;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
 import cn.zhifa.academy.platform.security.Roles;
+import cn.zhifa.academy.platform.text.FormatWords;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.web.Problem;
 import cn.zhifa.academy.provider.ProviderDirectory;
@@ -168,7 +169,7 @@ public class PeopleService {
         p.statusSince = Now.today();
         apply(p, in);
         p.persist();
-        recordStatus(p, "新建");
+        recordStatus(p, FormatWords.of("people").get("status_reason.created"));
         audit.record("person.created", "person", p.id, AuditLog.detail("after", summary(p)));
         changed.fire(new PeopleChanged("person.created"));
         return p;
@@ -223,7 +224,7 @@ public class PeopleService {
         sc.personId = p.id;
         sc.status = status;
         sc.since = since;
-        sc.reason = reason == null ? "接口同步" : reason.length() > 200 ? reason.substring(0, 200) : reason;
+        sc.reason = reason == null ? FormatWords.of("people").get("status_reason.machine") : reason.length() > 200 ? reason.substring(0, 200) : reason;
         sc.recordedBy = actor;
         sc.recordedAt = Now.instant();
         sc.persist();
@@ -271,7 +272,16 @@ public class PeopleService {
         return p;
     }
 
+    private static final java.util.regex.Pattern EMPLOYEE_NO = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
+
     private void apply(Person p, PersonInput in) {
+        if (in.employeeNo() != null && !EMPLOYEE_NO.matcher(in.employeeNo()).matches()) {
+            throw InvalidException.field("employeeNo", "person.employee_no_chars");
+        }
+        if (in.mobile() != null && !MOBILE.matcher(in.mobile()).matches()) {
+            throw InvalidException.field("mobile", "person.mobile_form");
+        }
         if (!scope.canManageUnit(in.unitId())) {
             throw new io.quarkus.security.ForbiddenException("unit outside your scope");
         }
@@ -293,8 +303,8 @@ public class PeopleService {
             throw InvalidException.field("providerId", "person.provider_unknown");
         }
         if (in.idNumber() != null && !in.idNumber().isBlank()) {
-            ResidentIds.problem(in.idNumber()).ifPresent(m -> {
-                throw InvalidException.field("idNumber", "content.problem", m); // ResidentIds says why in its own words
+            ResidentIds.check("idNumber", in.idNumber()).ifPresent(f -> {
+                throw InvalidException.fields(List.of(f));
             });
             String hash = idHasher.hash(in.idNumber());
             Optional<Person> other = Person.find("idHash", hash).firstResultOptional();

@@ -4,6 +4,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.FieldError;
 import cn.zhifa.academy.platform.time.Now;
 
 /**
@@ -22,29 +25,37 @@ public final class ResidentIds {
     private ResidentIds() {
     }
 
-    /** Why the number is not valid, or empty when it is (normalised: trimmed, x → X). */
+    /** Why the number is not valid, in the reader's language, or empty when it is. */
     public static Optional<String> problem(String raw) {
+        return check("idNumber", raw).map(f -> f.text(ErrorTexts.currentLocale()));
+    }
+
+    /**
+     * Why the number is not valid, as an error of {@code field} with a key of the {@code errors}
+     * bundle, or empty when it is (normalised: trimmed, x → X).
+     */
+    public static Optional<FieldError> check(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            return Optional.of("身份证号为空");
+            return Optional.of(new FieldError(field, "resident_id.empty"));
         }
         String id = normalise(raw);
         if (!id.matches("\\d{17}[0-9X]")) {
-            return Optional.of("身份证号应为 18 位（前 17 位数字，末位数字或 X）");
+            return Optional.of(new FieldError(field, "resident_id.form"));
         }
         if (!PROVINCES.contains(id.substring(0, 2))) {
-            return Optional.of("身份证号地区码无效");
+            return Optional.of(new FieldError(field, "resident_id.region"));
         }
         try {
             LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
             if (birth.isAfter(Now.today()) || birth.getYear() < 1900) {
-                return Optional.of("身份证号出生日期无效");
+                return Optional.of(new FieldError(field, "resident_id.birth_date"));
             }
         } catch (DateTimeException e) {
-            return Optional.of("身份证号出生日期无效");
+            return Optional.of(new FieldError(field, "resident_id.birth_date"));
         }
         if (id.charAt(17) != checkCharacter(id.substring(0, 17))) {
-            return Optional.of("身份证号校验位错误");
+            return Optional.of(new FieldError(field, "resident_id.check_digit"));
         }
         return Optional.empty();
     }

@@ -2,6 +2,9 @@ package cn.zhifa.academy.provider;
 
 import java.util.Optional;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.FieldError;
+
 /**
  * Unified social credit codes (统一社会信用代码, GB 32100-2015): 18 characters from a 31-letter
  * alphabet (digits and capitals without I, O, S, V, Z); registration authority, organisation
@@ -15,25 +18,33 @@ public final class CreditCodes {
     private CreditCodes() {
     }
 
-    /** Why the code is not valid, or empty when it is. */
+    /** Why the code is not valid, in the reader's language, or empty when it is. */
     public static Optional<String> problem(String raw) {
+        return check("creditCode", raw).map(f -> f.text(ErrorTexts.currentLocale()));
+    }
+
+    /**
+     * Why the code is not valid, as an error of {@code field} with a key of the {@code errors}
+     * bundle, or empty when it is.
+     */
+    public static Optional<FieldError> check(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            return Optional.of("统一社会信用代码为空");
+            return Optional.of(new FieldError(field, "credit_code.empty"));
         }
         String code = normalise(raw);
         if (code.length() != 18) {
-            return Optional.of("统一社会信用代码应为 18 位");
+            return Optional.of(new FieldError(field, "credit_code.length"));
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                return Optional.of("统一社会信用代码含无效字符“" + code.charAt(i) + "”");
+                return Optional.of(new FieldError(field, "credit_code.character", String.valueOf(code.charAt(i))));
             }
         }
         if (!code.substring(2, 8).chars().allMatch(Character::isDigit)) {
-            return Optional.of("统一社会信用代码的行政区划码应为 6 位数字");
+            return Optional.of(new FieldError(field, "credit_code.region"));
         }
         if (code.charAt(17) != checkCharacter(code.substring(0, 17))) {
-            return Optional.of("统一社会信用代码校验位错误");
+            return Optional.of(new FieldError(field, "credit_code.check_digit"));
         }
         return Optional.empty();
     }

@@ -27,7 +27,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/providers")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN, Roles.PROVIDER_MANAGER })
-@Tag(name = "第三方机构 Providers")
+@Tag(name = "Providers")
 public class ProviderResource {
 
     @Inject
@@ -49,7 +49,7 @@ public class ProviderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-    @Operation(summary = "Register a provider (统一社会信用代码 checked)")
+    @Operation(summary = "Register a provider (unified social credit code checked)")
     public Response create(@Valid @NotNull ProviderService.ProviderInput in) {
         Provider p = providers.create(in);
         return Response.created(URI.create("/api/v1/providers/" + p.id)).entity(providers.view(p.id).orElseThrow())

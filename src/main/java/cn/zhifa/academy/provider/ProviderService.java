@@ -114,7 +114,7 @@ public class ProviderService implements ProviderNames {
                 .collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
         return providers.stream().map(p -> new ProviderView(p.id, p.creditCode, p.name, p.categories(),
                 p.commissioningUnitId, units.get(p.commissioningUnitId), p.contractStart, p.contractEnd, p.status,
-                p.status.label, p.contactName, p.contactPhone, staff.getOrDefault(p.id, 0L))).toList();
+                p.status.label(), p.contactName, p.contactPhone, staff.getOrDefault(p.id, 0L))).toList();
     }
 
     @Transactional
@@ -146,8 +146,8 @@ public class ProviderService implements ProviderNames {
     }
 
     private void apply(Provider p, ProviderInput in) {
-        CreditCodes.problem(in.creditCode()).ifPresent(m -> {
-            throw InvalidException.field("creditCode", "content.problem", m); // CreditCodes says why in its own words
+        CreditCodes.check("creditCode", in.creditCode()).ifPresent(f -> {
+            throw InvalidException.fields(List.of(f));
         });
         if (!org.unitExists(in.commissioningUnitId())) {
             throw InvalidException.field("commissioningUnitId", "provider.unit_unknown");

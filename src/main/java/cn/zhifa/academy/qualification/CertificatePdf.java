@@ -20,6 +20,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.pdf.CjkPdf;
 
 /**
@@ -56,18 +57,19 @@ public class CertificatePdf {
                 cs.setLineWidth(0.6f);
                 cs.addRect(38, 38, w - 76, h - 76);
                 cs.stroke();
-                centered(pdf, cs, v.typeName() + "证书", 28, h - 120, w);
+                QualMessages m = QualText.of(ErrorTexts.currentLocale());
+                centered(pdf, cs, m.cert_title(v.typeName()), 28, h - 120, w);
                 centered(pdf, cs, "Qualification certificate · " + v.typeNameEn(), 12, h - 145, w);
                 float y = h - 220;
                 String[][] rows = {
-                        { "持证人 Holder", v.personName() },
-                        { "证书编号 No.", v.number() },
-                        { "资格类型 Type", v.typeName() },
-                        { "执法领域 Domain", v.domainName() },
-                        { "所在单位 Unit", v.unitName() },
-                        { "发证机关 Issued by", v.issuingBody() },
-                        { "发证日期 Issued", v.issuedOn().toString() },
-                        { "有效期至 Valid until", v.expiresOn().toString() },
+                        { m.cert_holder(), v.personName() },
+                        { m.cert_number(), v.number() },
+                        { m.cert_type(), v.typeName() },
+                        { m.cert_domain(), v.domainName() },
+                        { m.cert_unit(), v.unitName() },
+                        { m.cert_issuer(), v.issuingBody() },
+                        { m.cert_issued(), v.issuedOn().toString() },
+                        { m.cert_valid_until(), v.expiresOn().toString() },
                 };
                 for (String[] r : rows) {
                     pdf.text(cs, r[0], 12, 80, y);
@@ -76,22 +78,22 @@ public class CertificatePdf {
                 }
                 if (v.state() != QualificationState.VALID) {
                     String stamp = switch (v.state()) {
-                        case SUSPENDED -> "已暂扣 SUSPENDED";
-                        case CANCELLED -> "已注销 CANCELLED";
-                        default -> "已过期 EXPIRED";
+                        case SUSPENDED -> m.cert_stamp_SUSPENDED();
+                        case CANCELLED -> m.cert_stamp_CANCELLED();
+                        default -> m.cert_stamp_EXPIRED();
                     };
                     cs.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-                    pdf.text(cs, stamp + "（" + v.stateSince() + "）", 20, 80, y - 10);
+                    pdf.text(cs, m.cert_stamp_since(stamp, String.valueOf(v.stateSince())), 20, 80, y - 10);
                     cs.setNonStrokingColor(0f, 0f, 0f);
                 }
                 String url = verificationUrl(v.number());
                 PDImageXObject qr = LosslessFactory.createFromImage(pdf.doc, qr(url, 4));
                 float size = 140;
                 cs.drawImage(qr, w - 80 - size, 90, size, size);
-                pdf.text(cs, "扫码核验证书真伪与当前状态", 10, 80, 170);
+                pdf.text(cs, m.cert_scan(), 10, 80, 170);
                 pdf.text(cs, "Scan to verify the current state", 9, 80, 155);
                 pdf.text(cs, url, 8, 80, 135);
-                pdf.text(cs, "证书状态以核验页面显示为准。", 10, 80, 110);
+                pdf.text(cs, m.cert_state_note(), 10, 80, 110);
             }
             return pdf.bytes();
         }

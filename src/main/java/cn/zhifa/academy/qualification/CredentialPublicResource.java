@@ -32,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 /** The public side of credentials (issue 17 item 4): the keys and the live state. */
 @Path("/api/v1/public/credentials")
-@Tag(name = "证书凭证 Certificate credentials")
+@Tag(name = "Certificate credentials")
 public class CredentialPublicResource {
 
     @Inject

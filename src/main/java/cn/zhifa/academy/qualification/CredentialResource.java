@@ -27,7 +27,7 @@ import cn.zhifa.academy.platform.security.Roles;
  * when it is online.
  */
 @Path("/api/v1/qualifications/{id:\\d+}")
-@Tag(name = "证书凭证 Certificate credentials")
+@Tag(name = "Certificate credentials")
 public class CredentialResource {
 
     @Inject

@@ -27,6 +27,21 @@ import io.quarkus.runtime.StartupEvent;
 @Singleton
 public class DemoQualifications {
 
+    /** The demo's texts ({@code demo/qualifications.properties}, UTF-8). */
+    private static final java.util.Properties TEXTS = load();
+
+    private static java.util.Properties load() {
+        try (java.io.InputStream in = DemoQualifications.class.getClassLoader()
+                .getResourceAsStream("demo/qualifications.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+
     @Inject
     OrgDirectory orgDirectory;
 
@@ -71,7 +86,7 @@ public class DemoQualifications {
             } else if (learnerPerson != null && i > 0 && p.id() == learnerPerson) {
                 continue;
             }
-            Qualification q = service.issue(zf, p, domains[i], "示范数据：资格考试合格（通用、专门法律知识）",
+            Qualification q = service.issue(zf, p, domains[i], TEXTS.getProperty("basis.officer"),
                     Qualification.IssueMode.MANUAL, today, "system");
             LocalDate expires = today.plusDays(expiresInDays[i]);
             q.expiresOn = expires;
@@ -80,21 +95,21 @@ public class DemoQualifications {
             QualificationEvent.update("issuedOn = ?1, expiresOn = ?2, effectiveOn = ?1 WHERE qualificationId = ?3",
                     q.issuedOn, q.expiresOn, q.id);
             if (i == 4) {
-                service.suspend(q.id, "示范：涉嫌违规执法，调查期间暂扣", today, "system");
+                service.suspend(q.id, TEXTS.getProperty("reason.suspend"), today, "system");
             }
             if (i == 7) {
-                service.cancel(q.id, "示范：调离执法岗位", today, "system");
+                service.cancel(q.id, TEXTS.getProperty("reason.cancel"), today, "system");
             }
             i++;
         }
         QualificationType fz = QualificationType.byCode("FZSH").orElseThrow();
         directory.ofCategory(PersonCategory.LEGAL_REVIEWER).stream().limit(2)
-                .forEach(p -> service.issue(fz, p, "TY", "示范数据：资格考试合格", Qualification.IssueMode.MANUAL, today,
+                .forEach(p -> service.issue(fz, p, "TY", TEXTS.getProperty("basis.reviewer"), Qualification.IssueMode.MANUAL, today,
                         "system"));
         QualificationType ds = QualificationType.byCode("DSFRY").orElseThrow();
         providers.all().stream().sorted(Comparator.comparingLong(ProviderDirectory.ProviderSummary::id)).skip(1)
                 .findFirst().ifPresent(pr -> directory.ofProvider(pr.id()).stream().limit(5)
-                        .forEach(p -> service.issue(ds, p, "TY", "示范数据：第三方人员考核合格",
+                        .forEach(p -> service.issue(ds, p, "TY", TEXTS.getProperty("basis.provider_staff"),
                                 Qualification.IssueMode.MANUAL, today, "system")));
         service.expire(today);
         service.openRenewals(today);

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public keys that verify certificate credentials (issue 17 item 4), at a well-known URL. */
 @Path("/.well-known")
-@Tag(name = "证书凭证 Certificate credentials")
+@Tag(name = "Certificate credentials")
 public class JwksResource {
 
     @Inject

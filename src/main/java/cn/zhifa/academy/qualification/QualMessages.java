@@ -126,4 +126,37 @@ public interface QualMessages {
     String notif_review_returned(String a, String b, String c);
     String notif_review_overdue(String a, String b, String c);
     String notif_review_training(String a, String b, String c);
+
+    // --- records, certificate (issue 18) ---
+    String record_issued_by_admin(String reason);
+    String record_annual_passed(String year);
+    String record_annual_failed(String year);
+    String record_with_note(String text, String note);
+    String record_valid_until(String date);
+    String record_renewal_for(String number, String date);
+    String record_renewal_courses(String courses);
+    String record_renewal_hours(String hours);
+    String record_renewal_exam(String code);
+    String record_qualification_exam();
+    String record_basis_exam(String code, String score);
+    String record_basis_renewal_exam(String code, String score);
+    String record_basis_hours(String year, String hours);
+    String record_basis_courses(String courses);
+    String list_joiner();
+    String todo_course_title(String title);
+    String cert_title(String type);
+    String cert_holder();
+    String cert_number();
+    String cert_type();
+    String cert_domain();
+    String cert_unit();
+    String cert_issuer();
+    String cert_issued();
+    String cert_valid_until();
+    String cert_stamp_SUSPENDED();
+    String cert_stamp_CANCELLED();
+    String cert_stamp_EXPIRED();
+    String cert_stamp_since(String stamp, String since);
+    String cert_scan();
+    String cert_state_note();
 }

@@ -13,6 +13,14 @@ public final class QualText {
                 : io.quarkus.qute.i18n.MessageBundles.get(QualMessages.class);
     }
 
+    /**
+     * The bundle in the language of what is written into the records (history notes, the basis
+     * of a qualification, the reason of an assignment): Chinese, whoever or whatever writes them.
+     */
+    public static QualMessages record() {
+        return io.quarkus.qute.i18n.MessageBundles.get(QualMessages.class);
+    }
+
     public static String state(QualMessages m, QualificationState s) {
         return switch (s) {
             case VALID -> m.state_VALID();

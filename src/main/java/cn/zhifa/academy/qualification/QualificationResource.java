@@ -30,7 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Path("/api/v1/qualifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "资格 Qualifications")
+@Tag(name = "Qualifications")
 public class QualificationResource {
 
     @Inject
@@ -125,7 +125,7 @@ public class QualificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     @Transactional
-    @Operation(summary = "暂扣 with a reason")
+    @Operation(summary = "Suspend with a reason")
     public Detail suspend(@PathParam("id") long id, @Valid @NotNull ReasonInput in) {
         access.manageable(id);
         return detail(service.suspend(id, in.reason(), jobs.today(), access.actor()));
@@ -136,7 +136,7 @@ public class QualificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     @Transactional
-    @Operation(summary = "Lift a 暂扣 with a reason")
+    @Operation(summary = "Lift a suspension with a reason")
     public Detail restore(@PathParam("id") long id, @Valid @NotNull ReasonInput in) {
         access.manageable(id);
         return detail(service.restore(id, in.reason(), jobs.today(), access.actor()));
@@ -147,7 +147,7 @@ public class QualificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     @Transactional
-    @Operation(summary = "注销 with a reason")
+    @Operation(summary = "Cancel with a reason")
     public Detail cancel(@PathParam("id") long id, @Valid @NotNull ReasonInput in) {
         access.manageable(id);
         return detail(service.cancel(id, in.reason(), jobs.today(), access.actor()));
@@ -158,7 +158,7 @@ public class QualificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
     @Transactional
-    @Operation(summary = "Record the 年审 of a year (a failed check needs a note)")
+    @Operation(summary = "Record the annual check of a year (a failed check needs a note)")
     public Response annualCheck(@PathParam("id") long id, @Valid @NotNull AnnualCheckInput in) {
         Qualification q = access.manageable(id);
         service.annualCheck(id, in.year(), in.passed(), in.note(), jobs.today(), access.actor());

@@ -77,8 +77,8 @@ public class QualificationRules {
                     break;
                 }
                 ExamRecords.Kept r = pass.get();
-                basis.append("考试 ").append(r.examCode()).append(' ').append(r.score().stripTrailingZeros().toPlainString())
-                        .append("分；");
+                basis.append(QualText.record().record_basis_exam(r.examCode(),
+                        r.score().stripTrailingZeros().toPlainString()));
                 LocalDate d = LocalDate.ofInstant(r.finishedAt(), zone());
                 latest = latest == null || d.isAfter(latest) ? d : latest;
             }
@@ -109,8 +109,8 @@ public class QualificationRules {
         Instant to = today.plusDays(1).atStartOfDay(zone()).toInstant();
         if (t.renewalExamCode != null && !t.renewalExamCode.isBlank()) {
             return exams.bestPassOf(p.id(), t.renewalExamCode, from, to)
-                    .map(r -> cut("换证考试 " + r.examCode() + ' ' + r.score().stripTrailingZeros().toPlainString() + "分；"
-                            + training.get()));
+                    .map(r -> cut(QualText.record().record_basis_renewal_exam(r.examCode(),
+                            r.score().stripTrailingZeros().toPlainString()) + training.get()));
         }
         return earned(t, p, today).stream().filter(e -> e.domainCode().equals(q.domainCode))
                 .filter(e -> !e.examDate().isBefore(windowStart)).findFirst().map(Earned::basis);
@@ -127,14 +127,16 @@ public class QualificationRules {
             if (best.compareTo(requiredHours) < 0) {
                 return Optional.empty();
             }
-            basis.append(year).append("年学时 ").append(best.stripTrailingZeros().toPlainString()).append("；");
+            basis.append(QualText.record().record_basis_hours(String.valueOf(year),
+                    best.stripTrailingZeros().toPlainString()));
         }
         if (!courses.isEmpty()) {
             long done = learning.completedCount(personId, courses);
             if (done < courses.size()) {
                 return Optional.empty();
             }
-            basis.append("课程 ").append(String.join("、", courses)).append(" 已完成；");
+            QualMessages m = QualText.record();
+            basis.append(m.record_basis_courses(String.join(m.list_joiner(), courses)));
         }
         return Optional.of(basis.toString());
     }

@@ -168,7 +168,7 @@ public class QualificationService {
                 || (t.perDomain && "TY".equals(domain))) {
             throw InvalidException.field("domainCode", "qualification.domain_required");
         }
-        String basis = "管理员签发：" + reason.trim();
+        String basis = QualText.record().record_issued_by_admin(reason.trim());
         Optional<Qualification> existing = Qualification.of(t.id, p.id(), domain);
         if (existing.isPresent()) {
             Qualification q = existing.get();
@@ -235,8 +235,7 @@ public class QualificationService {
         c.note = note == null || note.isBlank() ? null : note.trim();
         c.checkedBy = actor;
         c.persist();
-        history(q, QualificationEvent.Action.ANNUAL_CHECK, q.state, (passed ? "年审合格" : "年审不合格") + " " + year
-                + (c.note == null ? "" : "：" + c.note), today, actor);
+        history(q, QualificationEvent.Action.ANNUAL_CHECK, q.state, annualText(passed, year, c.note), today, actor);
         audit.recordAs(actor, "qualification.annual_check", "qualification", q.id,
                 AuditLog.detail("year", year, "passed", passed, "note", c.note));
         return c;
@@ -249,7 +248,7 @@ public class QualificationService {
         List<Qualification> due = Qualification.list("state IN ?1 AND expiresOn < ?2",
                 List.of(QualificationState.VALID, QualificationState.SUSPENDED), today);
         for (Qualification q : due) {
-            change(q, QualificationState.EXPIRED, QualificationEvent.Action.EXPIRED, "有效期至 " + fmt(q.expiresOn), today,
+            change(q, QualificationState.EXPIRED, QualificationEvent.Action.EXPIRED, QualText.record().record_valid_until(fmt(q.expiresOn)), today,
                     SYSTEM, "qualification.expired", "notif_expired");
         }
         return due.size();
@@ -277,11 +276,11 @@ public class QualificationService {
                         t.renewalExamCode, "renewalCourses", t.renewalCourses));
                 if (!t.renewalCourseList().isEmpty()) {
                     renewalTraining.assign(t.name, t.renewalCourseList(), q.personId, q.expiresOn,
-                            "资格换证 " + q.number + "（有效期至 " + fmt(q.expiresOn) + "）", SYSTEM);
+                            QualText.record().record_renewal_for(q.number, fmt(q.expiresOn)), SYSTEM);
                 }
                 if (t.renewalExamCode != null && !t.renewalExamCode.isBlank()) {
                     candidates.fire(new ExamCandidateRequested(t.renewalExamCode, q.personId,
-                            "资格换证 " + q.number + "（有效期至 " + fmt(q.expiresOn) + "）", SYSTEM));
+                            QualText.record().record_renewal_for(q.number, fmt(q.expiresOn)), SYSTEM));
                 }
                 tellArgs(q, "renewal-" + q.cycle, "notif_renewal", t.name, fmt(q.expiresOn), what);
                 opened++;
@@ -364,19 +363,27 @@ public class QualificationService {
     }
 
     String renewalText(QualificationType t) {
+        QualMessages m = QualText.record();
         StringBuilder sb = new StringBuilder();
         if (!t.renewalCourseList().isEmpty()) {
-            sb.append("换证课程 ").append(String.join("、", t.renewalCourseList())).append("；");
+            sb.append(m.record_renewal_courses(String.join(m.list_joiner(), t.renewalCourseList())));
         }
         if (t.requiredHours != null && t.requiredHours.signum() > 0) {
-            sb.append("年度学时 ").append(t.requiredHours.stripTrailingZeros().toPlainString()).append("；");
+            sb.append(m.record_renewal_hours(t.requiredHours.stripTrailingZeros().toPlainString()));
         }
         if (t.renewalExamCode != null && !t.renewalExamCode.isBlank()) {
-            sb.append("换证考试 ").append(t.renewalExamCode);
+            sb.append(m.record_renewal_exam(t.renewalExamCode));
         } else {
-            sb.append("资格考试");
+            sb.append(m.record_qualification_exam());
         }
         return sb.toString();
+    }
+
+    /** The history note of an annual check: passed or not, the year, the note if any. */
+    static String annualText(boolean passed, int year, String note) {
+        QualMessages m = QualText.record();
+        String text = passed ? m.record_annual_passed(String.valueOf(year)) : m.record_annual_failed(String.valueOf(year));
+        return note == null ? text : m.record_with_note(text, note);
     }
 
     private String freshNumber(QualificationType t, LocalDate today) {

@@ -41,6 +41,7 @@ public class QualificationTodos implements HomeTodo {
     public List<Item> items(Locale locale) {
         UxMessages m = HomeTodo.text(locale);
         boolean en = locale != null && "en".equals(locale.getLanguage());
+        QualMessages qm = QualText.of(locale);
         List<Item> out = new ArrayList<>();
         if (user.getPersonId() != null) {
             for (QualificationQueries.View q : queries.ofPerson(user.getPersonId(), jobs.today())) {
@@ -54,10 +55,10 @@ public class QualificationTodos implements HomeTodo {
                     for (RenewalSteps.Step s : RenewalSteps.renewalSteps(q)) {
                         if (!s.done()) {
                             steps.add(s.exam() ? (s.missing() ? m.todo_renewal_exam_pending() : s.title())
-                                    : "《" + s.title() + "》");
+                                    : qm.todo_course_title(s.title()));
                         }
                     }
-                    detail = steps.isEmpty() ? null : m.todo_renewal_steps(String.join("、", steps));
+                    detail = steps.isEmpty() ? null : m.todo_renewal_steps(String.join(qm.list_joiner(), steps));
                 }
                 out.add(new Item("todo-qual-" + q.id(), 15, m.todo_qual_expiring(type, q.expiresOn().toString(), q.daysLeft()),
                         detail, "/qualifications/" + q.id(), true));

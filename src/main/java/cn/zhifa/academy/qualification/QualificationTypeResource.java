@@ -34,7 +34,7 @@ import cn.zhifa.academy.records.ExamPurpose;
 @Path("/api/v1/qualification-types")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "资格 Qualifications")
+@Tag(name = "Qualifications")
 public class QualificationTypeResource {
 
     @Inject

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.zhifa.academy.platform.text.FormatWords;
+
 import cn.zhifa.academy.curriculum.LearningDirectory;
 import cn.zhifa.academy.exam.ExamDirectory;
 import io.quarkus.arc.Arc;
@@ -33,7 +35,7 @@ public class RenewalSteps {
         // a template extension is static: the directories come from the container
         LearningDirectory learning = Arc.container().instance(LearningDirectory.class).get();
         if (q.renewalCourses() != null) {
-            for (String raw : q.renewalCourses().split("[,，、\\s]+")) {
+            for (String raw : q.renewalCourses().split(FormatWords.of("qualification").get("course_separators"))) {
                 String code = raw.trim();
                 if (code.isEmpty()) {
                     continue;

@@ -27,8 +27,8 @@ public class ExamRecordSection implements PersonRecordSection {
     @Override
     public Optional<RecordTable> forPerson(long personId, Locale locale) {
         RecordMessages m = RecordText.of(locale);
-        List<List<String>> rows = exams.of(personId).stream().map(r -> List.of(r.examTitle + "（" + r.examCode + "）",
-                RecordText.purpose(m, r.purpose) + (r.resit ? " · 补考" : ""), r.domainCode,
+        List<List<String>> rows = exams.of(personId).stream().map(r -> List.of(m.rec_exam_with_code(r.examTitle, r.examCode),
+                r.resit ? m.rec_purpose_resit(RecordText.purpose(m, r.purpose)) : RecordText.purpose(m, r.purpose), r.domainCode,
                 r.score.stripTrailingZeros().toPlainString(), r.band, r.passed ? m.rec_yes() : m.rec_no(),
                 LocalDate.ofInstant(r.finishedAt, Now.zone()).toString())).toList();
         return Optional.of(new RecordTable("exams", m.rec_exams_title(), List.of(m.rec_exam(), m.rec_exam_purpose(),

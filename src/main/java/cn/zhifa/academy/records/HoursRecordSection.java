@@ -42,7 +42,8 @@ public class HoursRecordSection implements PersonRecordSection {
         List<String> courses = em.createQuery("SELECT v.title FROM Enrollment e, CourseVersion v WHERE v.id = "
                 + "e.courseVersionId AND e.personId = :p AND e.completedAt IS NOT NULL ORDER BY e.completedAt DESC",
                 String.class).setParameter("p", personId).getResultList();
-        String summary = m.rec_hours_summary(courses.size()) + (courses.isEmpty() ? "" : "：" + String.join("、", courses));
+        String summary = courses.isEmpty() ? m.rec_hours_summary(courses.size())
+                : m.rec_hours_summary_with(m.rec_hours_summary(courses.size()), String.join(m.rec_list_joiner(), courses));
         return Optional.of(new RecordTable("hours", m.rec_hours_title(), List.of(m.rec_hours_year(), m.rec_hours_hours(),
                 m.rec_hours_target(), m.rec_hours_met()), rows, summary, m.rec_hours_empty()));
     }

@@ -48,4 +48,10 @@ public interface RecordMessages {
     String purpose_PROVIDER_STAFF();
     String purpose_COURSE_QUIZ();
     String purpose_RESIT();
+
+    // --- issue 18 ---
+    String rec_exam_with_code(String title, String code);
+    String rec_purpose_resit(String purpose);
+    String rec_hours_summary_with(String summary, String courses);
+    String rec_list_joiner();
 }

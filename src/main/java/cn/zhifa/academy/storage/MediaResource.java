@@ -36,7 +36,7 @@ import io.quarkus.security.Authenticated;
 /** Upload media and read them back, whole or in byte ranges (HTTP 206). */
 @Path("/api/v1/media")
 @Authenticated
-@Tag(name = "媒体 Media")
+@Tag(name = "Media")
 public class MediaResource {
 
     @Inject

@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.time.Now;
+import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.web.ProblemException;
 
 /**
@@ -95,7 +96,8 @@ public class MediaService {
         // issue 12 item 10: a name that cannot be kept is a 400, not a database error
         if (filename == null || filename.isBlank() || filename.length() > 255
                 || cn.zhifa.academy.platform.web.TextRules.problem(filename) != null) {
-            throw ProblemException.invalid("file", "文件名无效或过长（最多 255 个字符）");
+            // still a ProblemException: the upload pages of exam and matters catch it
+            throw ProblemException.invalid("file", ErrorTexts.text(ErrorTexts.currentLocale(), "media.filename_invalid"));
         }
         long size = Files.size(file);
         String type = resolveType(filename, declaredType);
@@ -229,7 +231,7 @@ public class MediaService {
             return m;
         }
         if (m.ownerKind() != MediaOwner.UPLOAD || !m.uploadedBy().equals(actor)) {
-            throw ProblemException.invalid(field, "文件不存在或不属于您");
+            throw ProblemException.invalid(field, ErrorTexts.text(ErrorTexts.currentLocale(), "media.not_yours"));
         }
         MediaObject managed = MediaObject.findById(m.id());
         managed.ownerKind = owner;

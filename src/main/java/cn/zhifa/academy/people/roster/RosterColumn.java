@@ -1,36 +1,54 @@
 package cn.zhifa.academy.people.roster;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** The columns of the roster template (人员花名册), in template order. */
+import cn.zhifa.academy.platform.text.FormatWords;
+
+/**
+ * The columns of the roster template (人员花名册), in template order. Headers and examples are
+ * words of the format ({@code formats/roster.properties}).
+ */
 public enum RosterColumn {
-    NAME("姓名", true, "张三"),
-    EMPLOYEE_NO("工号", true, "SFS0001"),
-    ID_NUMBER("身份证号", true, "330203199001011236"),
-    CATEGORY("人员类别", true, "执法人员"),
-    GRADE("人员分级", true, "在岗"),
-    UNIT("所属单位", true, "江滨街道"),
-    DEPARTMENT("部门", false, "江滨街道综合行政执法队"),
-    DOMAINS("执法领域", false, "综合行政执法、市场监管"),
-    CERT_NO("执法证号", false, "ZJ330200123456"),
-    STATUS("在岗状态", false, "在岗"),
-    STATUS_SINCE("状态日期", false, "2024-03-01"),
-    MOBILE("手机号", false, "13800000000"),
-    PROVIDER_CODE("第三方机构统一社会信用代码", false, "");
+    NAME(true),
+    EMPLOYEE_NO(true),
+    ID_NUMBER(true),
+    CATEGORY(true),
+    GRADE(true),
+    UNIT(true),
+    DEPARTMENT(false),
+    DOMAINS(false),
+    CERT_NO(false),
+    STATUS(false),
+    STATUS_SINCE(false),
+    MOBILE(false),
+    PROVIDER_CODE(false);
 
-    public final String header;
+    // (enum constants are built before static fields: the words are looked up, not kept in one)
+    public final String header = words().get("column." + name());
     public final boolean required;
-    public final String example;
+    public final String example = words().get("example." + name());
 
-    RosterColumn(String header, boolean required, String example) {
-        this.header = header;
+    RosterColumn(boolean required) {
         this.required = required;
-        this.example = example;
     }
 
     public static Optional<RosterColumn> byHeader(String header) {
-        String h = header == null ? "" : header.trim().replace("*", "").replace("（必填）", "");
-        return Arrays.stream(values()).filter(c -> c.header.equals(h)).findFirst();
+        String h = header == null ? "" : header.trim();
+        for (String mark : requiredMarks()) {
+            h = h.replace(mark, "");
+        }
+        String found = h;
+        return Arrays.stream(values()).filter(c -> c.header.equals(found)).findFirst();
+    }
+
+    private static List<String> requiredMarks() {
+        return words().list("required_marks");
+    }
+
+    /** The words of the roster format ({@code formats/roster.properties}). */
+    static FormatWords words() {
+        return FormatWords.of("roster");
     }
 }

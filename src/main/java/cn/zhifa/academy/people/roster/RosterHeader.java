@@ -24,15 +24,15 @@ final class RosterHeader {
             }
             Optional<RosterColumn> c = RosterColumn.byHeader(h);
             if (c.isEmpty()) {
-                errors.add(new RosterError(1, h, "未知的列“" + h + "”，请使用下载的模板"));
+                errors.add(RosterError.of(1, h, "roster.column_unknown", h));
             } else if (columns.containsKey(c.get())) {
-                errors.add(new RosterError(1, h, "列“" + h + "”重复"));
+                errors.add(RosterError.of(1, h, "roster.column_repeated", h));
             } else {
                 columns.put(c.get(), i);
             }
         }
         Arrays.stream(RosterColumn.values()).filter(c -> c.required && !columns.containsKey(c))
-                .forEach(c -> errors.add(new RosterError(1, c.header, "缺少必填列“" + c.header + "”")));
+                .forEach(c -> errors.add(RosterError.of(1, c.header, "roster.column_missing", c.header)));
         return columns;
     }
 }

@@ -26,7 +26,7 @@ import cn.zhifa.academy.platform.security.Roles;
 /** Roster import over the API: template, upload for preview, commit. */
 @Path("/api/v1/people/import")
 @RolesAllowed({ Roles.ADMIN, Roles.SYSADMIN })
-@Tag(name = "人员 People")
+@Tag(name = "People")
 public class RosterImportResource {
 
     @Inject
@@ -43,7 +43,8 @@ public class RosterImportResource {
     @Transactional
     @Operation(summary = "The roster template (XLSX, with a sheet of instructions and allowed values)")
     public Response xlsxTemplate() throws IOException {
-        return download(RosterTemplate.xlsx(orgDirectory.unitsOrdered(), orgDirectory.domains()), "人员花名册模板.xlsx", XLSX);
+        return download(RosterTemplate.xlsx(orgDirectory.unitsOrdered(), orgDirectory.domains()),
+                RosterTemplate.filename("xlsx"), XLSX);
     }
 
     @GET
@@ -51,7 +52,7 @@ public class RosterImportResource {
     @Produces("text/csv")
     @Operation(summary = "The roster template as CSV (UTF-8 with BOM)")
     public Response csvTemplate() {
-        return download(RosterTemplate.csv(), "人员花名册模板.csv", "text/csv; charset=UTF-8");
+        return download(RosterTemplate.csv(), RosterTemplate.filename("csv"), "text/csv; charset=UTF-8");
     }
 
     @POST

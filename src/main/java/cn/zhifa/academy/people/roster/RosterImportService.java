@@ -24,10 +24,13 @@ import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonStatusChange;
 import cn.zhifa.academy.platform.audit.AuditLog;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.GoneException;
+import cn.zhifa.academy.platform.error.NotFoundException;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
 import cn.zhifa.academy.storage.MediaRef;
 import cn.zhifa.academy.storage.MediaOwner;
 import cn.zhifa.academy.storage.MediaService;
@@ -83,7 +86,15 @@ public class RosterImportService {
     }
 
     /** Validates the uploaded file and keeps it for the commit; writes no person. */
-    public Preview preview(Path file, String filename, String declaredType) throws IOException {
+    public Preview preview(Path file, String filename, String declaredType) {
+        try {
+            return previewChecked(file, filename, declaredType);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Preview previewChecked(Path file, String filename, String declaredType) throws IOException {
         media.checkUploadSize(file); // the upload itself; its pseudonymised copy below may be larger
         HalfWidth.Normalised normalised = HalfWidth.codeColumns(read(file, filename));
         List<RosterReader.Line> lines = normalised.lines();
@@ -117,27 +128,24 @@ public class RosterImportService {
     public Outcome commit(long importId) {
         // the row lock makes a second, concurrent commit of the same import wait and then see COMMITTED
         RosterImport imp = RosterImport.<RosterImport> findByIdOptional(importId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No roster import " + importId));
+                .orElseThrow(() -> new NotFoundException("roster.import_not_found", importId));
         if (imp.status == RosterImport.Status.COMMITTED) {
-            throw new ProblemException(409, "Conflict", "This roster import was already committed.");
+            throw new ConflictException("roster.already_committed");
         }
         if (!imp.uploadedBy.equals(user.getUsername()) && !user.isSysadmin()) {
             throw new io.quarkus.security.ForbiddenException("only the uploader may commit this import");
         }
-        MediaRef m = media.find(imp.mediaId).orElseThrow(() -> new ProblemException(410, "Gone",
-                "The roster file of this import was deleted after the retention period; upload it again."));
+        MediaRef m = media.find(imp.mediaId).orElseThrow(() -> new GoneException("roster.file_gone"));
         List<RosterReader.Line> lines;
         try (InputStream in = media.read(m, 0, m.sizeBytes())) {
             lines = HalfWidth.codeColumns(RosterReader.read(in, m.filename())).lines();
         } catch (IOException | RosterReader.UnreadableFile e) {
-            throw new ProblemException(422, "Unprocessable", "存储的名册文件无法读取，请重新上传。");
+            throw new UnprocessableException("roster.stored_unreadable");
         }
         RosterValidator.Result result = validator.validate(lines, true);
         if (!result.ok()) {
-            throw new ProblemException(422, "Roster has errors",
-                    result.errors().size() + " problem(s); nothing was imported.", result.errors().stream()
-                            .map(e -> new Problem.FieldError("第 " + e.line() + " 行 " + e.column(), e.message()))
-                            .toList());
+            throw UnprocessableException.listing(result.errors().stream().map(RosterError::asFieldError).toList(),
+                    "roster.has_errors", result.errors().size()).titled("Roster has errors");
         }
         Counts c = apply(result.records(), result.people());
         imp = RosterImport.findById(importId); // apply() cleared the persistence context
@@ -219,7 +227,7 @@ public class RosterImportService {
                 s.personId = p.id;
                 s.status = p.status;
                 s.since = p.statusSince;
-                s.reason = "花名册导入";
+                s.reason = RosterColumn.words().get("status_reason");
                 s.recordedBy = actor;
                 em.persist(s);
                 batch.add(s);
@@ -249,15 +257,15 @@ public class RosterImportService {
     /** The stored copy's name: the upload's, as CSV. */
     static String storedName(String filename) {
         String base = filename == null ? "roster" : filename.replaceAll("\\.[A-Za-z]+$", "");
-        return (base.isBlank() ? "roster" : base) + "（已脱敏）.csv";
+        return (base.isBlank() ? "roster" : base) + RosterColumn.words().get("stored_suffix") + ".csv";
     }
 
     private static List<RosterReader.Line> read(Path file, String filename) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return RosterReader.read(in, filename);
         } catch (RosterReader.UnreadableFile e) {
-            throw new ProblemException(422, "Unreadable roster", e.getMessage(),
-                    List.of(new Problem.FieldError("file", e.getMessage())));
+            throw UnprocessableException.listing(List.of(new FieldError("file", e.key())), e.key())
+                    .titled("Unreadable roster");
         }
     }
 }

@@ -26,7 +26,7 @@ import cn.zhifa.academy.people.ResidentIds;
 @ApplicationScoped
 public class RosterPseudonymiser {
 
-    static final String REDACTED = "（已脱敏）";
+    static final String REDACTED = RosterColumn.words().get("redacted");
 
     private static final Pattern ID_LIKE = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9Xx])");
 

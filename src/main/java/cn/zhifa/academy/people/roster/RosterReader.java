@@ -43,10 +43,25 @@ public final class RosterReader {
         }
     }
 
-    /** Thrown when the file cannot be read as a spreadsheet at all. */
+    /** Thrown when the file cannot be read as a spreadsheet at all; says why by a key of the {@code errors} bundle. */
     public static class UnreadableFile extends Exception {
-        public UnreadableFile(String message, Throwable cause) {
-            super(message, cause);
+        private final String key;
+
+        public UnreadableFile(String key, Throwable cause) {
+            super(key, cause);
+            this.key = key;
+        }
+
+        /** Why, as a key of the {@code errors} bundle. */
+        public String key() {
+            return key;
+        }
+
+        /** Why, in the language of the current request. */
+        @Override
+        public String getMessage() {
+            return cn.zhifa.academy.platform.error.ErrorTexts.text(
+                    cn.zhifa.academy.platform.error.ErrorTexts.currentLocale(), key);
         }
     }
 
@@ -61,7 +76,7 @@ public final class RosterReader {
         if (lower.endsWith(".csv")) {
             return readCsv(in);
         }
-        throw new UnreadableFile("只接受 .xlsx 或 .csv 文件", null);
+        throw new UnreadableFile("roster.file_type", null);
     }
 
     static List<Line> readXlsx(InputStream in) throws IOException, UnreadableFile {
@@ -83,8 +98,7 @@ public final class RosterReader {
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
             // issue 12 item 16: the library's own text (e.g. POI's zip-bomb warning) stays in the log
             org.jboss.logging.Logger.getLogger(RosterReader.class).infof("unreadable XLSX: %s", e.toString());
-            throw new UnreadableFile("无法读取 XLSX 文件：文件已损坏、不是有效的 XLSX，或解压后超过允许的大小。"
-                    + "请用 Excel 或 WPS 另存为 .xlsx 后重试。", e);
+            throw new UnreadableFile("roster.xlsx_unreadable", e);
         }
         return lines;
     }

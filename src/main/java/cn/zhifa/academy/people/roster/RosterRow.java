@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+
 /** Cell access for one roster line, recording errors against it (part of {@link RosterValidator}). */
 final class RosterRow {
 
@@ -30,25 +32,35 @@ final class RosterRow {
     String required(RosterColumn c) {
         String v = optional(c);
         if (v == null) {
-            error(c, "必填项“" + c.header + "”为空");
+            error(c, "roster.required", c.header);
         }
         return v;
     }
 
-    <T> T parse(RosterColumn c, java.util.function.Function<String, Optional<T>> f, String message) {
+    /**
+     * The parsed cell of a required column; when it does not parse, an error naming what was
+     * there after the message {@code expectedKey} (a key of the {@code errors} bundle).
+     */
+    <T> T parse(RosterColumn c, java.util.function.Function<String, Optional<T>> f, String expectedKey) {
         String v = required(c);
         if (v == null) {
             return null;
         }
         Optional<T> t = f.apply(v);
         if (t.isEmpty()) {
-            error(c, message + "（实际为“" + v + "”）");
+            error(c, "roster.not_one_of", ErrorTexts.key(expectedKey), v);
         }
         return t.orElse(null);
     }
 
-    void error(RosterColumn c, String message) {
+    /** An error of this line in column {@code c}: a key of the {@code errors} bundle and its arguments. */
+    void error(RosterColumn c, String key, Object... args) {
         failed = true;
-        errors.add(new RosterError(line.number(), c.header, message));
+        errors.add(RosterError.of(line.number(), c.header, key, args));
+    }
+
+    /** An error of this line in column {@code c}, given as key and arguments. */
+    void error(RosterColumn c, cn.zhifa.academy.platform.error.FieldError why) {
+        error(c, why.key(), why.args());
     }
 }

@@ -17,12 +17,23 @@ import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PersonCategory;
+import cn.zhifa.academy.platform.text.FormatWords;
 
-/** The downloadable roster templates: XLSX with a 填写说明 sheet, and CSV (UTF-8 with BOM). */
+/**
+ * The downloadable roster templates: XLSX with a 填写说明 sheet, and CSV (UTF-8 with BOM). All
+ * words are the format's ({@code formats/roster.properties}).
+ */
 public final class RosterTemplate {
 
     private RosterTemplate() {
     }
+
+    /** The name of the template download, e.g. 人员花名册模板.xlsx. */
+    public static String filename(String extension) {
+        return W.get("template_name") + "." + extension;
+    }
+
+    private static final FormatWords W = RosterColumn.words();
 
     public static byte[] csv() {
         String header = Arrays.stream(RosterColumn.values()).map(c -> c.header).collect(Collectors.joining(","));
@@ -36,7 +47,7 @@ public final class RosterTemplate {
             font.setBold(true);
             bold.setFont(font);
 
-            Sheet data = wb.createSheet("人员花名册");
+            Sheet data = wb.createSheet(W.get("sheet.data"));
             Row head = data.createRow(0);
             RosterColumn[] cols = RosterColumn.values();
             for (int i = 0; i < cols.length; i++) {
@@ -46,19 +57,19 @@ public final class RosterTemplate {
             }
             data.createFreezePane(0, 1);
 
-            Sheet help = wb.createSheet("填写说明");
+            Sheet help = wb.createSheet(W.get("sheet.help"));
             int r = 0;
-            r = line(help, r, bold, "列", "是否必填", "示例", "说明");
+            r = line(help, r, bold, W.get("help.column"), W.get("help.required"), W.get("help.example"), W.get("help.explain"));
             for (RosterColumn c : cols) {
-                r = line(help, r, null, c.header, c.required ? "必填" : "选填", c.example, explain(c));
+                r = line(help, r, null, c.header, W.get(c.required ? "help.yes" : "help.no"), c.example, explain(c));
             }
             r++;
-            r = line(help, r, bold, "人员类别可选值", join(Arrays.stream(PersonCategory.values()).map(x -> x.label)));
-            r = line(help, r, bold, "人员分级可选值", join(Arrays.stream(Grade.values()).map(x -> x.label)));
-            r = line(help, r, bold, "在岗状态可选值", join(Arrays.stream(EmploymentStatus.values()).map(x -> x.label)));
-            r = line(help, r, bold, "执法领域可选值", join(domains.stream().map(OrgDirectory.Domain::name)));
+            r = line(help, r, bold, W.get("help.categories"), join(Arrays.stream(PersonCategory.values()).map(x -> x.label)));
+            r = line(help, r, bold, W.get("help.grades"), join(Arrays.stream(Grade.values()).map(x -> x.label)));
+            r = line(help, r, bold, W.get("help.statuses"), join(Arrays.stream(EmploymentStatus.values()).map(x -> x.label)));
+            r = line(help, r, bold, W.get("help.domains"), join(domains.stream().map(OrgDirectory.Domain::name)));
             r++;
-            r = line(help, r, bold, "单位编码", "单位名称");
+            r = line(help, r, bold, W.get("help.unit_code"), W.get("help.unit_name"));
             for (OrgDirectory.Unit u : units) {
                 r = line(help, r, null, u.code(), u.name());
             }
@@ -71,21 +82,14 @@ public final class RosterTemplate {
 
     private static String explain(RosterColumn c) {
         return switch (c) {
-            case EMPLOYEE_NO -> "唯一；再次导入时按工号更新，文件中没有的人员不会被删除";
-            case ID_NUMBER -> "18 位，校验位必须正确；系统只保存加密摘要和脱敏号码";
-            case UNIT -> "单位编码或名称（名称重复时请用编码）";
-            case DEPARTMENT -> "须为所属单位下的部门";
-            case DOMAINS -> "多个领域用顿号或逗号分隔";
-            case CERT_NO -> "执法人员、法制审核人员填写；辅助人员和第三方机构人员不得填写";
-            case STATUS -> "默认在岗；已登记人员留空则保持原状态";
-            case STATUS_SINCE -> "格式 2024-03-01";
-            case PROVIDER_CODE -> "第三方机构人员必填，须为已登记机构";
+            case EMPLOYEE_NO, ID_NUMBER, UNIT, DEPARTMENT, DOMAINS, CERT_NO, STATUS, STATUS_SINCE, PROVIDER_CODE ->
+                W.get("explain." + c.name());
             default -> "";
         };
     }
 
     private static String join(java.util.stream.Stream<String> s) {
-        return s.collect(Collectors.joining("、"));
+        return s.collect(Collectors.joining(W.get("help.joiner")));
     }
 
     private static int line(Sheet sheet, int r, CellStyle style, String... cells) {

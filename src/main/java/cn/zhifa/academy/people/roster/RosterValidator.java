@@ -24,6 +24,7 @@ import cn.zhifa.academy.people.IdNumberHasher;
 import cn.zhifa.academy.people.PeopleScope;
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.people.ResidentIds;
+import cn.zhifa.academy.platform.error.FieldError;
 import cn.zhifa.academy.provider.CreditCodes;
 import cn.zhifa.academy.provider.ProviderDirectory;
 
@@ -41,7 +42,7 @@ public class RosterValidator {
     static final int MAX_ROWS = 20_000;
     private static final Pattern EMPLOYEE_NO = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern LIST_SEPARATORS = Pattern.compile("[、,，;；/\\s]+");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile(RosterColumn.words().get("domain_separators"));
 
     @Inject
     IdNumberHasher idHasher;
@@ -81,16 +82,16 @@ public class RosterValidator {
     public Result validate(List<RosterReader.Line> lines, boolean pseudonymised) {
         List<RosterError> errors = new ArrayList<>();
         if (lines.isEmpty()) {
-            errors.add(new RosterError(1, "", "文件为空：第 1 行应为表头"));
+            errors.add(RosterError.of(1, "", "roster.empty_file"));
             return new Result(List.of(), errors, 0);
         }
         Map<RosterColumn, Integer> columns = RosterHeader.read(lines.get(0), errors);
         List<RosterReader.Line> data = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
         if (data.isEmpty()) {
-            errors.add(new RosterError(2, "", "没有数据行"));
+            errors.add(RosterError.of(2, "", "roster.no_data"));
         }
         if (data.size() > MAX_ROWS) {
-            errors.add(new RosterError(1, "", "一次最多导入 " + MAX_ROWS + " 行，本文件有 " + data.size() + " 行"));
+            errors.add(RosterError.of(1, "", "roster.too_many_rows", MAX_ROWS, data.size()));
         }
         if (!errors.isEmpty()) {
             return new Result(List.of(), errors, data.size());
@@ -104,14 +105,14 @@ public class RosterValidator {
             RosterRow row = new RosterRow(line, columns, errors);
             String name = row.required(RosterColumn.NAME);
             if (name != null && name.length() > 50) {
-                row.error(RosterColumn.NAME, "姓名过长（最多 50 字）");
+                row.error(RosterColumn.NAME, "roster.name_too_long");
             }
             String no = row.required(RosterColumn.EMPLOYEE_NO);
             if (no != null) {
                 if (!EMPLOYEE_NO.matcher(no).matches()) {
-                    row.error(RosterColumn.EMPLOYEE_NO, "工号只能包含字母、数字、下划线和连字符（最多 32 位）");
+                    row.error(RosterColumn.EMPLOYEE_NO, "roster.employee_no_form");
                 } else if (seenNo.containsKey(no)) {
-                    row.error(RosterColumn.EMPLOYEE_NO, "工号与第 " + seenNo.get(no) + " 行重复");
+                    row.error(RosterColumn.EMPLOYEE_NO, "roster.employee_no_repeated", seenNo.get(no));
                 } else {
                     seenNo.put(no, line.number());
                 }
@@ -121,34 +122,34 @@ public class RosterValidator {
             String id = row.required(RosterColumn.ID_NUMBER);
             if (id != null) {
                 Optional<String[]> tok = pseudonymised ? RosterCells.token(id) : Optional.empty();
-                Optional<String> bad = tok.isPresent() ? Optional.empty()
-                        : storedAsNumber(id).or(() -> ResidentIds.problem(id));
+                Optional<FieldError> bad = tok.isPresent() ? Optional.empty()
+                        : storedAsNumber(id).or(() -> ResidentIds.check(RosterColumn.ID_NUMBER.header, id));
                 if (bad.isPresent()) {
                     row.error(RosterColumn.ID_NUMBER, bad.get());
                 } else {
                     idHash = tok.isPresent() ? tok.get()[0] : idHasher.hash(id);
                     idMasked = tok.isPresent() ? tok.get()[1] : ResidentIds.mask(id);
                     if (seenId.containsKey(idHash)) {
-                        row.error(RosterColumn.ID_NUMBER, "身份证号与第 " + seenId.get(idHash) + " 行重复");
+                        row.error(RosterColumn.ID_NUMBER, "roster.id_number_repeated", seenId.get(idHash));
                     } else {
                         seenId.put(idHash, line.number());
                         String owner = ref.employeeNoByIdHash.get(idHash);
                         if (owner != null && !owner.equals(no)) {
-                            row.error(RosterColumn.ID_NUMBER, "身份证号已登记在工号 " + owner + " 名下");
+                            row.error(RosterColumn.ID_NUMBER, "roster.id_number_of_other", owner);
                         }
                     }
                 }
             }
             PersonCategory category = row.parse(RosterColumn.CATEGORY, PersonCategory::fromLabel,
-                    "人员类别应为：执法人员、法制审核人员、执法辅助人员、第三方机构人员");
-            Grade grade = row.parse(RosterColumn.GRADE, Grade::fromLabel, "人员分级应为：新任、在岗、骨干、领导");
+                    "roster.category_expected");
+            Grade grade = row.parse(RosterColumn.GRADE, Grade::fromLabel, "roster.grade_expected");
             OrgDirectory.Unit unit = ref.unit(row);
             Long departmentId = null;
             String depName = row.optional(RosterColumn.DEPARTMENT);
             if (depName != null && unit != null) {
                 OrgDirectory.Dept d = ref.departments.get(unit.id() + "|" + depName);
                 if (d == null) {
-                    row.error(RosterColumn.DEPARTMENT, "“" + unit.name() + "”下没有部门“" + depName + "”");
+                    row.error(RosterColumn.DEPARTMENT, "roster.department_unknown", unit.name(), depName);
                 } else {
                     departmentId = d.id();
                 }
@@ -162,7 +163,7 @@ public class RosterValidator {
                     }
                     OrgDirectory.Domain d = ref.domains.get(dn);
                     if (d == null) {
-                        row.error(RosterColumn.DOMAINS, "未知执法领域“" + dn + "”");
+                        row.error(RosterColumn.DOMAINS, "roster.domain_unknown", dn);
                     } else if (!domainIds.contains(d.id())) {
                         domainIds.add(d.id());
                     }
@@ -170,41 +171,41 @@ public class RosterValidator {
             }
             String cert = row.optional(RosterColumn.CERT_NO);
             if (cert != null && category != null && category.supportOnly()) {
-                row.error(RosterColumn.CERT_NO, category.label + "不持行政执法证，不应填写执法证号");
+                row.error(RosterColumn.CERT_NO, "roster.cert_not_for", category.label);
             }
             if (cert != null && cert.length() > 32) {
-                row.error(RosterColumn.CERT_NO, "执法证号过长");
+                row.error(RosterColumn.CERT_NO, "roster.cert_too_long");
             }
             EmploymentStatus status = null; // not given: keep a known person's status
             if (row.optional(RosterColumn.STATUS) != null) {
-                status = row.parse(RosterColumn.STATUS, EmploymentStatus::fromLabel, "在岗状态应为：在岗、离岗、调离");
+                status = row.parse(RosterColumn.STATUS, EmploymentStatus::fromLabel, "roster.status_expected");
             }
             LocalDate since = null;
             String sinceText = row.optional(RosterColumn.STATUS_SINCE);
             if (sinceText != null) {
                 since = RosterCells.parseDate(sinceText);
                 if (since == null) {
-                    row.error(RosterColumn.STATUS_SINCE, "日期格式应为 2024-03-01");
+                    row.error(RosterColumn.STATUS_SINCE, "roster.date_form");
                 }
             }
             String mobile = row.optional(RosterColumn.MOBILE);
             if (mobile != null && !MOBILE.matcher(mobile).matches()) {
-                row.error(RosterColumn.MOBILE, "手机号应为 11 位数字");
+                row.error(RosterColumn.MOBILE, "roster.mobile_form");
             }
             Long providerId = null;
             String code = row.optional(RosterColumn.PROVIDER_CODE);
             if (category == PersonCategory.PROVIDER_STAFF && code == null) {
-                row.error(RosterColumn.PROVIDER_CODE, "第三方机构人员须填写所属机构的统一社会信用代码");
+                row.error(RosterColumn.PROVIDER_CODE, "roster.provider_code_required");
             } else if (category != null && category != PersonCategory.PROVIDER_STAFF && code != null) {
-                row.error(RosterColumn.PROVIDER_CODE, "只有第三方机构人员才填写机构代码");
+                row.error(RosterColumn.PROVIDER_CODE, "roster.provider_code_only_for_staff");
             } else if (code != null) {
-                Optional<String> bad = CreditCodes.problem(code);
+                Optional<FieldError> bad = CreditCodes.check(RosterColumn.PROVIDER_CODE.header, code);
                 if (bad.isPresent()) {
                     row.error(RosterColumn.PROVIDER_CODE, bad.get());
                 } else {
                     ProviderDirectory.ProviderSummary p = ref.providers.get(CreditCodes.normalise(code));
                     if (p == null) {
-                        row.error(RosterColumn.PROVIDER_CODE, "未登记的第三方机构：" + code);
+                        row.error(RosterColumn.PROVIDER_CODE, "roster.provider_unknown", code);
                     } else {
                         providerId = p.id();
                     }
@@ -212,7 +213,7 @@ public class RosterValidator {
             }
             Existing existing = no == null ? null : ref.existing.get(no);
             if (existing != null && !scope.canManageUnit(existing.unitId())) {
-                row.error(RosterColumn.EMPLOYEE_NO, "该工号属于您管理范围以外的人员");
+                row.error(RosterColumn.EMPLOYEE_NO, "roster.employee_no_out_of_scope");
             }
             if (!row.failed) {
                 records.add(new RosterRecord(line.number(), name, no, idHash, idMasked, category, grade, unit.id(),
@@ -283,17 +284,17 @@ public class RosterValidator {
             if (unit == null) {
                 List<OrgDirectory.Unit> named = unitsByName.getOrDefault(u, List.of());
                 if (named.size() > 1) {
-                    row.error(RosterColumn.UNIT, "有多个名为“" + u + "”的单位，请填写单位编码");
+                    row.error(RosterColumn.UNIT, "roster.unit_ambiguous", u);
                     return null;
                 }
                 unit = named.isEmpty() ? null : named.get(0);
             }
             if (unit == null) {
-                row.error(RosterColumn.UNIT, "未知单位“" + u + "”");
+                row.error(RosterColumn.UNIT, "roster.unit_unknown", u);
                 return null;
             }
             if (!scope.canManageUnit(unit.id())) {
-                row.error(RosterColumn.UNIT, "单位“" + unit.name() + "”不在您的管理范围内");
+                row.error(RosterColumn.UNIT, "roster.unit_out_of_scope", unit.name());
                 return null;
             }
             return unit;
@@ -308,15 +309,14 @@ public class RosterValidator {
      * notation (3.3020319900101E+17) or with its last digits turned into zeros (a number has only
      * 15 significant digits). The digits are lost, so the message says what happened and how to fix it.
      */
-    static Optional<String> storedAsNumber(String id) {
+    static Optional<FieldError> storedAsNumber(String id) {
         String v = id.trim();
-        cn.zhifa.academy.platform.web.UxMessages m = io.quarkus.qute.i18n.MessageBundles
-                .get(cn.zhifa.academy.platform.web.UxMessages.class);
+        String column = RosterColumn.ID_NUMBER.header;
         if (SCIENTIFIC.matcher(v).matches()) {
-            return Optional.of(m.roster_id_scientific(v));
+            return Optional.of(new FieldError(column, "roster.id_scientific", v));
         }
-        if (ZEROED.matcher(v).matches() && v.endsWith("000") && ResidentIds.problem(v).isPresent()) {
-            return Optional.of(m.roster_id_zeroed(v));
+        if (ZEROED.matcher(v).matches() && v.endsWith("000") && !ResidentIds.isValid(v)) {
+            return Optional.of(new FieldError(column, "roster.id_zeroed", v));
         }
         return Optional.empty();
     }

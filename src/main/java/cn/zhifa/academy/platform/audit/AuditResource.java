@@ -23,7 +23,7 @@ import cn.zhifa.academy.platform.security.Roles;
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SYSADMIN)
-@Tag(name = "审计 Audit")
+@Tag(name = "Audit")
 public class AuditResource {
 
     @Inject

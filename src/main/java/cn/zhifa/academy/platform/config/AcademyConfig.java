@@ -81,8 +81,7 @@ public interface AcademyConfig {
          * exports. It is a contract-management measure, not a statutory list of seriously
          * dishonest entities (国办发〔2020〕49号), hence the default 暂停委托名单; set the local term.
          */
-        @WithDefault("暂停委托名单")
-        String suspensionListLabel();
+        String suspensionListLabel(); // default in application.properties (UTF-8 there, not in Java)
     }
 
     interface People {

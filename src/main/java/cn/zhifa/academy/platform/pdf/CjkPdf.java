@@ -49,7 +49,7 @@ public final class CjkPdf implements AutoCloseable {
         });
         font = PDType0Font.load(doc, first[0], true);
         doc.getDocumentInformation().setTitle(title);
-        doc.getDocumentInformation().setProducer("执法学堂");
+        doc.getDocumentInformation().setProducer(io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.AppMessages.class).app_name());
         doc.getDocumentInformation().setCreationDate(created);
     }
 

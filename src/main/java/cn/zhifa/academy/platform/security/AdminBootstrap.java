@@ -36,7 +36,7 @@ public class AdminBootstrap {
         String password = config.bootstrap().adminPassword().filter(p -> !p.isBlank()).orElseThrow(
                 () -> new IllegalStateException("No account exists yet: set ACADEMY_BOOTSTRAP_ADMIN_PASSWORD "
                         + "to create the first system administrator '" + USERNAME + "'"));
-        accounts.create(USERNAME, "系统管理员", password, Roles.SYSADMIN, null, null, true);
+        accounts.create(USERNAME, io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.AppMessages.class).role_sysadmin(), password, Roles.SYSADMIN, null, null, true);
         LOG.infof("created the first system administrator '%s'; the password must be changed at first login",
                 USERNAME);
     }

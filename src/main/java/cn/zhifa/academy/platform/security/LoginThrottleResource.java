@@ -24,7 +24,7 @@ import cn.zhifa.academy.platform.web.ProblemException;
  * lifts only for accounts of the units in scope.
  */
 @Path("/api/v1/login-throttles")
-@Tag(name = "安全 Security")
+@Tag(name = "Security")
 @Produces(MediaType.APPLICATION_JSON)
 public class LoginThrottleResource {
 

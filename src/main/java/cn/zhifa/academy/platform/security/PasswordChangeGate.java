@@ -1,6 +1,7 @@
 package cn.zhifa.academy.platform.security;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.web.LocaleContext;
 import cn.zhifa.academy.platform.web.Problem;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -54,7 +57,9 @@ public class PasswordChangeGate {
         if (path.equals("/api") || path.startsWith("/api/")) {
             return Response.status(403).type(Problem.MEDIA_TYPE)
                     .entity(new Problem(PROBLEM_TYPE, "Password change required", 403,
-                            "The password of this account must be changed first: 请先修改密码 (" + FORM + ").", path,
+                            ErrorTexts.text(Locale.ENGLISH, "security.password_change_first") + ": "
+                                    + ErrorTexts.text(LocaleContext.DEFAULT, "security.password_change_first") + " (" + FORM + ").",
+                            path,
                             null))
                     .build();
         }

@@ -21,7 +21,7 @@ import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
  */
 @Path("/api/v1/csrf-token")
 @PermitAll
-@Tag(name = "安全 Security")
+@Tag(name = "Security")
 public class CsrfTokenResource {
 
     @Inject

@@ -23,6 +23,7 @@ import io.quarkus.security.UnauthorizedException;
 import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.DomainException;
 import cn.zhifa.academy.platform.error.ErrorTexts;
+import cn.zhifa.academy.platform.error.GoneException;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.error.UnprocessableException;
 
@@ -99,6 +100,9 @@ public class ErrorMappers {
         if (e instanceof UnprocessableException) {
             return 422;
         }
+        if (e instanceof GoneException) {
+            return 410;
+        }
         return 400;
     }
 
@@ -108,6 +112,7 @@ public class ErrorMappers {
             case 409 -> "Conflict";
             case 403 -> "Forbidden";
             case 422 -> "Unprocessable content";
+            case 410 -> "Gone";
             default -> "Invalid request";
         };
     }
@@ -189,8 +194,10 @@ public class ErrorMappers {
         if (isApi(uri)) {
             return problem(status, slug, title, detail, uri, errors);
         }
+        Locale locale = ErrorTexts.currentLocale();
         String pageDetail = errors == null || errors.isEmpty() ? null
-                : String.join("；", errors.stream().map(f -> f.field() + "：" + f.message()).toList());
+                : String.join(ErrorTexts.text(locale, "sep.list"),
+                        errors.stream().map(f -> f.field() + ErrorTexts.text(locale, "sep.detail") + f.message()).toList());
         return ErrorPage.response(status, pageDetail, null);
     }
 

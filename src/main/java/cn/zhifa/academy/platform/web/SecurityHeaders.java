@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.platform.config.AcademyConfig;
+import cn.zhifa.academy.platform.error.ErrorTexts;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
@@ -63,7 +64,8 @@ public class SecurityHeaders {
             LOG.warnf("refused a cross-site login POST (Origin %s, Referer %s)", req.getHeader("Origin"),
                     req.getHeader("Referer"));
             rc.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=UTF-8")
-                    .end("Cross-site login refused / 拒绝跨站登录请求");
+                    .end(ErrorTexts.text(Locale.ENGLISH, "security.cross_site_login") + " / "
+                            + ErrorTexts.text(LocaleContext.DEFAULT, "security.cross_site_login"));
             return;
         }
         boolean tooling = rc.normalizedPath().startsWith("/q/");
