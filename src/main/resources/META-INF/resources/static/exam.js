@@ -103,6 +103,15 @@
   if (!app) { return; }
   var attemptId = app.dataset.attempt;
   var t = app.dataset;
+
+  // the type's name in the page's language (data-t-type-true-false for TRUE_FALSE); the shared
+  // question document carries the word the question files write
+  function typeName(q) {
+    var key = 'tType' + String(q.type || '').toLowerCase().replace(/(^|_)([a-z])/g, function (m, sep, c) {
+      return c.toUpperCase();
+    });
+    return t[key] || q.typeLabel;
+  }
   var QUEUE_KEY = 'academy-exam-queue-' + attemptId;
   var paper = null;
   var offset = 0;          // server time - local time, ms
@@ -176,9 +185,9 @@
       var byId = {};
       r.body.questions.forEach(function (q) { byId[q.id] = q; });
       p.items.forEach(function (item) {
-        var q = byId[item.question] || { stemHtml: '', typeLabel: '', options: [] };
+        var q = byId[item.question] || { stemHtml: '', type: '', typeLabel: '', options: [] };
         item.stemHtml = q.stemHtml;
-        item.typeLabel = q.typeLabel;
+        item.typeLabel = typeName(q);
         item.options = (item.order || []).map(function (i) { return q.options[i]; });
       });
       render(p);

@@ -159,15 +159,23 @@ public class BankPage {
         List<ImportProblem> problems = new ArrayList<>();
         String code = form.code == null ? "" : form.code.trim();
         QuestionInput in = form.toInput(code, problems);
-        if (problems.isEmpty()) {
-            try {
-                bank.create(in, user.getUsername());
-                return Response.seeOther(URI.create("/exam-admin/questions/" + enc(code) + "?done=question_created")).build();
-            } catch (QuestionImportException e) {
-                problems.addAll(e.problems());
-            }
+        if (!problems.isEmpty()) {
+            return Response.status(400).entity(Templates.edit(null, null, form, choices(), problems)).build();
         }
-        return Response.status(400).entity(Templates.edit(null, null, form, choices(), problems)).build();
+        // a refused question shows the form again with what was typed and every bad field
+        return FormErrors.orRender(() -> {
+            bank.create(in, user.getUsername());
+            return Response.seeOther(URI.create("/exam-admin/questions/" + enc(code) + "?done=question_created")).build();
+        }, refused -> formAgain(refused, Templates.edit(null, null, form, choices(), QuestionImportException.rowsOf(refused))));
+    }
+
+    /**
+     * The form again after a refusal: the question's bad fields are the form's input (400, where
+     * the API answers 422), anything else keeps its own status.
+     */
+    private static Response formAgain(FormErrors.Refusal refused, TemplateInstance page) {
+        return Response.status(refused.error() instanceof QuestionImportException ? 400 : refused.status()).entity(page)
+                .build();
     }
 
     @GET
@@ -187,19 +195,14 @@ public class BankPage {
         if (!problems.isEmpty()) {
             return Response.status(400).entity(Templates.edit(code, before, form, choices(), problems)).build();
         }
-        // a refused edit shows the form again with what was typed and the reason
+        // a refused edit shows the form again with what was typed: the bad fields, each beside its
+        // own, or the reason
         return FormErrors.orRender(() -> {
-            try {
-                QuestionVersion v = bank.edit(code, in, user.getUsername());
-                String done = v.number != before.version() ? "new_version"
-                        : queries.detail(code).equals(before) ? "unchanged" : "saved";
-                return Response.seeOther(URI.create("/exam-admin/questions/" + enc(code) + "?done=" + done)).build();
-            } catch (QuestionImportException e) {
-                // the bad fields, each beside its own
-                return Response.status(400).entity(Templates.edit(code, before, form, choices(), e.problems())).build();
-            }
-        }, refused -> Templates.edit(code, before, form, choices(),
-                List.of(new ImportProblem(null, 1, "", refused.message()))));
+            QuestionVersion v = bank.edit(code, in, user.getUsername());
+            String done = v.number != before.version() ? "new_version"
+                    : queries.detail(code).equals(before) ? "unchanged" : "saved";
+            return Response.seeOther(URI.create("/exam-admin/questions/" + enc(code) + "?done=" + done)).build();
+        }, refused -> formAgain(refused, Templates.edit(code, before, form, choices(), QuestionImportException.rowsOf(refused))));
     }
 
     @POST
@@ -243,11 +246,14 @@ public class BankPage {
     @POST
     @Path("import/{id}/commit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response commit(@PathParam("id") String id) throws IOException {
-        try {
-            return Response.ok(Templates.imported(imports.commit(id, user.getUsername()), List.of())).build();
-        } catch (QuestionImportException e) {
-            return Response.status(422).entity(Templates.imported(null, e.problems())).build();
-        }
+    public Response commit(@PathParam("id") String id) {
+        // a refused import (422) lists every bad cell with its line; nothing was written
+        return FormErrors.orRender(() -> {
+            try {
+                return Response.ok(Templates.imported(imports.commit(id, user.getUsername()), List.of())).build();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, refused -> Templates.imported(null, QuestionImportException.rowsOf(refused)));
     }
 }

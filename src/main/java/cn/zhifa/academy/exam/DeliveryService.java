@@ -421,7 +421,7 @@ public class DeliveryService {
             for (AttemptItem i : AttemptItem.<AttemptItem> list("attemptId = ?1 ORDER BY position", a.id)) {
                 QuestionCache.Q q = questions.get(i.questionVersionId);
                 List<String> shown = AnswerMapping.displayedOptions(q, i);
-                items.add(new DeliveryViews.ReviewItem(i.position, q.type().label, q.stemHtml(), shown,
+                items.add(new DeliveryViews.ReviewItem(i.position, ExamText.type(q.type()), q.stemHtml(), shown,
                         AnswerMapping.answerText(q, i, AnswerMapping.displayedAnswer(q, i)),
                         AnswerMapping.keyText(q, i), i.score, i.points, q.explanation(),
                         q.referenceAnswer(), i.graderComment));

@@ -21,7 +21,7 @@ public final class ExamAdminViews {
         static BlueprintView of(Blueprint b) {
             return new BlueprintView(b.id, b.name, b.ownerUnitId, b.passMark, b.total(), b.questionCount(),
                     b.shuffleQuestions, b.shuffleOptions, b.sections.stream().map(s -> new SectionView(s.position,
-                            s.type.name(), s.type.label, s.questionCount, s.points, s.partialCredit, s.domainCodes, s.laws,
+                            s.type.name(), ExamText.type(s.type), s.questionCount, s.points, s.partialCredit, s.domainCodes, s.laws,
                             s.difficultyMin, s.difficultyMax, s.tags, s.subtotal(), s.weakPoints)).toList());
         }
     }

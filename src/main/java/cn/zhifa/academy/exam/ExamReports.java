@@ -153,7 +153,7 @@ public class ExamReports {
             double mean = xs.stream().mapToDouble(x -> x[1]).average().orElse(0);
             double hi = xs.stream().filter(x -> high.contains((long) x[0])).mapToDouble(x -> x[1]).average().orElse(0);
             double lo = xs.stream().filter(x -> low.contains((long) x[0])).mapToDouble(x -> x[1]).average().orElse(0);
-            out.add(new ItemStat(sections.get(en.getKey()), q.code(), q.number(), q.type().label, xs.size(),
+            out.add(new ItemStat(sections.get(en.getKey()), q.code(), q.number(), ExamText.type(q.type()), xs.size(),
                     BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP),
                     BigDecimal.valueOf(hi - lo).setScale(2, RoundingMode.HALF_UP)));
         }

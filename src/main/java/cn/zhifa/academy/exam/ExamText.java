@@ -31,6 +31,27 @@ final class ExamText {
                 : MessageBundles.get(ExamMessages.class);
     }
 
+    /**
+     * A question type's name for a reader (the {@code type_*} keys of the examadmin bundle; in
+     * Chinese the same word as the files write, {@link QuestionType#label}, which stays the
+     * format's word wherever a file or the database holds the type).
+     */
+    static String type(QuestionType type, Locale locale) {
+        ExamAdminMessages m = admin(locale);
+        return switch (type) {
+            case SINGLE -> m.type_SINGLE();
+            case MULTIPLE -> m.type_MULTIPLE();
+            case TRUE_FALSE -> m.type_TRUE_FALSE();
+            case FILL -> m.type_FILL();
+            case CASE_ANALYSIS -> m.type_CASE_ANALYSIS();
+        };
+    }
+
+    /** A question type's name in the language of the current request. */
+    static String type(QuestionType type) {
+        return type(type, locale());
+    }
+
     /** The exam management texts. */
     static ExamAdminMessages admin(Locale locale) {
         return english(locale) ? MessageBundles.get(ExamAdminMessages.class, Localized.Literal.of("en"))

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.time.Now;
-import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.error.InvalidException;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.storage.MediaOwner;
@@ -40,9 +39,8 @@ public class QuestionBankService {
             for (String t : in.tags() == null ? List.<String> of() : in.tags()) {
                 String tag = t == null ? "" : t.strip();
                 if (tag.startsWith(prefix) && !knowledgePoints.exists(tag.substring(prefix.length()).strip())) {
-                    java.util.Locale locale = ErrorTexts.currentLocale();
-                    problems.add(new ImportProblem(in.file(), in.line(), ErrorTexts.text(locale, "exam.column.knowledge"),
-                            ErrorTexts.text(locale, "exam.knowledge_unknown", tag.substring(prefix.length()).strip())));
+                    problems.add(ImportProblem.of(in.file(), in.line(), QuestionFields.KNOWLEDGE, "exam.knowledge_unknown",
+                            tag.substring(prefix.length()).strip()));
                 }
             }
         }
@@ -87,7 +85,7 @@ public class QuestionBankService {
         List<ImportProblem> problems = new ArrayList<>(r.problems());
         checkKnowledge(inputs, problems);
         if (inputs.isEmpty()) {
-            problems.add(new ImportProblem(null, 1, "-", ErrorTexts.text(ErrorTexts.currentLocale(), "exam.import_empty")));
+            problems.add(ImportProblem.of(null, 1, "-", "exam.import_empty"));
         }
         return new Preview(r.valid(), problems, created, revised, unchanged);
     }
@@ -194,9 +192,8 @@ public class QuestionBankService {
         QuestionRules.Valid v = QuestionRules.one(input, domains(), problems);
         String code = input.code() == null ? "" : input.code().trim();
         if (!code.isEmpty() && Question.findByCode(code).isPresent()) {
-            problems.add(new ImportProblem(null, 1, ErrorTexts.text(ErrorTexts.currentLocale(), "exam.column.code"),
-                    io.quarkus.qute.i18n.MessageBundles.get(cn.zhifa.academy.platform.web.UxMessages.class)
-                            .question_code_taken(code)));
+            // beside the form's code field (the column is the format's word, as for every other field)
+            problems.add(ImportProblem.of(null, 1, QuestionFields.CODE, "question.code_taken", code));
         }
         checkKnowledge(List.of(input), problems);
         if (!problems.isEmpty()) {

@@ -31,7 +31,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class QuestionDocument {
 
-    /** One question as candidates see it. */
+    /**
+     * One question as candidates see it. The document is the same for every candidate, in every
+     * language: {@code typeLabel} is the type as the question files write it; the exam page shows
+     * the type's name in the reader's language from {@code type}.
+     */
     public record Question(long id, String type, String typeLabel, String stemHtml, List<String> options) {
     }
 

@@ -1,32 +1,37 @@
 package cn.zhifa.academy.exam;
 
 import java.util.List;
-import java.util.Locale;
 
-import cn.zhifa.academy.platform.error.ErrorTexts;
-import cn.zhifa.academy.platform.web.Problem;
-import cn.zhifa.academy.platform.web.ProblemException;
+import cn.zhifa.academy.platform.error.FieldError;
+import cn.zhifa.academy.platform.error.UnprocessableException;
 
 /**
- * Questions did not validate; nothing was written. 422 with every bad cell, in the language of
- * the request that was refused.
+ * Questions did not validate; nothing was written. 422 with every bad cell (field
+ * {@code [file:]line:column}, the problem's key and arguments), shown in the reader's language.
+ * A page that shows a form again reads the rows in their own shape ({@link #rowsOf}).
  */
-public class QuestionImportException extends ProblemException {
+public class QuestionImportException extends UnprocessableException {
 
     private final List<ImportProblem> problems;
 
     public QuestionImportException(List<ImportProblem> problems) {
-        this(problems, ErrorTexts.currentLocale());
-    }
-
-    private QuestionImportException(List<ImportProblem> problems, Locale locale) {
-        super(422, "Questions have errors", ErrorTexts.text(locale, "question.import.refused", problems.size()),
-                problems.stream().map(p -> new Problem.FieldError(
-                        (p.file() == null ? "" : p.file() + ":") + p.line() + ":" + p.column(), p.text(locale))).toList());
+        super(problems.stream().map(p -> new FieldError(
+                (p.file() == null ? "" : p.file() + ":") + p.line() + ":" + p.column(), p.key(), p.args())).toList(),
+                "question.import.refused", new Object[] { problems.size() });
         this.problems = List.copyOf(problems);
+        titled("Questions have errors");
     }
 
     public List<ImportProblem> problems() {
         return problems;
+    }
+
+    /**
+     * The rows a form shows for a refusal: the bad fields of the questions, or the refusal's
+     * message as the one row when something else was refused.
+     */
+    static List<ImportProblem> rowsOf(cn.zhifa.academy.platform.web.FormErrors.Refusal refused) {
+        return refused.error() instanceof QuestionImportException q ? q.problems()
+                : List.of(new ImportProblem(null, 1, "", refused.message()));
     }
 }

@@ -75,7 +75,7 @@ public class QuestionQueries {
         for (Object[] r : rows) {
             QuestionType t = QuestionType.valueOf((String) r[3]);
             String stem = (String) r[4];
-            out.add(new Row((String) r[0], (String) r[1], ((Number) r[2]).intValue(), t.name(), t.label,
+            out.add(new Row((String) r[0], (String) r[1], ((Number) r[2]).intValue(), t.name(), ExamText.type(t),
                     stem.length() > 80 ? stem.substring(0, 80) + "…" : stem, (String) r[5], (String) r[6], (String) r[7],
                     ((Number) r[8]).intValue(), (Boolean) r[9]));
         }

@@ -98,6 +98,14 @@ class FormEditorsTest {
                 .post("/exam-admin/questions/new");
         assertThat(dup.statusCode()).isEqualTo(400);
         assertThat(html(dup).select("p.xa-field-error[data-field=编号]").text()).contains(code);
+        assertThat(html(dup).select("p.xa-field-error[data-field=编号]").text()).isEqualTo("编号“" + code + "”已被使用，请换一个。");
+        Response dupEn = trainer.post().cookie("academy-lang", "en").formParam("code", code).formParam("type", "TRUE_FALSE")
+                .formParam("stem", "罚金属于行政处罚。").formParam("answer", "错").formParam("explanation", "罚金是刑罚。")
+                .formParam("law", "行政处罚法").formParam("articles", "9").formParam("domain", "TY").formParam("difficulty", "1")
+                .when().post("/exam-admin/questions/new");
+        assertThat(dupEn.statusCode()).isEqualTo(400);
+        assertThat(html(dupEn).select("p.xa-field-error[data-field=编号]").text())
+                .isEqualTo("The code \"" + code + "\" is already used; choose another.");
     }
 
     /**

@@ -167,6 +167,14 @@ class ExamAdminPagesTest {
         Response refused = form(t, "/exam-admin/questions/import").post("/exam-admin/questions/import/" + importId + "/commit");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(refused.asString()).select("#import-refused").text()).contains("未导入任何题目");
+        assertThat(Jsoup.parse(refused.asString()).select("#import-problems tbody tr .xa-line").eachText()).contains("3", "4");
+        // the same refusal for a reader who chose English: every row, each with its line
+        Response refusedEn = form(t, "/exam-admin/questions/import").cookie("academy-lang", "en")
+                .post("/exam-admin/questions/import/" + importId + "/commit");
+        assertThat(refusedEn.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refusedEn.asString()).select("#import-refused").text()).contains("nothing was imported");
+        assertThat(Jsoup.parse(refusedEn.asString()).select("#import-problems tbody tr").size())
+                .isEqualTo(Jsoup.parse(refused.asString()).select("#import-problems tbody tr").size());
         assertThat(QuarkusTransaction.requiringNew().call(() -> Question.count("code LIKE ?1", prefix + "-%"))).isZero();
 
         // a good sheet: preview lists what is new, the button imports it
@@ -197,6 +205,13 @@ class ExamAdminPagesTest {
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(wrong.asString()).select("#form-errors").text()).contains("判断题答案应为 对 或 错");
         assertThat(Jsoup.parse(wrong.asString()).select("#answer").val()).isEqualTo("也许");
+        Response wrongEn = form(t, "/exam-admin/questions/" + prefix + "-9/edit").cookie("academy-lang", "en")
+                .formParam("type", "TRUE_FALSE").formParam("stem", "x").formParam("answer", "也许").formParam("law", "行政处罚法")
+                .formParam("articles", "42").formParam("domain", "TY").formParam("difficulty", "1")
+                .formParam("explanation", "依据第四十二条。").post("/exam-admin/questions/" + prefix + "-9/edit");
+        assertThat(wrongEn.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(wrongEn.asString()).select("#form-errors").text())
+                .contains("the answer of a true/false question is 对 or 错");
         form(t, "/exam-admin/questions/" + prefix + "-9").post("/exam-admin/questions/" + prefix + "-9/retire").then()
                 .statusCode(303);
         assertThat(page(t, "/exam-admin/questions/" + prefix + "-9").select("#q-retired").text()).isEqualTo("已停用");

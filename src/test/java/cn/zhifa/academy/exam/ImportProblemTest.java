@@ -44,7 +44,7 @@ class ImportProblemTest {
         assertThat(e.getMessage()).isEqualTo("1 处错误，未导入任何题目。");
         assertThat(e.errors()).singleElement().satisfies(f -> {
             assertThat(f.field()).isEqualTo("3:答案");
-            assertThat(f.message()).isEqualTo("“E”不是有效的选项字母");
+            assertThat(f.text(ErrorTexts.currentLocale())).isEqualTo("“E”不是有效的选项字母");
         });
     }
 

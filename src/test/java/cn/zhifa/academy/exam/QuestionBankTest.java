@@ -143,6 +143,16 @@ class QuestionBankTest {
                 .body("unchanged.size()", org.hamcrest.Matchers.is(3));
         JsonPath detail = t.get().when().get("/api/v1/questions/GOOD-002").then().statusCode(200).extract().jsonPath();
         assertThat(detail.getString("key")).isEqualTo("ABD");
+        // the type's name in the reader's language; the files keep the format's word (below)
+        assertThat(t.get().queryParam("q", "GOOD-").when().get("/api/v1/questions").then().statusCode(200).extract()
+                .jsonPath().getList("rows.typeLabel")).containsExactly("单选", "多选", "填空");
+        assertThat(t.get().cookie("academy-lang", "en").queryParam("q", "GOOD-").when().get("/api/v1/questions").then()
+                .statusCode(200).extract().jsonPath().getList("rows.typeLabel"))
+                .containsExactly("Single choice", "Multiple choice", "Fill in");
+        byte[] englishExport = t.get().cookie("academy-lang", "en").queryParam("q", "GOOD-").when()
+                .get("/api/v1/questions/export.xlsx").then().statusCode(200).extract().asByteArray();
+        assertThat(QuestionXlsx.read(new ByteArrayInputStream(englishExport)).inputs()).extracting(QuestionInput::type)
+                .containsExactly("单选", "多选", "填空");
         // the export re-imports to exactly the same questions
         byte[] export = t.get().queryParam("q", "GOOD-").when().get("/api/v1/questions/export.xlsx").then().statusCode(200)
                 .extract().asByteArray();

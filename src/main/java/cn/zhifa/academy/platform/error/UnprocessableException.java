@@ -12,7 +12,8 @@ public class UnprocessableException extends DomainException {
         super(key, args, null);
     }
 
-    private UnprocessableException(List<FieldError> errors, String key, Object[] args) {
+    /** For kinds of unprocessable content with rows of their own (e.g. the problems of an imported file). */
+    protected UnprocessableException(List<FieldError> errors, String key, Object[] args) {
         super(key, args, errors);
     }
 

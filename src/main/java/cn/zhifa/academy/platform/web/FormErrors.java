@@ -23,8 +23,16 @@ public final class FormErrors {
     private FormErrors() {
     }
 
-    /** Why an action was refused, in the reader's language, with the error's status. */
-    public record Refusal(int status, String message, List<Problem.FieldError> errors) {
+    /**
+     * Why an action was refused, in the reader's language, with the error's status; {@code error}
+     * is the domain error itself (null for the upload edge), for a page that shows its rows in a
+     * shape of its own (e.g. the problem rows of a question form, each with its line).
+     */
+    public record Refusal(int status, String message, List<Problem.FieldError> errors, DomainException error) {
+
+        public Refusal(int status, String message, List<Problem.FieldError> errors) {
+            this(status, message, errors, null);
+        }
 
         /** The message, then "field message" for each field that is wrong. */
         public String withFields() {
@@ -44,7 +52,8 @@ public final class FormErrors {
 
     /**
      * Runs the action; when it breaks a rule, answers the error's status with the page that
-     * {@code render} builds from the refusal.
+     * {@code render} builds from the refusal. A page whose form answers a status of its own (a
+     * form's bad fields are 400 where the API says 422) may render a whole {@link Response}.
      */
     public static Response orRender(Supplier<Response> action, Function<Refusal, Object> render) {
         try {
@@ -53,21 +62,25 @@ public final class FormErrors {
             throw e;
         } catch (DomainException e) {
             Refusal r = refusal(e);
-            return Response.status(r.status()).entity(render.apply(r)).build();
+            return answer(r, render.apply(r));
         } catch (ProblemException e) {
             // features not yet on domain errors, and the upload edge (413, 415)
             if (e.status() == 404) {
                 throw e;
             }
-            return Response.status(e.status()).entity(render.apply(new Refusal(e.status(), e.getMessage(),
-                    e.errors() == null ? List.of() : e.errors()))).build();
+            Refusal r = new Refusal(e.status(), e.getMessage(), e.errors() == null ? List.of() : e.errors());
+            return answer(r, render.apply(r));
         }
+    }
+
+    private static Response answer(Refusal r, Object page) {
+        return page instanceof Response response ? response : Response.status(r.status()).entity(page).build();
     }
 
     /** A domain error as shown to the person who made the request. */
     public static Refusal refusal(DomainException e) {
         Locale locale = ErrorTexts.currentLocale();
         return new Refusal(ErrorMappers.statusOf(e), e.text(locale), e.errors() == null ? List.of()
-                : e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.text(locale))).toList());
+                : e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.text(locale))).toList(), e);
     }
 }
