@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,12 +42,22 @@ public class LearnPage {
     @Inject
     LearningService learning;
 
+    @Inject
+    cn.zhifa.academy.platform.web.LocaleContext locale;
+
+    /**
+     * 我的学习, rendered here inside one transaction (issue 16): the page's reads, the layout's
+     * bell and the 高频事项 path read while the template renders all run on the transaction's one
+     * pooled connection (Agroal hands the enlisted connection back to the plain-JDBC reads as
+     * well). Returned as a template instance, the page rendered after the method: the bell's read
+     * outside any transaction kept its connection to the end of the request while the path's
+     * transaction asked for a second one, and 64 learners starved the pool (LearningPoolTest).
+     */
     @GET
-    public TemplateInstance mine() {
-        if (!learning.isLearner()) {
-            return Templates.noPerson();
-        }
-        return Templates.mine(learning.myLearning());
+    @Transactional
+    public String mine() {
+        TemplateInstance page = learning.isLearner() ? Templates.mine(learning.myLearning()) : Templates.noPerson();
+        return page.setLocale(locale.getLocale()).render();
     }
 
     @GET

@@ -29,6 +29,9 @@ public class LearningResource {
     @Inject
     LearningService learning;
 
+    @Inject
+    Heartbeats heartbeats;
+
     @GET
     @Path("me")
     @Operation(summary = "My learning: open plans with their courses and progress, hours this year against the target")
@@ -66,7 +69,7 @@ public class LearningResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Video progress heartbeat; 409 when it would skip unwatched content")
     public LearningService.Progress heartbeat(@PathParam("id") long id, @Valid @NotNull Heartbeat hb) {
-        return learning.heartbeat(id, hb.position(), hb.duration());
+        return heartbeats.beat(id, hb.position(), hb.duration());
     }
 
     @POST

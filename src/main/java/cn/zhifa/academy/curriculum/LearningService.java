@@ -56,9 +56,6 @@ public class LearningService {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
-
     /** Counter of heartbeats by path: "fast" (one statement) or "full" (first beat, refusal, completion). */
     public static final String HEARTBEATS = "academy.learning.heartbeats";
 
@@ -70,11 +67,23 @@ public class LearningService {
 
     /** The learner's person id; 403 for accounts that are not linked to a person. */
     public long learner() {
+        return learnerOf(user);
+    }
+
+    /** {@link #learner()} without this bean's transaction (static: not intercepted), for the hot paths. */
+    static long learnerOf(CurrentUser user) {
         Long id = user.getPersonId();
         if (id == null) {
             throw new ForbiddenException("learning.no_person");
         }
         return id;
+    }
+
+    /** 400 for a position or duration a player cannot report. */
+    static void checkPosition(double position, Double duration) {
+        if (!(position >= 0) || duration != null && !(duration > 0)) {
+            throw InvalidException.of("learning.position_invalid").titled("Invalid position");
+        }
     }
 
     // ---- views -------------------------------------------------------------------------
@@ -120,60 +129,199 @@ public class LearningService {
     public record HoursLine(String description, BigDecimal hours, String source, Instant recordedAt) {
     }
 
+    @Inject
+    LearningStatements statements;
+
+    @Inject
+    PublishedVersions published;
+
     /**
-     * 我的学习 in a fixed number of queries whatever the number of plans and courses (issue 16):
-     * the learner's plans with their courses, the enrolments, the prerequisites, the course
-     * versions, their lessons, the learner's progress rows and the year's ledger — each one
-     * query for all courses (the hours total is the ledger's sum).
+     * 我的学习 in three queries whatever the number of plans and courses (issue 16): the
+     * learner's enrolments with their progress rows, the open plans with the course graph
+     * (courses, published versions, prerequisites — transitively, for the order and the locks),
+     * and the year's ledger (whose sum is the hours total). Versions and their lessons are frozen
+     * once published and come from {@link PublishedVersions} (one more query for those a node
+     * has not seen yet). Plain JDBC: no entity is loaded, so the page can trigger no lazy load.
      */
+    @Inject
+    LearnerRows rows;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public MyLearning myLearning() {
         long person = learner();
         int year = Now.today().getYear();
-        List<TrainingPlan> plans = TrainingPlan.list(
-                "SELECT DISTINCT p FROM TrainingPlan p LEFT JOIN FETCH p.courses, PlanAssignment a WHERE a.planId = p.id "
-                        + "AND a.personId = ?1 AND a.status = ?2 AND p.status = ?3",
-                person, PlanAssignment.Status.OPEN, TrainingPlan.Status.ACTIVE);
-        plans = new ArrayList<>(plans);
-        plans.sort(java.util.Comparator.comparing((TrainingPlan p) -> p.dueDate,
-                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-        Map<Long, Enrollment> enrollments = enrollmentsOf(person);
-        Map<Long, Course> courses = new HashMap<>();
-        plans.forEach(p -> p.courses.forEach(c -> courses.put(c.id, c)));
-        List<Long> otherIds = enrollments.keySet().stream().filter(id -> !courses.containsKey(id)).toList();
-        if (!otherIds.isEmpty()) {
-            Course.<Course> list("SELECT DISTINCT c FROM Course c LEFT JOIN FETCH c.prerequisites WHERE c.id IN ?1", otherIds)
-                    .forEach(c -> courses.put(c.id, c));
+        Map<Long, LearningStatements.EnrollmentRow> enrollments = enrolmentRows(person);
+        LearningStatements.Plans graph = statements.plans(person, enrollments.keySet());
+        List<LearningStatements.LedgerRow> entries = statements.ledger(person, year);
+        Map<Long, LearningStatements.CourseNode> nodes = graph.courses();
+        Set<Long> versionIds = new java.util.HashSet<>();
+        for (LearningStatements.CourseNode c : nodes.values()) {
+            if (c.publishedVersionId() != null) {
+                versionIds.add(c.publishedVersionId());
+            }
         }
-        Batch batch = new Batch();
-        batch.preload(courses.values(), enrollments);
+        enrollments.values().forEach(e -> versionIds.add(e.versionId()));
+        Map<Long, PublishedVersions.VersionInfo> versions = published.get(versionIds);
+
+        List<LearningStatements.PlanRow> plans = new ArrayList<>(graph.plans());
+        plans.sort(java.util.Comparator.comparing(LearningStatements.PlanRow::dueDate,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparingLong(LearningStatements.PlanRow::id));
+        Map<Long, Integer> depths = new HashMap<>();
         Map<Long, CourseState> states = new HashMap<>();
         List<PlanState> planStates = new ArrayList<>();
         BigDecimal target = BigDecimal.valueOf(config.annualHoursTarget());
-        for (TrainingPlan p : plans) {
-            List<CourseState> cs = new ArrayList<>();
-            for (Course c : prerequisiteOrder(p.courses)) {
-                cs.add(states.computeIfAbsent(c.id, id -> state(c, enrollments.get(id), enrollments, batch)));
+        for (LearningStatements.PlanRow p : plans) {
+            List<LearningStatements.CourseNode> ordered = new ArrayList<>();
+            for (long id : p.courseIds()) {
+                LearningStatements.CourseNode c = nodes.get(id);
+                if (c != null) {
+                    ordered.add(c);
+                }
             }
-            String reason = PlanAssignment.<PlanAssignment> find("planId = ?1 AND personId = ?2", p.id, person)
-                    .firstResultOptional().map(a -> a.pinnedReason).orElse(null);
-            planStates.add(new PlanState(p.id, p.title, p.year, p.dueDate, p.requiredHours, cs, reason));
-            if (p.year == year && p.requiredHours.compareTo(target) > 0) {
-                target = p.requiredHours;
+            ordered.sort(java.util.Comparator.<LearningStatements.CourseNode> comparingInt(
+                    c -> depth(c, nodes, depths, new java.util.HashSet<>()))
+                    .thenComparing(LearningStatements.CourseNode::code));
+            List<CourseState> cs = new ArrayList<>();
+            for (LearningStatements.CourseNode c : ordered) {
+                CourseState st = states.computeIfAbsent(c.id(), id -> state(c, enrollments, nodes, versions));
+                if (st != null) {
+                    cs.add(st);
+                }
+            }
+            planStates.add(new PlanState(p.id(), p.title(), p.year(), p.dueDate(), p.requiredHours(), cs, p.reason()));
+            if (p.year() == year && p.requiredHours().compareTo(target) > 0) {
+                target = p.requiredHours();
             }
         }
         List<CourseState> others = new ArrayList<>();
-        for (Enrollment e : enrollments.values()) {
-            if (!states.containsKey(e.courseId)) {
-                others.add(state(courses.get(e.courseId), e, enrollments, batch));
+        for (LearningStatements.EnrollmentRow e : enrollments.values()) {
+            LearningStatements.CourseNode c = nodes.get(e.courseId());
+            if (c != null && !states.containsKey(e.courseId())) {
+                CourseState st = state(c, enrollments, nodes, versions);
+                if (st != null) {
+                    others.add(st);
+                }
             }
         }
-        List<HoursEntry> entries = HoursEntry.<HoursEntry> list("personId = ?1 AND year = ?2 ORDER BY recordedAt DESC",
-                person, year);
         List<HoursLine> ledger = entries.stream()
-                .map(h -> new HoursLine(h.description, h.hours, h.source.name(), h.recordedAt)).toList();
-        BigDecimal hours = entries.stream().map(h -> h.hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(h -> new HoursLine(h.description(), h.hours(), h.source(), h.recordedAt())).toList();
+        BigDecimal hours = entries.stream().map(LearningStatements.LedgerRow::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new MyLearning(year, hours, target, planStates, others, ledger);
+    }
+
+    /** The learner's enrolments with progress: once per request (see {@link LearnerRows}), or read now without one. */
+    private Map<Long, LearningStatements.EnrollmentRow> enrolmentRows(long person) {
+        return io.quarkus.arc.Arc.container().requestContext().isActive() ? rows.read(person)
+                : statements.enrollments(person);
+    }
+
+    /** How far the learner is in a course: {@link CourseState#percent()} and whether it is completed. */
+    public record CourseProgress(int percent, boolean completed) {
+    }
+
+    /**
+     * The learner's progress in the given courses (course id → its published version id), as
+     * 我的学习 and the catalogue count it: the enrolments are read once per request (none more
+     * when 我的学习 has read them), versions come from {@link PublishedVersions}.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, CourseProgress> progress(Map<Long, Long> publishedVersionByCourse) {
+        Map<Long, LearningStatements.EnrollmentRow> enrollments = enrolmentRows(learner());
+        Set<Long> versionIds = new java.util.HashSet<>();
+        publishedVersionByCourse.forEach((course, version) -> {
+            LearningStatements.EnrollmentRow e = enrollments.get(course);
+            versionIds.add(e != null ? e.versionId() : version);
+        });
+        Map<Long, PublishedVersions.VersionInfo> versions = published.get(versionIds);
+        Map<Long, CourseProgress> out = new HashMap<>();
+        publishedVersionByCourse.forEach((course, version) -> {
+            LearningStatements.EnrollmentRow e = enrollments.get(course);
+            PublishedVersions.VersionInfo v = versions.get(e != null ? e.versionId() : version);
+            int done = 0;
+            int total = 0;
+            if (v != null) {
+                for (PublishedVersions.LessonInfo l : v.lessons()) {
+                    if (l.required()) {
+                        total++;
+                        LearningStatements.ProgressRow p = e == null ? null : e.progress().get(l.key());
+                        done += p != null && p.completed() ? 1 : 0;
+                    }
+                }
+            }
+            out.put(course, new CourseProgress(total == 0 ? 100 : done * 100 / total, e != null && e.completed()));
+        });
+        return out;
+    }
+
+    /** Prerequisite depth in the course graph of {@link LearningStatements#plans} (which holds every prerequisite). */
+    private static int depth(LearningStatements.CourseNode c, Map<Long, LearningStatements.CourseNode> nodes,
+            Map<Long, Integer> memo, Set<Long> path) {
+        Integer known = memo.get(c.id());
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(c.id())) {
+            return 0; // a cycle (the importer refuses them)
+        }
+        int d = 0;
+        for (long pre : c.prerequisites()) {
+            LearningStatements.CourseNode n = nodes.get(pre);
+            if (n != null) {
+                d = Math.max(d, depth(n, nodes, memo, path) + 1);
+            }
+        }
+        path.remove(c.id());
+        memo.put(c.id(), d);
+        return d;
+    }
+
+    /**
+     * A course's state from the rows of {@link #myLearning}: the enrolled version, else the
+     * published one (null when there is neither); not started, it is locked while prerequisites
+     * remain to be completed.
+     */
+    private static CourseState state(LearningStatements.CourseNode c, Map<Long, LearningStatements.EnrollmentRow> enrollments,
+            Map<Long, LearningStatements.CourseNode> nodes, Map<Long, PublishedVersions.VersionInfo> versions) {
+        LearningStatements.EnrollmentRow e = enrollments.get(c.id());
+        Long versionId = e != null ? Long.valueOf(e.versionId()) : c.publishedVersionId();
+        PublishedVersions.VersionInfo v = versionId == null ? null : versions.get(versionId);
+        if (v == null) {
+            return null;
+        }
+        Map<String, LearningStatements.ProgressRow> progress = e == null ? Map.of() : e.progress();
+        List<LessonState> ls = new ArrayList<>(v.lessons().size());
+        int done = 0;
+        int total = 0;
+        for (PublishedVersions.LessonInfo l : v.lessons()) {
+            LearningStatements.ProgressRow p = progress.get(l.key());
+            boolean completed = p != null && p.completed();
+            if (l.required()) {
+                total++;
+                if (completed) {
+                    done++;
+                }
+            }
+            ls.add(new LessonState(l.id(), l.key(), l.position(), l.title(), l.type(), l.durationMinutes(), l.required(),
+                    completed, p == null ? 0 : p.furthest(), p == null ? 0 : p.position(), p == null ? null : p.checkScore()));
+        }
+        List<Missing> missing = List.of();
+        if (e == null && c.prerequisites().length > 0) {
+            List<Missing> out = new ArrayList<>();
+            for (long preId : c.prerequisites()) {
+                LearningStatements.EnrollmentRow pe = enrollments.get(preId);
+                LearningStatements.CourseNode pre = nodes.get(preId);
+                if ((pe == null || !pe.completed()) && pre != null) {
+                    PublishedVersions.VersionInfo pv = pre.publishedVersionId() == null ? null
+                            : versions.get(pre.publishedVersionId());
+                    out.add(new Missing(pre.code(), pv == null ? pre.code() : pv.title()));
+                }
+            }
+            out.sort(java.util.Comparator.comparing(Missing::code));
+            missing = out;
+        }
+        return new CourseState(c.code(), v.title(), v.summary(), v.creditHours(), v.number(), e != null && e.completed(),
+                done, total, ls, missing);
     }
 
     /**
@@ -421,103 +569,20 @@ public class LearningService {
     /**
      * Records the player's position. The furthest point advances at most by what a learner can
      * have watched since the last heartbeat (plus tolerance), so seeking ahead is refused
-     * unless {@code academy.learning.allow-seek-ahead}.
+     * unless {@code academy.learning.allow-seek-ahead}. The API calls {@link Heartbeats}, whose
+     * steady beat is one statement outside any transaction; this is the full path.
      */
     public Progress heartbeat(long lessonId, double position, Double duration) {
-        LessonRef ref = lessonRef(lessonId);
-        if (ref != null && ref.type() == LessonType.VIDEO) {
-            if (!(position >= 0) || duration != null && !(duration > 0)) {
-                throw InvalidException.of("learning.position_invalid").titled("Invalid position");
-            }
-            Progress fast = fastHeartbeat(ref, position, duration);
-            if (fast != null) {
-                metrics.counter(HEARTBEATS, "path", "fast").increment();
-                return fast;
-            }
-        }
-        metrics.counter(HEARTBEATS, "path", "full").increment();
         return slowHeartbeat(lessonId, position, duration);
     }
 
-    /** What a heartbeat needs of a lesson; lessons of a version never change once learners can be enrolled on it. */
-    record LessonRef(long courseVersionId, long courseId, String lessonKey, LessonType type) {
-    }
-
-    private static final java.util.concurrent.ConcurrentMap<Long, LessonRef> LESSONS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The lesson → course cache of the heartbeat (issue 16); null for an unknown lesson. */
-    LessonRef lessonRef(long lessonId) {
-        LessonRef ref = LESSONS.get(lessonId);
-        if (ref != null) {
-            return ref;
-        }
-        List<Object[]> rows = em.createQuery("SELECT l.courseVersionId, v.courseId, l.lessonKey, l.type FROM Lesson l, "
-                + "CourseVersion v WHERE v.id = l.courseVersionId AND l.id = ?1", Object[].class).setParameter(1, lessonId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = rows.get(0);
-        ref = new LessonRef((Long) r[0], (Long) r[1], (String) r[2], (LessonType) r[3]);
-        if (LESSONS.size() > 20_000) {
-            LESSONS.clear(); // bounded: lessons are few, this only guards against a runaway
-        }
-        LESSONS.put(lessonId, ref);
-        return ref;
-    }
-
-    /**
-     * The common heartbeat in one statement (issue 16): the learner's progress row on the
-     * enrolled version is updated with the furthest-point rule evaluated in SQL on the locked
-     * row, and the year's hours come back with it. Returns null — and the full path decides —
-     * when there is no row yet (first heartbeat, other version), when the position is beyond
-     * what could have been watched (the full path refuses it with 409), or when this heartbeat
-     * completes the lesson (the full path completes the lesson and perhaps the course).
-     */
-    Progress fastHeartbeat(LessonRef ref, double position, Double duration) {
-        long person = learner();
-        int hb = config.heartbeatSeconds();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("UPDATE lesson_progress lp SET "
-                + "position_seconds = round(CAST(?1 AS numeric), 1), "
-                + "duration_seconds = CASE WHEN ?2 < 0 THEN lp.duration_seconds ELSE round(CAST(?2 AS numeric), 1) END, "
-                + "furthest_seconds = GREATEST(lp.furthest_seconds, round(CAST(?1 AS numeric), 1)), "
-                + "updated_at = clock_timestamp() "
-                + "FROM enrollment e WHERE e.person_id = ?3 AND e.course_id = ?4 AND e.course_version_id = ?5 "
-                + "AND lp.enrollment_id = e.id AND lp.lesson_key = ?6 "
-                // the furthest-point rule: at most what could be watched since the last heartbeat
-                + "AND (?7 OR ?1 <= CAST(lp.furthest_seconds AS float8) + LEAST(GREATEST(CAST(?8 AS float8), "
-                + "EXTRACT(EPOCH FROM clock_timestamp() - lp.updated_at)), 3.0 * ?8) * 1.5 + 2) "
-                // a heartbeat that completes the lesson takes the full path
-                + "AND NOT (lp.completed_at IS NULL AND (CASE WHEN ?2 < 0 THEN lp.duration_seconds "
-                + "ELSE round(CAST(?2 AS numeric), 1) END) IS NOT NULL AND GREATEST(lp.furthest_seconds, "
-                + "round(CAST(?1 AS numeric), 1)) >= (CASE WHEN ?2 < 0 THEN lp.duration_seconds "
-                + "ELSE round(CAST(?2 AS numeric), 1) END) * ?9) "
-                + "RETURNING CAST(lp.furthest_seconds AS float8), CAST(lp.position_seconds AS float8), "
-                + "lp.completed_at IS NOT NULL, (SELECT COALESCE(SUM(h.hours), 0) FROM hours_ledger h "
-                + "WHERE h.person_id = ?3 AND h.year = ?10)")
-                .setParameter(1, position).setParameter(2, duration == null ? -1.0 : duration)
-                .setParameter(3, person).setParameter(4, ref.courseId()).setParameter(5, ref.courseVersionId())
-                .setParameter(6, ref.lessonKey()).setParameter(7, config.allowSeekAhead()).setParameter(8, hb)
-                .setParameter(9, config.videoCompletionShare()).setParameter(10, Now.today().getYear())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = rows.get(0);
-        return new Progress(((Number) r[0]).doubleValue(), ((Number) r[1]).doubleValue(), (Boolean) r[2], false,
-                new BigDecimal(r[3].toString()));
-    }
-
     /** The full heartbeat: creates the progress row, refuses seeking ahead, completes lessons and courses. */
-    Progress slowHeartbeat(long lessonId, double position, Double duration) {
+    public Progress slowHeartbeat(long lessonId, double position, Double duration) {
         Context ctx = context(lessonId, true);
         if (ctx.lesson().type != LessonType.VIDEO) {
             throw InvalidException.of("learning.not_video").titled("Not a video");
         }
-        if (!(position >= 0) || duration != null && !(duration > 0)) {
-            throw InvalidException.of("learning.position_invalid").titled("Invalid position");
-        }
+        checkPosition(position, duration);
         LessonProgress p = ctx.progress();
         double furthest = p.furthestSeconds.doubleValue();
         double elapsed = p.updatedAt == null ? 0 : (Now.instant().toEpochMilli() - p.updatedAt.toEpochMilli()) / 1000.0;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -92,25 +91,38 @@ public class MatterLearningPath {
         if (matters.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, LearningService.CourseState> states = learning.catalogue().stream()
-                .collect(Collectors.toMap(LearningService.CourseState::code, c -> c, (a, b) -> a, LinkedHashMap::new));
+        // one query for the courses the matters name, one per distinct knowledge point, one for
+        // the published ones among them (issue 16: it was three to six per matter, and the whole
+        // catalogue's progress); the learner's progress comes from the enrolments 我的学习 read
+        Map<Long, Set<Long>> idsByMatter = materials.courseIdsOf(matters);
+        Set<Long> all = new java.util.LinkedHashSet<>();
+        idsByMatter.values().forEach(all::addAll);
+        Map<Long, Object[]> published = new LinkedHashMap<>();
+        for (Object[] c : materials.publishedCourses(all)) {
+            published.put(((Number) c[0]).longValue(), c);
+        }
+        Map<Long, Long> versions = new LinkedHashMap<>();
+        published.forEach((id, c) -> versions.put(id, ((Number) c[3]).longValue()));
+        Map<Long, LearningService.CourseProgress> progress = learning.progress(versions);
         Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
         Map<String, List<String>> served = new LinkedHashMap<>();
         List<String> without = new ArrayList<>();
         for (DelegatedMatter m : matters) {
-            Set<Long> ids = materials.of(m).courseIds();
-            List<Object[]> courses = materials.publishedCourses(ids);
+            List<Object[]> courses = idsByMatter.get(m.id).stream().map(published::get).filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparing((Object[] c) -> (String) c[1])).toList();
             if (courses.isEmpty()) {
                 without.add(m.name);
             }
             for (Object[] c : courses) {
                 titles.put((String) c[1], (String) c[2]);
+                ids.put((String) c[1], ((Number) c[0]).longValue());
                 served.computeIfAbsent((String) c[1], k -> new ArrayList<>()).add(m.name);
             }
         }
         List<CourseStep> steps = new ArrayList<>();
         for (var e : titles.entrySet()) {
-            LearningService.CourseState s = states.get(e.getKey());
+            LearningService.CourseProgress s = progress.get(ids.get(e.getKey()));
             steps.add(new CourseStep(e.getKey(), e.getValue(), s == null ? 0 : s.percent(), s != null && s.completed(),
                     served.get(e.getKey())));
         }

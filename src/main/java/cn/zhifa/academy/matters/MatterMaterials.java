@@ -37,13 +37,42 @@ public class MatterMaterials {
         return new Materials(courses, cases, questions);
     }
 
-    /** Published courses among the ids, by code (code → title), in code order. */
+    /**
+     * The courses the matters name or reach through their knowledge points, per matter id — what
+     * {@link #of} gives as {@code courseIds}, without cases and questions and with one query for
+     * every matter's named courses (plus one per distinct knowledge point), for the learning path.
+     */
+    public java.util.Map<Long, Set<Long>> courseIdsOf(List<DelegatedMatter> matters) {
+        Set<String> codes = new LinkedHashSet<>();
+        matters.forEach(m -> codes.addAll(m.courseCodeList()));
+        java.util.Map<String, Long> byCode = new java.util.HashMap<>();
+        if (!codes.isEmpty()) {
+            for (Object row : em.createNativeQuery("SELECT code, id FROM course WHERE code IN (:codes)")
+                    .setParameter("codes", codes).getResultList()) {
+                Object[] r = (Object[]) row;
+                byCode.put((String) r[0], ((Number) r[1]).longValue());
+            }
+        }
+        java.util.Map<String, List<Long>> byPoint = new java.util.HashMap<>();
+        java.util.Map<Long, Set<Long>> out = new java.util.LinkedHashMap<>();
+        for (DelegatedMatter m : matters) {
+            Set<Long> ids = new LinkedHashSet<>();
+            m.courseCodeList().stream().sorted().map(byCode::get).filter(java.util.Objects::nonNull).forEach(ids::add);
+            for (String kp : m.knowledgePointList()) {
+                ids.addAll(byPoint.computeIfAbsent(kp, knowledge::courseIds));
+            }
+            out.put(m.id, ids);
+        }
+        return out;
+    }
+
+    /** Published courses among the ids, by code (id, code, title, published version id), in code order. */
     @SuppressWarnings("unchecked")
     public List<Object[]> publishedCourses(Set<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("SELECT c.id, c.code, v.title FROM course c JOIN course_version v "
+        return em.createNativeQuery("SELECT c.id, c.code, v.title, v.id AS version_id FROM course c JOIN course_version v "
                 + "ON v.id = c.published_version_id WHERE c.status = 'PUBLISHED' AND c.id IN (:ids) ORDER BY c.code")
                 .setParameter("ids", ids).getResultList();
     }

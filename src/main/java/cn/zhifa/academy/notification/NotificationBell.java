@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.CurrentUser;
 
 /** The layout's bell: unread notifications of the current account ({@code inject:notificationBell.unread}). */
@@ -22,7 +21,9 @@ public class NotificationBell {
 
     public long getUnread() {
         if (unread == null) {
-            unread = user.isAuthenticated() ? user.account().map((Account a) -> notifications.unread(a.id)).orElse(0L) : 0L;
+            // the account id travels on the session's identity: one count, no account read
+            Long account = user.getAccountId();
+            unread = account == null ? 0L : notifications.unread(account);
         }
         return unread;
     }

@@ -22,6 +22,7 @@ import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.support.Api;
+import cn.zhifa.academy.support.StatementProbe;
 import cn.zhifa.academy.support.TestAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,11 @@ class LearningTest {
     @Inject
     CourseImporter importer;
 
+    @Inject
+    cn.zhifa.academy.platform.security.IdentityCache identities;
+
     String code;
+    String username;
     Api learner;
     long personId;
     List<Long> lessons;
@@ -55,6 +60,7 @@ class LearningTest {
         personId = QuarkusTransaction.requiringNew().call(() -> Person.<Person> find(
                 "unitId = ?1 ORDER BY id", OrgUnit.findByCode("SFS-QS-SM").orElseThrow().id).page(n, 1).firstResult().id);
         Account a = accounts.create("learn", Roles.LEARNER, "SFS-QS-SM", null, personId);
+        username = a.username;
         learner = Api.as(a.username, PASSWORD);
         lessons = learner.post().when().post("/api/v1/learning/courses/" + code + "/open").then().statusCode(200)
                 .extract().jsonPath().getList("lessons.lessonId", Long.class);
@@ -116,6 +122,167 @@ class LearningTest {
                 .jsonPath();
         assertThat(lesson.getDouble("furthestSeconds")).as("unchanged by the refused beat").isEqualTo(20.0);
         assertThat(lesson.getDouble("positionSeconds")).isEqualTo(20.0);
+    }
+
+    /**
+     * Issue 16: a steady heartbeat sends exactly one statement to PostgreSQL for the whole
+     * request — identity, lesson, progress and hours total included, no COMMIT of its own — and a
+     * refused seek still changes nothing.
+     */
+    @Test
+    void aSteadyHeartbeatIsOneStatementForTheWholeRequest() {
+        long video = lessons.get(1);
+        beat(video, 0, 53.3).then().statusCode(200); // first beat: creates the progress row
+        beat(video, 10, 53.3).then().statusCode(200); // the lesson is cached on this node now
+        String probe = StatementProbe.start();
+        JsonPath p = StatementProbe.on(learner.post(), probe).contentType("application/json")
+                .body(Map.of("position", 20, "duration", 53.3)).when()
+                .post("/api/v1/learning/lessons/" + video + "/heartbeat").then().statusCode(200).extract().jsonPath();
+        assertThat(p.getDouble("furthestSeconds")).isEqualTo(20.0);
+        assertThat(p.getDouble("positionSeconds")).isEqualTo(20.0);
+        assertThat(p.getBoolean("lessonCompleted")).isFalse();
+        assertThat(new BigDecimal(p.getString("hoursThisYear"))).isEqualByComparingTo(hours());
+        List<String> statements = StatementProbe.statements(probe);
+        assertThat(statements).as("statements of one steady heartbeat").hasSize(1);
+        assertThat(statements.get(0)).startsWith("UPDATE lesson_progress");
+
+        // the probe sees the identity's reads too: with the account dropped from the cache, the
+        // same beat reads the account row once (on a worker thread), then the UPDATE
+        var request = learner.post(); // (fetches a CSRF token first)
+        identities.invalidate(username);
+        String cold = StatementProbe.start();
+        StatementProbe.on(request, cold).contentType("application/json")
+                .body(Map.of("position", 25, "duration", 53.3)).when()
+                .post("/api/v1/learning/lessons/" + video + "/heartbeat").then().statusCode(200);
+        assertThat(StatementProbe.statements(cold)).hasSize(2).last().asString().startsWith("UPDATE lesson_progress");
+        assertThat(StatementProbe.statements(cold).get(0)).contains("FROM account");
+
+        // seeking ahead: refused (full path), the stored progress unchanged
+        String refused = StatementProbe.start();
+        StatementProbe.on(learner.post(), refused).contentType("application/json")
+                .body(Map.of("position", 52, "duration", 53.3)).when()
+                .post("/api/v1/learning/lessons/" + video + "/heartbeat").then().statusCode(409);
+        assertThat(StatementProbe.statements(refused)).as("the refusal took the full path").hasSizeGreaterThan(1);
+        LessonProgress stored = QuarkusTransaction.requiringNew().call(() -> LessonProgress.<LessonProgress> find(
+                "enrollmentId = (SELECT e.id FROM Enrollment e WHERE e.personId = ?1 AND e.courseId = ?2) AND lessonKey = ?3",
+                personId, Course.byCode(code).orElseThrow().id, "02-video").firstResult());
+        assertThat(stored.furthestSeconds).isEqualByComparingTo("25.0");
+        assertThat(stored.positionSeconds).isEqualByComparingTo("25.0");
+    }
+
+    /**
+     * Issue 16: 我的学习 reads three statements whatever the number of plans and courses (once
+     * the published versions are cached on the node), and still shows plans by due date, courses
+     * in prerequisite order, the lock of a course whose prerequisite is not done, the reason of a
+     * named assignment, other enrolled courses and the hours.
+     */
+    @Test
+    void myLearningIsThreeStatementsWhateverThePlansAndCourses() throws IOException {
+        String after = code + "-B";
+        String other = code + "-C";
+        Path root = CourseFolders.tempRoot();
+        CourseFolders.course(root, code, "学习测试");
+        Path b = CourseFolders.course(root, after, "进阶");
+        java.nio.file.Files.writeString(b.resolve("course.yaml"), java.nio.file.Files.readString(b.resolve("course.yaml"))
+                .replace("hours: 1.5", "hours: 2\nprerequisites: [" + code + "]"));
+        CourseFolders.course(root, other, "其他");
+        importer.importFolder(root, "tester");
+        learner.post().when().post("/api/v1/learning/courses/" + other + "/open").then().statusCode(200);
+
+        long first = plan("先学计划", 20, 1, null, code, after);
+        String probe = StatementProbe.start();
+        JsonPath me = me(probe);
+        List<String> statements = StatementProbe.statements(probe);
+        assertThat(me.getList("plans.title", String.class)).startsWith("先学计划"); // then the demo's plans
+        if (statements.size() == 4) {
+            // the first sight of a published version on this node reads it (and its lessons) once
+            assertThat(statements.get(3)).startsWith("SELECT v.id").contains("FROM course_version v");
+            probe = StatementProbe.start();
+            me(probe);
+            statements = StatementProbe.statements(probe);
+        }
+        assertThat(statements).as("one more plan, two courses").hasSize(3);
+
+        long second = plan("后学计划", 10, 2, "评查整改", after);
+        probe = StatementProbe.start();
+        me = me(probe);
+        statements = StatementProbe.statements(probe);
+        assertThat(statements).as("one plan more: the same three").hasSize(3)
+                .allSatisfy(sql -> assertThat(sql).doesNotStartWith("UPDATE").doesNotStartWith("INSERT")
+                        .doesNotContain("FROM course_version"));
+        assertThat(statements.get(1)).startsWith("WITH RECURSIVE");
+        assertThat(me.getList("plans.planId", Long.class)).as("by due date").startsWith(first, second);
+        assertThat(me.getList("plans[0].courses.code", String.class)).as("prerequisite first").containsExactly(code, after);
+        assertThat(me.getList("plans[0].courses[0].missing")).as("started: not locked").isEmpty();
+        assertThat(me.getInt("plans[0].courses[0].requiredTotal")).isEqualTo(3);
+        assertThat(me.getList("plans[0].courses[1].missing.code", String.class)).containsExactly(code);
+        assertThat(me.getList("plans[0].courses[1].missing.title", String.class)).containsExactly("测试课程 " + code);
+        assertThat(me.getString("plans[1].reason")).isEqualTo("评查整改");
+        assertThat(me.getString("plans[0].reason")).isNull();
+        assertThat(me.getList("otherCourses.code", String.class)).containsExactly(other);
+        assertThat(me.getDouble("target")).as("the larger of the plan and the configured target").isGreaterThanOrEqualTo(20.0);
+
+        // the whole page (the learner is an officer of 石门街道, which holds high-frequency matters):
+        // 我的学习's three, the bell's count, and the 高频事项 path's person, unit, matters, named
+        // courses, one per knowledge point, published courses and its COMMIT — the enrolments read once
+        learner.get().when().get("/learn").then().statusCode(200); // versions of the path's courses seen
+        String page = StatementProbe.start();
+        learner.get().header(StatementProbe.HEADER, page).when().get("/learn").then().statusCode(200)
+                .body(containsString("plan-reason"), containsString("matter-path"));
+        List<String> all = StatementProbe.statements(page);
+        assertThat(all).as("the page's statements").hasSizeLessThanOrEqualTo(10 + knowledgePointsOfTheTown())
+                .noneMatch(sql -> sql.toLowerCase().contains(".account ") || sql.contains("FROM account"));
+        assertThat(all.stream().filter(sql -> sql.contains("FROM enrollment"))).as("enrolments read once").hasSize(1);
+
+        // progress shows: the article read, then the lock goes once the first course is completed
+        learner.post().when().post("/api/v1/learning/lessons/" + lessons.get(0) + "/read").then().statusCode(200);
+        me = me(null);
+        assertThat(me.getInt("plans[0].courses[0].requiredDone")).isEqualTo(1);
+        assertThat(me.getBoolean("plans[0].courses[0].lessons[0].completed")).isTrue();
+    }
+
+    /** Distinct knowledge points of 石门街道's high-frequency matters (the path reads the courses of each once). */
+    private int knowledgePointsOfTheTown() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> lists = Course.getEntityManager().createNativeQuery("SELECT m.knowledge_points "
+                    + "FROM delegated_matter m JOIN delegated_matter_town t ON t.matter_id = m.id "
+                    + "JOIN org_unit u ON u.id = t.unit_id WHERE u.code = 'SFS-QS-SM' AND m.high_frequency").getResultList();
+            return (int) lists.stream().flatMap(l -> java.util.Arrays.stream(l.split(","))).map(String::trim)
+                    .filter(kp -> !kp.isEmpty()).distinct().count();
+        });
+    }
+
+    private JsonPath me(String probe) {
+        var request = learner.get();
+        if (probe != null) {
+            StatementProbe.on(request, probe);
+        }
+        return request.when().get("/api/v1/learning/me").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** An active plan of this year assigned to the learner by name, with the courses given. */
+    private long plan(String title, int hours, int dueMonth, String reason, String... codes) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TrainingPlan p = new TrainingPlan();
+            p.year = java.time.LocalDate.now().getYear();
+            p.title = title;
+            p.owningUnitId = OrgUnit.findByCode("SFS-QS-SM").orElseThrow().id;
+            p.requiredHours = BigDecimal.valueOf(hours);
+            p.dueDate = java.time.LocalDate.of(p.year, dueMonth, 28);
+            p.namedOnly = true;
+            p.createdBy = "tester";
+            for (String c : codes) {
+                p.courses.add(Course.byCode(c).orElseThrow());
+            }
+            p.persist();
+            PlanAssignment a = new PlanAssignment();
+            a.planId = p.id;
+            a.personId = personId;
+            a.pinnedReason = reason == null ? null : reason;
+            a.persist();
+            return p.id;
+        });
     }
 
     @Test

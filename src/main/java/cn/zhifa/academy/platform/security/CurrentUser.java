@@ -89,6 +89,18 @@ public class CurrentUser {
         return account().map(a -> a.orgUnitId).orElse(null);
     }
 
+    /** The account's id from the session's identity (no query), else from the account row. */
+    public Long getAccountId() {
+        if (!isAuthenticated()) {
+            return null;
+        }
+        Object id = identity.getAttribute(LockoutIdentityProvider.ACCOUNT_ID);
+        if (id instanceof Long l) {
+            return l;
+        }
+        return account().map(a -> a.id).orElse(null);
+    }
+
     /** From the session's identity (no query); learning requests call this on every heartbeat. */
     public Long getPersonId() {
         if (!isAuthenticated()) {
