@@ -412,10 +412,6 @@ public class DashboardService {
                 m.col_pass_rate()), rows, "line", 1, true, m.panel_trend_note(target), List.of(1, 3));
     }
 
-    private static java.time.OffsetDateTime start(int year) {
-        return LocalDate.of(year, 1, 1).atStartOfDay(Now.zone()).toOffsetDateTime();
-    }
-
     // ---- drill-down --------------------------------------------------------------------
 
     /** The people behind a row ({@link DashboardDrill}); a row outside the caller's scope is answered 404. */

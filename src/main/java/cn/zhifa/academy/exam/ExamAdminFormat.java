@@ -30,6 +30,18 @@ public final class ExamAdminFormat {
     private ExamAdminFormat() {
     }
 
+    /**
+     * A column of the question file format named in a problem (编号, 题干 …), as the form's field in
+     * the reader's language ({@code question.field.*} of the errors bundle); a word that is no
+     * field of the format is shown as it is.
+     */
+    static String column(String word) {
+        String key = QuestionFields.fieldKey(word);
+        return key == null ? word
+                : cn.zhifa.academy.platform.error.ErrorTexts.text(cn.zhifa.academy.platform.error.ErrorTexts.currentLocale(),
+                        "question.field." + key);
+    }
+
     static String time(Instant i) {
         return i == null ? "—" : SHOWN.format(i);
     }

@@ -15,6 +15,22 @@ final class QuestionFields {
     static final String FORMAT = "question-fields";
     static final FormatWords WORDS = FormatWords.of(FORMAT);
 
+    /** The fields of the format (keys {@code field.*}), by their word: 编号 → code. */
+    private static final Map<String, String> FIELD_KEYS = fieldKeys(List.of("code", "type", "stem", "options", "answer",
+            "explanation", "law", "articles", "domain", "difficulty", "grades", "levels", "tags", "source_case", "points",
+            "reference", "rubric", "image", "knowledge"));
+
+    private static Map<String, String> fieldKeys(List<String> keys) {
+        Map<String, String> byWord = new java.util.HashMap<>();
+        keys.forEach(k -> byWord.put(WORDS.get("field." + k), k));
+        return Map.copyOf(byWord);
+    }
+
+    /** The key of a field of the format by its word (编号 → code), or null. */
+    static String fieldKey(String word) {
+        return word == null ? null : FIELD_KEYS.get(word.trim());
+    }
+
     static final String CODE = WORDS.get("field.code");
     static final String TYPE = WORDS.get("field.type");
     static final String STEM = WORDS.get("field.stem");

@@ -106,6 +106,9 @@ class ReviewJourneyTest {
             }
             ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
             button.click();
+            // the save is a full post/redirect/get: wait for the old page to go before looking for the
+            // note (the previous item's note is on the old page too)
+            wait.until(ExpectedConditions.stalenessOf(button));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".saved-note")));
         }
         assertThat(d.findElement(By.id("running")).getText()).isEqualTo("90.00");
