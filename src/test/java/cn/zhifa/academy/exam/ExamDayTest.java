@@ -217,7 +217,7 @@ class ExamDayTest {
         JsonPath p = ExamDeliveryTest.start(c, exam.examId(), "d1");
         long attemptId = p.getLong("attemptId");
         int limit = admission.submitLimit();
-        assertThat(limit).as("default submit gate, well below the pool").isEqualTo(8);
+        assertThat(limit).as("default submit gate, well below the pool").isEqualTo(16);
         admission.setSubmitLimit(0);
         try {
             // the submit gate is full: 交卷 is refused at once, quietly retryable …
