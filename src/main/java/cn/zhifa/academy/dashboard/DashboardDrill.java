@@ -292,8 +292,13 @@ public class DashboardDrill {
         return r.isEmpty() ? null : r.get(0);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... params) {
+        return rows(em, sql, params);
+    }
+
+    /** A native query's rows, its parameters bound as ?1, ?2 … (the panels use it too). */
+    @SuppressWarnings("unchecked")
+    static List<Object[]> rows(EntityManager em, String sql, Object... params) {
         Query q = em.createNativeQuery(sql);
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);

@@ -11,7 +11,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -203,11 +202,7 @@ public class DashboardService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... params) {
-        Query q = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            q.setParameter(i + 1, params[i]);
-        }
-        return q.getResultList();
+        return DashboardDrill.rows(em, sql, params);
     }
 
     static long l(Object o) {

@@ -1,13 +1,8 @@
 package cn.zhifa.academy.evaluation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The default schemes, seed data kept in {@code evaluation/default-schemes.yaml}. There is no
@@ -25,16 +20,9 @@ public final class DefaultSchemes {
     }
 
     private static Map<String, SchemeService.SchemeInput> load() {
-        try (InputStream in = DefaultSchemes.class.getClassLoader().getResourceAsStream(FILE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + FILE);
-            }
-            return Map.copyOf(new ObjectMapper(new YAMLFactory()).findAndRegisterModules().readValue(in,
-                    new TypeReference<Map<String, SchemeService.SchemeInput>>() {
-                    }));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Map.copyOf(cn.zhifa.academy.platform.text.ResourceFiles.yaml(FILE,
+                new TypeReference<Map<String, SchemeService.SchemeInput>>() {
+                }));
     }
 
     /** 辅助人员责任制考核 (annual): 工作实绩, 纪律作风, 业务能力 (exam), 学习培训 (hours), 群众评价. */

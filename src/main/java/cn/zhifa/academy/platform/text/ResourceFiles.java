@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class ResourceFiles {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
 
     private ResourceFiles() {
     }
@@ -37,6 +38,15 @@ public final class ResourceFiles {
     public static JsonNode yaml(String path) {
         try (InputStream in = open(path)) {
             return YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A YAML file read into a type. */
+    public static <T> T yaml(String path, TypeReference<T> type) {
+        try (InputStream in = open(path)) {
+            return YAML.readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
