@@ -493,6 +493,11 @@ final class ExamBench {
         }
     }
 
+    /** The body's length in bytes, without decoding it where the client kept the bytes. */
+    static int length(HttpResponse<String> r) {
+        return r instanceof VertxTransport.Response v ? v.bytes.length : r.body().getBytes(StandardCharsets.UTF_8).length;
+    }
+
     /** The JSON body of a response, parsed from its bytes where the client kept them (no String in between). */
     static JsonNode json(HttpResponse<String> r) {
         if (r instanceof VertxTransport.Response v) {
