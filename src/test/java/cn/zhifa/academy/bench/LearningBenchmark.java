@@ -33,10 +33,17 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Progress-heartbeat and 我的学习 benchmark (not part of the suite). 200 learners with real
- * sessions; 64 client threads send heartbeats back to back (each learner's position advancing
+ * sessions; 64 client lanes send heartbeats back to back (each learner's position advancing
  * 10 s per beat), then load the 我的学习 page. Run with
- * {@code ./mvnw -B test -Dtest=LearningBenchmark}; results on stdout and in
- * target/benchmark/learning.md.
+ * {@code ./mvnw -B package -DskipTests} then {@code ./mvnw -B -o test -Dtest=LearningBenchmark};
+ * results on stdout and in target/benchmark/learning.md.
+ *
+ * <p>{@code -Dbench.learning.mode=external} (the default): the course and the learners are set up
+ * through this test's Quarkus, then the service under test is the packaged jar in a JVM of its own
+ * on the same schema (as {@link ExamDayBenchmark} runs it), driven by the exam day's load client
+ * (Vert.x, one event loop, keep-alive). {@code inside}: the earlier model, the test's own Quarkus
+ * driven by one JDK {@code HttpClient} per learner on 64 threads, in the same JVM as the service
+ * it measures (the figures before 2026-12-04 evening).
  */
 @QuarkusTest
 class LearningBenchmark {
@@ -54,6 +61,9 @@ class LearningBenchmark {
 
     @Inject
     AccountService accounts;
+
+    /** external (default): the jar in its own JVM, the Vert.x client; inside: this JVM, JDK clients. */
+    static final String MODE = ExamBench.prop("bench.learning.mode", "external");
 
     record Learner(HttpClient http, String token) {
     }
@@ -100,6 +110,11 @@ class LearningBenchmark {
         }
         for (Future<?> f : setup) {
             f.get();
+        }
+        if ("external".equals(MODE)) {
+            pool.shutdown();
+            external(lessonId, learners.size());
+            return;
         }
 
         List<String> report = new ArrayList<>();
@@ -170,6 +185,104 @@ class LearningBenchmark {
         Files.createDirectories(Path.of("target/benchmark"));
         Files.writeString(Path.of("target/benchmark/learning.md"), text);
         System.out.println(text);
+    }
+
+    /**
+     * The same two phases against the packaged service in a JVM of its own on this test's schema,
+     * with the exam day's client: {@link #THREADS} lanes, each taking the next learner and sending
+     * its beats one after the other (then its page loads), as the threads of the inside mode do.
+     */
+    private void external(long lessonId, int learnerCount) throws Exception {
+        String schema = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("academy.db-schema", String.class);
+        int port = ExamBench.intProp("bench.port", 8190);
+        String load = ExamBench.loadAverage();
+        try (ExamBench.Service service = new ExamBench.Service(schema, port, List.of())) {
+            service.start();
+            HttpClient unused = ExamBench.client(1);
+            List<ExamBench.Session> sessions = new ArrayList<>();
+            for (int i = 0; i < learnerCount; i++) {
+                sessions.add(new ExamBench.Session(unused, service.base()).login("bench" + i, "Bench-pass-2026")
+                        .get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            List<String> report = new ArrayList<>();
+            report.add("# Learning benchmark");
+            report.add("");
+            report.add("- " + sessions.size() + " learners with real sessions, " + THREADS + " client lanes, no think time");
+            report.add("- service: the packaged jar in its own JVM (" + ExamBench.prop("bench.service.jvm", "-Xmx1g")
+                    + "), schema " + schema + "; client: Vert.x, one event loop, keep-alive (bench.learning.mode=external)");
+            report.add("- load average before: " + load);
+            report.add("");
+            report.add("| path | requests | errors | throughput | p50 | p95 | p99 | max |");
+            report.add("|---|---|---|---|---|---|---|---|");
+            try (ExamBench.CpuSampler cpu = new ExamBench.CpuSampler(service.pid())) {
+                double c0 = cpu.now();
+                report.add(lanes("POST heartbeat", sessions, BEATS_PER_LEARNER, (s, b) -> s.request(
+                        "/api/v1/learning/lessons/" + lessonId + "/heartbeat").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"position\":" + (b * 10) + ",\"duration\":1200}"))
+                        .build(), r -> r.statusCode() == 200));
+                double c1 = cpu.now();
+                report.add(lanes("GET /learn (我的学习)", sessions, PAGES_PER_LEARNER, (s, i) -> s.request("/learn").GET().build(),
+                        r -> r.statusCode() == 200 && r.body().contains("hours-now")));
+                double c2 = cpu.now();
+                report.add("");
+                report.add("| phase | machine CPU (cores of 2) | service | postgres (all) | harness (this JVM) |");
+                report.add("|---|---|---|---|---|");
+                report.add("| heartbeats " + cpu.summary(c0, c1));
+                report.add("| 我的学习 " + cpu.summary(c1 + 1, c2));
+            }
+            report.add("");
+            report.add("- load average after: " + ExamBench.loadAverage());
+            long stored = QuarkusTransaction.requiringNew().call(() -> cn.zhifa.academy.curriculum.LessonProgress
+                    .count("lessonKey = '01-video' AND furthestSeconds = ?1", new java.math.BigDecimal("590.0")));
+            report.add("- progress rows at the last acknowledged position (590 s): " + stored + " of " + sessions.size());
+            String text = String.join("\n", report) + "\n";
+            Files.createDirectories(Path.of("target/benchmark"));
+            Files.writeString(Path.of("target/benchmark/learning.md"), text);
+            System.out.println(text);
+        }
+    }
+
+    /** THREADS lanes; each takes the next session and sends its {@code perSession} requests in order. */
+    private static String lanes(String name, List<ExamBench.Session> sessions, int perSession,
+            java.util.function.BiFunction<ExamBench.Session, Integer, HttpRequest> request,
+            java.util.function.Predicate<HttpResponse<String>> ok) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger nextSession = new AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(THREADS);
+        long start = System.nanoTime();
+        for (int lane = 0; lane < THREADS; lane++) {
+            lane(sessions, nextSession, -1, 0, perSession, request, ok, latencies, errors, done);
+        }
+        done.await();
+        return row(name, latencies, errors.get(), System.nanoTime() - start);
+    }
+
+    private static void lane(List<ExamBench.Session> sessions, AtomicInteger nextSession, int current, int step, int perSession,
+            java.util.function.BiFunction<ExamBench.Session, Integer, HttpRequest> request,
+            java.util.function.Predicate<HttpResponse<String>> ok, List<Long> latencies, AtomicInteger errors,
+            java.util.concurrent.CountDownLatch done) {
+        int session = current;
+        int k = step;
+        if (session < 0 || k >= perSession) {
+            session = nextSession.getAndIncrement();
+            k = 0;
+            if (session >= sessions.size()) {
+                done.countDown();
+                return;
+            }
+        }
+        ExamBench.Session s = sessions.get(session);
+        int thisSession = session;
+        int thisStep = k;
+        long t = System.nanoTime();
+        s.send(request.apply(s, thisStep)).whenComplete((r, err) -> {
+            latencies.add(System.nanoTime() - t);
+            if (err != null || !ok.test(r)) {
+                errors.incrementAndGet();
+            }
+            lane(sessions, nextSession, thisSession, thisStep + 1, perSession, request, ok, latencies, errors, done);
+        });
     }
 
     private URI uri(String path) {
