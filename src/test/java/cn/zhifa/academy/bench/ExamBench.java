@@ -120,6 +120,15 @@ final class ExamBench {
             return "http://127.0.0.1:" + port;
         }
 
+        /**
+         * The service's JVM options unless bench.service.jvm says otherwise: a 1 GB heap and the JIT
+         * the production image chooses on this machine (docker/entrypoint.sh, ACADEMY_JIT=auto: C1
+         * only on at most 2 CPUs).
+         */
+        static String defaultServiceJvm() {
+            return Runtime.getRuntime().availableProcessors() <= 2 ? "-Xmx1g -XX:TieredStopAtLevel=1" : "-Xmx1g";
+        }
+
         void start() throws Exception {
             Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -129,7 +138,7 @@ final class ExamBench {
             Files.createDirectories(logFile.getParent());
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(Arrays.asList(prop("bench.service.jvm", "-Xmx1g").split("\\s+")));
+            cmd.addAll(Arrays.asList(prop("bench.service.jvm", defaultServiceJvm()).split("\\s+")));
             cmd.add("-Dquarkus.profile=dev");
             cmd.add("-Dquarkus.http.port=" + port);
             cmd.add("-Dquarkus.http.host=127.0.0.1");

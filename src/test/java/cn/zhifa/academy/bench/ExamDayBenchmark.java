@@ -571,7 +571,7 @@ class ExamDayBenchmark {
                 + "; status poll " + (POLL > 0 ? "every " + POLL + " s" : "off"));
         l.add("- machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average before: " + r.loadBefore
                 + "; after: " + r.loadAfter);
-        l.add("- service: separate JVM (" + ExamBench.prop("bench.service.jvm", "-Xmx1g") + "), DB pool "
+        l.add("- service: separate JVM (" + ExamBench.prop("bench.service.jvm", ExamBench.Service.defaultServiceJvm()) + "), DB pool "
                 + (pool.isEmpty() ? "30 (default)" : pool) + ", schema " + service.schema);
         l.add(String.format(Locale.ROOT, "- login: %d sessions in %d ms (%.0f/s, bcrypt cost %d, %s in parallel)", n,
                 r.loginMs, n * 1000.0 / Math.max(1, r.loginMs), ExamBench.BCRYPT_COST,

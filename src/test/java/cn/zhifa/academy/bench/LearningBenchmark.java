@@ -208,7 +208,7 @@ class LearningBenchmark {
             report.add("# Learning benchmark");
             report.add("");
             report.add("- " + sessions.size() + " learners with real sessions, " + THREADS + " client lanes, no think time");
-            report.add("- service: the packaged jar in its own JVM (" + ExamBench.prop("bench.service.jvm", "-Xmx1g")
+            report.add("- service: the packaged jar in its own JVM (" + ExamBench.prop("bench.service.jvm", ExamBench.Service.defaultServiceJvm())
                     + "), schema " + schema + "; client: Vert.x, one event loop, keep-alive (bench.learning.mode=external)");
             report.add("- load average before: " + load);
             report.add("");

@@ -1,0 +1,76 @@
+package cn.zhifa.academy.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production image's entrypoint (docker/entrypoint.sh) picks the JIT from ACADEMY_JIT: C1
+ * only on nodes with at most 2 CPUs by default (issue 11: C2 compiling the start path took a
+ * third of a 2-core node in the exam-day burst), the JVM's default on larger ones, and refuses a
+ * value it does not know. Run with a fake {@code java} that prints its arguments and a fake
+ * {@code nproc}, no Docker needed.
+ */
+class EntrypointScriptTest {
+
+    @TempDir
+    Path bin;
+
+    @Test
+    void autoChoosesC1OnlyOnSmallNodes() throws Exception {
+        assertThat(run("auto", 2)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(run("auto", 1)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(run("auto", 8)).doesNotContain("TieredStopAtLevel").contains("-jar /deployments/quarkus-run.jar");
+        assertThat(run(null, 2)).as("auto is the default").contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void anExplicitChoiceWins() throws Exception {
+        assertThat(run("c1", 16)).contains("-XX:TieredStopAtLevel=1");
+        assertThat(run("tiered", 2)).doesNotContain("TieredStopAtLevel");
+        assertThat(run("tiered", 2)).startsWith("-XX:MaxRAMPercentage=75 -jar");
+    }
+
+    @Test
+    void anUnknownChoiceStopsTheStart() throws Exception {
+        Process p = start("fast", 2);
+        assertThat(p.waitFor()).isEqualTo(64);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("ACADEMY_JIT");
+    }
+
+    private String run(String jit, int cpus) throws Exception {
+        Process p = start(jit, cpus);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    private Process start(String jit, int cpus) throws IOException {
+        script("java", "echo \"$@\"");
+        script("nproc", "echo " + cpus);
+        ProcessBuilder pb = new ProcessBuilder("sh", Path.of("docker/entrypoint.sh").toAbsolutePath().toString());
+        Map<String, String> env = pb.environment();
+        env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("JAVA_OPTS", "-XX:MaxRAMPercentage=75");
+        if (jit == null) {
+            env.remove("ACADEMY_JIT");
+        } else {
+            env.put("ACADEMY_JIT", jit);
+        }
+        return pb.start();
+    }
+
+    private void script(String name, String body) throws IOException {
+        Path f = bin.resolve(name);
+        Files.writeString(f, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
