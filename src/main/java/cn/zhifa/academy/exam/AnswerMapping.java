@@ -21,6 +21,15 @@ public final class AnswerMapping {
     private AnswerMapping() {
     }
 
+    /** The item's option permutation as the paper sends it (displayed option i is original option order[i]). */
+    static List<Integer> optionOrder(AttemptItem i) {
+        List<Integer> out = new ArrayList<>();
+        for (int o : i.order()) {
+            out.add(o);
+        }
+        return out;
+    }
+
     static List<String> displayedOptions(QuestionCache.Q q, AttemptItem i) {
         if (!q.type().choice()) {
             return List.of();

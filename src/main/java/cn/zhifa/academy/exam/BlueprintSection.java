@@ -1,7 +1,6 @@
 package cn.zhifa.academy.exam;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -68,21 +67,15 @@ public class BlueprintSection extends PanacheEntityBase {
     }
 
     public List<String> domainList() {
-        return split(domainCodes);
+        return QuestionFields.split(domainCodes);
     }
 
     public List<String> lawList() {
-        return split(laws);
+        return QuestionFields.split(laws);
     }
 
     public List<String> tagList() {
-        return split(tags);
+        return QuestionFields.split(tags);
     }
 
-    static List<String> split(String csv) {
-        if (csv == null || csv.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(csv.split("[,\uff0c\u3001\\s]+") /* also the full-width comma and 、 */).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
 }

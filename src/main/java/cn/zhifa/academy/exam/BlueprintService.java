@@ -142,6 +142,6 @@ public class BlueprintService {
     }
 
     private static String norm(String csv) {
-        return String.join(",", BlueprintSection.split(csv));
+        return String.join(",", QuestionFields.split(csv));
     }
 }

@@ -298,19 +298,6 @@ public class DeliveryService {
         return new DeliveryViews.Saved(position, r.outcome(), stored, now, r.deadline(), Now.instant());
     }
 
-    static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("not a timestamp: " + o);
-    }
-
     /** Moves a running attempt to this device (after the candidate confirmed); audited. */
     @Transactional
     public void takeover(long attemptId, Long personId, String deviceId) {

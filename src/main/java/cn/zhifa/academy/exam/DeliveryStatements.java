@@ -182,7 +182,7 @@ public class DeliveryStatements {
             i.answerSeq = rs.getLong(17);
             QuestionCache.Q q = questions.get(i.questionVersionId);
             items.add(new DeliveryViews.Item(i.position, i.sectionPosition, i.questionVersionId, q.type().name(),
-                    order(i), i.points, AnswerMapping.displayedAnswer(q, i), i.flagged, i.answerSeq));
+                    AnswerMapping.optionOrder(i), i.points, AnswerMapping.displayedAnswer(q, i), i.flagged, i.answerSeq));
             versions.add(i.questionVersionId);
             orders.add(i.optionOrder);
         }
@@ -193,14 +193,6 @@ public class DeliveryStatements {
                 orders.toArray(new String[0])));
         return new DeliveryViews.Paper(id, examId, title, number, status, started, deadline, now,
                 config.graceSeconds(), max, items);
-    }
-
-    private static List<Integer> order(AttemptItem i) {
-        List<Integer> out = new ArrayList<>();
-        for (int o : i.order()) {
-            out.add(o);
-        }
-        return out;
     }
 
     void remember(long attemptId, Layout layout) {

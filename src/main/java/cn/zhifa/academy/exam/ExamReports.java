@@ -93,7 +93,7 @@ public class ExamReports {
                 + "WHERE a.exam_id = ?1 AND a.status = 'IN_PROGRESS' AND " + inScope.text() + " "
                 + "ORDER BY a.deadline_at LIMIT 500").setParameter(1, e.id)).getResultList();
         List<Running> running = rows.stream().map(r -> new Running(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], DeliveryService.instant(r[3]), DeliveryService.instant(r[4]), ((Number) r[5]).longValue(),
+                (String) r[2], NativeRows.instant(r[3]), NativeRows.instant(r[4]), ((Number) r[5]).longValue(),
                 ((Number) r[6]).intValue(), r[7] == null ? "" : ((String) r[7]).substring(0, Math.min(8, ((String) r[7]).length()))))
                 .toList();
         long submitted = ((Number) em.createNativeQuery("SELECT count(DISTINCT person_id) FROM exam_attempt "
@@ -117,7 +117,7 @@ public class ExamReports {
                 + " ORDER BY r.score DESC NULLS LAST, p.employee_no").setParameter(1, e.id)).getResultList();
         return rows.stream().map(r -> new ResultRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], ((Number) r[4]).intValue(), (BigDecimal) r[5], (String) r[6], (Boolean) r[7],
-                r[8] == null ? null : DeliveryService.instant(r[8]))).toList();
+                r[8] == null ? null : NativeRows.instant(r[8]))).toList();
     }
 
     /**

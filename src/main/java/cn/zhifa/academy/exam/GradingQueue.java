@@ -103,7 +103,7 @@ public class GradingQueue {
         for (Object[] r : rows) {
             boolean anonymous = Boolean.TRUE.equals(r[9]);
             out.add(new Pending(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
-                    (String) r[3], anonymous ? null : (String) r[4], DeliveryService.instant(r[5]), (String) r[6],
+                    (String) r[3], anonymous ? null : (String) r[4], NativeRows.instant(r[5]), (String) r[6],
                     (BigDecimal) r[7], r[8] != null, anonymous, ((Number) r[10]).intValue()));
         }
         return out;

@@ -99,11 +99,8 @@ public class PaperCache {
             QuestionCache.Q q = questions.get(versions[i]);
             AttemptItem shape = new AttemptItem();
             shape.optionOrder = orders[i];
-            List<Integer> order = new ArrayList<>();
-            for (int o : shape.order()) {
-                order.add(o);
-            }
-            items.add(new DeliveryViews.Item(positions[i], sections[i], versions[i], q.type().name(), order, points[i],
+            items.add(new DeliveryViews.Item(positions[i], sections[i], versions[i], q.type().name(),
+                    AnswerMapping.optionOrder(shape), points[i],
                     List.of(), false, 0));
         }
         byte[] rendered;

@@ -1,5 +1,6 @@
 package cn.zhifa.academy.exam;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +70,14 @@ final class QuestionFields {
             WORDS.get("level.DISTRICT"), "TOWN", WORDS.get("level.TOWN"));
 
     private QuestionFields() {
+    }
+
+    /** The values of a list cell or field: separated by commas (also the full-width comma and 、) or spaces. */
+    static List<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split("[,\uff0c\u3001\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The written name of a level (the town's for anything else, as the export always did). */

@@ -80,11 +80,11 @@ public class QuestionForm {
         f.articles = d.articles();
         f.domain = d.domainCode();
         f.difficulty = String.valueOf(d.difficulty());
-        f.grades = BlueprintSection.split(d.grades());
-        f.levels = BlueprintSection.split(d.levels());
+        f.grades = QuestionFields.split(d.grades());
+        f.levels = QuestionFields.split(d.levels());
         f.gradesWas = d.grades();
         f.levelsWas = d.levels();
-        List<String> all = BlueprintSection.split(d.tags());
+        List<String> all = QuestionFields.split(d.tags());
         f.knowledge = all.stream().filter(t -> t.startsWith(KP)).map(t -> t.substring(KP.length()).strip()).toList();
         f.tags = String.join(",", all.stream().filter(t -> !t.startsWith(KP)).toList());
         f.tagsWas = d.tags();
@@ -120,7 +120,7 @@ public class QuestionForm {
                 out.add(KP + k.strip());
             }
         }
-        for (String t : BlueprintSection.split(tags)) {
+        for (String t : QuestionFields.split(tags)) {
             if (!out.contains(t)) {
                 out.add(t);
             }
@@ -167,7 +167,7 @@ public class QuestionForm {
     }
 
     private static List<String> keepOrder(List<String> chosen, String was) {
-        List<String> before = BlueprintSection.split(was);
+        List<String> before = QuestionFields.split(was);
         List<String> now = chosen == null ? List.of() : chosen;
         return new java.util.HashSet<>(now).equals(new java.util.HashSet<>(before)) ? before : now;
     }

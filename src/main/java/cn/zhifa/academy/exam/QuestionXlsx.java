@@ -98,7 +98,7 @@ public final class QuestionXlsx {
     }
 
     private static List<String> split(String s) {
-        return BlueprintSection.split(s);
+        return QuestionFields.split(s);
     }
 
     /** Spreadsheet column letter of a 0-based index. */
@@ -143,9 +143,9 @@ public final class QuestionXlsx {
             r.add(v.articles);
             r.add(domainName(v.domainCode));
             r.add(String.valueOf(v.difficulty));
-            r.add(String.join(",", BlueprintSection.split(v.grades).stream()
+            r.add(String.join(",", QuestionFields.split(v.grades).stream()
                     .map(g -> Grade.valueOf(g).label).toList()));
-            r.add(String.join(",", BlueprintSection.split(v.levels).stream().map(QuestionFields::levelName).toList()));
+            r.add(String.join(",", QuestionFields.split(v.levels).stream().map(QuestionFields::levelName).toList()));
             r.add(v.tags);
             r.add(v.sourceCase == null ? "" : v.sourceCase);
             r.add(v.defaultPoints == null ? "" : v.defaultPoints.stripTrailingZeros().toPlainString());

@@ -31,6 +31,7 @@ class AnswerMappingTest {
         QuestionCache.Q single = q(QuestionType.SINGLE, OPTIONS, List.of("2"));
         AttemptItem i = item("2,0,3,1", null);
         assertThat(AnswerMapping.displayedOptions(single, i)).containsExactly("丙", "甲", "丁", "乙");
+        assertThat(AnswerMapping.optionOrder(i)).containsExactly(2, 0, 3, 1);
         // the candidate picks the first option shown: original option 2
         assertThat(AnswerMapping.canonical(single, i, List.of("0"))).containsExactly("2");
         QuestionCache.Q multiple = q(QuestionType.MULTIPLE, OPTIONS, List.of("1", "2"));
