@@ -54,7 +54,7 @@ public class ExamReports {
     }
 
     /** Audience size (same rules as {@link ExamService#eligible}) in one query. */
-    long eligibleCount(long examId) {
+    public long eligibleCount(long examId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM person p LEFT JOIN org_unit u ON u.id = p.unit_id "
                 + "WHERE p.status = 'ACTIVE' AND (p.id IN (SELECT value::bigint FROM exam_audience WHERE exam_id = ?1 AND kind = 'PERSON') "
                 + "OR (EXISTS (SELECT 1 FROM exam_audience WHERE exam_id = ?1 AND kind <> 'PERSON') "

@@ -74,7 +74,7 @@ public class ExamScope {
     }
 
     /** The creator the user's exams are limited to (trainers), or null for no such limit. */
-    String creatorOnly() {
+    public String creatorOnly() {
         return ownExamsOnly() ? user.getUsername() : null;
     }
 

@@ -72,7 +72,7 @@ public class Grading {
     }
 
     /** Grades the objective items of a submitted attempt and sets its totals (GRADED when nothing waits). */
-    void gradeAtSubmit(ExamAttempt a, Exam exam) {
+    public void gradeAtSubmit(ExamAttempt a, Exam exam) {
         List<AttemptItem> items = AttemptItem.list("attemptId = ?1 ORDER BY position", a.id);
         int pending = 0;
         for (AttemptItem i : items) {

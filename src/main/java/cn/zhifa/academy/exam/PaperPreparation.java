@@ -293,7 +293,7 @@ public class PaperPreparation {
     }
 
     /** Withdraws every prepared paper of an exam (it was cancelled). */
-    int withdrawAll(long examId) {
+    public int withdrawAll(long examId) {
         cache.forget(examId);
         return em.createNativeQuery("WITH gone AS (SELECT id FROM exam_attempt WHERE exam_id = " + examId
                 + " AND status = 'PREPARED' FOR UPDATE SKIP LOCKED), "

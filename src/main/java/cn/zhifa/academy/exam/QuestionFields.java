@@ -11,7 +11,7 @@ import cn.zhifa.academy.platform.text.FormatWords;
  * a question's fields (spreadsheet headers; problems name their column so), the words of a
  * true/false answer, the written organisation levels and the separators of a cell's values.
  */
-final class QuestionFields {
+public final class QuestionFields {
 
     static final String FORMAT = "question-fields";
     static final FormatWords WORDS = FormatWords.of(FORMAT);
@@ -28,7 +28,7 @@ final class QuestionFields {
     }
 
     /** The key of a field of the format by its word (编号 → code), or null. */
-    static String fieldKey(String word) {
+    public static String fieldKey(String word) {
         return word == null ? null : FIELD_KEYS.get(word.trim());
     }
 
@@ -53,8 +53,8 @@ final class QuestionFields {
     static final String KNOWLEDGE = WORDS.get("field.knowledge");
 
     /** True and false as written back (keys, exports, answers shown). */
-    static final String TRUE = WORDS.get("answer.true");
-    static final String FALSE = WORDS.get("answer.false");
+    public static final String TRUE = WORDS.get("answer.true");
+    public static final String FALSE = WORDS.get("answer.false");
     static final List<String> TRUE_SPELLINGS = WORDS.list("answer.true.spellings");
     static final List<String> FALSE_SPELLINGS = WORDS.list("answer.false.spellings");
     /** Regular expressions: between option letters, between accepted texts, between article numbers. */
@@ -73,7 +73,7 @@ final class QuestionFields {
     }
 
     /** The values of a list cell or field: separated by commas (also the full-width comma and 、) or spaces. */
-    static List<String> split(String csv) {
+    public static List<String> split(String csv) {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }

@@ -133,7 +133,7 @@ public class QuestionForm {
     }
 
     /** The input the bank validates; a rubric line it cannot read is reported like any bad cell. */
-    QuestionInput toInput(String code, List<ImportProblem> problems) {
+    public QuestionInput toInput(String code, List<ImportProblem> problems) {
         List<String> opts = lines(options);
         List<String> ans;
         QuestionType t = QuestionType.parse(type).orElse(null);

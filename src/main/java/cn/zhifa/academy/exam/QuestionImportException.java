@@ -30,7 +30,7 @@ public class QuestionImportException extends UnprocessableException {
      * The rows a form shows for a refusal: the bad fields of the questions, or the refusal's
      * message as the one row when something else was refused.
      */
-    static List<ImportProblem> rowsOf(cn.zhifa.academy.platform.web.FormErrors.Refusal refused) {
+    public static List<ImportProblem> rowsOf(cn.zhifa.academy.platform.web.FormErrors.Refusal refused) {
         return refused.error() instanceof QuestionImportException q ? q.problems()
                 : List.of(new ImportProblem(null, 1, "", refused.message()));
     }

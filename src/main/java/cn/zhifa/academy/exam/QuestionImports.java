@@ -22,7 +22,7 @@ import cn.zhifa.academy.storage.MediaService;
 @ApplicationScoped
 public class QuestionImports {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     MediaService media;

@@ -115,7 +115,7 @@ public class QuestionResource {
                 ExamText.admin(ExamText.locale()).bank_export_file());
     }
 
-    static Response attachment(byte[] body, String filename) {
+    public static Response attachment(byte[] body, String filename) {
         String encoded = java.net.URLEncoder.encode(filename, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(body).header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded).build();
     }

@@ -54,7 +54,7 @@ class ImportProblemTest {
         Pattern key = Pattern.compile("\"((?:question|answer|kpfile)\\.[a-z_]+(?:\\.[a-z_]+)*)\"");
         Set<String> used = new TreeSet<>();
         for (String dir : new String[] { "src/main/java/cn/zhifa/academy/exam", "src/main/java/cn/zhifa/academy/knowledge" }) {
-            try (Stream<Path> files = Files.list(Path.of(dir))) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
                 for (Path f : files.filter(x -> x.getFileName().toString().matches(
                         "(Question(Word|Xlsx|Keys|Rules|Targeting|Citations|Imports|WordImports|Yaml|Form|Pool|ImportException)"
                                 + "|AnswerMapping|ImportProblem|KnowledgePointFile|KnowledgePoints)\\.java")).toList()) {
