@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import cn.zhifa.academy.exam.bank.QuestionCache;
+import cn.zhifa.academy.exam.bank.QuestionFields;
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.error.InvalidException;
 
 /**

@@ -24,6 +24,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import cn.zhifa.academy.content.Laws;
+import cn.zhifa.academy.exam.bank.ImportProblem;
+import cn.zhifa.academy.exam.bank.QuestionBankService;
+import cn.zhifa.academy.exam.bank.QuestionForm;
+import cn.zhifa.academy.exam.bank.QuestionImportException;
+import cn.zhifa.academy.exam.bank.QuestionImports;
+import cn.zhifa.academy.exam.bank.QuestionInput;
+import cn.zhifa.academy.exam.bank.QuestionQueries;
+import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.bank.QuestionVersion;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.platform.security.CurrentUser;

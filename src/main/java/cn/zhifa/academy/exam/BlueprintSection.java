@@ -16,6 +16,9 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import cn.zhifa.academy.exam.bank.QuestionFields;
+import cn.zhifa.academy.exam.bank.QuestionType;
+
 /** One part of a paper: {@code count} questions of a type matching the filters, points each. */
 @Entity
 @Table(name = "blueprint_section")

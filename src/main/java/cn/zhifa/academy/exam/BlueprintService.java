@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.bank.QuestionFields;
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.audit.AuditLog;
 import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.ErrorTexts;

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.NotFoundException;

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.platform.security.OrgScope;
 
 /** Monitor, results, item statistics and their XLSX export, for exam managers. */

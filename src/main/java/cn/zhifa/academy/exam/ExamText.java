@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 
 /**

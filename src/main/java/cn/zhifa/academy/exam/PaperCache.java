@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.academy.exam.bank.QuestionCache;
+
 /**
  * Prepared papers held in memory on this node, ready to be sent the moment their candidate
  * presses 开始 (issue 11): per (exam, person) the prepared attempt, its layout (for the first

@@ -17,6 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import cn.zhifa.academy.exam.bank.ExclusionGroups;
+import cn.zhifa.academy.exam.bank.QuestionCache;
+import cn.zhifa.academy.exam.bank.QuestionType;
+
 /**
  * Draws a candidate's own paper from the exam's frozen pool: sections in blueprint order, no
  * question twice, never two of one exclusion group ({@link ExclusionGroups}), questions and options shuffled when the blueprint says so. The pool and the

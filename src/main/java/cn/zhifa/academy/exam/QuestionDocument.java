@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import cn.zhifa.academy.exam.bank.QuestionCache;
+
 /**
  * An exam's question texts and options as one immutable document (issue 11): every question
  * of the exam's frozen pool, stem as safe HTML, options in their original order. It is the

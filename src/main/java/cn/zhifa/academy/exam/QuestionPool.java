@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.exam.bank.ExclusionGroups;
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 
 /**

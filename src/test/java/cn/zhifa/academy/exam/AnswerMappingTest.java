@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.QuestionCache;
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.error.InvalidException;
 
 /** Issue 11 item 7: the answer mapping on its own, without a database (a plain unit test). */

@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.bank.QuestionVersion;
 import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.QuestionVersion;
 import cn.zhifa.academy.platform.audit.AuditEvent;
 import cn.zhifa.academy.records.ExamRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;

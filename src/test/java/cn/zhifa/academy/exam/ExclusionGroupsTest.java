@@ -13,6 +13,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.ExclusionGroups;
+import cn.zhifa.academy.exam.bank.QuestionCache;
+import cn.zhifa.academy.exam.bank.QuestionInput;
+import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.bank.QuestionYaml;
+
 /**
  * Exclusion groups (互斥组) in paper drawing: the blueprint's sections are drawn as on exam day
  * ({@link Papers#draw}), and no paper ever holds two questions of one group, while each member

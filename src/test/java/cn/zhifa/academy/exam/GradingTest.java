@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.QuestionCache;
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.audit.AuditEvent;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import cn.zhifa.academy.exam.ExamConfig;
 import cn.zhifa.academy.platform.startup.ContentFingerprints;
 import cn.zhifa.academy.platform.startup.StartupClock;
 import io.quarkus.runtime.StartupEvent;

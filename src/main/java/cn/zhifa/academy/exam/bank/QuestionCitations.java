@@ -1,7 +1,7 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
-import static cn.zhifa.academy.exam.QuestionRules.problem;
-import static cn.zhifa.academy.exam.QuestionRules.trim;
+import static cn.zhifa.academy.exam.bank.QuestionRules.problem;
+import static cn.zhifa.academy.exam.bank.QuestionRules.trim;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.ExamText;
+import cn.zhifa.academy.exam.Json;
 import cn.zhifa.academy.platform.web.Paging;
 
 /** Browsing the bank for authors: filters, text search, paging; keys included (authors only). */

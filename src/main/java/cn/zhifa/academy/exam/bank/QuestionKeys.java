@@ -1,7 +1,7 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
-import static cn.zhifa.academy.exam.QuestionRules.problem;
-import static cn.zhifa.academy.exam.QuestionRules.trim;
+import static cn.zhifa.academy.exam.bank.QuestionRules.problem;
+import static cn.zhifa.academy.exam.bank.QuestionRules.trim;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import cn.zhifa.academy.exam.Json;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 
 /**

@@ -1,6 +1,8 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.util.List;
+
+import cn.zhifa.academy.exam.Json;
 
 /**
  * A question as typed by an author (YAML file, spreadsheet row or form), before validation.

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.zhifa.academy.content.Markdown;
+import cn.zhifa.academy.exam.Json;
 
 /**
  * Question versions that exams use, kept in memory. Only versions marked used are cached,

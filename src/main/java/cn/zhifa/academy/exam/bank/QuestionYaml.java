@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import cn.zhifa.academy.exam.Json;
 
 /**
  * Reads the repository's question bank (courses/question-bank/*.yaml): each file a YAML list

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
+
+import cn.zhifa.academy.exam.Json;
 
 /**
  * The question edit form (题目编辑): options one per line, the answer in the spreadsheet's

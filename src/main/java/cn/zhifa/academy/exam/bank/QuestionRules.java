@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import cn.zhifa.academy.content.Laws;
+import cn.zhifa.academy.exam.Json;
 import cn.zhifa.academy.people.Grade;
 
 /**

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.ExamConfig;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.error.NotFoundException;
 import cn.zhifa.academy.platform.web.ProblemException;

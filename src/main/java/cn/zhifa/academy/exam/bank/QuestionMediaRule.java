@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

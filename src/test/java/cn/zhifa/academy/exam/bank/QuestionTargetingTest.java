@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
