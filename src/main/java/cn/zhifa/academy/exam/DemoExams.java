@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.exam.bank.Question;
 import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.paper.Blueprint;
+import cn.zhifa.academy.exam.paper.BlueprintSection;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.platform.config.AcademyConfig;
 import cn.zhifa.academy.platform.time.Now;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import cn.zhifa.academy.exam.paper.BlueprintInput;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.error.FieldError;
 import cn.zhifa.academy.platform.web.Problem;

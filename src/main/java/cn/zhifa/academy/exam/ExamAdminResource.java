@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.zhifa.academy.exam.bank.QuestionResource;
+import cn.zhifa.academy.exam.paper.Blueprint;
+import cn.zhifa.academy.exam.paper.BlueprintInput;
+import cn.zhifa.academy.exam.paper.BlueprintService;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.Roles;
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import cn.zhifa.academy.exam.paper.Blueprint;
+
 /** What exam managers see. */
 public final class ExamAdminViews {
 

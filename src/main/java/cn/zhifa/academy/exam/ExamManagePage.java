@@ -21,6 +21,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.paper.BlueprintInput;
+import cn.zhifa.academy.exam.paper.BlueprintService;
+import cn.zhifa.academy.exam.paper.QuestionPool;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;
 import cn.zhifa.academy.people.PersonCategory;

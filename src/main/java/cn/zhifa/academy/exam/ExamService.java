@@ -15,6 +15,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.exam.bank.QuestionRules;
+import cn.zhifa.academy.exam.paper.Blueprint;
+import cn.zhifa.academy.exam.paper.BlueprintSection;
+import cn.zhifa.academy.exam.paper.QuestionPool;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;

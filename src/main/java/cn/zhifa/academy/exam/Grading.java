@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.records.ExamPurpose;
 import cn.zhifa.academy.records.ExamResultRecorded;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.academy.exam.bank.QuestionCache;
+import cn.zhifa.academy.exam.paper.Papers;
 
 /**
  * Prepared papers held in memory on this node, ready to be sent the moment their candidate

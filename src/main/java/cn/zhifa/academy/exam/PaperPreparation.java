@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import cn.zhifa.academy.exam.paper.Papers;
 import cn.zhifa.academy.platform.AdvisoryLocks;
 import cn.zhifa.academy.platform.time.Now;
 import io.quarkus.narayana.jta.QuarkusTransaction;

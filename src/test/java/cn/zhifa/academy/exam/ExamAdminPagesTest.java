@@ -25,6 +25,7 @@ import cn.zhifa.academy.exam.bank.Question;
 import cn.zhifa.academy.exam.bank.QuestionImports;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.exam.bank.QuestionVersion;
+import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.platform.audit.AuditEvent;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.support.Api;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.paper;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.WeakPoints;
 import cn.zhifa.academy.exam.bank.ExclusionGroups;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.bank.QuestionType;

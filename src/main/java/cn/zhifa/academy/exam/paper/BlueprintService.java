@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.paper;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamScope;
 import cn.zhifa.academy.exam.bank.QuestionFields;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.audit.AuditLog;

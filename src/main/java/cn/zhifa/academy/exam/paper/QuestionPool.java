@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.paper;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.exam.Json;
 import cn.zhifa.academy.exam.bank.ExclusionGroups;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.error.ErrorTexts;

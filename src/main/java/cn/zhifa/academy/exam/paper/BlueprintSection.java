@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.paper;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
