@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.exam.bank.QuestionCache;
+import cn.zhifa.academy.exam.grading.Grading;
 import cn.zhifa.academy.exam.paper.Papers;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.people.PeopleDirectory;

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.zhifa.academy.content.Laws;
 import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.grading.GradingQueue;
 import cn.zhifa.academy.exam.paper.BlueprintInput;
 import cn.zhifa.academy.exam.paper.BlueprintService;
 import cn.zhifa.academy.exam.paper.QuestionPool;

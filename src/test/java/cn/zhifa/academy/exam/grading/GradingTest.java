@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.grading;
 
 import static cn.zhifa.academy.support.TestAccounts.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.ExamDeliveryTest;
+import cn.zhifa.academy.exam.ExamFixtures;
+import cn.zhifa.academy.exam.GradeBands;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.audit.AuditEvent;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.grading;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.exam.AttemptItem;
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamAttempt;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.exam.paper.Blueprint;

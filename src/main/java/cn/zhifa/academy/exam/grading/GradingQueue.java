@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.grading;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,6 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.AttemptItem;
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamAttempt;
+import cn.zhifa.academy.exam.ExamScope;
+import cn.zhifa.academy.exam.Json;
+import cn.zhifa.academy.exam.NativeRows;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.people.PeopleDirectory;

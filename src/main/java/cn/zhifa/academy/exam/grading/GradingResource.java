@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.grading;
 
 import java.math.BigDecimal;
 import java.util.List;
