@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import cn.zhifa.academy.exam.bank.QuestionRules;
+import cn.zhifa.academy.exam.delivery.PaperPreparation;
 import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.exam.paper.BlueprintSection;
 import cn.zhifa.academy.exam.paper.QuestionPool;

@@ -16,6 +16,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zhifa.academy.exam.bank.QuestionVersion;
+import cn.zhifa.academy.exam.delivery.AnswerEvent;
+import cn.zhifa.academy.exam.delivery.AutoSubmitJob;
+import cn.zhifa.academy.exam.delivery.CandidateResource;
 import cn.zhifa.academy.platform.audit.AuditEvent;
 import cn.zhifa.academy.records.ExamRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;

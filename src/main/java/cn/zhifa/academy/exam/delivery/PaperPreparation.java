@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -29,6 +29,10 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamConfig;
+import cn.zhifa.academy.exam.ExamService;
+import cn.zhifa.academy.exam.WeakPoints;
 import cn.zhifa.academy.exam.paper.Papers;
 import cn.zhifa.academy.platform.AdvisoryLocks;
 import cn.zhifa.academy.platform.time.Now;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,6 +13,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.AttemptItem;
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamAttempt;
+import cn.zhifa.academy.exam.ExamConfig;
+import cn.zhifa.academy.exam.ExamMessages;
+import cn.zhifa.academy.exam.ExamOverride;
+import cn.zhifa.academy.exam.ExamService;
+import cn.zhifa.academy.exam.ExamText;
+import cn.zhifa.academy.exam.Json;
+import cn.zhifa.academy.exam.Terms;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.grading.Grading;
 import cn.zhifa.academy.exam.paper.Papers;

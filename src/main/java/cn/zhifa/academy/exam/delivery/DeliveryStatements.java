@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -20,6 +20,9 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 
+import cn.zhifa.academy.exam.AttemptItem;
+import cn.zhifa.academy.exam.ExamConfig;
+import cn.zhifa.academy.exam.ExamService;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.platform.time.Now;
 import cn.zhifa.academy.platform.error.ConflictException;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.net.URI;
 import java.util.List;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.exam.ExamAttempt;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.error.ConflictException;
 import cn.zhifa.academy.platform.error.ForbiddenException;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

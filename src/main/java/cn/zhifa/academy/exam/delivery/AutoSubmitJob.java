@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import cn.zhifa.academy.exam.ExamConfig;
 import cn.zhifa.academy.platform.time.Now;
 
 /**

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.academy.exam.AttemptItem;
+import cn.zhifa.academy.exam.ExamConfig;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.paper.Papers;
 

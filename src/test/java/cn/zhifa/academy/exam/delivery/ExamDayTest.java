@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +18,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.AttemptItem;
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamAttempt;
+import cn.zhifa.academy.exam.ExamAudience;
+import cn.zhifa.academy.exam.ExamDeliveryTest;
+import cn.zhifa.academy.exam.ExamFixtures;
+import cn.zhifa.academy.exam.ExamService;
+import cn.zhifa.academy.exam.Json;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.exam.bank.QuestionVersion;
 import cn.zhifa.academy.people.PeopleDirectory;

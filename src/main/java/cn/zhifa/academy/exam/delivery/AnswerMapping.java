@@ -1,9 +1,10 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import cn.zhifa.academy.exam.AttemptItem;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.bank.QuestionFields;
 import cn.zhifa.academy.exam.bank.QuestionType;

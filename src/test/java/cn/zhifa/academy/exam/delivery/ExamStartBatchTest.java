@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+
+import cn.zhifa.academy.exam.ExamAttempt;
+import cn.zhifa.academy.exam.ExamDeliveryTest;
+import cn.zhifa.academy.exam.ExamFixtures;
 
 /**
  * Issue 11, second round: 开始 on a paper this node holds prepared goes through the batch writer
