@@ -21,6 +21,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.admin.ExamAdminFormat;
+import cn.zhifa.academy.exam.admin.ExamReports;
 import cn.zhifa.academy.exam.bank.Question;
 import cn.zhifa.academy.exam.bank.QuestionImports;
 import cn.zhifa.academy.exam.bank.QuestionType;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +22,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamAdminMessages;
+import cn.zhifa.academy.exam.ExamScope;
+import cn.zhifa.academy.exam.ExamService;
+import cn.zhifa.academy.exam.ExamText;
+import cn.zhifa.academy.exam.NativeRows;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.platform.security.OrgScope;
 

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,6 +20,13 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import cn.zhifa.academy.content.Laws;
+import cn.zhifa.academy.exam.ExamConfig;
+import cn.zhifa.academy.exam.ExamInput;
+import cn.zhifa.academy.exam.ExamScope;
+import cn.zhifa.academy.exam.ExamService;
+import cn.zhifa.academy.exam.GradingMethod;
+import cn.zhifa.academy.exam.OverrideInput;
+import cn.zhifa.academy.exam.ReviewPolicy;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.exam.grading.GradingQueue;
 import cn.zhifa.academy.exam.paper.BlueprintInput;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import cn.zhifa.academy.exam.ExamInput;
+import cn.zhifa.academy.exam.GradingMethod;
+import cn.zhifa.academy.exam.OverrideInput;
+import cn.zhifa.academy.exam.ReviewPolicy;
 import cn.zhifa.academy.exam.paper.BlueprintInput;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 import cn.zhifa.academy.platform.error.FieldError;

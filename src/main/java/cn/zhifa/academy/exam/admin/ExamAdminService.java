@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.util.List;
 
@@ -6,6 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamAdminMessages;
+import cn.zhifa.academy.exam.ExamAudience;
+import cn.zhifa.academy.exam.ExamOverride;
+import cn.zhifa.academy.exam.ExamScope;
+import cn.zhifa.academy.exam.ExamText;
 import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.Grade;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.io.IOException;
 import java.net.URI;

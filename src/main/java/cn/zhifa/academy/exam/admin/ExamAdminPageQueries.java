@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.ExamAudience;
+import cn.zhifa.academy.exam.ExamScope;
 import cn.zhifa.academy.exam.bank.Question;
 import cn.zhifa.academy.exam.bank.QuestionVersion;
 import cn.zhifa.academy.organization.OrgDirectory;

@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.net.URI;
 import java.util.List;
@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamInput;
+import cn.zhifa.academy.exam.ExamService;
+import cn.zhifa.academy.exam.ExamText;
+import cn.zhifa.academy.exam.OverrideInput;
 import cn.zhifa.academy.exam.bank.QuestionResource;
 import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.exam.paper.BlueprintInput;

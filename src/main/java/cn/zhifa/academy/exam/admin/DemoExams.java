@@ -1,4 +1,4 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,6 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import cn.zhifa.academy.exam.Exam;
+import cn.zhifa.academy.exam.ExamAudience;
+import cn.zhifa.academy.exam.ExamService;
+import cn.zhifa.academy.exam.GradeBands;
+import cn.zhifa.academy.exam.ReviewPolicy;
 import cn.zhifa.academy.exam.bank.Question;
 import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.exam.paper.Blueprint;

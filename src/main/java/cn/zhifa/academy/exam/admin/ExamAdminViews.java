@@ -1,9 +1,10 @@
-package cn.zhifa.academy.exam;
+package cn.zhifa.academy.exam.admin;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import cn.zhifa.academy.exam.ExamText;
 import cn.zhifa.academy.exam.paper.Blueprint;
 
 /** What exam managers see. */
