@@ -3,6 +3,8 @@ package cn.zhifa.academy.exam;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import cn.zhifa.academy.exam.delivery.StartWriter;
+
 /** Settings of the question bank and exam delivery (prefix {@code academy.exam}). */
 @ConfigMapping(prefix = "academy.exam")
 public interface ExamConfig {

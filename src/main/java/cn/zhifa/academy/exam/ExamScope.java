@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.people.PeopleDirectory.PersonSummary;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.security.OrgScope;
@@ -74,7 +75,7 @@ public class ExamScope {
     }
 
     /** The creator the user's exams are limited to (trainers), or null for no such limit. */
-    String creatorOnly() {
+    public String creatorOnly() {
         return ownExamsOnly() ? user.getUsername() : null;
     }
 

@@ -14,6 +14,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import cn.zhifa.academy.exam.bank.QuestionRules;
+import cn.zhifa.academy.exam.delivery.PaperPreparation;
+import cn.zhifa.academy.exam.paper.Blueprint;
+import cn.zhifa.academy.exam.paper.BlueprintSection;
+import cn.zhifa.academy.exam.paper.QuestionPool;
 import cn.zhifa.academy.organization.OrgDirectory;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;
@@ -211,7 +216,7 @@ public class ExamService {
     }
 
     /** 匿名阅卷 is on by default for qualification exams and their resits (issue 13). */
-    static boolean anonymousByDefault(ExamPurpose purpose, Long resitOf) {
+    public static boolean anonymousByDefault(ExamPurpose purpose, Long resitOf) {
         ExamPurpose p = purpose;
         if (p == ExamPurpose.RESIT && resitOf != null) {
             Exam original = Exam.findById(resitOf);
@@ -318,7 +323,7 @@ public class ExamService {
 
     /** Publishes an exam the caller has already checked (also used by the demo data). */
     @Transactional(Transactional.TxType.MANDATORY)
-    Exam publish(Exam e) {
+    public Exam publish(Exam e) {
         if (e.status != Exam.Status.DRAFT) {
             throw ConflictException.on("status", "exam.publish_draft_only");
         }

@@ -5,19 +5,20 @@ import java.util.Locale;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.platform.error.ErrorTexts;
 
 /**
  * The exam bundles for texts built in Java (result notes, report headers), in a request's
  * language; templates use {@code exam:key} and {@code examadmin:key} instead.
  */
-final class ExamText {
+public final class ExamText {
 
     private ExamText() {
     }
 
     /** The language of the current request, Chinese outside one. */
-    static Locale locale() {
+    public static Locale locale() {
         return ErrorTexts.currentLocale();
     }
 
@@ -26,7 +27,7 @@ final class ExamText {
     }
 
     /** The candidate's texts (an injected bundle would ignore the request's language). */
-    static ExamMessages exam(Locale locale) {
+    public static ExamMessages exam(Locale locale) {
         return english(locale) ? MessageBundles.get(ExamMessages.class, Localized.Literal.of("en"))
                 : MessageBundles.get(ExamMessages.class);
     }
@@ -36,7 +37,7 @@ final class ExamText {
      * Chinese the same word as the files write, {@link QuestionType#label}, which stays the
      * format's word wherever a file or the database holds the type).
      */
-    static String type(QuestionType type, Locale locale) {
+    public static String type(QuestionType type, Locale locale) {
         ExamAdminMessages m = admin(locale);
         return switch (type) {
             case SINGLE -> m.type_SINGLE();
@@ -48,12 +49,12 @@ final class ExamText {
     }
 
     /** A question type's name in the language of the current request. */
-    static String type(QuestionType type) {
+    public static String type(QuestionType type) {
         return type(type, locale());
     }
 
     /** The exam management texts. */
-    static ExamAdminMessages admin(Locale locale) {
+    public static ExamAdminMessages admin(Locale locale) {
         return english(locale) ? MessageBundles.get(ExamAdminMessages.class, Localized.Literal.of("en"))
                 : MessageBundles.get(ExamAdminMessages.class);
     }

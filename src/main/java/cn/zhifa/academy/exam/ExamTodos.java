@@ -7,6 +7,9 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import cn.zhifa.academy.exam.delivery.DeliveryService;
+import cn.zhifa.academy.exam.delivery.DeliveryViews;
+import cn.zhifa.academy.exam.grading.GradingQueue;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.web.HomeTodo;
 import cn.zhifa.academy.platform.web.UxMessages;

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import cn.zhifa.academy.exam.paper.Papers;
 import cn.zhifa.academy.knowledge.KnowledgePoint;
 import cn.zhifa.academy.knowledge.KnowledgePoints;
 

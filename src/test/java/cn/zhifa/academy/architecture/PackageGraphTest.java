@@ -105,6 +105,16 @@ class PackageGraphTest {
         SlicesRuleDefinition.slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /**
+     * Inside {@code exam}, the sub-packages that show its model (bank → paper → grading → delivery,
+     * admin on top) have no cycle among themselves. The shared model and the facades other
+     * features use stay in {@code exam} itself, which is not one of these slices.
+     */
+    @Test
+    void noCycleBetweenExamSubPackages() {
+        SlicesRuleDefinition.slices().matching(BASE + ".exam.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     private boolean reaches(String from, String target, Set<String> seen) {
         for (String d : declared.getOrDefault(from, Set.of())) {
             if (d.equals(target) || (seen.add(d) && reaches(d, target, seen))) {

@@ -155,7 +155,7 @@ class ExamSaveStressBenchmark {
                 WITH arg AS (SELECT :a::bigint AS attempt, :u::bigint AS person, :p::int AS pos,
                   (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS seq, '["1"]'::text AS answer,
                   false AS flagged, ('bench-device-' || :k)::varchar AS device, now() AS now, 60 AS grace),
-                """ + " " + cn.zhifa.academy.exam.DeliveryStatements.SAVE_BODY + ";\n";
+                """ + " " + cn.zhifa.academy.exam.delivery.DeliveryStatements.SAVE_BODY + ";\n";
         Path minimalSql = dir.resolve("pgbench-save-minimal.sql");
         Path fullSql = dir.resolve("pgbench-save-full.sql");
         Files.writeString(minimalSql, minimal);

@@ -19,7 +19,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.zhifa.academy.exam.ExamAdmission;
+import cn.zhifa.academy.exam.delivery.ExamAdmission;
 import cn.zhifa.academy.exam.ExamAttempt;
 import cn.zhifa.academy.exam.ExamFixtures;
 import cn.zhifa.academy.support.Api;

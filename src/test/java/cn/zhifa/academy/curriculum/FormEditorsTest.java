@@ -14,7 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import cn.zhifa.academy.exam.Question;
+import cn.zhifa.academy.exam.bank.Question;
 import cn.zhifa.academy.organization.EnforcementDomain;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.Person;
@@ -127,7 +127,7 @@ class FormEditorsTest {
                 .when().post("/exam-admin/questions/new").then().statusCode(303);
         java.util.function.Supplier<String> tags = () -> QuarkusTransaction.requiringNew().call(() -> {
             Question q = Question.findByCode(code).orElseThrow();
-            return cn.zhifa.academy.exam.QuestionVersion.<cn.zhifa.academy.exam.QuestionVersion> findById(q.currentVersionId).tags;
+            return cn.zhifa.academy.exam.bank.QuestionVersion.<cn.zhifa.academy.exam.bank.QuestionVersion> findById(q.currentVersionId).tags;
         });
         assertThat(tags.get()).isEqualTo("知识点:KP-LIAN,知识点:KP-DIAOCHA,易错");
         Document edit = html(trainer.get().when().get("/exam-admin/questions/" + code + "/edit"));

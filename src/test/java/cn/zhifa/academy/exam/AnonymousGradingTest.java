@@ -12,6 +12,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.Question;
+import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.bank.QuestionVersion;
+import cn.zhifa.academy.exam.grading.GradingQueue;
 import cn.zhifa.academy.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -21,6 +21,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.admin.ExamAdminFormat;
+import cn.zhifa.academy.exam.admin.ExamReports;
+import cn.zhifa.academy.exam.bank.Question;
+import cn.zhifa.academy.exam.bank.QuestionImports;
+import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.bank.QuestionVersion;
+import cn.zhifa.academy.exam.paper.Blueprint;
 import cn.zhifa.academy.platform.audit.AuditEvent;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.support.Api;

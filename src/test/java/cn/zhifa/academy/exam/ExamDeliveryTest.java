@@ -15,6 +15,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.QuestionVersion;
+import cn.zhifa.academy.exam.delivery.AnswerEvent;
+import cn.zhifa.academy.exam.delivery.AutoSubmitJob;
+import cn.zhifa.academy.exam.delivery.CandidateResource;
 import cn.zhifa.academy.platform.audit.AuditEvent;
 import cn.zhifa.academy.records.ExamRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +28,7 @@ import io.restassured.response.Response;
 
 /** Delivery: papers, saves with sequence numbers, deadlines and grace, devices, submission, keys. */
 @QuarkusTest
-class ExamDeliveryTest {
+public class ExamDeliveryTest {
 
     @Inject
     ExamFixtures fixtures;
@@ -34,12 +38,12 @@ class ExamDeliveryTest {
 
     static final String DEVICE = CandidateResource.DEVICE;
 
-    static JsonPath start(ExamFixtures.Candidate c, long examId, String device) {
+    public static JsonPath start(ExamFixtures.Candidate c, long examId, String device) {
         return c.api().post().header(DEVICE, device).when().post("/api/v1/my/exams/" + examId + "/attempts").then()
                 .statusCode(201).extract().jsonPath();
     }
 
-    static Response save(ExamFixtures.Candidate c, long attemptId, int position, long seq, List<String> answer,
+    public static Response save(ExamFixtures.Candidate c, long attemptId, int position, long seq, List<String> answer,
             String device) {
         Map<String, Object> body = new HashMap<>();
         body.put("seq", seq);
@@ -49,7 +53,7 @@ class ExamDeliveryTest {
     }
 
     /** The right answer for a paper item, in the candidate's displayed option order. */
-    static List<String> correct(long attemptId, int position) {
+    public static List<String> correct(long attemptId, int position) {
         return QuarkusTransaction.requiringNew().call(() -> {
             AttemptItem i = AttemptItem.find("attemptId = ?1 AND position = ?2", attemptId, position).firstResult();
             QuestionVersion v = QuestionVersion.findById(i.questionVersionId);
@@ -75,7 +79,7 @@ class ExamDeliveryTest {
         });
     }
 
-    static void setDeadline(long attemptId, Instant deadline) {
+    public static void setDeadline(long attemptId, Instant deadline) {
         QuarkusTransaction.requiringNew().run(() -> ExamAttempt.update("deadlineAt = ?1 WHERE id = ?2", deadline, attemptId));
     }
 

@@ -1,5 +1,7 @@
 package cn.zhifa.academy.exam;
 
+import cn.zhifa.academy.exam.delivery.CandidateResource;
+
 /** Lets tests in other packages drive an attempt the way a candidate does. */
 public final class ExamDeliveryTestSupport {
 

@@ -21,6 +21,13 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.academy.exam.bank.Question;
+import cn.zhifa.academy.exam.bank.QuestionBankService;
+import cn.zhifa.academy.exam.bank.QuestionImports;
+import cn.zhifa.academy.exam.bank.QuestionInput;
+import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.bank.QuestionVersion;
+import cn.zhifa.academy.exam.bank.QuestionXlsx;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.support.Api;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
+import cn.zhifa.academy.exam.bank.QuestionVersion;
+
 /**
  * Issue 14 item 4, the wrong-answer half of the weak-point path, end to end through the real
  * exam API: a candidate answers a question of a knowledge point wrongly in a graded exam; that

@@ -21,11 +21,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhifa.academy.exam.Question;
-import cn.zhifa.academy.exam.QuestionBankService;
-import cn.zhifa.academy.exam.QuestionType;
-import cn.zhifa.academy.exam.QuestionVersion;
-import cn.zhifa.academy.exam.QuestionWord;
+import cn.zhifa.academy.exam.bank.Question;
+import cn.zhifa.academy.exam.bank.QuestionBankService;
+import cn.zhifa.academy.exam.bank.QuestionType;
+import cn.zhifa.academy.exam.bank.QuestionVersion;
+import cn.zhifa.academy.exam.bank.QuestionWord;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.storage.MediaObject;

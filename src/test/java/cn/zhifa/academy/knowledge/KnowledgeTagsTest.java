@@ -20,10 +20,10 @@ import cn.zhifa.academy.content.ContentProblem;
 import cn.zhifa.academy.curriculum.Course;
 import cn.zhifa.academy.curriculum.CourseImporter;
 import cn.zhifa.academy.curriculum.Lesson;
-import cn.zhifa.academy.exam.ImportProblem;
-import cn.zhifa.academy.exam.Question;
-import cn.zhifa.academy.exam.QuestionBankService;
-import cn.zhifa.academy.exam.QuestionYaml;
+import cn.zhifa.academy.exam.bank.ImportProblem;
+import cn.zhifa.academy.exam.bank.Question;
+import cn.zhifa.academy.exam.bank.QuestionBankService;
+import cn.zhifa.academy.exam.bank.QuestionYaml;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -16,8 +16,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhifa.academy.exam.Papers;
-import cn.zhifa.academy.exam.QuestionType;
+import cn.zhifa.academy.exam.paper.Papers;
+import cn.zhifa.academy.exam.bank.QuestionType;
 import cn.zhifa.academy.exam.WeakPoints;
 import cn.zhifa.academy.platform.security.Account;
 import cn.zhifa.academy.platform.security.Roles;

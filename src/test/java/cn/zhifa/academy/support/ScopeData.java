@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.zhifa.academy.exam.CandidateResource;
+import cn.zhifa.academy.exam.delivery.CandidateResource;
 import cn.zhifa.academy.organization.OrgUnit;
 import cn.zhifa.academy.people.EmploymentStatus;
 import cn.zhifa.academy.people.Grade;

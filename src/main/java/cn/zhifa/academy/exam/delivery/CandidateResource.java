@@ -1,0 +1,178 @@
+package cn.zhifa.academy.exam.delivery;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.zhifa.academy.exam.ExamAttempt;
+import cn.zhifa.academy.platform.security.CurrentUser;
+import cn.zhifa.academy.platform.error.ConflictException;
+import cn.zhifa.academy.platform.error.ForbiddenException;
+import cn.zhifa.academy.platform.error.InvalidException;
+import cn.zhifa.academy.platform.error.NotFoundException;
+
+/**
+ * The candidate's exam API. Every call acts on the caller's own attempts only (others are
+ * 404) and no response carries an answer key before the review policy allows it.
+ * Devices identify themselves with the {@code X-Device-Id} header.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("**")
+@Tag(name = "Taking exams")
+public class CandidateResource {
+
+    public static final String DEVICE = "X-Device-Id";
+
+    @Inject
+    DeliveryService delivery;
+
+    @Inject
+    CurrentUser user;
+
+    public record Answer(Long seq, List<String> answer, Boolean flagged) {
+    }
+
+    private long person() {
+        Long p = user.getPersonId();
+        if (p == null) {
+            throw new ForbiddenException("exam.no_person");
+        }
+        return p;
+    }
+
+    @GET
+    @Path("my/exams")
+    @Operation(summary = "My exams: in progress, open, upcoming and done")
+    public List<DeliveryViews.MyExam> myExams() {
+        return delivery.myExams(person());
+    }
+
+    @POST
+    @Path("my/exams/{exam}/attempts")
+    @Operation(summary = "Start (or resume) an attempt: draws the candidate's own paper")
+    @io.smallrye.common.annotation.Blocking
+    public java.util.concurrent.CompletionStage<Response> start(@PathParam("exam") long exam,
+            @HeaderParam(DEVICE) String device, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        // a prepared paper waits for its batch's commit without holding this worker thread; the
+        // answer is built on the thread that completes it, outside the request, so the location
+        // is made absolute here (a relative one would be resolved against the current request)
+        URI base = uri.getBaseUri();
+        java.util.concurrent.CompletableFuture<Response> out = new java.util.concurrent.CompletableFuture<>();
+        delivery.start(exam, person(), device).whenComplete((paper, err) -> {
+            try {
+                if (err != null) {
+                    out.completeExceptionally(err instanceof java.util.concurrent.CompletionException
+                            && err.getCause() != null ? err.getCause() : err);
+                } else {
+                    out.complete(Response.created(base.resolve("api/v1/attempts/" + paper.attemptId()))
+                            .entity(paper.json()).type(MediaType.APPLICATION_JSON_TYPE).build());
+                }
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    @Inject
+    QuestionDocument documents;
+
+    /**
+     * The exam's question texts and options, the same for every candidate: immutable, with a
+     * strong ETag (304 on a match), a year's private max-age and gzip. Only for candidates who
+     * have started the exam; it never carries a key.
+     */
+    @GET
+    @Path("my/exams/{exam}/questions")
+    @Operation(summary = "The exam's question texts and options, sent once and cached (no keys); only after the start")
+    public Response questions(@PathParam("exam") long exam, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @HeaderParam("Accept-Encoding") String acceptEncoding) {
+        if (!delivery.hasStarted(exam, person())) {
+            throw new NotFoundException("exam.not_found");
+        }
+        QuestionDocument.Doc d = documents.of(exam);
+        String cache = "private, max-age=31536000, immutable";
+        if (ifNoneMatch != null && (ifNoneMatch.equals(d.etag()) || ifNoneMatch.contains(d.etag()))) {
+            return Response.notModified().header("ETag", d.etag()).header("Cache-Control", cache).build();
+        }
+        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        Response.ResponseBuilder r = Response.ok(gzip ? d.gzip() : d.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", d.etag()).header("Cache-Control", cache).header("Vary", "Accept-Encoding");
+        if (gzip) {
+            r.header("Content-Encoding", "gzip");
+        }
+        return r.build();
+    }
+
+    @GET
+    @Path("attempts/{id}")
+    @Operation(summary = "The paper with saved answers, deadline and server time; 409 when another device holds the attempt")
+    public DeliveryViews.Paper paper(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
+        return delivery.paper(id, user.getPersonId(), device);
+    }
+
+    @GET
+    @Path("attempts/{id}/status")
+    @Operation(summary = "Light poll: status, deadline (overrides included), server time, whether this device holds the attempt")
+    public DeliveryViews.Status status(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
+        return delivery.status(id, user.getPersonId(), device);
+    }
+
+    @PUT
+    @Path("attempts/{id}/answers/{position}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save one answer; acknowledged after commit; an older seq never overwrites a newer one")
+    public Response save(@PathParam("id") long id, @PathParam("position") int position,
+            @HeaderParam(DEVICE) String device, Answer a) {
+        if (a == null || a.seq() == null) {
+            throw InvalidException.field("seq", "exam.seq_missing");
+        }
+        DeliveryViews.Saved s = delivery.save(id, position, a.seq(), a.answer(), a.flagged(), user.getPersonId(), device);
+        return switch (s.outcome()) {
+            case APPLIED, STALE -> Response.ok(s).build();
+            case LATE -> throw new ConflictException("exam.time_up").titled("Time is up");
+            case SUBMITTED -> throw new ConflictException("exam.save_after_submit").titled("Already submitted");
+            case DEVICE_REPLACED -> throw new ConflictException("exam.device_replaced").titled("Device replaced");
+        };
+    }
+
+    @POST
+    @Path("attempts/{id}/takeover")
+    @Operation(summary = "Continue on this device after the candidate confirmed; the other device is told on its next save")
+    public DeliveryViews.Paper takeover(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
+        delivery.takeover(id, user.getPersonId(), device);
+        return delivery.paper(id, user.getPersonId(), device);
+    }
+
+    @POST
+    @Path("attempts/{id}/submit")
+    @Operation(summary = "Submit; submitting again is harmless and returns the same result")
+    public DeliveryViews.Result submit(@PathParam("id") long id) {
+        delivery.submit(id, user.getPersonId(), ExamAttempt.SubmitKind.CANDIDATE);
+        return delivery.result(id, user.getPersonId());
+    }
+
+    @GET
+    @Path("attempts/{id}/result")
+    @Operation(summary = "Score, band and pass; answers and keys only when the review policy allows")
+    public DeliveryViews.Result result(@PathParam("id") long id) {
+        return delivery.result(id, user.getPersonId());
+    }
+
+}

@@ -1,0 +1,100 @@
+package cn.zhifa.academy.exam.delivery;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import cn.zhifa.academy.exam.bank.QuestionCache;
+
+/**
+ * An exam's question texts and options as one immutable document (issue 11): every question
+ * of the exam's frozen pool, stem as safe HTML, options in their original order. It is the
+ * same for every candidate, so it is built once per node, kept as JSON and gzip bytes, and sent
+ * with a strong ETag and a year's max-age; per candidate only the order, the option
+ * permutation, the saved answers and the deadline travel (the paper). It never holds a key,
+ * an explanation, a reference answer or a rubric.
+ */
+@ApplicationScoped
+public class QuestionDocument {
+
+    /**
+     * One question as candidates see it. The document is the same for every candidate, in every
+     * language: {@code typeLabel} is the type as the question files write it; the exam page shows
+     * the type's name in the reader's language from {@code type}.
+     */
+    public record Question(long id, String type, String typeLabel, String stemHtml, List<String> options) {
+    }
+
+    public record Body(long examId, List<Question> questions) {
+    }
+
+    /** The built document: bytes as sent, their gzip form and the strong ETag. */
+    public record Doc(byte[] json, byte[] gzip, String etag) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    QuestionCache questions;
+
+    @Inject
+    ObjectMapper json;
+
+    private final Map<Long, Doc> docs = new ConcurrentHashMap<>();
+
+    /** The exam's document (built on first use; the pool of a published exam never changes). */
+    public Doc of(long examId) {
+        Doc d = docs.get(examId);
+        if (d == null) {
+            d = QuarkusTransaction.joiningExisting().call(() -> build(examId));
+            docs.putIfAbsent(examId, d);
+        }
+        return d;
+    }
+
+    Body body(long examId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(
+                "SELECT DISTINCT question_version_id FROM exam_pool WHERE exam_id = ?1 ORDER BY 1").setParameter(1, examId)
+                .getResultList();
+        List<Question> out = ids.stream().map(id -> {
+            QuestionCache.Q q = questions.get(id.longValue());
+            return new Question(q.versionId(), q.type().name(), q.type().label, q.stemHtml(),
+                    q.type().choice() ? q.options() : List.of());
+        }).toList();
+        return new Body(examId, out);
+    }
+
+    private Doc build(long examId) {
+        try {
+            byte[] bytes = json.writeValueAsString(body(examId)).getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream(bytes.length / 3 + 64);
+            try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+                gz.write(bytes);
+            }
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return new Doc(bytes, zipped.toByteArray(), "\"q" + examId + "-" + HexFormat.of().formatHex(hash, 0, 16) + "\"");
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("building the question document of exam " + examId + " failed", e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
