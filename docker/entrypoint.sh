@@ -1,20 +1,24 @@
 #!/bin/sh
-# Starts the service with $JAVA_OPTS and the JIT choice of ACADEMY_JIT (docs/operations.md,
+# Starts the service with $JAVA_OPTS plus the JVM profile of ACADEMY_NODE_SIZE (docs/operations.md,
 # "JVM and small nodes"):
-#   auto    (default) C1 only (-XX:TieredStopAtLevel=1) when the node has at most 2 CPUs, else the
-#           JVM's default tiered C1 + C2;
-#   c1      always C1 only;
-#   tiered  always the JVM's default.
+#   auto   (default) small when the node has at most 2 CPUs, else large;
+#   small  C1 only (-XX:TieredStopAtLevel=1) and the serial collector (-XX:+UseSerialGC);
+#   large  the JVM's defaults (tiered C1 + C2, G1).
 # Why: on a 2-core node the C2 compiler took about a third of the machine in the exam-day start
-# burst, when the code of 开始 first became hot; C1 alone halved start p99 at 3,000 candidates
-# (docs/performance.md, issue 11 "Sixth round") at the price of 15-40 % of sustained throughput.
+# burst, when the code of 开始 first became hot, and G1's concurrent work and barriers cost more
+# than they save on a heap this size. The small profile took start p99 at 3,000 candidates from
+# 2.6 s to 1.4 s and idle RSS from 365 MB to 252 MB, at the price of 15-40 % of sustained
+# throughput (docs/performance.md, issue 11 "Sixth round", issue 16 "Fourth round").
 set -e
-jit=""
-case "${ACADEMY_JIT:-auto}" in
-  c1) jit="-XX:TieredStopAtLevel=1" ;;
-  tiered) jit="" ;;
-  auto) if [ "$(nproc)" -le 2 ]; then jit="-XX:TieredStopAtLevel=1"; fi ;;
-  *) echo "ACADEMY_JIT must be auto, c1 or tiered, not '${ACADEMY_JIT}'" >&2; exit 64 ;;
+opts=""
+size="${ACADEMY_NODE_SIZE:-auto}"
+if [ "$size" = auto ]; then
+  if [ "$(nproc)" -le 2 ]; then size=small; else size=large; fi
+fi
+case "$size" in
+  small) opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+  large) opts="" ;;
+  *) echo "ACADEMY_NODE_SIZE must be auto, small or large, not '${ACADEMY_NODE_SIZE}'" >&2; exit 64 ;;
 esac
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options
-exec java $JAVA_OPTS $jit -jar /deployments/quarkus-run.jar
+# shellcheck disable=SC2086 # JAVA_OPTS and opts hold several options each
+exec java $JAVA_OPTS $opts -jar /deployments/quarkus-run.jar

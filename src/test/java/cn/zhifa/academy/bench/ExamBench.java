@@ -121,13 +121,24 @@ final class ExamBench {
         }
 
         /**
-         * The service's JVM options unless bench.service.jvm says otherwise: a 1 GB heap and the JIT
-         * the production image chooses on this machine (docker/entrypoint.sh, ACADEMY_JIT=auto: C1
-         * only on at most 2 CPUs).
+         * The service's JVM options unless bench.service.jvm says otherwise: a 1 GB heap and the
+         * profile the production image chooses on this machine (docker/entrypoint.sh,
+         * ACADEMY_NODE_SIZE=auto: C1 only and the serial collector on at most 2 CPUs).
          */
         static String defaultServiceJvm() {
-            return Runtime.getRuntime().availableProcessors() <= 2 ? "-Xmx1g -XX:TieredStopAtLevel=1" : "-Xmx1g";
+            return "-Xmx1g" + smallNodeProfile();
         }
+
+        /** The production image's JVM options on this machine: JAVA_OPTS of docker/Dockerfile and entrypoint.sh. */
+        static String imageJvm() {
+            return "-XX:MaxRAMPercentage=75" + smallNodeProfile();
+        }
+
+        /** What docker/entrypoint.sh adds with ACADEMY_NODE_SIZE=auto on this machine. */
+        static String smallNodeProfile() {
+            return Runtime.getRuntime().availableProcessors() <= 2 ? " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : "";
+        }
+
 
         void start() throws Exception {
             Path jar = Path.of("target/quarkus-app/quarkus-run.jar");

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * Options: {@code bench.app} (folder holding quarkus-run.jar, default target/quarkus-app),
- * {@code bench.profile} (dev), {@code bench.service.jvm} (JVM options, default none: the
- * image's defaults come from the jar's own settings), {@code bench.port} (8196),
+ * {@code bench.profile} (dev), {@code bench.service.jvm} (JVM options, default the production
+ * image's on this machine: {@code -XX:MaxRAMPercentage=75} and, on at most 2 CPUs, C1 only and the serial collector), {@code bench.port} (8196),
  * {@code bench.schema} (academy_bench_start), {@code bench.restarts} (3),
  * {@code bench.idle-seconds} (15), {@code bench.keep-schema} (false: true skips the drop and the
  * first start, to time restarts of a schema a previous run left), {@code bench.ready-timeout}
@@ -79,7 +79,7 @@ class StartupBenchmark {
         StringBuilder md = new StringBuilder("# Start-up (issue 16)\n\n");
         md.append(String.format(Locale.ROOT,
                 "jar: %s, profile %s, JVM options: `%s`, schema %s%n%nload average before: %s, after: %s%n%n", app,
-                profile, prop("bench.service.jvm", "(none)"), schema, loadBefore, loadAfter));
+                profile, prop("bench.service.jvm", ExamBench.Service.imageJvm()), schema, loadBefore, loadAfter));
         md.append("| run | launch → /q/health/ready | Quarkus \"started in\" | RSS after idle | split (service's own log) |\n");
         md.append("|---|---|---|---|---|\n");
         for (Run r : runs) {
@@ -96,7 +96,7 @@ class StartupBenchmark {
         long offset = Files.exists(logFile) ? Files.size(logFile) : 0;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String jvm = prop("bench.service.jvm", "");
+        String jvm = prop("bench.service.jvm", ExamBench.Service.imageJvm());
         if (!jvm.isBlank()) {
             cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
         }
