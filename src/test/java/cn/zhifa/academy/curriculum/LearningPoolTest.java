@@ -26,8 +26,8 @@ import cn.zhifa.academy.platform.security.Roles;
 import cn.zhifa.academy.support.Api;
 import cn.zhifa.academy.support.ScopeData;
 import cn.zhifa.academy.support.TestAccounts;
+import cn.zhifa.academy.support.TinyPoolProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -38,17 +38,8 @@ import io.quarkus.test.junit.TestProfile;
  * three such requests overlap, and fail after the timeout.
  */
 @QuarkusTest
-@TestProfile(LearningPoolTest.TinyPool.class)
+@TestProfile(TinyPoolProfile.class)
 class LearningPoolTest {
-
-    /** Three connections, three seconds to get one. */
-    public static class TinyPool implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.max-size", "3", "quarkus.datasource.jdbc.min-size", "0",
-                    "quarkus.datasource.jdbc.initial-size", "0", "quarkus.datasource.jdbc.acquisition-timeout", "3S");
-        }
-    }
 
     static final int LEARNERS = 12;
     static final int ROUNDS = 4;

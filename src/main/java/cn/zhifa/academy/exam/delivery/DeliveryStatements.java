@@ -88,19 +88,21 @@ public class DeliveryStatements {
                 + "RETURNING x.id, x.exam_id, x.number, x.started_at, x.deadline_at, x.max_score, t.title) "
                 + "SELECT a.id, a.exam_id, a.title, a.number, 'IN_PROGRESS', a.started_at, a.deadline_at, a.max_score, "
                 + "NULL, " + ITEM_COLUMNS + " FROM a JOIN attempt_item i ON i.attempt_id = a.id ORDER BY i.position";
+        Rows rows;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, examId);
             ps.setLong(2, personId);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.setString(4, device);
             try (ResultSet rs = ps.executeQuery()) {
-                return Optional.ofNullable(paper(rs, personId, now));
-            } finally {
-                holders.remove();
+                rows = rows(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("starting a prepared paper failed", e);
         }
+        // built after the connection went back: the question lookups may read through Hibernate,
+        // which takes a connection of its own
+        return Optional.ofNullable(paper(rows, personId, now));
     }
 
     /**
@@ -115,20 +117,20 @@ public class DeliveryStatements {
                 + "a.device_id, " + ITEM_COLUMNS + " FROM exam_attempt a JOIN exam e ON e.id = a.exam_id "
                 + "JOIN attempt_item i ON i.attempt_id = a.id WHERE a.id = ? AND a.person_id = ? "
                 + "AND a.status <> 'PREPARED' ORDER BY i.position";
-        DeliveryViews.Paper p;
+        Rows rows;
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, attemptId);
                 ps.setLong(2, personId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    p = paper(rs, personId, Now.instant());
+                    rows = rows(rs);
                 }
             }
-            if (p == null) {
+            if (rows == null) {
                 throw new NotFoundException("exam.attempt_not_found");
             }
-            if (p.status().equals("IN_PROGRESS")) {
-                String holder = holders.get();
+            if (rows.status().equals("IN_PROGRESS")) {
+                String holder = rows.holder();
                 if (holder == null && device != null) {
                     try (PreparedStatement ps = c.prepareStatement(
                             "UPDATE exam_attempt SET device_id = ? WHERE id = ? AND device_id IS NULL")) {
@@ -140,40 +142,33 @@ public class DeliveryStatements {
                     throw new ConflictException("exam.takeover_required").titled("Device takeover required");
                 }
             }
-            return p;
         } catch (SQLException e) {
             throw new IllegalStateException("reading a paper failed", e);
-        } finally {
-            holders.remove();
         }
+        // built after the connection went back (see activate)
+        return paper(rows, personId, Now.instant());
     }
 
-    /** The device column of the row just read (the paper view does not carry it). */
-    private final ThreadLocal<String> holders = new ThreadLocal<>();
+    /**
+     * A paper's rows as read, before any question is looked up: the caller reads them while it
+     * holds its connection and builds the paper after giving it back. Building it while holding
+     * the connection starved the pool on a node whose question cache was cold (the second node of
+     * the failover benchmark: every start held one connection and waited for another, the
+     * Hibernate read of a question, until the acquisition timeout).
+     */
+    private record Rows(long id, long examId, String title, int number, String status, Instant started,
+            Instant deadline, BigDecimal max, String holder, List<AttemptItem> items) {
+    }
 
-    private DeliveryViews.Paper paper(ResultSet rs, long personId, Instant now) throws SQLException {
-        List<DeliveryViews.Item> items = new ArrayList<>();
-        List<Long> versions = new ArrayList<>();
-        List<String> orders = new ArrayList<>();
-        long id = 0;
-        long examId = 0;
-        String title = null;
-        int number = 0;
-        String status = null;
-        Instant started = null;
-        Instant deadline = null;
-        BigDecimal max = null;
+    /** Null when the statement returned no row. */
+    private static Rows rows(ResultSet rs) throws SQLException {
+        Rows head = null;
+        List<AttemptItem> items = new ArrayList<>();
         while (rs.next()) {
-            if (items.isEmpty()) {
-                id = rs.getLong(1);
-                examId = rs.getLong(2);
-                title = rs.getString(3);
-                number = rs.getInt(4);
-                status = rs.getString(5);
-                started = instant(rs.getObject(6, OffsetDateTime.class));
-                deadline = instant(rs.getObject(7, OffsetDateTime.class));
-                max = rs.getBigDecimal(8);
-                holders.set(rs.getString(9));
+            if (head == null) {
+                head = new Rows(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        instant(rs.getObject(6, OffsetDateTime.class)), instant(rs.getObject(7, OffsetDateTime.class)),
+                        rs.getBigDecimal(8), rs.getString(9), items);
             }
             AttemptItem i = new AttemptItem();
             i.position = rs.getInt(10);
@@ -184,19 +179,30 @@ public class DeliveryStatements {
             i.answerJson = rs.getString(15);
             i.flagged = rs.getBoolean(16);
             i.answerSeq = rs.getLong(17);
+            items.add(i);
+        }
+        return head;
+    }
+
+    /** The paper of rows read earlier; holds no connection while it looks the questions up. */
+    private DeliveryViews.Paper paper(Rows r, long personId, Instant now) {
+        if (r == null || r.items().isEmpty()) {
+            return null;
+        }
+        List<DeliveryViews.Item> items = new ArrayList<>();
+        long[] versions = new long[r.items().size()];
+        String[] orders = new String[r.items().size()];
+        int k = 0;
+        for (AttemptItem i : r.items()) {
             QuestionCache.Q q = questions.get(i.questionVersionId);
             items.add(new DeliveryViews.Item(i.position, i.sectionPosition, i.questionVersionId, q.type().name(),
                     AnswerMapping.optionOrder(i), i.points, AnswerMapping.displayedAnswer(q, i), i.flagged, i.answerSeq));
-            versions.add(i.questionVersionId);
-            orders.add(i.optionOrder);
+            versions[k] = i.questionVersionId;
+            orders[k++] = i.optionOrder;
         }
-        if (items.isEmpty()) {
-            return null;
-        }
-        remember(id, new Layout(personId, examId, versions.stream().mapToLong(Long::longValue).toArray(),
-                orders.toArray(new String[0])));
-        return new DeliveryViews.Paper(id, examId, title, number, status, started, deadline, now,
-                config.graceSeconds(), max, items);
+        remember(r.id(), new Layout(personId, r.examId(), versions, orders));
+        return new DeliveryViews.Paper(r.id(), r.examId(), r.title(), r.number(), r.status(), r.started(), r.deadline(),
+                now, config.graceSeconds(), r.max(), items);
     }
 
     void remember(long attemptId, Layout layout) {
