@@ -107,8 +107,17 @@ class ReviewJourneyTest {
             ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
             button.click();
             // the save is a full post/redirect/get: wait for the old page to go before looking for the
-            // note (the previous item's note is on the old page too)
-            wait.until(ExpectedConditions.stalenessOf(button));
+            // note (the previous item's note is on the old page too). While the page is being replaced
+            // Chrome may answer "node does not belong to the document" instead of a stale element:
+            // either means the old page is gone.
+            wait.until(driver -> {
+                try {
+                    button.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.WebDriverException gone) {
+                    return true;
+                }
+            });
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".saved-note")));
         }
         assertThat(d.findElement(By.id("running")).getText()).isEqualTo("90.00");
