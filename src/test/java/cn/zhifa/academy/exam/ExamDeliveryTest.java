@@ -43,6 +43,31 @@ public class ExamDeliveryTest {
                 .statusCode(201).extract().jsonPath();
     }
 
+    /**
+     * Every candidate presses 开始 at the same time, candidate i from device {@code prefix + i};
+     * the answers (each checked for 201) in the candidates' order.
+     */
+    public static List<JsonPath> startTogether(List<ExamFixtures.Candidate> candidates, long examId, String prefix)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(candidates.size());
+        List<java.util.concurrent.CompletableFuture<JsonPath>> started = new ArrayList<>();
+        try {
+            for (int i = 0; i < candidates.size(); i++) {
+                ExamFixtures.Candidate c = candidates.get(i);
+                String device = prefix + i;
+                started.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> start(c, examId, device), pool));
+            }
+            java.util.concurrent.CompletableFuture.allOf(started.toArray(java.util.concurrent.CompletableFuture[]::new)).get();
+        } finally {
+            pool.shutdown();
+        }
+        List<JsonPath> out = new ArrayList<>();
+        for (var f : started) {
+            out.add(f.get());
+        }
+        return out;
+    }
+
     public static Response save(ExamFixtures.Candidate c, long attemptId, int position, long seq, List<String> answer,
             String device) {
         Map<String, Object> body = new HashMap<>();

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
@@ -52,26 +48,15 @@ class ExamStartBatchTest {
             assertThat(cache.get(exam.examId(), c.person().id)).as("held in memory, rendered").isNotNull();
         }
         long[] before = writer.counts();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<CompletableFuture<JsonPath>> started = new ArrayList<>();
         Instant pressed = Instant.now();
-        try {
-            for (int i = 0; i < n; i++) {
-                ExamFixtures.Candidate c = exam.candidates().get(i);
-                String device = "batch-" + i;
-                started.add(CompletableFuture.supplyAsync(() -> ExamDeliveryTest.start(c, exam.examId(), device), pool));
-            }
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get();
-        } finally {
-            pool.shutdown();
-        }
+        List<JsonPath> started = ExamDeliveryTest.startTogether(exam.candidates(), exam.examId(), "batch-");
         long[] after = writer.counts();
         assertThat(after[1] - before[1]).as("every start written by the batch writer").isEqualTo(n);
         assertThat(after[0] - before[0]).as("batches").isBetween(1L, (long) n);
 
         for (int i = 0; i < n; i++) {
             ExamFixtures.Candidate c = exam.candidates().get(i);
-            JsonPath p = started.get(i).get();
+            JsonPath p = started.get(i);
             long attempt = p.getLong("attemptId");
             ExamAttempt a = QuarkusTransaction.requiringNew().call(() -> ExamAttempt.<ExamAttempt> findById(attempt));
             assertThat(a.personId).isEqualTo(c.person().id);
@@ -100,6 +85,6 @@ class ExamStartBatchTest {
         // 开始 again: the same attempt, through the full path
         ExamFixtures.Candidate first = exam.candidates().get(0);
         assertThat(ExamDeliveryTest.start(first, exam.examId(), "batch-0").getLong("attemptId"))
-                .isEqualTo(started.get(0).get().getLong("attemptId"));
+                .isEqualTo(started.get(0).getLong("attemptId"));
     }
 }

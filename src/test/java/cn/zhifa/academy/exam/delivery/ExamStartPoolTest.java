@@ -2,12 +2,8 @@ package cn.zhifa.academy.exam.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
@@ -58,21 +54,10 @@ class ExamStartPoolTest {
         papers.forget(exam.examId());
         coldQuestionCache();
 
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<CompletableFuture<JsonPath>> started = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ExamFixtures.Candidate c = exam.candidates().get(i);
-                String device = "cold-" + i;
-                started.add(CompletableFuture.supplyAsync(() -> ExamDeliveryTest.start(c, exam.examId(), device), pool));
-            }
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get();
-        } finally {
-            pool.shutdown();
-        }
+        List<JsonPath> started = ExamDeliveryTest.startTogether(exam.candidates(), exam.examId(), "cold-");
         for (int i = 0; i < n; i++) {
-            long attempt = started.get(i).get().getLong("attemptId");
-            assertThat(started.get(i).get().getList("items")).hasSize(15);
+            long attempt = started.get(i).getLong("attemptId");
+            assertThat(started.get(i).getList("items")).hasSize(15);
             ExamAttempt a = QuarkusTransaction.requiringNew().call(() -> ExamAttempt.<ExamAttempt> findById(attempt));
             assertThat(a.status).isEqualTo(ExamAttempt.Status.IN_PROGRESS);
             assertThat(a.personId).isEqualTo(exam.candidates().get(i).person().id);
