@@ -36,6 +36,11 @@ public class QuestionCache {
 
     private final Map<Long, Q> cache = new ConcurrentHashMap<>();
 
+    /** The cached version, or null when it is not in memory (never reads the database). */
+    public Q cached(long versionId) {
+        return cache.get(versionId);
+    }
+
     /** Must be called inside a transaction (loads on a miss). */
     public Q get(long versionId) {
         Q q = cache.get(versionId);

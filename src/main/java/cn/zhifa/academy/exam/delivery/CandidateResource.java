@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.mutiny.Uni;
+
 import cn.zhifa.academy.exam.ExamAttempt;
 import cn.zhifa.academy.platform.security.CurrentUser;
 import cn.zhifa.academy.platform.error.ConflictException;
@@ -138,12 +140,17 @@ public class CandidateResource {
     @Path("attempts/{id}/answers/{position}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save one answer; acknowledged after commit; an older seq never overwrites a newer one")
-    public Response save(@PathParam("id") long id, @PathParam("position") int position,
+    public Uni<Response> save(@PathParam("id") long id, @PathParam("position") int position,
             @HeaderParam(DEVICE) String device, Answer a) {
         if (a == null || a.seq() == null) {
             throw InvalidException.field("seq", "exam.seq_missing");
         }
-        DeliveryViews.Saved s = delivery.save(id, position, a.seq(), a.answer(), a.flagged(), user.getPersonId(), device);
+        // on the event loop: no worker thread, no JDBC connection (DeliveryService#saveAsync)
+        return user.personIdAsync().chain(person -> delivery.saveAsync(id, position, a.seq(), a.answer(), a.flagged(),
+                person, device)).map(CandidateResource::acknowledged);
+    }
+
+    private static Response acknowledged(DeliveryViews.Saved s) {
         return switch (s.outcome()) {
             case APPLIED, STALE -> Response.ok(s).build();
             case LATE -> throw new ConflictException("exam.time_up").titled("Time is up");

@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.smallrye.mutiny.Uni;
+
 import cn.zhifa.academy.exam.AttemptItem;
 import cn.zhifa.academy.exam.Exam;
 import cn.zhifa.academy.exam.ExamAttempt;
@@ -72,6 +74,12 @@ public class DeliveryService {
 
     @Inject
     DeliveryStatements statements;
+
+    @Inject
+    AnswerWriter writer;
+
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor workers;
 
     @Inject
     PaperPreparation preparation;
@@ -309,6 +317,34 @@ public class DeliveryService {
                 device(deviceId), now).orElseThrow(() -> new NotFoundException("exam.attempt_not_found"));
         long stored = r.outcome() == DeliveryViews.SaveOutcome.APPLIED ? seq : r.storedBefore();
         return new DeliveryViews.Saved(position, r.outcome(), stored, now, r.deadline(), Now.instant());
+    }
+
+    /**
+     * {@link #save} without blocking the calling event loop: when the paper's layout and its
+     * questions are in memory (they are after 开始 or a paper fetch on this node), the answer is
+     * mapped here and written by the {@link AnswerWriter}; otherwise the blocking save runs on a
+     * worker thread, which loads them. Same checks, same statement, same outcomes.
+     */
+    public Uni<DeliveryViews.Saved> saveAsync(long attemptId, int position, long seq, List<String> answer,
+            Boolean flagged, Long personId, String deviceId) {
+        DeliveryStatements.Layout layout = personId == null ? null : statements.cachedLayout(attemptId);
+        QuestionCache.Q q = layout == null || layout.personId() != personId || position < 1
+                || position > layout.versions().length ? null : questions.cached(layout.versions()[position - 1]);
+        if (q == null || seq <= 0) {
+            // not in memory (or an error to report): the blocking save decides, on a worker thread
+            return Uni.createFrom().item(() -> save(attemptId, position, seq, answer, flagged, personId, deviceId))
+                    .runSubscriptionOn(workers);
+        }
+        AttemptItem shape = new AttemptItem();
+        shape.optionOrder = layout.orders()[position - 1];
+        List<String> canonical = AnswerMapping.canonical(q, shape, answer);
+        String json = canonical.isEmpty() ? null : Json.write(canonical);
+        Instant now = Now.instant();
+        return writer.save(attemptId, personId, position, seq, json, flagged, device(deviceId), now).map(r -> {
+            DeliveryStatements.SaveResult saved = r.orElseThrow(() -> new NotFoundException("exam.attempt_not_found"));
+            long stored = saved.outcome() == DeliveryViews.SaveOutcome.APPLIED ? seq : saved.storedBefore();
+            return new DeliveryViews.Saved(position, saved.outcome(), stored, now, saved.deadline(), Now.instant());
+        });
     }
 
     /** Moves a running attempt to this device (after the candidate confirmed); audited. */

@@ -212,6 +212,16 @@ public class DeliveryStatements {
         layouts.put(attemptId, layout);
     }
 
+    /** Forgets every layout, as a node that has not served these attempts yet (tests). */
+    void forgetLayouts() {
+        layouts.clear();
+    }
+
+    /** The layout if it is in memory (never reads the database); null otherwise. */
+    Layout cachedLayout(long attemptId) {
+        return layouts.get(attemptId);
+    }
+
     /** The attempt's layout if it is the person's own and started; empty otherwise. */
     Optional<Layout> layout(long attemptId, long personId) {
         Layout l = layouts.get(attemptId);

@@ -7,8 +7,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+
 import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The account behind the current request, loaded once per request. Templates reach it as
@@ -20,6 +24,12 @@ public class CurrentUser {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    ManagedExecutor workers;
 
     private Optional<Account> account;
 
@@ -112,6 +122,26 @@ public class CurrentUser {
         }
         return identity.getAttribute(LockoutIdentityProvider.ACCOUNT_ID) != null ? null
                 : account().map(a -> a.personId).orElse(null); // test identities carry no attributes
+    }
+
+    /**
+     * {@link #getPersonId()} for a non-blocking endpoint: read from the identity's attributes on
+     * the calling event loop; identities without them (those of tests) have their account read
+     * on a worker thread.
+     */
+    public Uni<Long> personIdAsync() {
+        return identities.getDeferredIdentity().chain(id -> {
+            if (id.isAnonymous()) {
+                return Uni.createFrom().nullItem();
+            }
+            if (id.getAttribute(LockoutIdentityProvider.PERSON_ID) instanceof Long l) {
+                return Uni.createFrom().item(l);
+            }
+            if (id.getAttribute(LockoutIdentityProvider.ACCOUNT_ID) != null) {
+                return Uni.createFrom().nullItem(); // an account without a person
+            }
+            return Uni.createFrom().item(this::getPersonId).runSubscriptionOn(workers);
+        });
     }
 
     public Long getProviderId() {
