@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 
 /** The learner's side of the curriculum as JSON (the lesson player uses it). */
 @Path("/api/v1/learning")
@@ -68,8 +69,8 @@ public class LearningResource {
     @Path("lessons/{id}/heartbeat")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Video progress heartbeat; 409 when it would skip unwatched content")
-    public LearningService.Progress heartbeat(@PathParam("id") long id, @Valid @NotNull Heartbeat hb) {
-        return heartbeats.beat(id, hb.position(), hb.duration());
+    public Uni<LearningService.Progress> heartbeat(@PathParam("id") long id, @Valid @NotNull Heartbeat hb) {
+        return heartbeats.beatAsync(id, hb.position(), hb.duration()); // on the event loop (Heartbeats#beatAsync)
     }
 
     @POST

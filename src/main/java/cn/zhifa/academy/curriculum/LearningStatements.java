@@ -45,6 +45,11 @@ public class LearningStatements {
     private final Map<Long, LessonRef> lessons = new ConcurrentHashMap<>();
 
     /** The lesson → course cache of the heartbeat; null for an unknown lesson. */
+    /** The lesson if it is in memory (never reads the database); null otherwise. */
+    LessonRef cachedLessonRef(long lessonId) {
+        return lessons.get(lessonId);
+    }
+
     public LessonRef lessonRef(long lessonId) {
         LessonRef ref = lessons.get(lessonId);
         if (ref != null) {

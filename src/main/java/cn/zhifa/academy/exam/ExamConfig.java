@@ -89,16 +89,6 @@ public interface ExamConfig {
     int saveAdmissionLimit();
 
     /**
-     * Connections of the answer writer ({@link cn.zhifa.academy.exam.delivery.AnswerWriter}), which
-     * saves answers from the event loop, in addition to the JDBC pool; also the number of save
-     * batches in flight. Saves arriving while all are busy go out together in the next batch, one
-     * commit for all. 4 gave the most saves per second at 64 clients on 2 cores (2: 3,973/s, 4:
-     * 3,988/s, 8: 3,768/s, 16: 3,517/s; docs/performance.md, seventh round).
-     */
-    @WithDefault("4")
-    int saveConnections();
-
-    /**
      * 交卷 requests a node serves at once (issue 11). A submit grades the paper inside its
      * transaction and holds a database connection meanwhile; a wave of submits at the end of an
      * exam must not take every connection from the saves of candidates still writing. Beyond it:

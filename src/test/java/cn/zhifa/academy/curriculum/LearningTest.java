@@ -125,15 +125,17 @@ class LearningTest {
     }
 
     /**
-     * Issue 16: a steady heartbeat sends exactly one statement to PostgreSQL for the whole
-     * request — identity, lesson, progress and hours total included, no COMMIT of its own — and a
+     * Issue 16: a steady heartbeat sends no JDBC statement at all for the whole request —
+     * identity, lesson, progress and hours total included: its one UPDATE goes out from the event
+     * loop on the event-loop pool (Heartbeats#beatAsync, batched with concurrent beats) — and a
      * refused seek still changes nothing.
      */
     @Test
-    void aSteadyHeartbeatIsOneStatementForTheWholeRequest() {
+    void aSteadyHeartbeatIsOneEventLoopStatementForTheWholeRequest() {
         long video = lessons.get(1);
         beat(video, 0, 53.3).then().statusCode(200); // first beat: creates the progress row
         beat(video, 10, 53.3).then().statusCode(200); // the lesson is cached on this node now
+        double fast = heartbeats("fast");
         String probe = StatementProbe.start();
         JsonPath p = StatementProbe.on(learner.post(), probe).contentType("application/json")
                 .body(Map.of("position", 20, "duration", 53.3)).when()
@@ -142,20 +144,19 @@ class LearningTest {
         assertThat(p.getDouble("positionSeconds")).isEqualTo(20.0);
         assertThat(p.getBoolean("lessonCompleted")).isFalse();
         assertThat(new BigDecimal(p.getString("hoursThisYear"))).isEqualByComparingTo(hours());
-        List<String> statements = StatementProbe.statements(probe);
-        assertThat(statements).as("statements of one steady heartbeat").hasSize(1);
-        assertThat(statements.get(0)).startsWith("UPDATE lesson_progress");
+        assertThat(StatementProbe.statements(probe)).as("JDBC statements of one steady heartbeat").isEmpty();
+        assertThat(heartbeats("fast") - fast).as("the beat took the one-statement path").isEqualTo(1.0);
 
-        // the probe sees the identity's reads too: with the account dropped from the cache, the
-        // same beat reads the account row once (on a worker thread), then the UPDATE
+        // the probe sees the identity's reads: with the account dropped from the cache, the same
+        // beat reads the account row once (on a worker thread), and still sends its UPDATE from the event loop
         var request = learner.post(); // (fetches a CSRF token first)
         identities.invalidate(username);
         String cold = StatementProbe.start();
         StatementProbe.on(request, cold).contentType("application/json")
                 .body(Map.of("position", 25, "duration", 53.3)).when()
                 .post("/api/v1/learning/lessons/" + video + "/heartbeat").then().statusCode(200);
-        assertThat(StatementProbe.statements(cold)).hasSize(2).last().asString().startsWith("UPDATE lesson_progress");
-        assertThat(StatementProbe.statements(cold).get(0)).contains("FROM account");
+        assertThat(StatementProbe.statements(cold)).hasSize(1).first().asString().contains("FROM account");
+        assertThat(heartbeats("fast") - fast).isEqualTo(2.0);
 
         // seeking ahead: refused (full path), the stored progress unchanged
         String refused = StatementProbe.start();

@@ -261,7 +261,7 @@ public class DeliveryStatements {
      * applies the answer only if {@code seq} is newer than the stored one, and appends the event
      * with its true outcome. The row lock (FOR SHARE) orders it against a submit of the attempt.
      */
-    private static final String SAVE = "WITH arg AS (SELECT ?::bigint AS attempt, ?::bigint AS person, ?::int AS pos, "
+    static final String SAVE = "WITH arg AS (SELECT ?::bigint AS attempt, ?::bigint AS person, ?::int AS pos, "
             + "?::bigint AS seq, ?::text AS answer, ?::boolean AS flagged, ?::varchar AS device, ?::timestamptz AS now, "
             + "?::int AS grace), " + DeliveryStatements.SAVE_BODY;
 

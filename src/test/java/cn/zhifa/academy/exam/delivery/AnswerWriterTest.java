@@ -22,7 +22,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Tuple;
 
 /**
@@ -116,29 +115,6 @@ class AnswerWriterTest {
                 List.of(w.args(attempt, person + 1_000_000, 2, 9, "[\"0\"]", false, "writer-b", now)));
         assertThat(foreign.get(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(stored(attempt, 2)).isEqualTo(5);
-    }
-
-    @Test
-    void connectOptionsComeFromTheJdbcUrl() {
-        PgConnectOptions o = AnswerWriter.connectOptions(
-                "jdbc:postgresql://db.internal:6543/academy?currentSchema=city_a&sslmode=require", "academy", "s3cret",
-                "-c jit=off");
-        assertThat(o.getHost()).isEqualTo("db.internal");
-        assertThat(o.getPort()).isEqualTo(6543);
-        assertThat(o.getDatabase()).isEqualTo("academy");
-        assertThat(o.getUser()).isEqualTo("academy");
-        assertThat(o.getPassword()).isEqualTo("s3cret");
-        assertThat(o.getProperties()).containsEntry("search_path", "city_a").containsEntry("options", "-c jit=off");
-        assertThat(o.getSslMode()).isEqualTo(io.vertx.pgclient.SslMode.REQUIRE);
-
-        PgConnectOptions d = AnswerWriter.connectOptions("jdbc:postgresql://127.0.0.1/postgres", null, null, null);
-        assertThat(d.getPort()).isEqualTo(5432);
-        assertThat(d.getProperties()).doesNotContainKey("search_path");
-
-        assertThatThrownBy(() -> AnswerWriter.connectOptions("jdbc:postgresql://a/b?loginTimeout=3", null, null, null))
-                .hasMessageContaining("loginTimeout");
-        assertThatThrownBy(() -> AnswerWriter.connectOptions("jdbc:mysql://a/b", null, null, null))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static DeliveryViews.SaveOutcome outcome(Future<Optional<DeliveryStatements.SaveResult>> f) throws Exception {
