@@ -37,7 +37,7 @@ class EntrypointScriptTest {
     void anExplicitChoiceWins() throws Exception {
         assertThat(run("small", 16)).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         assertThat(run("large", 2)).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC");
-        assertThat(run("large", 2)).startsWith("-XX:MaxRAMPercentage=75 -jar");
+        assertThat(run("large", 2)).startsWith("-XX:MaxRAMPercentage=75 -XX:ArchiveClassesAtExit=");
     }
 
     @Test
@@ -46,6 +46,30 @@ class EntrypointScriptTest {
         assertThat(p.waitFor()).isEqualTo(64);
         assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("ACADEMY_NODE_SIZE");
     }
+
+    /**
+     * Issue 16: the first start of a container records a class-data-sharing archive at exit, the
+     * next ones map it; ACADEMY_CDS=off does neither.
+     */
+    @Test
+    void theFirstStartRecordsTheClassArchiveAndLaterStartsUseIt() throws Exception {
+        Path archive = bin.resolve("app-cds.jsa");
+        cds = archive.toString();
+        assertThat(run("small", 2)).contains("-XX:ArchiveClassesAtExit=" + archive).doesNotContain("SharedArchiveFile");
+        Files.write(archive, new byte[] { 1, 2, 3 });
+        assertThat(run("small", 2)).contains("-XX:SharedArchiveFile=" + archive).doesNotContain("ArchiveClassesAtExit")
+                .contains("-jar /deployments/quarkus-run.jar");
+        cdsMode = "off";
+        assertThat(run("small", 2)).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
+        cdsMode = "sometimes";
+        Process p = start("small", 2);
+        assertThat(p.waitFor()).isEqualTo(64);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("ACADEMY_CDS");
+    }
+
+    /** Where the archive is (null: the script's default) and ACADEMY_CDS (null: unset). */
+    private String cds;
+    private String cdsMode;
 
     private String run(String size, int cpus) throws Exception {
         Process p = start(size, cpus);
@@ -61,6 +85,13 @@ class EntrypointScriptTest {
         Map<String, String> env = pb.environment();
         env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("JAVA_OPTS", "-XX:MaxRAMPercentage=75");
+        // the archive of this test, never the machine's /tmp
+        env.put("ACADEMY_CDS_ARCHIVE", cds != null ? cds : bin.resolve("absent.jsa").toString());
+        if (cdsMode == null) {
+            env.remove("ACADEMY_CDS");
+        } else {
+            env.put("ACADEMY_CDS", cdsMode);
+        }
         if (size == null) {
             env.remove("ACADEMY_NODE_SIZE");
         } else {
