@@ -49,20 +49,14 @@ class AnswerWriterTest {
         long attempt = ExamDeliveryTest.start(c, exam.examId(), "writer-a").getLong("attemptId");
 
         String probe = StatementProbe.start();
-        JsonPath ack = StatementProbe.on(c.api().post(), probe).header(CandidateResource.DEVICE, "writer-a")
-                .contentType("application/json").body(java.util.Map.of("seq", 1, "answer", List.of("0"))).when()
-                .put("/api/v1/attempts/" + attempt + "/answers/1").then().statusCode(200).extract().jsonPath();
-        assertThat(ack.getString("outcome")).isEqualTo("APPLIED");
+        assertThat(probedSave(c, attempt, 1, "0", probe)).isEqualTo("APPLIED");
         assertThat(StatementProbe.statements(probe)).noneMatch(sql -> sql.contains("answer_event"));
         assertThat(stored(attempt, 1)).isEqualTo(1);
 
         // a node that has not served this attempt (no layout in memory): the blocking save, same outcome
         ((DeliveryStatements) ClientProxy.unwrap(statements)).forgetLayouts();
         String cold = StatementProbe.start();
-        JsonPath coldAck = StatementProbe.on(c.api().post(), cold).header(CandidateResource.DEVICE, "writer-a")
-                .contentType("application/json").body(java.util.Map.of("seq", 2, "answer", List.of("1"))).when()
-                .put("/api/v1/attempts/" + attempt + "/answers/1").then().statusCode(200).extract().jsonPath();
-        assertThat(coldAck.getString("outcome")).isEqualTo("APPLIED");
+        assertThat(probedSave(c, attempt, 2, "1", cold)).isEqualTo("APPLIED");
         assertThat(StatementProbe.statements(cold)).anyMatch(sql -> sql.contains("answer_event"));
         assertThat(stored(attempt, 1)).isEqualTo(2);
 
@@ -115,6 +109,14 @@ class AnswerWriterTest {
                 List.of(w.args(attempt, person + 1_000_000, 2, 9, "[\"0\"]", false, "writer-b", now)));
         assertThat(foreign.get(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(stored(attempt, 2)).isEqualTo(5);
+    }
+
+    /** Saves an answer to question 1 from device writer-a with the probe's header; the outcome. */
+    private static String probedSave(ExamFixtures.Candidate c, long attempt, long seq, String answer, String probe) {
+        JsonPath ack = StatementProbe.on(c.api().post(), probe).header(CandidateResource.DEVICE, "writer-a")
+                .contentType("application/json").body(java.util.Map.of("seq", seq, "answer", List.of(answer))).when()
+                .put("/api/v1/attempts/" + attempt + "/answers/1").then().statusCode(200).extract().jsonPath();
+        return ack.getString("outcome");
     }
 
     private static DeliveryViews.SaveOutcome outcome(Future<Optional<DeliveryStatements.SaveResult>> f) throws Exception {
