@@ -40,6 +40,20 @@ class EventLoopPoolTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * PostgreSQL's default password authentication is SCRAM-SHA-256, and the Vert.x client supports it
+     * only when com.ongres.scram:scram-client is on the class path (an optional dependency of
+     * vertx-pg-client; the JDBC driver shades its own copy). Without it every event-loop connection
+     * of a production node is refused ("Scram authentication not supported"); the test machine's
+     * trust authentication would never show it. Checked by hand against a SCRAM role: with the
+     * library the login succeeds, without it it fails with that message.
+     */
+    @Test
+    void scramAuthenticationIsAvailableToTheEventLoopConnections() {
+        assertThat(io.vertx.pgclient.impl.auth.scram.ScramAuthentication.INSTANCE)
+                .as("vertx-pg-client found the SCRAM client library").isNotNull();
+    }
+
     @Test
     void jdbcPlaceholdersAreNumberedOutsideQuotedText() {
         assertThat(BatchedStatement.numbered("SELECT ?::int, '?', \"a?\" WHERE x = ? AND y <> 'it''s ?'"))
