@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
@@ -47,8 +50,8 @@ public class EventLoopPool {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.additional-jdbc-properties.options")
-    Optional<String> sessionOptions;
+    @Inject
+    Config config;
 
     /** Connections; also the batches each {@link BatchedStatement} keeps in flight. */
     @ConfigProperty(name = "academy.db.event-loop-connections", defaultValue = "4")
@@ -64,13 +67,27 @@ public class EventLoopPool {
                 if (p == null) {
                     p = PgBuilder.pool().with(new PoolOptions().setMaxSize(connections).setName("academy-event-loop"))
                             .connectingTo(connectOptions(jdbcUrl, username.orElse(null), password.orElse(null),
-                                    sessionOptions.orElse(null)))
+                                    jdbcProperties()))
                             .using(vertx).build();
                     pool = p;
                 }
             }
         }
         return p;
+    }
+
+    private static final String JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+
+    /** The datasource's additional JDBC properties ({@code options}: ACADEMY_DB_SESSION_OPTIONS, and any other set). */
+    private Map<String, String> jdbcProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(JDBC_PROPERTIES)) {
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(v -> out.put(name.substring(JDBC_PROPERTIES.length()), v));
+            }
+        }
+        return out;
     }
 
     public int connections() {
@@ -91,12 +108,16 @@ public class EventLoopPool {
     }
 
     /**
-     * The Vert.x client's options for the JDBC URL {@code jdbc:postgresql://host[:port]/database[?params]}:
-     * {@code currentSchema} becomes the session's {@code search_path}, {@code sslmode} the client's
-     * SSL mode, {@code options} (or the datasource's session options) PostgreSQL's start-up options.
-     * Other parameters are refused, so that a setting the JDBC path honours is not silently dropped here.
+     * The Vert.x client's options for the JDBC URL {@code jdbc:postgresql://host[:port]/database[?params]}
+     * and the datasource's additional JDBC properties ({@code jdbcProperties}, which the URL's
+     * parameters override, as in the JDBC driver): {@code currentSchema} becomes the session's
+     * {@code search_path}, {@code sslmode} (with {@code sslrootcert}) the client's TLS with the JDBC
+     * driver's meaning, {@code options} PostgreSQL's start-up options, {@code ApplicationName} the
+     * application name. Other parameters are refused, so that a setting the JDBC path honours is not
+     * silently dropped here.
      */
-    public static PgConnectOptions connectOptions(String jdbcUrl, String user, String password, String options) {
+    public static PgConnectOptions connectOptions(String jdbcUrl, String user, String password,
+            Map<String, String> jdbcProperties) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + jdbcUrl);
         }
@@ -115,28 +136,48 @@ public class EventLoopPool {
         if (password != null && !password.isEmpty()) {
             o.setPassword(password);
         }
-        Map<String, String> properties = new HashMap<>();
-        if (options != null && !options.isBlank()) {
-            properties.put("options", options);
-        }
+        Map<String, String> parameters = new LinkedHashMap<>(jdbcProperties == null ? Map.of() : jdbcProperties);
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                switch (key) {
-                    case "currentSchema" -> properties.put("search_path", value);
-                    case "sslmode" -> o.setSslMode(SslMode.of(value));
-                    case "options" -> properties.put("options", value);
-                    case "ApplicationName" -> properties.put("application_name", value);
-                    default -> throw new IllegalArgumentException("JDBC URL parameter '" + key
-                            + "' has no equivalent for the event-loop connections (academy.db.event-loop-connections): "
-                            + jdbcUrl);
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
+        }
+        Map<String, String> properties = new HashMap<>();
+        String rootCert = null;
+        o.setSslMode(SslMode.PREFER); // the JDBC driver's default: TLS when the server offers it
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            String value = p.getValue();
+            switch (p.getKey()) {
+                case "currentSchema" -> properties.put("search_path", value);
+                case "sslmode" -> o.setSslMode(SslMode.of(value));
+                case "sslrootcert" -> rootCert = value;
+                case "options" -> {
+                    if (!value.isBlank()) {
+                        properties.put("options", value);
+                    }
+                }
+                case "ApplicationName" -> properties.put("application_name", value);
+                default -> throw new IllegalArgumentException("JDBC parameter '" + p.getKey()
+                        + "' has no equivalent for the event-loop connections (academy.db.event-loop-connections): "
+                        + jdbcUrl);
+            }
+        }
+        // TLS as the JDBC driver does it: prefer and require encrypt without checking the
+        // certificate; verify-ca and verify-full check it against sslrootcert, verify-full the host too
+        if (rootCert != null) {
+            o.setPemTrustOptions(new PemTrustOptions().addCertPath(rootCert));
+            if (o.getSslMode() == SslMode.VERIFY_FULL) {
+                o.setHostnameVerificationAlgorithm("HTTPS");
+            }
+        } else if (o.getSslMode() == SslMode.VERIFY_CA || o.getSslMode() == SslMode.VERIFY_FULL) {
+            throw new IllegalArgumentException("sslmode=" + o.getSslMode().value
+                    + " needs sslrootcert=<the CA certificate> as well: " + jdbcUrl);
+        } else if (o.getSslMode() != SslMode.DISABLE) {
+            o.setTrustAll(true);
         }
         o.setProperties(properties);
         return o;

@@ -3,6 +3,8 @@ package cn.zhifa.academy.platform.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.vertx.pgclient.PgConnectOptions;
@@ -15,7 +17,7 @@ class EventLoopPoolTest {
     void connectOptionsComeFromTheJdbcUrl() {
         PgConnectOptions o = EventLoopPool.connectOptions(
                 "jdbc:postgresql://db.internal:6543/academy?currentSchema=city_a&sslmode=require", "academy", "s3cret",
-                "-c jit=off");
+                Map.of("options", "-c jit=off"));
         assertThat(o.getHost()).isEqualTo("db.internal");
         assertThat(o.getPort()).isEqualTo(6543);
         assertThat(o.getDatabase()).isEqualTo("academy");
@@ -23,20 +25,51 @@ class EventLoopPoolTest {
         assertThat(o.getPassword()).isEqualTo("s3cret");
         assertThat(o.getProperties()).containsEntry("search_path", "city_a").containsEntry("options", "-c jit=off");
         assertThat(o.getSslMode()).isEqualTo(SslMode.REQUIRE);
+        assertThat(o.isTrustAll()).as("require encrypts without checking the certificate, as the JDBC driver").isTrue();
         assertThat(o.getCachePreparedStatements()).isTrue();
 
-        PgConnectOptions d = EventLoopPool.connectOptions("jdbc:postgresql://127.0.0.1/postgres", null, null, null);
+        PgConnectOptions d = EventLoopPool.connectOptions("jdbc:postgresql://127.0.0.1/postgres", null, null, Map.of());
         assertThat(d.getPort()).isEqualTo(5432);
         assertThat(d.getProperties()).doesNotContainKey("search_path").doesNotContainKey("options");
+        assertThat(d.getSslMode()).as("the JDBC driver's default").isEqualTo(SslMode.PREFER);
+        assertThat(d.isTrustAll()).isTrue();
+    }
+
+    @Test
+    void verifyingModesCheckTheCertificateAgainstTheRootCertificate() {
+        PgConnectOptions full = EventLoopPool.connectOptions(
+                "jdbc:postgresql://db/academy?sslmode=verify-full&sslrootcert=/etc/academy/pg-ca.pem", null, null, Map.of());
+        assertThat(full.isTrustAll()).isFalse();
+        assertThat(full.getPemTrustOptions().getCertPaths()).containsExactly("/etc/academy/pg-ca.pem");
+        assertThat(full.getHostnameVerificationAlgorithm()).isEqualTo("HTTPS");
+        PgConnectOptions ca = EventLoopPool.connectOptions(
+                "jdbc:postgresql://db/academy?sslmode=verify-ca&sslrootcert=/etc/academy/pg-ca.pem", null, null, Map.of());
+        assertThat(ca.getHostnameVerificationAlgorithm()).isNullOrEmpty();
+        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:postgresql://db/academy?sslmode=verify-full", null,
+                null, Map.of())).hasMessageContaining("sslrootcert");
+        assertThat(EventLoopPool.connectOptions("jdbc:postgresql://db/academy?sslmode=disable", null, null, Map.of())
+                .isTrustAll()).isFalse();
+    }
+
+    /** The datasource's additional JDBC properties (QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_…) count too. */
+    @Test
+    void theDatasourcesJdbcPropertiesApplyAsTheUrlsParametersDo() {
+        PgConnectOptions o = EventLoopPool.connectOptions("jdbc:postgresql://db/academy?currentSchema=x", null, null,
+                Map.of("sslmode", "verify-full", "sslrootcert", "/ca.pem", "options", "-c jit=off"));
+        assertThat(o.getSslMode()).isEqualTo(SslMode.VERIFY_FULL);
+        assertThat(o.getPemTrustOptions().getCertPaths()).containsExactly("/ca.pem");
+        assertThat(o.getProperties()).containsEntry("options", "-c jit=off").containsEntry("search_path", "x");
+        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:postgresql://db/academy", null, null,
+                Map.of("tcpKeepAlive", "true"))).hasMessageContaining("tcpKeepAlive");
     }
 
     @Test
     void aJdbcUrlItCannotFollowIsRefusedNamingTheParameter() {
-        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:postgresql://a/b?loginTimeout=3", null, null, null))
+        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:postgresql://a/b?loginTimeout=3", null, null, Map.of()))
                 .hasMessageContaining("loginTimeout");
-        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:postgresql://a,b/c", null, null, null))
+        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:postgresql://a,b/c", null, null, Map.of()))
                 .hasMessageContaining("one host");
-        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:mysql://a/b", null, null, null))
+        assertThatThrownBy(() -> EventLoopPool.connectOptions("jdbc:mysql://a/b", null, null, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
