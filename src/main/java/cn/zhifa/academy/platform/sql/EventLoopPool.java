@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.PemTrustOptions;
@@ -51,7 +51,7 @@ public class EventLoopPool {
     Optional<String> password;
 
     @Inject
-    Config config;
+    AgroalDataSource dataSource;
 
     /** Connections; also the batches each {@link BatchedStatement} keeps in flight. */
     @ConfigProperty(name = "academy.db.event-loop-connections", defaultValue = "4")
@@ -76,17 +76,15 @@ public class EventLoopPool {
         return p;
     }
 
-    private static final String JDBC_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
-
-    /** The datasource's additional JDBC properties ({@code options}: ACADEMY_DB_SESSION_OPTIONS, and any other set). */
+    /**
+     * The JDBC properties the datasource hands the driver, however they were set (the
+     * {@code options} of ACADEMY_DB_SESSION_OPTIONS, and any
+     * {@code QUARKUS_DATASOURCE_JDBC_ADDITIONAL_JDBC_PROPERTIES_…}), read from the pool's own configuration.
+     */
     private Map<String, String> jdbcProperties() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(JDBC_PROPERTIES)) {
-                config.getOptionalValue(name, String.class)
-                        .ifPresent(v -> out.put(name.substring(JDBC_PROPERTIES.length()), v));
-            }
-        }
+        dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().jdbcProperties()
+                .forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
         return out;
     }
 

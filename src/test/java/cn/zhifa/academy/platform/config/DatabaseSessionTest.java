@@ -38,4 +38,22 @@ class DatabaseSessionTest {
             }
         }
     }
+
+    @Inject
+    cn.zhifa.academy.platform.sql.EventLoopPool eventLoop;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "academy.db-schema")
+    String schema;
+
+    /**
+     * The event-loop connections (answer saves, heartbeats; issues 11 and 16) get the same session:
+     * the JIT off and the service's schema, read from the datasource's own configuration.
+     */
+    @Test
+    void theEventLoopConnectionsHaveTheSameSession() throws Exception {
+        io.vertx.sqlclient.Row r = eventLoop.pool().query("SELECT current_setting('jit'), current_schema()").execute()
+                .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS).iterator().next();
+        assertThat(r.getString(0)).isEqualTo("off");
+        assertThat(r.getString(1)).isEqualTo(schema);
+    }
 }
