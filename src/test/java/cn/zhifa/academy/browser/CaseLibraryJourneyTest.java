@@ -46,7 +46,7 @@ class CaseLibraryJourneyTest {
     void anOfficerSearchesOnAPhoneOpensACaseAndFollowsARelatedOne() {
         String username = accounts.create("phone", Roles.LEARNER, null).username;
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(15));
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys(username);
         d.findElement(By.id("password")).sendKeys(PASSWORD);

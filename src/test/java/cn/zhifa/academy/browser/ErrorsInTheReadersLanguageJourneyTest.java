@@ -50,7 +50,7 @@ class ErrorsInTheReadersLanguageJourneyTest {
         String trainer = accounts.create("lang-trainer", Roles.TRAINER, "SFS").username;
         WebDriver d = browser.open();
         d.manage().window().setSize(new Dimension(360, 800));
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), trainer, PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
 

@@ -62,7 +62,7 @@ class ExamDayBrowserTest {
 
     private WebDriver login(ExamFixtures.Candidate c) {
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys(c.account().username);
         d.findElement(By.id("password")).sendKeys(PASSWORD);
@@ -77,7 +77,7 @@ class ExamDayBrowserTest {
         ExamFixtures.Candidate c = fixtures.candidates(1).get(0);
         long examId = exam(manager, c, Instant.now().minus(1, ChronoUnit.HOURS), "限流测验");
         WebDriver d = login(c);
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
         d.get(root + "exams/" + examId);
         int limit = admission.limit();
         admission.setLimit(0); // the node is saturated: every hot-path request gets 503 + Retry-After
@@ -122,7 +122,7 @@ class ExamDayBrowserTest {
         ExamFixtures.Candidate c = fixtures.candidates(1).get(0);
         long examId = exam(manager, c, Instant.now().plus(20, ChronoUnit.MINUTES), "候考测验");
         WebDriver d = login(c);
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(60));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(60));
         // the bell rings shortly after the page opens (moved now so that a slow login cannot miss it)
         Instant opens = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
         QuarkusTransaction.requiringNew().run(() -> cn.zhifa.academy.exam.Exam.update("opensAt = ?1 WHERE id = ?2",

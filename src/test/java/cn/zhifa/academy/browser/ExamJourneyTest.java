@@ -56,7 +56,7 @@ class ExamJourneyTest {
         manager.post().when().post("/api/v1/exams/" + examId + "/publish").then().statusCode(200);
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys(c.account().username);
         d.findElement(By.id("password")).sendKeys(PASSWORD);

@@ -66,7 +66,7 @@ class FirstHourFormsJourneyTest {
     void everyDashboardPanelHasHonestAxesWholeLabelsAndCardsOnAPhone() throws Exception {
         Account admin = accounts.create("dash-panels", Roles.ADMIN, "SFS");
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
         browser.login(root.toString(), admin.username, PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
         d.get(root + "dashboard?year=" + LocalDate.now().getYear());
@@ -140,7 +140,7 @@ class FirstHourFormsJourneyTest {
                 .formParam("title", "手机编写的课程").formParam("domainId", domain).formParam("hours", "1").when()
                 .post("/authoring/courses").then().statusCode(303);
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
         browser.login(root.toString(), t.username, PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
 
@@ -198,7 +198,7 @@ class FirstHourFormsJourneyTest {
     void thePlanFormFindsCoursesByTitle() throws Exception {
         Account admin = accounts.create("phone-plan", Roles.ADMIN, "SFS");
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
         browser.login(root.toString(), admin.username, PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
         d.get(root + "plans");

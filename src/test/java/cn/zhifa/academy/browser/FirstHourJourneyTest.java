@@ -74,7 +74,7 @@ class FirstHourJourneyTest {
         Account learner = accounts.create("hour", Roles.LEARNER, "SFS-YX-YX", null, p.id);
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), learner.username, PASSWORD);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("card-learn"))).click();
 
@@ -137,7 +137,7 @@ class FirstHourJourneyTest {
                 .when().post("/api/v1/evaluation/assessments").then().statusCode(201).extract().jsonPath().getLong("id");
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), a.username, PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
         d.get(root + "evaluations/" + id);
@@ -191,7 +191,7 @@ class FirstHourJourneyTest {
         Account admin = accounts.create("renew-admin", Roles.ADMIN, "SFS-QS");
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), holder.username, PASSWORD);
         WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo-qual-" + qid)));
         assertThat(item.getText()).contains("还有 25 天").contains("《行政执法三项制度》")
@@ -231,7 +231,7 @@ class FirstHourJourneyTest {
         Account manager = accounts.create("pm", Roles.PROVIDER_MANAGER, null, provider.id, null);
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), manager.username, PASSWORD);
         WebElement staff = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo-provider-staff")));
         assertThat(staff.getText()).contains(provider.name).contains("在册 3 人").contains("持证 0 人");
@@ -248,7 +248,7 @@ class FirstHourJourneyTest {
     void dashboardChartsDrawRatesOnAFixedPercentAxisAndCountsWithIntegerTicks() throws Exception {
         Account admin = accounts.create("hour-dash", Roles.ADMIN, "SFS");
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), admin.username, PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.menu")));
         d.get(root + "dashboard?year=" + LocalDate.now().getYear());

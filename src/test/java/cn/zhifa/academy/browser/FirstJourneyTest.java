@@ -29,7 +29,7 @@ class FirstJourneyTest {
     @Test
     void demoAdminLogsInSwitchesToEnglishAndLogsOut() {
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(10));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(10));
 
         d.get(root.toString());
         wait.until(ExpectedConditions.urlContains("/login"));

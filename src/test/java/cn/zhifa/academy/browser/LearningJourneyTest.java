@@ -75,7 +75,7 @@ class LearningJourneyTest {
         Account learner = accounts.create("journey", Roles.LEARNER, "SFS-YX-YX", null, personId);
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         JavascriptExecutor js = (JavascriptExecutor) d;
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys(learner.username);

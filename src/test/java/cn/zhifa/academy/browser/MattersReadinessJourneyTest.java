@@ -40,7 +40,7 @@ class MattersReadinessJourneyTest {
     @Test
     void districtAdminDrillsDownFromARedCellToItsPeople() throws Exception {
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), "admin.linjiang", "Demo@2026");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("details.menu summary"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-matters"))).click();
@@ -80,7 +80,7 @@ class MattersReadinessJourneyTest {
     @Test
     void theTownLearnerSeesTheHighFrequencyPath() throws Exception {
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), "learner", "Demo@2026");
         d.get(root + "learn");
         WebElement path = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("matter-path")));

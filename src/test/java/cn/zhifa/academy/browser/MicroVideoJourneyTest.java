@@ -45,7 +45,7 @@ class MicroVideoJourneyTest {
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201, 204));
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
         JavascriptExecutor js = (JavascriptExecutor) d;
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys("learner");

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.zhifa.academy.people.PersonCategory;
 import cn.zhifa.academy.qualification.Credentials;
@@ -118,7 +117,7 @@ class OfflineCredentialBrowserTest {
     }
 
     private static void waitDone(WebDriver d, String before) {
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> {
+        Browser.waitFor(d, Duration.ofSeconds(15)).until(x -> {
             String done = x.findElement(By.id("offline-verify")).getAttribute("data-done");
             return done != null && !done.equals(before);
         });

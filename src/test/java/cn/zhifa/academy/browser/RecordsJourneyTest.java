@@ -58,7 +58,7 @@ class RecordsJourneyTest {
     void dashboardToExpiringQualificationToCertificateToVerification() throws Exception {
         Account admin = accounts.create("journey-dash", Roles.ADMIN, "SFS");
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(30));
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys(admin.username);
         d.findElement(By.id("password")).sendKeys(PASSWORD);

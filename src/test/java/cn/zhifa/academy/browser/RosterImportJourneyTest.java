@@ -30,7 +30,7 @@ class RosterImportJourneyTest {
     @Test
     void adminImportsTheDemoRosterAndFindsAPersonByName() {
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(15));
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys("admin");
         d.findElement(By.id("password")).sendKeys("Demo@2026");

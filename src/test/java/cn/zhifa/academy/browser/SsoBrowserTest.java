@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.zhifa.academy.people.Person;
 import cn.zhifa.academy.people.PersonCategory;
@@ -86,13 +85,13 @@ class SsoBrowserTest {
         // logout ends our session (epoch) and the provider's: the next sign-in asks for the password again
         d.findElement(By.cssSelector("details.menu summary")).click();
         d.findElement(By.id("logout")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-login")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-login")));
         assertThat(d.getCurrentUrl()).startsWith(root + "login");
         assertThat(epoch(officer.id)).isGreaterThan(epochBefore);
         d.findElement(By.id("sso-login")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
         typeCredentials(d, "zhang.wei");
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-bell")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-bell")));
 
         // disabling the account ends the SSO session as it ends a form login's
         QuarkusTransaction.requiringNew().run(() -> Account.update("enabled = false WHERE id = ?1", officer.id));
@@ -103,7 +102,7 @@ class SsoBrowserTest {
         // and the provider's login no longer lets the person in (its own session is still alive)
         d.get(root + "login");
         d.findElement(By.id("sso-login")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-refused")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-refused")));
         assertThat(d.findElement(By.id("sso-refused-reason")).getText()).contains("已停用");
         assertThat(count("login.sso_refused", "sso:", "disabled")).isGreaterThanOrEqualTo(1);
     }
@@ -115,9 +114,9 @@ class SsoBrowserTest {
         WebDriver d = browser.open();
         d.get(root + "login");
         d.findElement(By.id("sso-login")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
         typeCredentials(d, "stranger");
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-refused")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-refused")));
         assertThat(d.findElement(By.id("sso-refused")).getText()).contains("无法使用政务账号登录", "不会自动创建账号",
                 "请联系本单位的系统管理员");
         assertThat(d.manage().getCookieNamed("academy-session")).isNull();
@@ -130,20 +129,20 @@ class SsoBrowserTest {
         // another government account: the provider's session ends first, then its login form is shown again
         d.get(root + "login");
         d.findElement(By.id("sso-login")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-refused")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-refused")));
         d.findElement(By.id("sso-other-account")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-login")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("sso-login")));
         d.findElement(By.id("sso-login")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
     }
 
     private void signIn(WebDriver d, String user) {
         d.findElement(By.id("sso-login")).click();
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
         assertThat(d.getCurrentUrl()).contains("/realms/" + KeycloakResource.REALM + "/protocol/openid-connect/auth")
                 .contains("code_challenge_method=S256");
         typeCredentials(d, user);
-        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-bell")));
+        Browser.waitFor(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("nav-bell")));
     }
 
     private static void typeCredentials(WebDriver d, String user) {

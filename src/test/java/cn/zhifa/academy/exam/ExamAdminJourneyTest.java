@@ -58,7 +58,7 @@ class ExamAdminJourneyTest {
         Account grader = accounts.create("xa-phone", Roles.ADMIN, "SFS");
 
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(15));
         d.get(root + "login");
         d.findElement(By.id("username")).sendKeys(grader.username);
         d.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
@@ -104,7 +104,7 @@ class ExamAdminJourneyTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("m-submitted")));
         assertThat(width(d)).isLessThanOrEqualTo(360);
         // after the first refresh (10 s) the counters come from the API and nothing failed
-        new WebDriverWait(d, Duration.ofSeconds(25)).until(x -> ((JavascriptExecutor) x)
+        Browser.waitFor(d, Duration.ofSeconds(25)).until(x -> ((JavascriptExecutor) x)
                 .executeScript("return window.performance.getEntriesByType('resource').some(function (e) { return e.name.indexOf('/monitor') > 0 && e.initiatorType === 'fetch'; })"));
         assertThat(d.findElement(By.id("monitor-offline")).isDisplayed()).isFalse();
         assertThat(d.findElement(By.id("m-submitted")).getText()).isEqualTo("1");

@@ -84,7 +84,7 @@ class ReviewJourneyTest {
         Account reviewerAccount = QuarkusTransaction.requiringNew().call(() -> Account.<Account> find(
                 "displayName = '测试 reviewer' ORDER BY id DESC").firstResult());
         WebDriver d = browser.open();
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
         browser.login(root.toString(), reviewerAccount.username, PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("todo-review-score")));
         d.get(root + "review");

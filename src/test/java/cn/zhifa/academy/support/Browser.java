@@ -16,6 +16,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, with both paths given explicitly (Selenium
@@ -24,6 +25,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * closes the browser after every test.
  */
 public class Browser implements AfterEachCallback {
+
+    /**
+     * A wait that polls through the page changing under it. During a post/redirect/get Chrome may
+     * answer a lookup of the old page's element with "Node with given id does not belong to the
+     * document", a plain WebDriverException rather than a stale element, which a plain wait does not
+     * ignore: it failed RosterImportJourneyTest and ReviewJourneyTest in full runs. If the wait
+     * times out, the last exception is its cause.
+     */
+    public static WebDriverWait waitFor(WebDriver d, Duration timeout) {
+        WebDriverWait w = new WebDriverWait(d, timeout);
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class, org.openqa.selenium.WebDriverException.class);
+        return w;
+    }
 
     public static final String CHROMIUM = System.getProperty("browser.binary", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("browser.driver", "/usr/bin/chromedriver");
