@@ -307,14 +307,24 @@ public class DeliveryService {
         if (position < 1 || position > layout.versions().length) {
             throw new NotFoundException("exam.position_not_found", position);
         }
-        QuestionCache.Q q = questions.get(layout.versions()[position - 1]);
-        AttemptItem shape = new AttemptItem();
-        shape.optionOrder = layout.orders()[position - 1];
-        List<String> canonical = AnswerMapping.canonical(q, shape, answer);
-        String json = canonical.isEmpty() ? null : Json.write(canonical);
+        String json = answerJson(questions.get(layout.versions()[position - 1]), layout.orders()[position - 1], answer);
         Instant now = Now.instant();
-        DeliveryStatements.SaveResult r = statements.save(attemptId, personId, position, seq, json, flagged,
-                device(deviceId), now).orElseThrow(() -> new NotFoundException("exam.attempt_not_found"));
+        return acknowledgement(position, seq, now,
+                statements.save(attemptId, personId, position, seq, json, flagged, device(deviceId), now));
+    }
+
+    /** The answer as stored: canonical option numbers as JSON, null for an empty answer. */
+    private static String answerJson(QuestionCache.Q q, String optionOrder, List<String> answer) {
+        AttemptItem shape = new AttemptItem();
+        shape.optionOrder = optionOrder;
+        List<String> canonical = AnswerMapping.canonical(q, shape, answer);
+        return canonical.isEmpty() ? null : Json.write(canonical);
+    }
+
+    /** The acknowledgement of a written save; 404 when the attempt was not the person's. */
+    private static DeliveryViews.Saved acknowledgement(int position, long seq, Instant now,
+            Optional<DeliveryStatements.SaveResult> result) {
+        DeliveryStatements.SaveResult r = result.orElseThrow(() -> new NotFoundException("exam.attempt_not_found"));
         long stored = r.outcome() == DeliveryViews.SaveOutcome.APPLIED ? seq : r.storedBefore();
         return new DeliveryViews.Saved(position, r.outcome(), stored, now, r.deadline(), Now.instant());
     }
@@ -335,16 +345,10 @@ public class DeliveryService {
             return Uni.createFrom().item(() -> save(attemptId, position, seq, answer, flagged, personId, deviceId))
                     .runSubscriptionOn(workers);
         }
-        AttemptItem shape = new AttemptItem();
-        shape.optionOrder = layout.orders()[position - 1];
-        List<String> canonical = AnswerMapping.canonical(q, shape, answer);
-        String json = canonical.isEmpty() ? null : Json.write(canonical);
+        String json = answerJson(q, layout.orders()[position - 1], answer);
         Instant now = Now.instant();
-        return writer.save(attemptId, personId, position, seq, json, flagged, device(deviceId), now).map(r -> {
-            DeliveryStatements.SaveResult saved = r.orElseThrow(() -> new NotFoundException("exam.attempt_not_found"));
-            long stored = saved.outcome() == DeliveryViews.SaveOutcome.APPLIED ? seq : saved.storedBefore();
-            return new DeliveryViews.Saved(position, saved.outcome(), stored, now, saved.deadline(), Now.instant());
-        });
+        return writer.save(attemptId, personId, position, seq, json, flagged, device(deviceId), now)
+                .map(r -> acknowledgement(position, seq, now, r));
     }
 
     /** Moves a running attempt to this device (after the candidate confirmed); audited. */
