@@ -1,7 +1,7 @@
 package cn.zhifa.academy.curriculum;
 
 import java.util.Comparator;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,16 +81,19 @@ public class Heartbeats {
      * blocking path on a worker thread, with this request's context.
      */
     public Uni<LearningService.Progress> beatAsync(long lessonId, double position, Double duration) {
-        // captured now, while the request's context is active: the fallback may run after the UPDATE
-        Supplier<LearningService.Progress> blocking = threads.contextualSupplier(() -> beat(lessonId, position, duration));
-        Supplier<LearningService.Progress> slow = threads.contextualSupplier(() -> {
+        // captured once, now, while the request's context is active: a fallback may run after the
+        // UPDATE (false: the blocking beat, which decides itself; true: the full path at once)
+        Function<Boolean, LearningService.Progress> fallback = threads.contextualFunction(fullPath -> {
+            if (!fullPath) {
+                return beat(lessonId, position, duration);
+            }
             full.increment();
             return learning.slowHeartbeat(lessonId, position, duration);
         });
         return user.personIdAsync().chain(person -> {
             LearningStatements.LessonRef ref = person == null ? null : statements.cachedLessonRef(lessonId);
             if (ref == null || ref.type() != LessonType.VIDEO) {
-                return Uni.createFrom().item(blocking).runSubscriptionOn(workers);
+                return Uni.createFrom().item(() -> fallback.apply(false)).runSubscriptionOn(workers);
             }
             LearningService.checkPosition(position, duration);
             Tuple args = Tuple.tuple().addDouble(position).addDouble(duration).addLong(person).addLong(ref.courseId())
@@ -100,7 +103,7 @@ public class Heartbeats {
             return UniHelper.toUni(steady.execute(args)).chain(rows -> {
                 RowIterator<Row> it = rows.iterator();
                 if (!it.hasNext()) {
-                    return Uni.createFrom().item(slow).runSubscriptionOn(workers);
+                    return Uni.createFrom().item(() -> fallback.apply(true)).runSubscriptionOn(workers);
                 }
                 Row r = it.next();
                 fast.increment();
