@@ -75,7 +75,21 @@ public class Browser implements AfterEachCallback {
         driver.get(root + "login");
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        org.openqa.selenium.WebElement submit = driver.findElement(org.openqa.selenium.By.id("login-submit"));
+        submit.click();
+        // the click returns before the form's post and redirect are done; a test's next get() could
+        // otherwise be overtaken by the redirect (a full run ended on the home page instead of
+        // /learn). The login page has gone when its button is detached (Chrome may say so with a
+        // plain WebDriverException), and the next page is loaded when the document is complete.
+        waitFor(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                submit.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return document.readyState"));
+            }
+        });
     }
 
     @Override

@@ -125,7 +125,8 @@ public class EventLoopPool {
         }
         PgConnectOptions o = new PgConnectOptions().setHost(uri.getHost())
                 .setPort(uri.getPort() > 0 ? uri.getPort() : PgConnectOptions.DEFAULT_PORT)
-                .setPipeliningLimit(PgConnectOptions.DEFAULT_PIPELINING_LIMIT).setCachePreparedStatements(true);
+                .setPipeliningLimit(PgConnectOptions.DEFAULT_PIPELINING_LIMIT).setCachePreparedStatements(true)
+                .setMetricsName("academy-event-loop"); // the client metrics as academy-event-loop.*, not .*
         String path = uri.getPath();
         o.setDatabase(path == null || path.length() <= 1 ? "postgres" : path.substring(1));
         if (user != null && !user.isBlank()) {
