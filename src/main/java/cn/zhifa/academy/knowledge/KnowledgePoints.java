@@ -97,6 +97,12 @@ public class KnowledgePoints {
         return exists(code) ? tags.courseIds(code) : List.of();
     }
 
+    /** The published courses carrying each code, one statement for all of them; unknown codes carry none. */
+    public Map<String, List<KnowledgeTags.PublishedCourse>> publishedCoursesFor(java.util.Collection<String> codes) {
+        List<String> known = codes.stream().filter(this::exists).distinct().toList();
+        return known.isEmpty() ? Map.of() : tags.publishedCourses(known);
+    }
+
     /** Ids of the lessons (of current course versions) tagged with the code. */
     public List<Long> lessonIdsFor(String code) {
         return exists(code) ? tags.lessonIds(code) : List.of();

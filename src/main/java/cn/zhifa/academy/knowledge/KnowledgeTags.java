@@ -59,6 +59,36 @@ public class KnowledgeTags {
         return rows(CURRENT_LESSONS, code).stream().map(r -> ((Number) r[1]).longValue()).distinct().toList();
     }
 
+    /** A published course carrying a knowledge point: its id, code, published title and version. */
+    public record PublishedCourse(long id, String code, String title, long versionId) {
+    }
+
+    /**
+     * The published courses carrying each of the codes, in one statement (the learning path of
+     * 我的学习 asks for all of a town's knowledge points at once): code → courses in course-id order,
+     * the courses {@link #courseIds} gives for that code.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<String, List<PublishedCourse>> publishedCourses(Collection<String> codes) {
+        Map<String, List<PublishedCourse>> out = new HashMap<>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT DISTINCT t.code, c.id, c.code AS course_code, v.title, v.id AS version_id FROM knowledge_tag t
+                  JOIN lesson l ON l.id = t.subject_id
+                  JOIN course c ON c.published_version_id = l.course_version_id
+                  JOIN course_version v ON v.id = c.published_version_id
+                 WHERE t.subject_kind = 'LESSON' AND t.code IN (:codes) AND c.status = 'PUBLISHED'
+                 ORDER BY t.code, c.id""").setParameter("codes", codes).getResultList();
+        for (Object[] r : rows) {
+            out.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>()).add(new PublishedCourse(
+                    ((Number) r[1]).longValue(), (String) r[2], (String) r[3], ((Number) r[4]).longValue()));
+        }
+        return out;
+    }
+
     @Transactional
     public List<Long> lessonIds(String code) {
         return rows(CURRENT_LESSONS, code).stream().map(r -> ((Number) r[0]).longValue()).toList();

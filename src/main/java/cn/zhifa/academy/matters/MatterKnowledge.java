@@ -1,6 +1,8 @@
 package cn.zhifa.academy.matters;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,13 @@ public interface MatterKnowledge {
     List<Long> caseIds(String code);
 
     List<Long> questionIds(String code);
+
+    /** A published course: id, code, the published version's title and id. */
+    record Course(long id, String code, String title, long versionId) {
+    }
+
+    /** The published courses carrying each of the codes (what {@link #courseIds} gives), read at once. */
+    Map<String, List<Course>> publishedCourses(Collection<String> codes);
 
     /** Whether the code may be used: known to the taxonomy, or any code while there is none. */
     default boolean known(String code) {

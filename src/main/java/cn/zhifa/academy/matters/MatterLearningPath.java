@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,9 +12,6 @@ import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 
 import cn.zhifa.academy.curriculum.LearningService;
-import cn.zhifa.academy.organization.OrgDirectory;
-import cn.zhifa.academy.organization.OrgLevel;
-import cn.zhifa.academy.people.PeopleDirectory;
 import cn.zhifa.academy.platform.security.CurrentUser;
 
 /**
@@ -29,12 +25,6 @@ public class MatterLearningPath {
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    OrgDirectory org;
-
-    @Inject
-    PeopleDirectory people;
 
     @Inject
     LearningService learning;
@@ -81,43 +71,29 @@ public class MatterLearningPath {
         if (personId == null) {
             return Optional.empty();
         }
-        OrgDirectory.Unit town = people.find(personId).flatMap(p -> org.unit(p.unitId())).orElse(null);
-        if (town == null || town.level() != OrgLevel.TOWN) {
+        // the person, town, matters and courses in one or two statements (MatterMaterials.townMatters);
+        // the learner's progress comes from the enrolments 我的学习 read
+        MatterMaterials.TownMatters town = materials.townMatters(personId).orElse(null);
+        if (town == null) {
             return Optional.empty();
-        }
-        List<DelegatedMatter> matters = DelegatedMatter.getEntityManager().createQuery(
-                "SELECT m FROM DelegatedMatter m JOIN m.townIds t WHERE t = :town AND m.highFrequency = true "
-                        + "ORDER BY m.code", DelegatedMatter.class).setParameter("town", town.id()).getResultList();
-        if (matters.isEmpty()) {
-            return Optional.empty();
-        }
-        // one query for the courses the matters name, one per distinct knowledge point, one for
-        // the published ones among them (issue 16: it was three to six per matter, and the whole
-        // catalogue's progress); the learner's progress comes from the enrolments 我的学习 read
-        Map<Long, Set<Long>> idsByMatter = materials.courseIdsOf(matters);
-        Set<Long> all = new java.util.LinkedHashSet<>();
-        idsByMatter.values().forEach(all::addAll);
-        Map<Long, Object[]> published = new LinkedHashMap<>();
-        for (Object[] c : materials.publishedCourses(all)) {
-            published.put(((Number) c[0]).longValue(), c);
         }
         Map<Long, Long> versions = new LinkedHashMap<>();
-        published.forEach((id, c) -> versions.put(id, ((Number) c[3]).longValue()));
+        town.matters().forEach(m -> m.courses().forEach(c -> versions.put(c.id(), c.versionId())));
         Map<Long, LearningService.CourseProgress> progress = learning.progress(versions);
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, Long> ids = new LinkedHashMap<>();
         Map<String, List<String>> served = new LinkedHashMap<>();
         List<String> without = new ArrayList<>();
-        for (DelegatedMatter m : matters) {
-            List<Object[]> courses = idsByMatter.get(m.id).stream().map(published::get).filter(java.util.Objects::nonNull)
-                    .sorted(java.util.Comparator.comparing((Object[] c) -> (String) c[1])).toList();
+        for (MatterMaterials.MatterCourses m : town.matters()) {
+            List<MatterKnowledge.Course> courses = m.courses().stream()
+                    .sorted(java.util.Comparator.comparing(MatterKnowledge.Course::code)).toList();
             if (courses.isEmpty()) {
-                without.add(m.name);
+                without.add(m.name());
             }
-            for (Object[] c : courses) {
-                titles.put((String) c[1], (String) c[2]);
-                ids.put((String) c[1], ((Number) c[0]).longValue());
-                served.computeIfAbsent((String) c[1], k -> new ArrayList<>()).add(m.name);
+            for (MatterKnowledge.Course c : courses) {
+                titles.put(c.code(), c.title());
+                ids.put(c.code(), c.id());
+                served.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(m.name());
             }
         }
         List<CourseStep> steps = new ArrayList<>();
@@ -129,6 +105,6 @@ public class MatterLearningPath {
         // unfinished courses first, then the ones serving most matters
         steps.sort(java.util.Comparator.comparing(CourseStep::completed)
                 .thenComparing(c -> -c.matters().size()).thenComparing(CourseStep::code));
-        return Optional.of(new Path(town.name(), steps, without));
+        return Optional.of(new Path(town.townName(), steps, without));
     }
 }

@@ -1,8 +1,12 @@
 package cn.zhifa.academy.matters;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,44 +41,63 @@ public class MatterMaterials {
         return new Materials(courses, cases, questions);
     }
 
-    /**
-     * The courses the matters name or reach through their knowledge points, per matter id — what
-     * {@link #of} gives as {@code courseIds}, without cases and questions and with one query for
-     * every matter's named courses (plus one per distinct knowledge point), for the learning path.
-     */
-    public java.util.Map<Long, Set<Long>> courseIdsOf(List<DelegatedMatter> matters) {
-        Set<String> codes = new LinkedHashSet<>();
-        matters.forEach(m -> codes.addAll(m.courseCodeList()));
-        java.util.Map<String, Long> byCode = new java.util.HashMap<>();
-        if (!codes.isEmpty()) {
-            for (Object row : em.createNativeQuery("SELECT code, id FROM course WHERE code IN (:codes)")
-                    .setParameter("codes", codes).getResultList()) {
-                Object[] r = (Object[]) row;
-                byCode.put((String) r[0], ((Number) r[1]).longValue());
-            }
-        }
-        java.util.Map<String, List<Long>> byPoint = new java.util.HashMap<>();
-        java.util.Map<Long, Set<Long>> out = new java.util.LinkedHashMap<>();
-        for (DelegatedMatter m : matters) {
-            Set<Long> ids = new LinkedHashSet<>();
-            m.courseCodeList().stream().sorted().map(byCode::get).filter(java.util.Objects::nonNull).forEach(ids::add);
-            for (String kp : m.knowledgePointList()) {
-                ids.addAll(byPoint.computeIfAbsent(kp, knowledge::courseIds));
-            }
-            out.put(m.id, ids);
-        }
-        return out;
+    /** A high-frequency matter of a town and the published courses it names or reaches through its knowledge points. */
+    public record MatterCourses(long id, String code, String name, List<MatterKnowledge.Course> courses) {
     }
 
-    /** Published courses among the ids, by code (id, code, title, published version id), in code order. */
+    /** The town of a person and its high-frequency matters in code order, for the learning path of 我的学习. */
+    public record TownMatters(String townName, List<MatterCourses> matters) {
+    }
+
+    /**
+     * The person's town (their unit, when it is a town) with its high-frequency matters and their
+     * published courses, in at most two statements whatever the number of matters and knowledge
+     * points (issue 16; it was six plus one per knowledge point): the person, unit, matters and
+     * named courses in one, the courses of all knowledge points in the other. Empty when the
+     * person's unit is not a town or the town has no high-frequency matter. The courses are
+     * those {@link #of} gives as {@code courseIds}, published ones only.
+     */
     @SuppressWarnings("unchecked")
-    public List<Object[]> publishedCourses(Set<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+    public Optional<TownMatters> townMatters(long personId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT u.name AS town, m.id, m.code, m.name, m.knowledge_points, c.id AS course_id, c.code AS course_code,
+                       v.title, v.id AS version_id
+                  FROM person p
+                  JOIN org_unit u ON u.id = p.unit_id AND u.level = 'TOWN'
+                  JOIN delegated_matter_town t ON t.unit_id = u.id
+                  JOIN delegated_matter m ON m.id = t.matter_id AND m.high_frequency
+                  LEFT JOIN LATERAL unnest(string_to_array(m.course_codes, ',')) AS named(code) ON true
+                  LEFT JOIN course c ON c.code = btrim(named.code) AND c.status = 'PUBLISHED'
+                  LEFT JOIN course_version v ON v.id = c.published_version_id
+                 WHERE p.id = ?1
+                 ORDER BY m.code, c.code""").setParameter(1, personId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
-        return em.createNativeQuery("SELECT c.id, c.code, v.title, v.id AS version_id FROM course c JOIN course_version v "
-                + "ON v.id = c.published_version_id WHERE c.status = 'PUBLISHED' AND c.id IN (:ids) ORDER BY c.code")
-                .setParameter("ids", ids).getResultList();
+        Map<Long, Object[]> matters = new LinkedHashMap<>();
+        Map<Long, Map<Long, MatterKnowledge.Course>> courses = new HashMap<>();
+        Set<String> points = new LinkedHashSet<>();
+        for (Object[] r : rows) {
+            long id = ((Number) r[1]).longValue();
+            matters.putIfAbsent(id, r);
+            Map<Long, MatterKnowledge.Course> mine = courses.computeIfAbsent(id, k -> new LinkedHashMap<>());
+            if (r[8] != null) {
+                long course = ((Number) r[5]).longValue();
+                mine.putIfAbsent(course, new MatterKnowledge.Course(course, (String) r[6], (String) r[7],
+                        ((Number) r[8]).longValue()));
+            }
+            points.addAll(DelegatedMatter.split((String) r[4]));
+        }
+        Map<String, List<MatterKnowledge.Course>> tagged = points.isEmpty() ? Map.of() : knowledge.publishedCourses(points);
+        List<MatterCourses> out = new ArrayList<>();
+        matters.forEach((id, r) -> {
+            Map<Long, MatterKnowledge.Course> mine = courses.get(id);
+            for (String kp : DelegatedMatter.split((String) r[4])) {
+                tagged.getOrDefault(kp, List.of()).forEach(c -> mine.putIfAbsent(c.id(), c));
+            }
+            out.add(new MatterCourses(id, (String) r[2], (String) r[3], List.copyOf(mine.values())));
+        });
+        return Optional.of(new TownMatters((String) rows.get(0)[0], out));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,9 @@
 package cn.zhifa.academy.matters;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,5 +36,13 @@ public class TaxonomyKnowledge implements MatterKnowledge {
     @Override
     public List<Long> questionIds(String code) {
         return points.questionIdsFor(code);
+    }
+
+    @Override
+    public Map<String, List<Course>> publishedCourses(Collection<String> codes) {
+        Map<String, List<Course>> out = new HashMap<>();
+        points.publishedCoursesFor(codes).forEach((code, courses) -> out.put(code, courses.stream()
+                .map(c -> new Course(c.id(), c.code(), c.title(), c.versionId())).toList()));
+        return out;
     }
 }

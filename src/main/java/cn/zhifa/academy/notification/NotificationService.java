@@ -93,9 +93,14 @@ public class NotificationService implements AccountNotifier {
                 .map(a -> a.id).toList();
     }
 
+    /**
+     * The bell's count, on every page: plain SQL (issue 16: Panache's count re-derived its count
+     * query from the HQL on every call, a sixth of 我的学习's CPU).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long unread(long accountId) {
-        return Notification.count("accountId = ?1 AND readAt IS NULL", accountId);
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM notification WHERE account_id = ?1 AND read_at IS NULL")
+                .setParameter(1, accountId).getSingleResult()).longValue();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
