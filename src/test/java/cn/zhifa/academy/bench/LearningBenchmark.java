@@ -51,7 +51,7 @@ class LearningBenchmark {
     static final int LEARNERS = 200;
     static final int THREADS = 64;
     static final int BEATS_PER_LEARNER = 60;
-    static final int PAGES_PER_LEARNER = 10;
+    static final int PAGES_PER_LEARNER = Integer.parseInt(ExamBench.prop("bench.pages", "10"));
 
     @TestHTTPResource("/")
     URL root;
