@@ -3,11 +3,12 @@ package cn.zhifa.academy.platform.web;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /** Hands a {@link Flash} message from one page request to the next, and only once. */
 public class FlashFilter {
@@ -15,10 +16,14 @@ public class FlashFilter {
     @Inject
     Flash flash;
 
+    /** Pages only (GET outside /api); the cookie read from the Vert.x request, without JAX-RS's parsing of them all. */
     @ServerRequestFilter
-    public void receive(ContainerRequestContext request) {
-        Cookie c = request.getCookies().get(Flash.COOKIE);
-        if (c != null && !isApi(request) && "GET".equals(request.getMethod())) {
+    public void receive(ContainerRequestContext request, HttpServerRequest http) {
+        if (!"GET".equals(request.getMethod()) || isApi(http.path())) {
+            return;
+        }
+        io.vertx.core.http.Cookie c = http.getCookie(Flash.COOKIE);
+        if (c != null) {
             flash.receive(c.getValue());
         }
     }
@@ -36,8 +41,7 @@ public class FlashFilter {
         }
     }
 
-    private static boolean isApi(ContainerRequestContext request) {
-        String p = request.getUriInfo().getPath();
+    private static boolean isApi(String p) {
         return p.equals("/api") || p.startsWith("/api/");
     }
 }

@@ -4,9 +4,10 @@ import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Cookie;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /** Resolves the request's language once, before any resource runs: cookie, else Chinese. */
 public class LocaleFilter {
@@ -14,12 +15,17 @@ public class LocaleFilter {
     @Inject
     LocaleContext context;
 
+    /**
+     * Reads the cookie, path and query from the Vert.x request (issue 11: JAX-RS's
+     * {@code getCookies()} and {@code getRequestUri()} parsed every cookie and built and parsed an
+     * absolute URI on every request, 2.5 % of the service's CPU per answer save).
+     */
     @ServerRequestFilter(preMatching = true)
-    public void resolve(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(LocaleContext.COOKIE);
+    public void resolve(ContainerRequestContext request, HttpServerRequest http) {
+        io.vertx.core.http.Cookie cookie = http.getCookie(LocaleContext.COOKIE);
         Locale locale = cookie == null ? null : LocaleContext.supported(cookie.getValue());
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String path = http.path();
+        String query = http.query();
         Locale chosen = locale == null ? LocaleContext.DEFAULT : locale;
         context.set(chosen, query == null ? path : path + "?" + query);
         // Qute picks the template locale from Accept-Language: make it the one chosen here,
