@@ -66,6 +66,11 @@ public class AttemptItem extends PanacheEntityBase {
 
     /** Displayed option i is original option order()[i]. */
     public int[] order() {
+        return order(optionOrder);
+    }
+
+    /** A stored option permutation ("2,0,1") as indexes; empty for none. */
+    public static int[] order(String optionOrder) {
         if (optionOrder == null || optionOrder.isEmpty()) {
             return new int[0];
         }

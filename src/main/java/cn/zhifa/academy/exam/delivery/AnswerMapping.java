@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import cn.zhifa.academy.exam.AttemptItem;
+import cn.zhifa.academy.exam.Json;
 import cn.zhifa.academy.exam.bank.QuestionCache;
 import cn.zhifa.academy.exam.bank.QuestionFields;
 import cn.zhifa.academy.exam.bank.QuestionType;
@@ -27,8 +28,13 @@ public final class AnswerMapping {
 
     /** The item's option permutation as the paper sends it (displayed option i is original option order[i]). */
     static List<Integer> optionOrder(AttemptItem i) {
+        return optionOrder(i.optionOrder);
+    }
+
+    /** The same, from the stored permutation. */
+    static List<Integer> optionOrder(String optionOrder) {
         List<Integer> out = new ArrayList<>();
-        for (int o : i.order()) {
+        for (int o : AttemptItem.order(optionOrder)) {
             out.add(o);
         }
         return out;
@@ -47,11 +53,16 @@ public final class AnswerMapping {
 
     /** Canonical answer → what the candidate sees (displayed option indexes for choice types). */
     static List<String> displayedAnswer(QuestionCache.Q q, AttemptItem i) {
-        List<String> canonical = i.answer();
+        return displayedAnswer(q, i.optionOrder, i.answerJson);
+    }
+
+    /** The same, from the stored permutation and answer (a paper read as plain rows). */
+    static List<String> displayedAnswer(QuestionCache.Q q, String optionOrder, String answerJson) {
+        List<String> canonical = Json.strings(answerJson);
         if (!q.type().choice()) {
             return canonical;
         }
-        int[] order = i.order();
+        int[] order = AttemptItem.order(optionOrder);
         TreeSet<Integer> shown = new TreeSet<>();
         for (String c : canonical) {
             int orig = Integer.parseInt(c);

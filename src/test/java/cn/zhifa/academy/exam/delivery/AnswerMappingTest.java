@@ -48,6 +48,10 @@ class AnswerMappingTest {
         AttemptItem i = item("2,0,3,1", "[\"1\",\"2\"]");
         List<String> shown = AnswerMapping.displayedAnswer(multiple, i);
         assertThat(shown).containsExactly("0", "3");
+        // the re-fetch maps plain rows, not entities: the same answer and order
+        assertThat(AnswerMapping.displayedAnswer(multiple, "2,0,3,1", "[\"1\",\"2\"]")).containsExactly("0", "3");
+        assertThat(AnswerMapping.optionOrder("2,0,3,1")).containsExactly(2, 0, 3, 1);
+        assertThat(AnswerMapping.displayedAnswer(multiple, "2,0,3,1", null)).isEmpty();
         assertThat(AnswerMapping.answerText(multiple, i, shown)).isEqualTo("AD");
         assertThat(AnswerMapping.keyText(multiple, i)).isEqualTo("AD");
         // another permutation, the same stored answer: other letters
