@@ -75,6 +75,19 @@ public interface AcademyConfig {
 
     Providers providers();
 
+    Http http();
+
+    /** Page admission (platform.web.PageAdmission, issue 16). */
+    interface Http {
+        /** Pages rendering at once on a node: -1 (the default) four per CPU, 0 no bound. */
+        @WithDefault("-1")
+        int pageConcurrency();
+
+        /** How long a page waits for its turn before it is answered 503 with Retry-After. */
+        @WithDefault("30s")
+        Duration pageWait();
+    }
+
     interface Providers {
         /**
          * What the list of providers barred from new commissions is called on pages, messages and

@@ -20,7 +20,7 @@ public class LocaleFilter {
      * {@code getCookies()} and {@code getRequestUri()} parsed every cookie and built and parsed an
      * absolute URI on every request, 2.5 % of the service's CPU per answer save).
      */
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true) // on the event loop, before any non-blocking filter (PageAdmission)
     public void resolve(ContainerRequestContext request, HttpServerRequest http) {
         io.vertx.core.http.Cookie cookie = http.getCookie(LocaleContext.COOKIE);
         Locale locale = cookie == null ? null : LocaleContext.supported(cookie.getValue());
