@@ -19,6 +19,8 @@ import cn.zhifa.academy.platform.web.PageAdmissionProbe;
 import cn.zhifa.academy.support.Api;
 import cn.zhifa.academy.support.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 
 /**
  * Issue 16: pages render a bounded number at a time; the others wait in order before they take a
@@ -64,6 +66,27 @@ class PageAdmissionTest {
         admission.giveBack();
         assertThat(page.get(30, TimeUnit.SECONDS)).isEqualTo(200);
         await(() -> admission.rendering() == 0 && admission.waiting() == 0, "every turn given back");
+    }
+
+    @Test
+    void aPageWhoseReaderLeftWhileWaitingGetsNoTurnAndLeaksNone() throws Exception {
+        Api learner = Api.as(accounts.create("padm2", Roles.LEARNER, "SFS").username, PASSWORD);
+        admission.limit(1, 30_000);
+        assertThat(admission.hold()).isTrue();
+        // a reader that gives up after one second: its page is still queued when it leaves
+        CompletableFuture<Integer> impatient = CompletableFuture.supplyAsync(() -> learner.get()
+                .config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 1000)))
+                .when().get("/").then().extract().statusCode());
+        await(() -> admission.waiting() == 1, "the page queued for its turn");
+        assertThat(impatient).failsWithin(Duration.ofSeconds(30)); // the client timed out and closed its connection
+        // whether the server has seen the connection close by now (the page is skipped) or not (it renders
+        // for nobody and gives its turn back), no turn is lost
+        admission.giveBack();
+        await(() -> admission.rendering() == 0 && admission.waiting() == 0, "the turn came back");
+        // and the next page is served at once
+        learner.get().when().get("/").then().statusCode(200);
+        await(() -> admission.rendering() == 0, "its turn given back");
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

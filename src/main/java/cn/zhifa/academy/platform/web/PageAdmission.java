@@ -147,20 +147,35 @@ public class PageAdmission {
 
     private void release() {
         Waiter next;
+        java.util.List<Waiter> gone = new java.util.ArrayList<>();
         synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                running--;
-                return;
+            while (true) {
+                next = waiting.poll();
+                if (next == null) {
+                    running--;
+                    break;
+                }
+                vertx.cancelTimer(next.timer());
+                if (!next.rc().response().closed()) {
+                    onEnd(next.rc()); // the turn passes on: running stays the same
+                    break;
+                }
+                gone.add(next); // its reader left while it waited: no turn (its end could not be counted on)
             }
-            vertx.cancelTimer(next.timer());
-            onEnd(next.rc()); // the turn passes on: running stays the same
         }
-        Waiter turn = next;
-        if (turn.context() == null) {
-            turn.emitter().complete(null);
+        for (Waiter w : gone) {
+            complete(w, busy(w.rc())); // ends the request's lifecycle; nothing reaches the closed connection
+        }
+        if (next != null) {
+            complete(next, null);
+        }
+    }
+
+    private static void complete(Waiter w, Response response) {
+        if (w.context() == null) {
+            w.emitter().complete(response);
         } else {
-            turn.context().runOnContext(v -> turn.emitter().complete(null));
+            w.context().runOnContext(v -> w.emitter().complete(response));
         }
     }
 
