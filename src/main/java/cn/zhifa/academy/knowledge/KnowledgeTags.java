@@ -56,7 +56,7 @@ public class KnowledgeTags {
 
     @Transactional
     public List<Long> courseIds(String code) {
-        return rows(CURRENT_LESSONS, code).stream().map(r -> ((Number) r[1]).longValue()).distinct().toList();
+        return publishedCourses(List.of(code)).getOrDefault(code, List.of()).stream().map(PublishedCourse::id).toList();
     }
 
     /** A published course carrying a knowledge point: its id, code, published title and version. */

@@ -77,22 +77,25 @@ public class MatterMaterials {
         Map<Long, Object[]> matters = new LinkedHashMap<>();
         Map<Long, Map<Long, MatterKnowledge.Course>> courses = new HashMap<>();
         Set<String> points = new LinkedHashSet<>();
+        Map<Long, List<String>> pointsOf = new HashMap<>();
         for (Object[] r : rows) {
             long id = ((Number) r[1]).longValue();
-            matters.putIfAbsent(id, r);
-            Map<Long, MatterKnowledge.Course> mine = courses.computeIfAbsent(id, k -> new LinkedHashMap<>());
+            if (matters.putIfAbsent(id, r) == null) {
+                List<String> own = DelegatedMatter.split((String) r[4]);
+                pointsOf.put(id, own);
+                points.addAll(own);
+            }
             if (r[8] != null) {
                 long course = ((Number) r[5]).longValue();
-                mine.putIfAbsent(course, new MatterKnowledge.Course(course, (String) r[6], (String) r[7],
-                        ((Number) r[8]).longValue()));
+                courses.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(course, new MatterKnowledge.Course(
+                        course, (String) r[6], (String) r[7], ((Number) r[8]).longValue()));
             }
-            points.addAll(DelegatedMatter.split((String) r[4]));
         }
         Map<String, List<MatterKnowledge.Course>> tagged = points.isEmpty() ? Map.of() : knowledge.publishedCourses(points);
         List<MatterCourses> out = new ArrayList<>();
         matters.forEach((id, r) -> {
-            Map<Long, MatterKnowledge.Course> mine = courses.get(id);
-            for (String kp : DelegatedMatter.split((String) r[4])) {
+            Map<Long, MatterKnowledge.Course> mine = courses.computeIfAbsent(id, k -> new LinkedHashMap<>());
+            for (String kp : pointsOf.get(id)) {
                 tagged.getOrDefault(kp, List.of()).forEach(c -> mine.putIfAbsent(c.id(), c));
             }
             out.add(new MatterCourses(id, (String) r[2], (String) r[3], List.copyOf(mine.values())));

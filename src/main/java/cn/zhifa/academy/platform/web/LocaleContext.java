@@ -43,6 +43,13 @@ public class LocaleContext {
         this.currentPath = currentPath;
     }
 
+    /** The language a request asked for with the {@value #COOKIE} cookie, else the default. */
+    public static Locale of(io.vertx.core.http.HttpServerRequest request) {
+        io.vertx.core.http.Cookie cookie = request.getCookie(COOKIE);
+        Locale locale = cookie == null ? null : supported(cookie.getValue());
+        return locale == null ? DEFAULT : locale;
+    }
+
     /** The supported locale for a tag, or null. */
     public static Locale supported(String tag) {
         if (tag == null || tag.isBlank()) {

@@ -22,11 +22,9 @@ public class LocaleFilter {
      */
     @ServerRequestFilter(preMatching = true, nonBlocking = true) // on the event loop, before any non-blocking filter (PageAdmission)
     public void resolve(ContainerRequestContext request, HttpServerRequest http) {
-        io.vertx.core.http.Cookie cookie = http.getCookie(LocaleContext.COOKIE);
-        Locale locale = cookie == null ? null : LocaleContext.supported(cookie.getValue());
+        Locale chosen = LocaleContext.of(http);
         String path = http.path();
         String query = http.query();
-        Locale chosen = locale == null ? LocaleContext.DEFAULT : locale;
         context.set(chosen, query == null ? path : path + "?" + query);
         // Qute picks the template locale from Accept-Language: make it the one chosen here,
         // so the browser's own language never overrides the platform's choice.

@@ -85,26 +85,30 @@ public class PageAdmission {
         if (limit <= 0 || !HttpMethod.GET.equals(request.getMethod()) || !isPage(resource.getResourceMethod())) {
             return null;
         }
-        synchronized (this) {
-            if (running < limit) {
-                running++;
-                onEnd(rc);
-                return null;
-            }
+        if (take(rc)) {
+            return null;
         }
         Context context = Vertx.currentContext();
         return Uni.createFrom().emitter(emitter -> {
             synchronized (this) {
-                if (running < limit) { // a page ended meanwhile
-                    running++;
-                    onEnd(rc);
-                    emitter.complete(null);
+                if (!take(rc)) {
+                    long timer = vertx.setTimer(waitMillis, t -> timeout(emitter, rc));
+                    waiting.add(new Waiter(emitter, context, rc, timer));
                     return;
                 }
-                long timer = vertx.setTimer(waitMillis, t -> timeout(emitter, rc));
-                waiting.add(new Waiter(emitter, context, rc, timer));
             }
+            emitter.complete(null); // a page ended meanwhile
         });
+    }
+
+    /** Takes a free turn for the request, if there is one. */
+    private synchronized boolean take(RoutingContext rc) {
+        if (running >= limit) {
+            return false;
+        }
+        running++;
+        onEnd(rc);
+        return true;
     }
 
     /** Pages: resource methods (or their classes) producing text/html. */
@@ -191,9 +195,7 @@ public class PageAdmission {
     /** 503 with a short jittered Retry-After and a page that reloads itself (no layout: nothing to read). */
     static Response busy(RoutingContext rc) {
         int seconds = 2 + ThreadLocalRandom.current().nextInt(4);
-        io.vertx.core.http.Cookie lang = rc == null ? null : rc.request().getCookie(LocaleContext.COOKIE);
-        Locale locale = lang == null || LocaleContext.supported(lang.getValue()) == null ? LocaleContext.DEFAULT
-                : LocaleContext.supported(lang.getValue());
+        Locale locale = LocaleContext.of(rc.request());
         String text = ErrorTexts.text(locale, "http.pages_busy");
         String html = "<!DOCTYPE html><html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
