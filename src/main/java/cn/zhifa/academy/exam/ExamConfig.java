@@ -1,5 +1,7 @@
 package cn.zhifa.academy.exam;
 
+import java.util.OptionalInt;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -94,11 +96,13 @@ public interface ExamConfig {
      * exam must not take every connection from the saves of candidates still writing. Beyond it:
      * 503 + Retry-After as above; the page and the auto-submit job ride it out, and the deadline
      * has no say (a submit refused at 10:00:00 and accepted at 10:00:02 keeps every saved answer).
-     * Keep it well below the database pool. 16: at 3,000 candidates it refused 15 submits (submit
-     * p99 0.3 s) where 8 refused 131 (p99 2.2 s) for the same save p99 (docs/performance.md, fifth round).
+     * Keep it well below the database pool. Unset: 2 per CPU of the node. Grading is CPU work, and
+     * on a 2-core node 16 submits at once took the CPU from the saves of candidates still writing:
+     * save p99 332 ms at 3,000 candidates, 33 ms with 4 (docs/performance.md, issue 11 "Ninth
+     * round"); earlier, on a faster machine, 16 refused fewer submits than 8 for the same save p99
+     * (fifth round).
      */
-    @WithDefault("16")
-    int submitAdmissionLimit();
+    OptionalInt submitAdmissionLimit();
 
     /**
      * Prepared papers a node keeps in memory, rendered and ready for 开始 (about 7 KB each for

@@ -53,7 +53,7 @@ import cn.zhifa.academy.bench.ExamBench.Session;
  * bench.poll (0: the page's status poll period in seconds, 30 in exam.js),
  * bench.service.jvm (-Xmx1g), bench.pool (ACADEMY_DB_POOL_MAX, default the service's 30),
  * bench.admission (academy.exam.admission-limit, default the service's 64), bench.submit-admission
- * (academy.exam.submit-admission-limit, default 16; 1000 opens the submit gate for a peer run), bench.prepare-wait (900 s),
+ * (academy.exam.submit-admission-limit, default 2 per CPU; 1000 opens the submit gate for a peer run), bench.prepare-wait (900 s),
  * bench.lobby (true: every candidate loads the lobby page before the bell and keeps its connection),
  * bench.warmup (0: candidates taking a warm-up exam first), bench.client-threads (1: the load client's event loops).
  * Results: stdout and target/benchmark/exam-day-N.md.

@@ -83,7 +83,7 @@ public class ExamAdmission {
         limit = config.admissionLimit();
         saveLimit = config.saveAdmissionLimit();
         startLimit = config.startAdmissionLimit();
-        submitLimit = config.submitAdmissionLimit();
+        submitLimit = configuredSubmitLimit();
         refused = Counter.builder("academy.exam.admission.refused")
                 .description("Exam hot-path requests answered 503 because the node was saturated").register(metrics);
         Gauge.builder("academy.exam.admission.in_flight", inFlight, AtomicInteger::get)
@@ -105,6 +105,11 @@ public class ExamAdmission {
     /** The save gate's current limit. */
     public int saveLimit() {
         return saveLimit;
+    }
+
+    /** academy.exam.submit-admission-limit, or 2 per CPU when it is unset. */
+    int configuredSubmitLimit() {
+        return config.submitAdmissionLimit().orElse(2 * Runtime.getRuntime().availableProcessors());
     }
 
     /** The submit gate's current limit. */
@@ -130,7 +135,7 @@ public class ExamAdmission {
         this.limit = Math.max(0, limit);
         this.saveLimit = limit <= 0 ? 0 : config.saveAdmissionLimit();
         this.startLimit = limit <= 0 ? 0 : config.startAdmissionLimit();
-        this.submitLimit = limit <= 0 ? 0 : config.submitAdmissionLimit();
+        this.submitLimit = limit <= 0 ? 0 : configuredSubmitLimit();
     }
 
     static boolean hotPath(HttpMethod method, String path) {
