@@ -200,6 +200,15 @@ public class ExamDeliveryTest {
         assertThat(result.getDouble("score")).isEqualTo(12.0);
         assertThat(result.getDouble("maxScore")).isEqualTo(22.0);
         assertThat(result.getBoolean("passed")).isFalse();
+        // every item is graded in the database, by the system: the six answered ones full marks, the rest 0
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<AttemptItem> items = AttemptItem.list("attemptId = ?1 ORDER BY position", attempt);
+            assertThat(items).isNotEmpty().allSatisfy(i -> {
+                assertThat(i.gradedBy).isEqualTo("system");
+                assertThat(i.gradedAt).isNotNull();
+                assertThat(i.score).isEqualByComparingTo(i.position <= 6 ? i.points : java.math.BigDecimal.ZERO);
+            });
+        });
         // the kept result reached the record
         ExamRecord rec = QuarkusTransaction.requiringNew().call(() -> ExamRecord.<ExamRecord> find(
                 "personId = ?1 AND examId = ?2", c.person().id, exam.examId()).firstResult());

@@ -213,7 +213,7 @@ public class GradingQueue {
             if (AttemptItem.count("attemptId = ?1 AND gradedAt IS NULL", a.id) == 0) {
                 em.flush();
                 Exam e = Exam.findById(a.examId);
-                grading.finish(a, e, AttemptItem.list("attemptId = ?1 ORDER BY position", a.id));
+                grading.finish(a, e, Grading.total(AttemptItem.list("attemptId = ?1 ORDER BY position", a.id)));
             }
         }
         return task(attemptId, position);
