@@ -134,9 +134,9 @@ final class ExamBench {
             return "-XX:MaxRAMPercentage=75" + smallNodeProfile();
         }
 
-        /** What docker/entrypoint.sh adds with ACADEMY_NODE_SIZE=auto on this machine. */
+        /** What docker/entrypoint.sh adds with ACADEMY_NODE_SIZE=auto on this machine (and JAVA_OPTS without an initial heap). */
         static String smallNodeProfile() {
-            return Runtime.getRuntime().availableProcessors() <= 2 ? " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" : "";
+            return Runtime.getRuntime().availableProcessors() <= 2 ? " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms128m" : "";
         }
 
 

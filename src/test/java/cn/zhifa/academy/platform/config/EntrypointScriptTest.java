@@ -34,6 +34,16 @@ class EntrypointScriptTest {
     }
 
     @Test
+    void aSmallNodeStartsWithA128MegabyteHeapUnlessJavaOptsSetsOne() throws Exception {
+        assertThat(run("small", 2)).contains("-XX:+UseSerialGC -Xms128m");
+        assertThat(run("large", 2)).doesNotContain("-Xms");
+        javaOpts = "-XX:MaxRAMPercentage=75 -Xms512m";
+        assertThat(run("small", 2)).contains("-Xms512m").doesNotContain("-Xms128m");
+        javaOpts = "-XX:InitialRAMPercentage=5";
+        assertThat(run("small", 2)).doesNotContain("-Xms");
+    }
+
+    @Test
     void anExplicitChoiceWins() throws Exception {
         assertThat(run("small", 16)).contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         assertThat(run("large", 2)).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC");
@@ -71,6 +81,9 @@ class EntrypointScriptTest {
     private String cds;
     private String cdsMode;
 
+    /** JAVA_OPTS as the image sets it unless a test says otherwise. */
+    private String javaOpts = "-XX:MaxRAMPercentage=75";
+
     private String run(String size, int cpus) throws Exception {
         Process p = start(size, cpus);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -84,7 +97,7 @@ class EntrypointScriptTest {
         ProcessBuilder pb = new ProcessBuilder("sh", Path.of("docker/entrypoint.sh").toAbsolutePath().toString());
         Map<String, String> env = pb.environment();
         env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("JAVA_OPTS", "-XX:MaxRAMPercentage=75");
+        env.put("JAVA_OPTS", javaOpts);
         // the archive of this test, never the machine's /tmp
         env.put("ACADEMY_CDS_ARCHIVE", cds != null ? cds : bin.resolve("absent.jsa").toString());
         if (cdsMode == null) {
