@@ -50,6 +50,11 @@ public class CaseSearchService {
      * (shown as "2000+" beyond), and the ranking candidates are chosen among them.
      */
     static final int SCAN_LIMIT = 2000;
+
+    /** {@code academy.cases.search-scan-limit}, {@link #SCAN_LIMIT} unless configured. */
+    int scanLimit() {
+        return config.searchScanLimit();
+    }
     static final int SNIPPET_WIDTH = 90;
     static final int MATTER_FACET_SIZE = 12;
     static final int TAG_FACET_SIZE = 20;
@@ -80,21 +85,16 @@ public class CaseSearchService {
      * @param partial no case matched every word, so these match some of them
      */
     public record Result(String q, int page, int size, long total, boolean partial, List<Hit> items,
-            List<Facet> facets, boolean facetsSampled) implements cn.zhifa.academy.platform.web.Paging {
+            List<Facet> facets, boolean facetsSampled, int scanLimit) implements cn.zhifa.academy.platform.web.Paging {
 
-        /** More matches than {@link #SCAN_LIMIT}: {@code total} is a lower bound. */
+        /** More matches than the bound ({@code scanLimit}): {@code total} is a lower bound. */
         public boolean totalCapped() {
-            return total > SCAN_LIMIT;
-        }
-
-        /** The bound, for the page's "more than …". */
-        public int scanLimit() {
-            return SCAN_LIMIT;
+            return total > scanLimit;
         }
 
         /** The total as shown: "2000+" beyond the bound. */
         public String totalLabel() {
-            return totalCapped() ? SCAN_LIMIT + "+" : String.valueOf(total);
+            return totalCapped() ? scanLimit + "+" : String.valueOf(total);
         }
 
         /** Rank of the first hit on this page (for the list numbering). */
@@ -154,7 +154,7 @@ public class CaseSearchService {
             Facets facets = facets(null, filters);
             return new Result(query.q, page, size, total(null, filters), false,
                     hitViews(browse(filters, size, page * size), List.of()), facetViews(facets.rows(), query),
-                    facets.sampled());
+                    facets.sampled(), scanLimit());
         }
         // issue 16: every statement below finds its matches through the GIN index (a bitmap: the index alone
         // decides, no document is read to check a match) and stops after SCAN_LIMIT + 1 of them. Without this
@@ -176,7 +176,7 @@ public class CaseSearchService {
         List<Object[]> ranked = rerank(m.candidates(), p.rankText());
         List<Object[]> pageRows = ranked.subList(Math.min(ranked.size(), page * size), Math.min(ranked.size(), needed));
         return new Result(query.q, page, size, m.total(), partial, hitViews(pageRows, p.highlights()),
-                facetViews(m.facets().rows(), query), m.facets().sampled());
+                facetViews(m.facets().rows(), query), m.facets().sampled(), scanLimit());
     }
 
     /**
@@ -227,7 +227,7 @@ public class CaseSearchService {
     @SuppressWarnings("unchecked")
     private Map<String, List<Object[]>> filtered(String match, Filters f, String rank, int limit) {
         Query q = em.createNativeQuery("WITH m AS MATERIALIZED (SELECT version_id, case_date, code, head FROM case_search "
-                + "WHERE document @@ CAST(:match AS tsquery) AND " + f.all() + " LIMIT " + (SCAN_LIMIT + 1) + ") "
+                + "WHERE document @@ CAST(:match AS tsquery) AND " + f.all() + " LIMIT " + (scanLimit() + 1) + ") "
                 + "SELECT 'total', '', CAST(count(*) AS float8) FROM m UNION ALL " + candidates("TRUE", limit));
         // the filters' lexemes narrow the index scan itself: a common word under a rare filter reads only the rows
         // that pass (the conditions on the columns stay, and cost nothing more)
@@ -244,7 +244,7 @@ public class CaseSearchService {
     private long total(String match, Filters f) {
         Query q = em.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM case_search WHERE "
                 + (match == null ? "" : "document @@ CAST(:match AS tsquery) AND ") + f.all() + " LIMIT "
-                + (SCAN_LIMIT + 1) + ") x");
+                + (scanLimit() + 1) + ") x");
         if (match != null) {
             q.setParameter("match", match);
         }
@@ -307,9 +307,9 @@ public class CaseSearchService {
      * set.
      */
     /** Facet rows by facet name; {@code sampled} when they were counted over the first {@link #SCAN_LIMIT} matches only. */
-    private record Facets(Map<String, List<Object[]>> rows, long sample) {
+    private record Facets(Map<String, List<Object[]>> rows, long sample, int bound) {
         boolean sampled() {
-            return sample > SCAN_LIMIT;
+            return sample > bound;
         }
     }
 
@@ -323,7 +323,7 @@ public class CaseSearchService {
         // at most SCAN_LIMIT + 1 matches are read: facet counts are exact up to the bound (issue 16)
         String sql = "WITH m AS MATERIALIZED (SELECT " + (rank == null ? "" : "version_id, case_date, code, head, ")
                 + "domain_id, case_type, matter, org_level, case_year, tags FROM case_search"
-                + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + " LIMIT " + (SCAN_LIMIT + 1) + "), "
+                + (match == null ? "" : " WHERE document @@ CAST(:match AS tsquery)") + " LIMIT " + (scanLimit() + 1) + "), "
                 + "g AS (SELECT GROUPING(domain_id) gd, GROUPING(case_type) gt, GROUPING(matter) gm, GROUPING(org_level) gl, "
                 + "GROUPING(case_year) gy, domain_id, case_type, matter, org_level, case_year, "
                 + "count(*) FILTER (WHERE " + f.except("domain") + ") nd, count(*) FILTER (WHERE " + f.except("caseType") + ") nt, "
@@ -354,7 +354,7 @@ public class CaseSearchService {
                 .collect(Collectors.groupingBy(r -> (String) r[0], LinkedHashMap::new, Collectors.toList()));
         long sample = byFacet.getOrDefault("sample", List.<Object[]>of()).stream()
                 .mapToLong(r -> ((Number) r[2]).longValue()).sum();
-        return new Facets(byFacet, sample);
+        return new Facets(byFacet, sample, scanLimit());
     }
 
     /** Without words: the newest cases first. */

@@ -25,6 +25,16 @@ public interface CasesConfig {
     @WithDefault("true")
     boolean importAtStart();
 
+    /**
+     * The bound of a search (issue 16): the total, the facet counts and the ranking candidates come
+     * from at most this many matches (+1, to know there are more). Exact for every search with fewer
+     * matches; beyond it the page says "2000+" and that the facets are counted over the first ones.
+     * Lower is faster for words found in nearly every case (docs/performance.md, issue 16 "Seventh
+     * round"); default 2000 (CaseSearchService.SCAN_LIMIT).
+     */
+    @WithDefault("2000")
+    int searchScanLimit();
+
     /** Search results per page when the request does not say. */
     @WithDefault("10")
     int pageSize();

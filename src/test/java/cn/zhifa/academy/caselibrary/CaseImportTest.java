@@ -243,6 +243,11 @@ class CaseImportTest {
             public int relatedLimit() {
                 return 5;
             }
+
+            @Override
+            public int searchScanLimit() {
+                return 2000;
+            }
         };
         long cases = count("case");
         startup.start(null); // must not throw
