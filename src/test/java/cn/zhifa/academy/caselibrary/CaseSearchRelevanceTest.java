@@ -45,6 +45,55 @@ class CaseSearchRelevanceTest {
         return officer.get().queryParams(params).when().get("/api/v1/cases").then().statusCode(200).extract().jsonPath();
     }
 
+    /** academy.cases.search-scan-limit: beyond the bound in force the total is "N+" and the facets say they are sampled. */
+    @org.junit.jupiter.api.Test
+    void theBoundIsConfiguration() {
+        CaseSearchService service = io.quarkus.arc.ClientProxy.unwrap(searchService);
+        CasesConfig configured = service.config;
+        long all = search(Map.of("q", "罚款")).getLong("total");
+        org.assertj.core.api.Assertions.assertThat(all).as("the repository's cases about 罚款").isGreaterThan(3);
+        service.config = new CasesConfig() {
+            @Override
+            public String folder() {
+                return configured.folder();
+            }
+
+            @Override
+            public boolean importAtStart() {
+                return configured.importAtStart();
+            }
+
+            @Override
+            public int pageSize() {
+                return configured.pageSize();
+            }
+
+            @Override
+            public int relatedLimit() {
+                return configured.relatedLimit();
+            }
+
+            @Override
+            public int searchScanLimit() {
+                return 3;
+            }
+        };
+        try {
+            JsonPath capped = search(Map.of("q", "罚款"));
+            org.assertj.core.api.Assertions.assertThat(capped.getInt("scanLimit")).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(capped.getLong("total")).isEqualTo(4);
+            org.assertj.core.api.Assertions.assertThat(capped.getBoolean("facetsSampled")).isTrue();
+            String page = officer.get().queryParam("q", "罚款").when().get("/cases").then().statusCode(200).extract().asString();
+            org.assertj.core.api.Assertions.assertThat(page).contains("找到超过 3 件案例").contains("id=\"facets-sampled\"");
+        } finally {
+            service.config = configured;
+        }
+        JsonPath back = search(Map.of("q", "罚款"));
+        org.assertj.core.api.Assertions.assertThat(back.getInt("scanLimit")).isEqualTo(2000);
+        org.assertj.core.api.Assertions.assertThat(back.getLong("total")).isEqualTo(all);
+        org.assertj.core.api.Assertions.assertThat(back.getBoolean("facetsSampled")).isFalse();
+    }
+
     List<String> top(String q, int n) {
         List<String> codes = search(Map.of("q", q)).getList("items.code");
         return codes.subList(0, Math.min(n, codes.size()));
