@@ -223,32 +223,7 @@ class CaseImportTest {
         CaseLibraryStartup startup = new CaseLibraryStartup();
         startup.imports = imports;
         startup.search = search;
-        startup.config = new CasesConfig() {
-            @Override
-            public String folder() {
-                return folder.toString();
-            }
-
-            @Override
-            public boolean importAtStart() {
-                return true;
-            }
-
-            @Override
-            public int pageSize() {
-                return 10;
-            }
-
-            @Override
-            public int relatedLimit() {
-                return 5;
-            }
-
-            @Override
-            public int searchScanLimit() {
-                return 2000;
-            }
-        };
+        startup.config = new TestCasesConfig(folder.toString(), true, 10, 5, CaseSearchService.SCAN_LIMIT);
         long cases = count("case");
         startup.start(null); // must not throw
         assertThat(count("case")).isEqualTo(cases);

@@ -52,32 +52,7 @@ class CaseSearchRelevanceTest {
         CasesConfig configured = service.config;
         long all = search(Map.of("q", "罚款")).getLong("total");
         org.assertj.core.api.Assertions.assertThat(all).as("the repository's cases about 罚款").isGreaterThan(3);
-        service.config = new CasesConfig() {
-            @Override
-            public String folder() {
-                return configured.folder();
-            }
-
-            @Override
-            public boolean importAtStart() {
-                return configured.importAtStart();
-            }
-
-            @Override
-            public int pageSize() {
-                return configured.pageSize();
-            }
-
-            @Override
-            public int relatedLimit() {
-                return configured.relatedLimit();
-            }
-
-            @Override
-            public int searchScanLimit() {
-                return 3;
-            }
-        };
+        service.config = TestCasesConfig.withScanLimit(configured, 3);
         try {
             JsonPath capped = search(Map.of("q", "罚款"));
             org.assertj.core.api.Assertions.assertThat(capped.getInt("scanLimit")).isEqualTo(3);
