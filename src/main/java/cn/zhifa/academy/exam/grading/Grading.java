@@ -91,11 +91,11 @@ public class Grading {
 
     /** What grading at submit reads of an item. */
     private record Ungraded(int position, long questionVersionId, String answerJson, BigDecimal points,
-            BigDecimal partialCredit, boolean graded) {
+            BigDecimal partialCredit, boolean graded, BigDecimal score) {
     }
 
     static final String ITEMS = "SELECT position, question_version_id, answer_json, points, partial_credit, "
-            + "graded_at IS NOT NULL FROM attempt_item WHERE attempt_id = ? ORDER BY position";
+            + "graded_at IS NOT NULL, score FROM attempt_item WHERE attempt_id = ? ORDER BY position";
 
     static final String SCORE = "UPDATE attempt_item i SET score = u.score, graded_at = ?, graded_by = 'system' "
             + "FROM unnest(?::int[], ?::numeric[]) AS u(position, score) WHERE i.attempt_id = ? AND i.position = u.position";
@@ -117,11 +117,12 @@ public class Grading {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(new Ungraded(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
-                                rs.getBigDecimal(5), rs.getBoolean(6)));
+                                rs.getBigDecimal(5), rs.getBoolean(6), rs.getBigDecimal(7)));
                     }
                 }
             }
             int pending = 0;
+            BigDecimal sum = BigDecimal.ZERO;
             List<Integer> positions = new ArrayList<>();
             List<BigDecimal> scores = new ArrayList<>();
             for (Ungraded i : items) {
@@ -129,11 +130,15 @@ public class Grading {
                 if (q.type() == QuestionType.CASE_ANALYSIS) {
                     if (!i.graded()) {
                         pending++;
+                    } else if (i.score() != null) {
+                        sum = sum.add(i.score());
                     }
                     continue;
                 }
+                BigDecimal score = score(q, Json.strings(i.answerJson()), i.points(), i.partialCredit());
                 positions.add(i.position());
-                scores.add(score(q, Json.strings(i.answerJson()), i.points(), i.partialCredit()));
+                scores.add(score);
+                sum = sum.add(score);
             }
             if (!positions.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(SCORE)) {
@@ -145,7 +150,7 @@ public class Grading {
                 }
             }
             a.pendingItems = pending;
-            return pending > 0 ? null : scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            return pending > 0 ? null : sum;
         });
         if (total != null) {
             finish(a, exam, total);
