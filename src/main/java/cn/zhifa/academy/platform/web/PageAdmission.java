@@ -103,10 +103,9 @@ public class PageAdmission {
 
     /** Takes a free turn for the request, if there is one. */
     private synchronized boolean take(RoutingContext rc) {
-        if (running >= limit) {
+        if (!hold()) {
             return false;
         }
-        running++;
         onEnd(rc);
         return true;
     }
@@ -228,7 +227,7 @@ public class PageAdmission {
         waitMillis = waitMs;
     }
 
-    /** Tests: take one turn as a page would (false when none is free); {@link #giveBack} returns it. */
+    /** Takes one turn (false when none is free); {@link #release} returns it. Tests hold one as a page would. */
     synchronized boolean hold() {
         if (running >= limit) {
             return false;
