@@ -65,6 +65,9 @@ public class CaseSearchService {
     @Inject
     CasesConfig config;
 
+    @Inject
+    CaseSearchCache cache;
+
     /** One search hit; {@code titleHtml} and {@code snippetHtml} are escaped text with {@code <mark>}s. */
     public record Hit(String code, int versionNo, String title, String titleHtml, String snippetHtml, long domainId,
             String domain, CaseType caseType, String caseTypeLabel, OrgLevel orgLevel, String orgLevelLabel,
@@ -143,28 +146,59 @@ public class CaseSearchService {
     @Transactional
     public Result search(CaseQuery query) {
         // the match set of a broad search is materialised once; give it room so it stays in memory. No JIT:
-        // compiling the plan took longer than running it (issue 16)
-        em.createNativeQuery("SELECT set_config('work_mem', '" + WORK_MEM + "', true), set_config('jit', 'off', true)")
-                .getSingleResult();
+        // compiling the plan took longer than running it (issue 16). The same statement reads the library's
+        // generation, and whether this transaction has written anything (then its rows are its own, not the
+        // library's: no cache)
+        Object[] settings = (Object[]) em.createNativeQuery("SELECT set_config('work_mem', '" + WORK_MEM + "', true), "
+                + "set_config('jit', 'off', true), g.generation, pg_current_xact_id_if_assigned() IS NULL "
+                + "FROM case_search_generation g").getSingleResult();
+        long generation = Boolean.TRUE.equals(settings[3]) ? ((Number) settings[2]).longValue() : Long.MIN_VALUE;
         int size = query.safeSize(config.pageSize());
         int page = query.safePage();
         Filters filters = filters(query);
         Optional<CaseTokenizer.Parsed> parsed = CaseTokenizer.query(query.q);
         if (parsed.isEmpty()) {
-            Facets facets = facets(null, filters);
-            return new Result(query.q, page, size, total(null, filters), false,
-                    hitViews(browse(filters, size, page * size), List.of()), facetViews(facets.rows(), query),
-                    facets.sampled(), scanLimit());
+            Ranking r = cached(generation, new Key(null, null, null, filters, 0, scanLimit()),
+                    () -> new Ranking(facets(null, filters), total(null, filters), false, List.of()));
+            return new Result(query.q, page, size, r.total(), false,
+                    hitViews(browse(filters, size, page * size), List.of()), facetViews(r.facets().rows(), query),
+                    r.facets().sampled(), scanLimit());
         }
+        CaseTokenizer.Parsed p = parsed.get();
+        int needed = (page + 1) * size;
+        int limit = Math.max(CANDIDATES, needed);
+        Ranking r = cached(generation, new Key(p.allText(), p.anyText(), p.rankText(), filters, limit, scanLimit()),
+                () -> rank(p, filters, limit));
+        List<Object[]> ranked = r.ranked();
+        List<Object[]> pageRows = ranked.subList(Math.min(ranked.size(), page * size), Math.min(ranked.size(), needed));
+        return new Result(query.q, page, size, r.total(), r.partial(), hitViews(pageRows, p.highlights()),
+                facetViews(r.facets().rows(), query), r.facets().sampled(), scanLimit());
+    }
+
+    /** What a search asks PostgreSQL, by which it is kept ({@link CaseSearchCache}). */
+    private record Key(String match, String any, String rank, Filters filters, int limit, int scanLimit) {
+    }
+
+    /**
+     * What PostgreSQL answered: the facets, the total, whether only some words matched, and the candidates
+     * ranked on their whole text (version id, rank), best first.
+     */
+    private record Ranking(Facets facets, long total, boolean partial, List<Object[]> ranked) {
+    }
+
+    /** From the cache at this generation of the library; {@link Long#MIN_VALUE} (a writing transaction) never is. */
+    private Ranking cached(long generation, Key key, java.util.function.Supplier<Ranking> compute) {
+        return generation == Long.MIN_VALUE ? compute.get() : cache.get(generation, key, compute);
+    }
+
+    /** The facets, the total and the ranking of a search with words. */
+    private Ranking rank(CaseTokenizer.Parsed p, Filters filters, int limit) {
         // issue 16: every statement below finds its matches through the GIN index (a bitmap: the index alone
         // decides, no document is read to check a match) and stops after SCAN_LIMIT + 1 of them. Without this
         // the planner, taking a common word (罚款) or an article (#57) for cheap, scanned the table by date and
         // unpacked every case's document from TOAST to test it: 200–1,300 ms at 100,000 cases
         em.createNativeQuery("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
                 .getSingleResult();
-        CaseTokenizer.Parsed p = parsed.get();
-        int needed = (page + 1) * size;
-        int limit = Math.max(CANDIDATES, needed);
         String match = p.allText();
         boolean partial = false;
         Matches m = matches(match, p.rankText(), filters, limit);
@@ -173,10 +207,7 @@ public class CaseSearchService {
             partial = true;
             m = matches(match, p.rankText(), filters, limit);
         }
-        List<Object[]> ranked = rerank(m.candidates(), p.rankText());
-        List<Object[]> pageRows = ranked.subList(Math.min(ranked.size(), page * size), Math.min(ranked.size(), needed));
-        return new Result(query.q, page, size, m.total(), partial, hitViews(pageRows, p.highlights()),
-                facetViews(m.facets().rows(), query), m.facets().sampled(), scanLimit());
+        return new Ranking(m.facets(), m.total(), partial, List.copyOf(rerank(m.candidates(), p.rankText())));
     }
 
     /**

@@ -35,6 +35,13 @@ public interface CasesConfig {
     @WithDefault("2000")
     int searchScanLimit();
 
+    /**
+     * How many searches (words and filters) keep their facets, total and ranking in memory until the
+     * library changes ({@link CaseSearchCache}, issue 16); a few kilobytes each. 0 turns the cache off.
+     */
+    @WithDefault("256")
+    int searchCacheSize();
+
     /** Search results per page when the request does not say. */
     @WithDefault("10")
     int pageSize();

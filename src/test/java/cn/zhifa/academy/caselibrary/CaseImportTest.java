@@ -223,7 +223,7 @@ class CaseImportTest {
         CaseLibraryStartup startup = new CaseLibraryStartup();
         startup.imports = imports;
         startup.search = search;
-        startup.config = new TestCasesConfig(folder.toString(), true, 10, 5, CaseSearchService.SCAN_LIMIT);
+        startup.config = new TestCasesConfig(folder.toString(), true, 10, 5, CaseSearchService.SCAN_LIMIT, 256);
         long cases = count("case");
         startup.start(null); // must not throw
         assertThat(count("case")).isEqualTo(cases);
