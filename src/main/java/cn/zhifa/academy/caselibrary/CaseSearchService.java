@@ -410,40 +410,59 @@ public class CaseSearchService {
                 .setParameter("rank", rank).setParameter("ids", versionIds).getResultList();
     }
 
-    /** The hits of a page: versions, codes and domain names in one query (each round trip counts on a busy database). */
+    /**
+     * The hits of a page: versions, codes and domain names in one statement, read as plain columns (issue 16: as
+     * entities, their texts and arrays were copied for a dirty check nobody needed, and the list of ids made
+     * Hibernate translate the query again on every search). The sections come in {@link CaseSection} order.
+     */
     private List<Hit> hitViews(List<Object[]> rows, List<String> marks) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
-        Map<Long, Object[]> found = em.createQuery("SELECT v, c.code, d.name FROM CaseVersion v, TypicalCase c, EnforcementDomain d "
-                + "WHERE c.id = v.caseId AND d.id = v.domainId AND v.id IN :ids", Object[].class).setParameter("ids", ids)
-                .getResultList().stream().collect(Collectors.toMap(r -> ((CaseVersion) r[0]).id, Function.identity()));
-        List<Hit> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            Object[] f = found.get(((Number) r[0]).longValue());
-            if (f == null) {
-                continue;
+        Map<Long, Double> ranks = new HashMap<>();
+        rows.forEach(r -> ranks.put(((Number) r[0]).longValue(), ((Number) r[1]).doubleValue()));
+        Long[] ids = ranks.keySet().toArray(Long[]::new);
+        Map<Long, Hit> found = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            Map<Long, Hit> out = new HashMap<>();
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT v.id, v.version_no, v.title, v.domain_id, "
+                    + "d.name, v.case_type, v.org_level, v.matter, v.case_date, v.tags, c.code, v.facts, v.investigation, "
+                    + "v.handling, v.discretion, v.procedure_points, v.significance, v.mistakes "
+                    + "FROM case_version v JOIN typical_case c ON c.id = v.case_id JOIN enforcement_domain d ON d.id = v.domain_id "
+                    + "WHERE v.id = ANY(?)")) {
+                st.setArray(1, c.createArrayOf("bigint", ids));
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String title = rs.getString(3);
+                        CaseType type = CaseType.valueOf(rs.getString(6));
+                        OrgLevel level = OrgLevel.valueOf(rs.getString(7));
+                        java.sql.Array tags = rs.getArray(10);
+                        String[] sections = new String[CaseSection.values().length];
+                        for (int i = 0; i < sections.length; i++) {
+                            sections[i] = rs.getString(12 + i);
+                        }
+                        out.put(rs.getLong(1), new Hit(rs.getString(11), rs.getInt(2), title, Highlighter.highlight(title, marks),
+                                snippet(sections, marks), rs.getLong(4), rs.getString(5), type, type.label, level,
+                                OrgLevels.label(level), rs.getString(8), rs.getObject(9, LocalDate.class),
+                                tags == null ? List.of() : List.of((String[]) tags.getArray()), ranks.get(rs.getLong(1))));
+                    }
+                }
             }
-            CaseVersion v = (CaseVersion) f[0];
-            out.add(new Hit((String) f[1], v.versionNo, v.title, Highlighter.highlight(v.title, marks), snippet(v, marks),
-                    v.domainId, (String) f[2], v.caseType, v.caseType.label, v.orgLevel, OrgLevels.label(v.orgLevel),
-                    v.matter, v.caseDate, List.copyOf(v.tags), ((Number) r[1]).doubleValue()));
-        }
-        return out;
+            return out;
+        });
+        return rows.stream().map(r -> found.get(((Number) r[0]).longValue())).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Around the first match in the case's sections (基本案情 first); the facts' start otherwise. */
-    private static String snippet(CaseVersion v, List<String> marks) {
+    /** Around the first match in the case's sections ({@link CaseSection} order, 基本案情 first); the facts' start otherwise. */
+    private static String snippet(String[] sections, List<String> marks) {
         if (!marks.isEmpty()) {
-            for (CaseSection s : CaseSection.values()) {
-                String text = Highlighter.plainText(v.section(s));
+            for (String section : sections) {
+                String text = Highlighter.plainText(section);
                 if (Highlighter.contains(text, marks)) {
                     return Highlighter.snippet(text, marks, SNIPPET_WIDTH);
                 }
             }
         }
-        return Highlighter.snippet(Highlighter.plainText(v.facts), marks, SNIPPET_WIDTH);
+        return Highlighter.snippet(Highlighter.plainText(sections[CaseSection.FACTS.ordinal()]), marks, SNIPPET_WIDTH);
     }
 
     static Map<Long, String> codes(List<Long> caseIds) {

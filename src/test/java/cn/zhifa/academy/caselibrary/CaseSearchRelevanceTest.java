@@ -128,6 +128,28 @@ class CaseSearchRelevanceTest {
         assertThat(top("第三方", 3)).contains("YJ-2025-002");
     }
 
+    /** The hits are read as plain columns (issue 16): each field is its published version's, ranks best first. */
+    @Test
+    void aHitCarriesItsPublishedVersion() {
+        JsonPath r = search(Map.of("q", "罚款"));
+        List<Map<String, Object>> items = r.getList("items");
+        assertThat(items).hasSize(10);
+        List<Float> ranks = r.getList("items.rank", Float.class);
+        assertThat(ranks).allMatch(x -> x > 0).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        for (Map<String, Object> hit : items) {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                TypicalCase c = TypicalCase.find("code", hit.get("code")).firstResult();
+                CaseVersion v = CaseVersion.find("caseId = ?1 AND status = ?2", c.id, CaseStatus.PUBLISHED).firstResult();
+                assertThat(hit).as((String) hit.get("code")).containsEntry("versionNo", v.versionNo)
+                        .containsEntry("title", v.title).containsEntry("domainId", v.domainId.intValue())
+                        .containsEntry("caseType", v.caseType.name()).containsEntry("caseTypeLabel", v.caseType.label)
+                        .containsEntry("orgLevel", v.orgLevel.name()).containsEntry("matter", v.matter)
+                        .containsEntry("date", v.caseDate.toString()).containsEntry("tags", v.tags);
+                assertThat((String) hit.get("snippetHtml")).isNotBlank();
+            });
+        }
+    }
+
     @Test
     void whenNoCaseHasEveryWordTheSearchSaysItShowsPartialMatches() {
         JsonPath r = search(Map.of("q", "第三方 越权"));
