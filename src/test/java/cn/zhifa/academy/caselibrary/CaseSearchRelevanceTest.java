@@ -58,6 +58,11 @@ class CaseSearchRelevanceTest {
             org.assertj.core.api.Assertions.assertThat(capped.getInt("scanLimit")).isEqualTo(3);
             org.assertj.core.api.Assertions.assertThat(capped.getLong("total")).isEqualTo(4);
             org.assertj.core.api.Assertions.assertThat(capped.getBoolean("facetsSampled")).isTrue();
+            // beyond the bound, a filter takes the second statement over the matches under it
+            JsonPath filtered = search(Map.of("q", "罚款", "caseType", "PENALTY"));
+            org.assertj.core.api.Assertions.assertThat(filtered.getList("items.caseType", String.class)).isNotEmpty()
+                    .allMatch("PENALTY"::equals);
+            org.assertj.core.api.Assertions.assertThat(filtered.getLong("total")).isEqualTo(4);
             String page = officer.get().queryParam("q", "罚款").when().get("/cases").then().statusCode(200).extract().asString();
             org.assertj.core.api.Assertions.assertThat(page).contains("找到超过 3 件案例").contains("id=\"facets-sampled\"");
         } finally {
