@@ -432,9 +432,8 @@ public class CaseSearchService {
         Map<Long, Hit> found = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
             Map<Long, Hit> out = new HashMap<>();
             try (java.sql.PreparedStatement st = c.prepareStatement("SELECT v.id, v.version_no, v.title, v.domain_id, "
-                    + "d.name, v.case_type, v.org_level, v.matter, v.case_date, v.tags, c.code, v.facts, v.investigation, "
-                    + "v.handling, v.discretion, v.procedure_points, v.significance, v.mistakes "
-                    + "FROM case_version v JOIN typical_case c ON c.id = v.case_id JOIN enforcement_domain d ON d.id = v.domain_id "
+                    + "d.name, v.case_type, v.org_level, v.matter, v.case_date, v.tags, c.code, " + SECTION_COLUMNS
+                    + " FROM case_version v JOIN typical_case c ON c.id = v.case_id JOIN enforcement_domain d ON d.id = v.domain_id "
                     + "WHERE v.id = ANY(?)")) {
                 st.setArray(1, c.createArrayOf("bigint", ids));
                 try (java.sql.ResultSet rs = st.executeQuery()) {
@@ -458,6 +457,17 @@ public class CaseSearchService {
         });
         return rows.stream().map(r -> found.get(((Number) r[0]).longValue())).filter(java.util.Objects::nonNull).toList();
     }
+
+    /** The columns of the sections in {@link CaseSection} order (as {@link CaseVersion#section} maps them). */
+    private static final String SECTION_COLUMNS = java.util.Arrays.stream(CaseSection.values()).map(s -> "v." + switch (s) {
+        case FACTS -> "facts";
+        case INVESTIGATION -> "investigation";
+        case HANDLING -> "handling";
+        case DISCRETION -> "discretion";
+        case PROCEDURE -> "procedure_points";
+        case SIGNIFICANCE -> "significance";
+        case MISTAKES -> "mistakes";
+    }).collect(Collectors.joining(", "));
 
     /** Around the first match in the case's sections ({@link CaseSection} order, 基本案情 first); the facts' start otherwise. */
     private static String snippet(String[] sections, List<String> marks) {
