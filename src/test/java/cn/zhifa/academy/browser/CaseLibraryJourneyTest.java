@@ -82,6 +82,69 @@ class CaseLibraryJourneyTest {
         assertThat(d.findElements(By.cssSelector(".case-section h2"))).hasSizeGreaterThanOrEqualTo(7);
     }
 
+    static void search(WebDriver d, WebDriverWait wait, String words) {
+        WebElement q = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        q.clear();
+        q.sendKeys(words);
+        WebElement old = d.findElement(By.id("case-total"));
+        d.findElement(By.id("search-button")).click();
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-total")));
+    }
+
+    static List<String> codes(WebDriver d) {
+        return d.findElements(By.cssSelector("#case-hits li.case-hit .case-meta .mono")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    /**
+     * Between two inspections: 罚款, the same again (issue 16: answered from the search cache, the same hits), narrowed
+     * by a facet, then a word no case holds (said plainly, no "page 1 of 0").
+     */
+    @Test
+    void anOfficerNarrowsBySearchFacetsAndIsToldPlainlyWhenNothingMatches() throws Exception {
+        String username = accounts.create("facets", Roles.LEARNER, null).username;
+        WebDriver d = browser.open();
+        WebDriverWait wait = Browser.waitFor(d, Duration.ofSeconds(20));
+        browser.login(root.toString(), username, PASSWORD);
+        d.get(root + "cases");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-hits")));
+        browser.shot("cases-01-landing");
+
+        search(d, wait, "罚款");
+        List<String> first = codes(d);
+        assertThat(first).isNotEmpty();
+        assertThat(d.findElement(By.id("case-total")).getText()).containsPattern("找到 \\d+ 件案例");
+        assertThat(d.findElements(By.cssSelector("#case-hits mark"))).as("the word is marked").isNotEmpty();
+        assertThat(d.findElements(By.cssSelector("#facet-caseType li"))).isNotEmpty();
+        assertNoSideways(d);
+        browser.shot("cases-02-results");
+
+        search(d, wait, "罚款");
+        assertThat(codes(d)).as("the same words again").isEqualTo(first);
+
+        // the first case type: the chip says so, every hit is of that type, the total is the facet's count
+        WebElement type = d.findElement(By.cssSelector("#facet-caseType li a"));
+        String label = type.getText();
+        String count = type.getAttribute("data-count");
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", type);
+        type.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("active-filters")));
+        assertThat(d.findElement(By.id("active-filters")).getText()).contains(label);
+        assertThat(d.findElements(By.cssSelector("#case-hits .case-meta"))).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getText()).contains(label));
+        assertThat(d.findElement(By.id("case-total")).getText()).contains(count);
+        assertNoSideways(d);
+        browser.shot("cases-03-narrowed");
+
+        d.get(root + "cases");
+        search(d, wait, "蝈蝈蝈蝈");
+        assertThat(d.findElement(By.id("case-empty")).isDisplayed()).isTrue();
+        assertThat(d.findElements(By.cssSelector(".case-results .pager"))).as("no \"page 1 of 0\"").isEmpty();
+        assertNoSideways(d);
+        browser.shot("cases-04-empty");
+    }
+
     /** Mobile-first: nothing makes the page wider than the phone. */
     private static void assertNoSideways(WebDriver d) {
         long width = ((Number) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth")).longValue();
