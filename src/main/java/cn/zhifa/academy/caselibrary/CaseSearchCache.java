@@ -80,9 +80,4 @@ public class CaseSearchCache {
         }
         return value;
     }
-
-    /** How many searches are kept now. */
-    public synchronized int size() {
-        return entries.size();
-    }
 }
