@@ -361,7 +361,7 @@ final class ExamBench {
     static final class VertxTransport {
         static final boolean ENABLED = !"jdk".equals(prop("bench.client", "vertx"));
         private static io.vertx.core.Vertx vertx;
-        /** One client (own pool) per event loop, each used only from its own context. */
+        /** Clients (each its own pool) spread over the event loops, each used only from its loop's context. */
         private static io.vertx.core.http.HttpClient[] clients;
         private static io.vertx.core.Context[] contexts;
 
@@ -376,19 +376,27 @@ final class ExamBench {
         private static synchronized int slot(HttpRequest r) {
             if (clients == null) {
                 int loops = intProp("bench.client-threads", 1);
+                // many small pools instead of one per loop: a pool looks for an idle connection by
+                // walking its list, and with 3,000 connections in one pool that walk was 17 % of the
+                // client's event loop in the start burst (async-profiler, issue 11 eleventh round)
+                int pools = loops * Math.max(1, intProp("bench.client-pools", 64));
                 vertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions()
                         .setEventLoopPoolSize(loops).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
-                clients = new io.vertx.core.http.HttpClient[loops];
-                contexts = new io.vertx.core.Context[loops];
+                clients = new io.vertx.core.http.HttpClient[pools];
+                contexts = new io.vertx.core.Context[pools];
+                io.vertx.core.Context[] loopContexts = new io.vertx.core.Context[loops];
                 for (int i = 0; i < loops; i++) {
-                    contexts[i] = vertx.getOrCreateContext(); // not on a Vert.x thread: a new event-loop context each
+                    loopContexts[i] = vertx.getOrCreateContext(); // not on a Vert.x thread: a new event-loop context each
+                }
+                for (int i = 0; i < pools; i++) {
+                    contexts[i] = loopContexts[i % loops];
                     clients[i] = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(true)
                             .setConnectTimeout(30_000).setIdleTimeout(0).setTryUseCompression(false),
                             new io.vertx.core.http.PoolOptions().setHttp1MaxSize(intProp("bench.connections", 4096))
                                     .setMaxWaitQueueSize(-1));
                 }
             }
-            // a candidate (its session cookie) always uses the same loop
+            // a candidate (its session cookie) always uses the same pool, so the same loop
             return Math.floorMod(r.headers().firstValue("Cookie").orElse("").hashCode(), clients.length);
         }
 

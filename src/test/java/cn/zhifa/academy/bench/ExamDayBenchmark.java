@@ -55,7 +55,8 @@ import cn.zhifa.academy.bench.ExamBench.Session;
  * bench.admission (academy.exam.admission-limit, default the service's 64), bench.submit-admission
  * (academy.exam.submit-admission-limit, default 2 per CPU; 1000 opens the submit gate for a peer run), bench.prepare-wait (900 s),
  * bench.lobby (true: every candidate loads the lobby page before the bell and keeps its connection),
- * bench.warmup (0: candidates taking a warm-up exam first), bench.client-threads (1: the load client's event loops).
+ * bench.warmup (0: candidates taking a warm-up exam first), bench.client-threads (1: the load client's event loops),
+ * bench.client-pools (64: connection pools per event loop; a candidate always uses the same one).
  * Results: stdout and target/benchmark/exam-day-N.md.
  */
 class ExamDayBenchmark {
@@ -246,6 +247,8 @@ class ExamDayBenchmark {
                 }
             }), at, TimeUnit.NANOSECONDS);
         }
+        ExamBench.log("the bell rings at %s; the 开始 presses spread over the second after it",
+                java.time.Instant.now().plusNanos(go - System.nanoTime()));
         long runStart = System.nanoTime();
         while (!done.await(30, TimeUnit.SECONDS)) {
             ExamBench.log("started %d, saves %d, errors %s, in progress %d, load %s", started.get(), r.save.count(),
@@ -585,7 +588,8 @@ class ExamDayBenchmark {
         l.add(LOBBY ? String.format(Locale.ROOT, "- lobby: every candidate loaded the lobby page before the bell (%.1f s for all; "
                 + "one keep-alive connection each, reused at the bell)", r.lobbySecs)
                 : "- no lobby: the 开始 requests open their connections at the bell");
-        l.add("- client event loops: " + ExamBench.prop("bench.client-threads", "1"));
+        l.add("- client event loops: " + ExamBench.prop("bench.client-threads", "1") + ", connection pools per loop: "
+                + ExamBench.prop("bench.client-pools", "64"));
         l.add("- refused by admission control (503 + Retry-After, retried as the page does): " + r.busy.get());
         l.add(String.format(Locale.ROOT, "- whole run: %.0f s; peak saves/s (server log): %.0f", r.runSecs,
                 r.peakSavesPerSec));

@@ -95,26 +95,49 @@ public class CandidateResource {
     @Inject
     QuestionDocument documents;
 
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor workers;
+
     /**
      * The exam's question texts and options, the same for every candidate: immutable, with a
      * strong ETag (304 on a match), a year's private max-age and gzip. Only for candidates who
      * have started the exam; it never carries a key.
+     * <p>
+     * At the bell every candidate fetches it right after 开始. When this node started the
+     * candidate's paper and holds the built document (the usual case: papers and document are
+     * prepared after publishing), it is answered on the event loop, with no worker thread and no
+     * copy of the body; otherwise (another node started the paper, or the document is not built
+     * yet) a worker asks the database and builds it.
      */
     @GET
     @Path("my/exams/{exam}/questions")
     @Operation(summary = "The exam's question texts and options, sent once and cached (no keys); only after the start")
-    public Response questions(@PathParam("exam") long exam, @HeaderParam("If-None-Match") String ifNoneMatch,
+    public Uni<Response> questions(@PathParam("exam") long exam, @HeaderParam("If-None-Match") String ifNoneMatch,
             @HeaderParam("Accept-Encoding") String acceptEncoding) {
-        if (!delivery.hasStarted(exam, person())) {
-            throw new NotFoundException("exam.not_found");
-        }
-        QuestionDocument.Doc d = documents.of(exam);
+        return user.personIdAsync().chain(person -> {
+            if (person == null) {
+                throw new ForbiddenException("exam.no_person");
+            }
+            QuestionDocument.Doc built = documents.built(exam);
+            if (built != null && delivery.knownStarted(exam, person)) {
+                return Uni.createFrom().item(document(built, ifNoneMatch, acceptEncoding));
+            }
+            return Uni.createFrom().item(() -> {
+                if (!delivery.hasStarted(exam, person)) {
+                    throw new NotFoundException("exam.not_found");
+                }
+                return document(documents.of(exam), ifNoneMatch, acceptEncoding);
+            }).runSubscriptionOn(workers);
+        });
+    }
+
+    private static Response document(QuestionDocument.Doc d, String ifNoneMatch, String acceptEncoding) {
         String cache = "private, max-age=31536000, immutable";
         if (ifNoneMatch != null && (ifNoneMatch.equals(d.etag()) || ifNoneMatch.contains(d.etag()))) {
             return Response.notModified().header("ETag", d.etag()).header("Cache-Control", cache).build();
         }
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
-        Response.ResponseBuilder r = Response.ok(gzip ? d.gzip() : d.json(), MediaType.APPLICATION_JSON_TYPE)
+        Response.ResponseBuilder r = Response.ok(d.body(gzip), MediaType.APPLICATION_JSON_TYPE)
                 .header("ETag", d.etag()).header("Cache-Control", cache).header("Vary", "Accept-Encoding");
         if (gzip) {
             r.header("Content-Encoding", "gzip");

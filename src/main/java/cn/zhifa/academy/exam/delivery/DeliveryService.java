@@ -188,6 +188,11 @@ public class DeliveryService {
         return out;
     }
 
+    /** True only if this node saw the person start the exam; never asks the database (safe on an event loop). */
+    public boolean knownStarted(long examId, long personId) {
+        return paperCache.knownStarted(examId, personId);
+    }
+
     /** Whether the person has started the exam (may read its question document); no query once seen here. */
     public boolean hasStarted(long examId, long personId) {
         if (paperCache.knownStarted(examId, personId)) {

@@ -81,6 +81,9 @@ public class PaperPreparation {
     @Inject
     WeakPoints weakPoints;
 
+    @Inject
+    QuestionDocument documents;
+
     private final SecureRandom random = new SecureRandom();
 
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
@@ -102,7 +105,9 @@ public class PaperPreparation {
             worker.submit(() -> {
                 queued.remove(e.examId());
                 try {
-                    prepare(e.examId());
+                    if (prepare(e.examId()) > 0) {
+                        documents.of(e.examId()); // built before the bell, not by its first 开始
+                    }
                 } catch (RuntimeException ex) {
                     LOG.warnf(ex, "preparing papers of exam %d failed (the sweep or the start will draw them)", e.examId());
                 }
@@ -127,6 +132,9 @@ public class PaperPreparation {
                 int warmed = QuarkusTransaction.requiringNew().call(() -> cache.warmIfBehind(id));
                 if (warmed > 0) {
                     LOG.infof("holding %d more prepared paper(s) of exam %d in memory", warmed, id);
+                }
+                if (n > 0 || warmed > 0) {
+                    documents.of(id); // this node's copy of the question document, before the bell
                 }
             } catch (RuntimeException ex) {
                 LOG.warnf(ex, "preparing papers of exam %d failed", id);

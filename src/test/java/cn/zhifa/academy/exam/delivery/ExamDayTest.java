@@ -56,6 +56,9 @@ class ExamDayTest {
     @Inject
     ExamAdmission admission;
 
+    @Inject
+    QuestionDocument documents;
+
     private static List<ExamAttempt> attempts(long examId) {
         return QuarkusTransaction.requiringNew().call(() -> ExamAttempt.<ExamAttempt> list("examId = ?1 ORDER BY id",
                 examId));
@@ -287,6 +290,40 @@ class ExamDayTest {
         // revalidation costs nothing: 304 on the same ETag
         c.api().get().header("If-None-Match", etag).when().get("/api/v1/my/exams/" + exam.examId() + "/questions")
                 .then().statusCode(304);
+    }
+
+    @Test
+    void theQuestionDocumentIsReadyBeforeTheBellAndBuiltOncePerNode() throws Exception {
+        ExamFixtures.Built exam = fixtures.published(2, true, "AFTER_SUBMIT", 30, 1);
+        // publishing prepared the papers in the background, and then this node's copy of the document
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (documents.built(exam.examId()) == null && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(documents.built(exam.examId())).as("built after the papers, before any 开始").isNotNull();
+
+        // a node without it, eight starts at once: one build, and every caller gets that one document
+        documents.forget(exam.examId());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<QuestionDocument.Doc>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return documents.of(exam.examId());
+                }));
+            }
+            go.countDown();
+            Set<Integer> instances = new HashSet<>();
+            for (var f : calls) {
+                instances.add(System.identityHashCode(f.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+            }
+            assertThat(instances).as("one document per node").hasSize(1);
+            assertThat(documents.built(exam.examId())).isSameAs(calls.get(0).get());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
