@@ -65,31 +65,31 @@ public class CandidateResource {
         return delivery.myExams(person());
     }
 
+    /**
+     * 开始. With a prepared paper on this node (the exam day's case) nothing here blocks: the
+     * request stays on its event loop, the batch writer ({@link StartWriter}) starts the paper
+     * and the answer is written when its batch has committed; no worker thread is taken, before
+     * or after. Otherwise (no prepared paper here: a late joiner, another node's paper, a
+     * resumed attempt) a worker thread takes the full path.
+     */
     @POST
     @Path("my/exams/{exam}/attempts")
     @Operation(summary = "Start (or resume) an attempt: draws the candidate's own paper")
-    @io.smallrye.common.annotation.Blocking
-    public java.util.concurrent.CompletionStage<Response> start(@PathParam("exam") long exam,
-            @HeaderParam(DEVICE) String device, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
-        // a prepared paper waits for its batch's commit without holding this worker thread; the
-        // answer is built on the thread that completes it, outside the request, so the location
-        // is made absolute here (a relative one would be resolved against the current request)
+    public Uni<Response> start(@PathParam("exam") long exam, @HeaderParam(DEVICE) String device,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        // the answer may be built on the thread that completes the batch, outside the request, so
+        // the location is made absolute here (a relative one would be resolved against the current request)
         URI base = uri.getBaseUri();
-        java.util.concurrent.CompletableFuture<Response> out = new java.util.concurrent.CompletableFuture<>();
-        delivery.start(exam, person(), device).whenComplete((paper, err) -> {
-            try {
-                if (err != null) {
-                    out.completeExceptionally(err instanceof java.util.concurrent.CompletionException
-                            && err.getCause() != null ? err.getCause() : err);
-                } else {
-                    out.complete(Response.created(base.resolve("api/v1/attempts/" + paper.attemptId()))
-                            .entity(paper.json()).type(MediaType.APPLICATION_JSON_TYPE).build());
-                }
-            } catch (RuntimeException e) {
-                out.completeExceptionally(e);
+        return user.personIdAsync().chain(person -> {
+            if (person == null) {
+                throw new ForbiddenException("exam.no_person");
             }
-        });
-        return out;
+            if (delivery.holdsPrepared(exam, person)) {
+                return Uni.createFrom().completionStage(() -> delivery.start(exam, person, device));
+            }
+            return Uni.createFrom().item(() -> delivery.startRendered(exam, person, device)).runSubscriptionOn(workers);
+        }).map(paper -> Response.created(base.resolve("api/v1/attempts/" + paper.attemptId())).entity(paper.json())
+                .type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @Inject

@@ -121,10 +121,12 @@ public class DeliveryService {
     public java.util.concurrent.CompletableFuture<StartedPaper> start(long examId, long personId, String deviceId) {
         String device = device(deviceId);
         PaperCache.Prepared p = paperCache.get(examId, personId);
-        if (p == null) {
-            return java.util.concurrent.CompletableFuture.completedFuture(render(startWithPaper(examId, personId, device)));
-        }
         java.util.concurrent.CompletableFuture<StartedPaper> out = new java.util.concurrent.CompletableFuture<>();
+        if (p == null) {
+            // never on the caller's thread, which may be an event loop (see holdsPrepared)
+            fallback.execute(() -> fullPath(out, examId, personId, device, null));
+            return out;
+        }
         startWriter.start(p.attemptId(), personId, device).whenComplete((started, err) -> {
             if (err == null && started != null) {
                 try {
@@ -138,20 +140,35 @@ public class DeliveryService {
                 }
                 return;
             }
-            fallback.execute(() -> {
-                io.quarkus.arc.ManagedContext request = io.quarkus.arc.Arc.container().requestContext();
-                request.activate();
-                try {
-                    out.complete(render(startWithPaper(examId, personId, device)));
-                    paperCache.remove(p); // started (or resumed) on the full path
-                } catch (Throwable t) {
-                    out.completeExceptionally(t);
-                } finally {
-                    request.terminate();
-                }
-            });
+            fallback.execute(() -> fullPath(out, examId, personId, device, p));
         });
         return out;
+    }
+
+    /** Whether this node holds the person's prepared paper: 开始 then needs no thread of its own (memory only). */
+    public boolean holdsPrepared(long examId, long personId) {
+        return paperCache.get(examId, personId) != null;
+    }
+
+    /** 开始 on the full path, rendered as sent (blocking: on a worker thread). */
+    public StartedPaper startRendered(long examId, long personId, String deviceId) {
+        return render(startWithPaper(examId, personId, device(deviceId)));
+    }
+
+    private void fullPath(java.util.concurrent.CompletableFuture<StartedPaper> out, long examId, long personId,
+            String device, PaperCache.Prepared prepared) {
+        io.quarkus.arc.ManagedContext request = io.quarkus.arc.Arc.container().requestContext();
+        request.activate();
+        try {
+            out.complete(render(startWithPaper(examId, personId, device)));
+            if (prepared != null) {
+                paperCache.remove(prepared); // started (or resumed) on the full path
+            }
+        } catch (Throwable t) {
+            out.completeExceptionally(t);
+        } finally {
+            request.terminate();
+        }
     }
 
     private StartedPaper render(DeliveryViews.Paper paper) {

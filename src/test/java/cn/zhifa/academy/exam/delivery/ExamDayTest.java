@@ -198,6 +198,8 @@ class ExamDayTest {
                     .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-3]"))
                     .body("retryAfterMs", org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(500))
                             .and(org.hamcrest.Matchers.lessThan(2500)));
+            // the submit gate is closed too
+            c.api().post().when().post("/api/v1/attempts/" + prepared + "/submit").then().statusCode(503);
         } finally {
             admission.setLimit(limit);
         }
@@ -205,7 +207,9 @@ class ExamDayTest {
         String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract()
                 .asString();
         assertThat(metrics).contains("status=\"503\",uri=\"/api/v1/my/exams/{exam}/attempts\"")
-                .doesNotContainPattern("uri=\"/api/v1/my/exams/[0-9]+/attempts\"");
+                .doesNotContainPattern("uri=\"/api/v1/my/exams/[0-9]+/attempts\"")
+                .contains("status=\"503\",uri=\"/api/v1/attempts/{id}/submit\"")
+                .doesNotContainPattern("uri=\"/api/v1/attempts/[0-9]+/submit\"");
         // refused: nothing was stamped, the clock has not started
         ExamAttempt still = attempt(prepared);
         assertThat(still.status).isEqualTo(ExamAttempt.Status.PREPARED);
