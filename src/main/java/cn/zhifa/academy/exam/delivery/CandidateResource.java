@@ -148,9 +148,8 @@ public class CandidateResource {
     @GET
     @Path("attempts/{id}")
     @Operation(summary = "The paper with saved answers, deadline and server time; 409 when another device holds the attempt")
-    public Uni<DeliveryViews.Paper> paper(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
-        // on the event loop: read on the event-loop pool, built from memory (DeliveryService#paperAsync)
-        return user.personIdAsync().chain(person -> delivery.paperAsync(id, person, device));
+    public DeliveryViews.Paper paper(@PathParam("id") long id, @HeaderParam(DEVICE) String device) {
+        return delivery.paper(id, user.getPersonId(), device);
     }
 
     @GET

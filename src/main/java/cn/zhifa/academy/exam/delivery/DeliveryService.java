@@ -91,9 +91,6 @@ public class DeliveryService {
     StartWriter startWriter;
 
     @Inject
-    cn.zhifa.academy.platform.sql.EventLoopPool eventLoopPool;
-
-    @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** The full path of a start that the batch could not take (rare: overrides, a second 开始, a refusal). */
@@ -303,20 +300,6 @@ public class DeliveryService {
     /** The paper; a running attempt answers only the device that holds it (409 asks for takeover). */
     public DeliveryViews.Paper paper(long attemptId, Long personId, String deviceId) {
         return statements.paper(attemptId, personId, device(deviceId));
-    }
-
-    /**
-     * {@link #paper} for the event loop: read on the {@link cn.zhifa.academy.platform.sql.EventLoopPool}
-     * and built from this node's question cache, with no worker thread; on a worker when only the
-     * blocking path can answer (the device to stamp, a question not in memory).
-     */
-    public Uni<DeliveryViews.Paper> paperAsync(long attemptId, Long personId, String deviceId) {
-        if (personId == null) {
-            return Uni.createFrom().failure(new NotFoundException("exam.attempt_not_found"));
-        }
-        return statements.paperAsync(eventLoopPool.pool(), attemptId, personId, device(deviceId))
-                .chain(p -> p != null ? Uni.createFrom().item(p)
-                        : Uni.createFrom().item(() -> paper(attemptId, personId, deviceId)).runSubscriptionOn(workers));
     }
 
     /** For the page's poll: the deadline follows overrides and the device learns of a takeover. */

@@ -113,9 +113,13 @@ public class DeliveryStatements {
         if (personId == null) {
             throw new NotFoundException("exam.attempt_not_found");
         }
+        String sql = "SELECT a.id, a.exam_id, e.title, a.number, a.status, a.started_at, a.deadline_at, a.max_score, "
+                + "a.device_id, " + ITEM_COLUMNS + " FROM exam_attempt a JOIN exam e ON e.id = a.exam_id "
+                + "JOIN attempt_item i ON i.attempt_id = a.id WHERE a.id = ? AND a.person_id = ? "
+                + "AND a.status <> 'PREPARED' ORDER BY i.position";
         Rows rows;
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(PAPER.replace("$1", "?").replace("$2", "?"))) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, attemptId);
                 ps.setLong(2, personId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -163,61 +167,6 @@ public class DeliveryStatements {
      */
     private record ItemRow(int position, int sectionPosition, long questionVersionId, BigDecimal points,
             String optionOrder, String answerJson, boolean flagged, long answerSeq) {
-    }
-
-    /** A started attempt's head and items, in order ($1 the attempt, $2 its person). */
-    static final String PAPER = "SELECT a.id, a.exam_id, e.title, a.number, a.status, a.started_at, a.deadline_at, "
-            + "a.max_score, a.device_id, " + ITEM_COLUMNS + " FROM exam_attempt a JOIN exam e ON e.id = a.exam_id "
-            + "JOIN attempt_item i ON i.attempt_id = a.id WHERE a.id = $1 AND a.person_id = $2 "
-            + "AND a.status <> 'PREPARED' ORDER BY i.position";
-
-    /**
-     * {@link #paper} without a worker thread (issue 11, the re-fetch on reload): the same statement
-     * sent from the request's event loop on the {@link cn.zhifa.academy.platform.sql.EventLoopPool}.
-     * Completes with null when only the blocking path can answer: the device must first be
-     * stamped on the attempt (a write), or a question of the paper is not in this node's memory.
-     * Refusals (404, 409 takeover) are the same as {@link #paper}'s.
-     */
-    io.smallrye.mutiny.Uni<DeliveryViews.Paper> paperAsync(io.vertx.sqlclient.Pool pool, long attemptId, long personId,
-            String device) {
-        return io.smallrye.mutiny.vertx.UniHelper.toUni(pool.preparedQuery(PAPER)
-                .execute(io.vertx.sqlclient.Tuple.of(attemptId, personId))).map(set -> {
-                    Rows rows = rows(set);
-                    if (rows == null) {
-                        throw new NotFoundException("exam.attempt_not_found");
-                    }
-                    if (rows.status().equals("IN_PROGRESS")) {
-                        String holder = rows.holder();
-                        if (holder == null && device != null) {
-                            return null; // the device is stamped by the blocking path
-                        }
-                        if (holder != null && !holder.equals(device)) {
-                            throw new ConflictException("exam.takeover_required").titled("Device takeover required");
-                        }
-                    }
-                    for (ItemRow i : rows.items()) {
-                        if (questions.cached(i.questionVersionId()) == null) {
-                            return null; // a lookup would read the database
-                        }
-                    }
-                    return paper(rows, personId, Now.instant());
-                });
-    }
-
-    /** Null when the statement returned no row. */
-    private static Rows rows(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> set) {
-        Rows head = null;
-        List<ItemRow> items = new ArrayList<>();
-        for (io.vertx.sqlclient.Row r : set) {
-            if (head == null) {
-                head = new Rows(r.getLong(0), r.getLong(1), r.getString(2), r.getInteger(3), r.getString(4),
-                        instant(r.getOffsetDateTime(5)), instant(r.getOffsetDateTime(6)), r.getBigDecimal(7),
-                        r.getString(8), items);
-            }
-            items.add(new ItemRow(r.getInteger(9), r.getInteger(10), r.getLong(11), r.getBigDecimal(12),
-                    r.getString(13), r.getString(14), r.getBoolean(15), r.getLong(16)));
-        }
-        return head;
     }
 
     /** Null when the statement returned no row. */

@@ -59,12 +59,6 @@ class ExamDayTest {
     @Inject
     QuestionDocument documents;
 
-    @Inject
-    DeliveryService delivery;
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
-
     private static List<ExamAttempt> attempts(long examId) {
         return QuarkusTransaction.requiringNew().call(() -> ExamAttempt.<ExamAttempt> list("examId = ?1 ORDER BY id",
                 examId));
@@ -334,32 +328,6 @@ class ExamDayTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Test
-    void theReFetchOnTheEventLoopAnswersAsTheBlockingPathDoes() throws Exception {
-        ExamFixtures.Built exam = fixtures.published(2, true, "AFTER_SUBMIT", 30, 1);
-        ExamFixtures.Candidate c = exam.candidates().get(0);
-        long attemptId = ExamDeliveryTest.start(c, exam.examId(), "d1").getLong("attemptId");
-        ExamDeliveryTest.save(c, attemptId, 1, 1, List.of("0"), "d1").then().statusCode(200);
-        ExamDeliveryTest.save(c, attemptId, 2, 1, List.of("1"), "d1").then().statusCode(200);
-        // the page's reload (served on the event loop once the paper's questions are in memory, as after 开始)
-        JsonPath http = c.api().get().header(DEVICE, "d1").when().get("/api/v1/attempts/" + attemptId).then()
-                .statusCode(200).extract().jsonPath();
-        String direct = mapper.writeValueAsString(
-                QuarkusTransaction.requiringNew().call(() -> delivery.paper(attemptId, c.person().id, "d1")));
-        JsonPath blocking = JsonPath.from(direct);
-        for (String field : new String[] { "attemptId", "examId", "examTitle", "number", "status", "startedAt", "deadline",
-                "maxScore", "items" }) {
-            assertThat(String.valueOf((Object) http.get(field))).as(field)
-                    .isEqualTo(String.valueOf((Object) blocking.get(field)));
-        }
-        assertThat(http.getList("items")).hasSize(blocking.getList("items").size()).isNotEmpty();
-        // the same refusals: another device is asked to take over, another person gets 404
-        c.api().get().header(DEVICE, "d2").when().get("/api/v1/attempts/" + attemptId).then().statusCode(409)
-                .body("title", is("Device takeover required"));
-        exam.candidates().get(1).api().get().header(DEVICE, "d1").when().get("/api/v1/attempts/" + attemptId).then()
-                .statusCode(404);
     }
 
     @Test
