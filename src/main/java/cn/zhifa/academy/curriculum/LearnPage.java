@@ -43,6 +43,9 @@ public class LearnPage {
     LearningService learning;
 
     @Inject
+    LearningStatements statements;
+
+    @Inject
     cn.zhifa.academy.platform.web.LocaleContext locale;
 
     /**
@@ -56,6 +59,7 @@ public class LearnPage {
     @GET
     @Transactional
     public String mine() {
+        statements.useGenericPlans();
         TemplateInstance page = learning.isLearner() ? Templates.mine(learning.myLearning()) : Templates.noPerson();
         return page.setLocale(locale.getLocale()).render();
     }

@@ -224,17 +224,20 @@ class LearningTest {
         assertThat(me.getDouble("target")).as("the larger of the plan and the configured target").isGreaterThanOrEqualTo(20.0);
 
         // the whole page (the learner is an officer of 石门街道, which holds high-frequency matters
-        // with knowledge points): 我的学习's three, the bell's count, the 高频事项 path's two (person,
-        // town, matters and named courses; the courses of all its knowledge points) and the COMMIT,
-        // whatever the number of matters and knowledge points; the enrolments read once
+        // with knowledge points): the generic-plan setting first, 我的学习's three, the bell's count,
+        // the 高频事项 path's two (person, town, matters and named courses; the courses of all its
+        // knowledge points) and the COMMIT, whatever the number of matters and knowledge points; the
+        // enrolments read once
         assertThat(knowledgePointsOfTheTown()).as("the town's matters carry knowledge points").isPositive();
         learner.get().when().get("/learn").then().statusCode(200); // versions of the path's courses seen
         String page = StatementProbe.start();
         learner.get().header(StatementProbe.HEADER, page).when().get("/learn").then().statusCode(200)
                 .body(containsString("plan-reason"), containsString("matter-path"));
         List<String> all = StatementProbe.statements(page);
-        assertThat(all).as("the page's statements").hasSize(7)
+        assertThat(all).as("the page's statements").hasSize(8)
                 .noneMatch(sql -> sql.toLowerCase().contains(".account ") || sql.contains("FROM account"));
+        assertThat(all.get(0)).as("PostgreSQL plans the page's prepared statements once per connection")
+                .isEqualTo("SET LOCAL plan_cache_mode = force_generic_plan");
         assertThat(all.stream().filter(sql -> sql.contains("FROM enrollment"))).as("enrolments read once").hasSize(1);
         assertThat(all.stream().filter(sql -> sql.contains("knowledge_tag"))).as("knowledge points read at once").hasSize(1);
 
