@@ -46,8 +46,8 @@ public class QuestionDocument {
 
     /**
      * The built document: bytes as sent, their gzip form and the strong ETag. The two bodies are
-     * also held once each in direct memory ({@link #body}): every response sends a read-only
-     * view of them, so thousands of candidates fetching the document at the bell cost no copy
+     * also held once each in direct memory ({@link #body}): every response sends a slice of them
+     * (never written to, never released), so thousands of candidates fetching the document at the bell cost no copy
      * and no buffer allocation per response (before, each response copied its 30 KB into a new
      * pooled direct buffer, and the pool kept allocating and zeroing new 4 MB chunks while the
      * sockets drained: 14 % of the worker threads' CPU in the start burst).
