@@ -298,7 +298,8 @@ final class ExamBench {
         }
 
         <T> HttpResponse<T> absorb(HttpResponse<T> r) {
-            for (String h : r.headers().allValues("set-cookie")) {
+            // the Vert.x client's headers are read as they came (no copy into the JDK's form for every response)
+            for (String h : r instanceof VertxTransport.Response v ? v.raw.getAll("set-cookie") : r.headers().allValues("set-cookie")) {
                 String pair = h.split(";", 2)[0];
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
@@ -462,7 +463,9 @@ final class ExamBench {
         static final class Response implements HttpResponse<String> {
             private final HttpRequest request;
             private final int status;
-            private final java.net.http.HttpHeaders headers;
+            /** Vert.x's headers as received; the JDK's form is built only when asked (most responses never are). */
+            final io.vertx.core.MultiMap raw;
+            private java.net.http.HttpHeaders headers;
             /** The raw body; decoded to a String only when asked (a gzip body never is by the benchmarks). */
             final byte[] bytes;
             private String body;
@@ -470,9 +473,7 @@ final class ExamBench {
             Response(HttpRequest request, io.vertx.core.http.HttpClientResponse resp, io.vertx.core.buffer.Buffer b) {
                 this.request = request;
                 this.status = resp.statusCode();
-                Map<String, List<String>> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                resp.headers().forEach(e -> h.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-                this.headers = java.net.http.HttpHeaders.of(h, (x, y) -> true);
+                this.raw = resp.headers();
                 this.bytes = b.getBytes();
             }
 
@@ -493,6 +494,11 @@ final class ExamBench {
 
             @Override
             public java.net.http.HttpHeaders headers() {
+                if (headers == null) {
+                    Map<String, List<String>> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                    raw.forEach(e -> h.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                    headers = java.net.http.HttpHeaders.of(h, (x, y) -> true);
+                }
                 return headers;
             }
 
