@@ -319,9 +319,9 @@ class ExamDayTest {
                 }));
             }
             go.countDown();
-            Set<Integer> instances = new HashSet<>();
+            Set<QuestionDocument.Doc> instances = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (var f : calls) {
-                instances.add(System.identityHashCode(f.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+                instances.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
             }
             assertThat(instances).as("one document per node").hasSize(1);
             assertThat(documents.built(exam.examId())).isSameAs(calls.get(0).get());
