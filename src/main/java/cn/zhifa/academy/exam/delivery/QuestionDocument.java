@@ -45,18 +45,17 @@ public class QuestionDocument {
     }
 
     /**
-     * The built document: bytes as sent, their gzip form and the strong ETag. The two bodies are
-     * also held once each in direct memory ({@link #body}): every response sends a slice of them
-     * (never written to, never released), so thousands of candidates fetching the document at the bell cost no copy
-     * and no buffer allocation per response (before, each response copied its 30 KB into a new
-     * pooled direct buffer, and the pool kept allocating and zeroing new 4 MB chunks while the
-     * sockets drained: 14 % of the worker threads' CPU in the start burst).
+     * The built document: its body as sent and its gzip form, and the strong ETag. The bodies are
+     * held once each in direct memory ({@link #body}): every response sends a slice of them
+     * (never written to, never released), so thousands of candidates fetching the document at the
+     * bell cost no copy and no buffer allocation per response (before, each response copied its
+     * 30 KB into a new pooled direct buffer, and the pool kept allocating and zeroing new 4 MB
+     * chunks while the sockets drained: 14 % of the worker threads' CPU in the start burst).
      */
-    public record Doc(byte[] json, byte[] gzip, String etag, io.netty.buffer.ByteBuf jsonDirect,
-            io.netty.buffer.ByteBuf gzipDirect) {
+    public record Doc(io.netty.buffer.ByteBuf json, io.netty.buffer.ByteBuf gzip, String etag) {
 
         Doc(byte[] json, byte[] gzip, String etag) {
-            this(json, gzip, etag, shared(json), shared(gzip));
+            this(shared(json), shared(gzip), etag);
         }
 
         private static io.netty.buffer.ByteBuf shared(byte[] bytes) {
@@ -66,7 +65,7 @@ public class QuestionDocument {
 
         /** The body to send: a view of the shared bytes (Vert.x writes a slice of it, never releases it). */
         public io.vertx.core.buffer.Buffer body(boolean gzip) {
-            return io.vertx.core.buffer.Buffer.buffer(gzip ? gzipDirect : jsonDirect);
+            return io.vertx.core.buffer.Buffer.buffer(gzip ? this.gzip : json);
         }
     }
 
@@ -83,8 +82,8 @@ public class QuestionDocument {
 
     /**
      * The exam's document (built on first use; the pool of a published exam never changes). Built
-     * once per node: the first caller builds it and every other caller of the same exam waits for
-     * that one build. Before, every start of a cold node's first second built its own copy (JSON
+     * once per node: the first caller builds it and callers arriving meanwhile wait for that build
+     * (one lock for all exams: a build happens once per exam and node). Before, every start of a cold node's first second built its own copy (JSON
      * and gzip of the whole pool, on up to 200 worker threads at once).
      */
     public Doc of(long examId) {
@@ -92,7 +91,7 @@ public class QuestionDocument {
         if (d != null) {
             return d;
         }
-        synchronized (lock(examId)) {
+        synchronized (docs) {
             d = docs.get(examId);
             if (d == null) {
                 d = QuarkusTransaction.joiningExisting().call(() -> build(examId));
@@ -110,12 +109,6 @@ public class QuestionDocument {
     /** Drops this node's copy (tests: a node that has not built it yet). */
     void forget(long examId) {
         docs.remove(examId);
-    }
-
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
-
-    private Object lock(long examId) {
-        return locks.computeIfAbsent(examId, k -> new Object());
     }
 
     Body body(long examId) {
